@@ -1,0 +1,160 @@
+package dev.baton.core.api;
+
+import dev.baton.core.descriptor.StepKind;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a front end can ask of a run, in one place: the CLI, the Maven goals and the Jenkins
+ * library all translate their options into this and make one call into {@link Baton}.
+ *
+ * @param params overrides for the descriptor's {@code params}
+ * @param parallel most steps running at once on the local machine; 0: the number of cores
+ * @param reportDir where reports go; empty: {@code .baton/runs/<runId>} next to the descriptor
+ * @param only step names or ids to run, with what they need; empty: all
+ * @param kind run only steps of this kind, with what they need; empty: all
+ * @param executor {@code local} or {@code slurm}; empty: the descriptor's choice, else local
+ * @param agentsFile agents declared in a separate file; empty: the descriptor's or this machine
+ * @param failFast cancel running steps when one fails, instead of letting them finish
+ * @param dryRun plan and print, run nothing
+ * @param resume a run id (or {@code latest}) to resume; empty: a fresh run
+ */
+public record BatonConfig(
+    Path file,
+    Map<String, String> params,
+    int parallel,
+    Optional<Path> reportDir,
+    Set<String> only,
+    Optional<StepKind> kind,
+    String executor,
+    Optional<Path> agentsFile,
+    boolean failFast,
+    boolean dryRun,
+    Optional<String> resume) {
+
+  public BatonConfig {
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    only = Set.copyOf(only);
+    executor = executor == null ? "" : executor;
+  }
+
+  /** The defaults for {@code file}: every step, this machine, all cores. */
+  public static BatonConfig of(Path file) {
+    return new BatonConfig(
+        file,
+        Map.of(),
+        0,
+        Optional.empty(),
+        Set.of(),
+        Optional.empty(),
+        "",
+        Optional.empty(),
+        false,
+        false,
+        Optional.empty());
+  }
+
+  public BatonConfig withParams(Map<String, String> p) {
+    return new BatonConfig(
+        file, p, parallel, reportDir, only, kind, executor, agentsFile, failFast, dryRun, resume);
+  }
+
+  public BatonConfig withParallel(int n) {
+    return new BatonConfig(
+        file, params, n, reportDir, only, kind, executor, agentsFile, failFast, dryRun, resume);
+  }
+
+  public BatonConfig withReportDir(Path dir) {
+    return new BatonConfig(
+        file,
+        params,
+        parallel,
+        Optional.ofNullable(dir),
+        only,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume);
+  }
+
+  public BatonConfig withOnly(Set<String> ids) {
+    return new BatonConfig(
+        file,
+        params,
+        parallel,
+        reportDir,
+        ids,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume);
+  }
+
+  public BatonConfig withKind(StepKind k) {
+    return new BatonConfig(
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        Optional.ofNullable(k),
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume);
+  }
+
+  public BatonConfig withExecutor(String e) {
+    return new BatonConfig(
+        file, params, parallel, reportDir, only, kind, e, agentsFile, failFast, dryRun, resume);
+  }
+
+  public BatonConfig withAgentsFile(Path f) {
+    return new BatonConfig(
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        executor,
+        Optional.ofNullable(f),
+        failFast,
+        dryRun,
+        resume);
+  }
+
+  public BatonConfig withFailFast(boolean b) {
+    return new BatonConfig(
+        file, params, parallel, reportDir, only, kind, executor, agentsFile, b, dryRun, resume);
+  }
+
+  public BatonConfig withDryRun(boolean b) {
+    return new BatonConfig(
+        file, params, parallel, reportDir, only, kind, executor, agentsFile, failFast, b, resume);
+  }
+
+  public BatonConfig withResume(String runId) {
+    return new BatonConfig(
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        Optional.ofNullable(runId));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.baton.core.descriptor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed {@code baton.yaml}: immutable, every field checked, steps in declaration order.
+ *
+ * @param file the descriptor file; its directory is the workspace steps run in
+ * @param executor the engine named in the descriptor ({@code local}, {@code slurm}), or empty
+ */
+public record PipelineDescriptor(
+    Path file,
+    int version,
+    String name,
+    Map<String, String> params,
+    Map<String, String> env,
+    StepDefaults defaults,
+    List<AgentSpec> agents,
+    String executor,
+    Map<String, StepSpec> steps) {
+
+  public PipelineDescriptor {
+    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    agents = List.copyOf(agents);
+    steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+    executor = executor == null ? "" : executor;
+  }
+
+  /** The directory steps run in unless they set {@code workdir}. */
+  public Path workspace() {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".").toAbsolutePath() : parent;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.baton.core.descriptor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One step as written in the descriptor, before matrix expansion and {@code when} evaluation.
+ *
+ * @param when the condition text, without {@code ${{ }}}; empty when always
+ * @param timeout empty: no timeout
+ * @param workdir relative to the descriptor's directory; empty: that directory
+ */
+public record StepSpec(
+    String name,
+    SourcePosition position,
+    StepKind kind,
+    Command run,
+    SourcePosition runPosition,
+    List<String> needs,
+    MatrixSpec matrix,
+    String when,
+    SourcePosition whenPosition,
+    Optional<Duration> timeout,
+    RetryPolicy retry,
+    Map<String, String> env,
+    String workdir,
+    boolean continueOnError,
+    AgentRequest agent,
+    int priority,
+    Optional<ConcurrencySpec> concurrency) {
+
+  public StepSpec {
+    needs = List.copyOf(needs);
+    env = Map.copyOf(env);
+    workdir = workdir == null ? "" : workdir;
+    when = when == null ? "" : when;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.baton.core.events;
+
+import dev.baton.core.report.RunRecord;
+import dev.baton.core.state.StepState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the core tells its front ends while it works. The core never logs: each front end maps these
+ * to its console (a terminal display, Maven's {@code Log}, Jenkins' {@code echo}).
+ */
+public sealed interface RunEvent {
+
+  /** A run began: its id, report directory and the number of planned steps. */
+  record RunStarted(String runId, String pipeline, Path reportDir, int stepCount)
+      implements RunEvent {}
+
+  /** A step is ready and waits for an agent, GPUs or an executor slot. */
+  record StepQueued(String stepId) implements RunEvent {}
+
+  /** An attempt started on an agent. */
+  record StepStarted(String stepId, int attempt, String agent, List<Integer> gpus, Path log)
+      implements RunEvent {}
+
+  /** One line a step wrote to stdout or stderr (already masked). */
+  record StepOutput(String stepId, String line) implements RunEvent {}
+
+  /** An attempt failed and will be tried again after {@code delay}. */
+  record StepRetrying(String stepId, int attempt, String reason, Duration delay)
+      implements RunEvent {}
+
+  /** A step reached a final state. */
+  record StepFinished(String stepId, StepState state, Duration duration, String message)
+      implements RunEvent {}
+
+  /** Something the user should know that is not about one step (a missing tool, a hint). */
+  record Notice(Level level, String message) implements RunEvent {}
+
+  /** The run ended; reports are written. */
+  record RunFinished(RunRecord record, Path reportDir) implements RunEvent {}
+
+  /** How much a notice matters. */
+  enum Level {
+    INFO,
+    WARNING
+  }
+}

@@ -1,0 +1,31 @@
+package dev.baton.core.report;
+
+import dev.baton.core.state.StepState;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One attempt of a step.
+ *
+ * @param exitCode the process exit code (128+N when killed by signal N); null when it never ran
+ * @param message why it ended the way it did, for people ("exit code 3", "timed out after 2s")
+ */
+public record AttemptRecord(
+    int attempt,
+    Instant startedAt,
+    Instant endedAt,
+    Integer exitCode,
+    StepState status,
+    String agent,
+    List<Integer> gpus,
+    String message) {
+  public AttemptRecord {
+    gpus = gpus == null ? List.of() : List.copyOf(gpus);
+  }
+
+  public long durationMillis() {
+    return endedAt == null || startedAt == null
+        ? 0
+        : endedAt.toEpochMilli() - startedAt.toEpochMilli();
+  }
+}

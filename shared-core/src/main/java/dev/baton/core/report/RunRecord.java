@@ -1,0 +1,44 @@
+package dev.baton.core.report;
+
+import dev.baton.core.state.RunStatus;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable record of a run, written as {@code run.json} (schema in docs/run-record.md).
+ * Every other report is generated from it.
+ *
+ * @param descriptor the descriptor path as given
+ * @param executor the engine that ran the steps ({@code local}, {@code slurm}, ...)
+ */
+public record RunRecord(
+    int schemaVersion,
+    String runId,
+    String pipeline,
+    RunStatus status,
+    Instant startedAt,
+    Instant endedAt,
+    String descriptor,
+    String executor,
+    Map<String, String> params,
+    List<AgentRecord> agents,
+    List<StepRecord> steps) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public RunRecord {
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    agents = agents == null ? List.of() : List.copyOf(agents);
+    steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** Wall time of the run in milliseconds (0 while it has not ended). */
+  public long durationMillis() {
+    return endedAt == null || startedAt == null
+        ? 0
+        : endedAt.toEpochMilli() - startedAt.toEpochMilli();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.baton.core.report;
+
+import dev.baton.core.state.StepState;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One planned step (a matrix cell counts as a step) and how it ended.
+ *
+ * @param id {@code train} or {@code train[lr=0.01]}
+ * @param step the step name in the descriptor
+ * @param kind {@code run}, {@code validate}, {@code benchmark} or {@code deploy}
+ * @param agent the agent of the last attempt, or null when it never ran
+ * @param gpus the GPU indices of the last attempt
+ * @param log the log file, relative to the report directory
+ * @param message why the step ended as it did, for people; empty on success
+ * @param logTail the last lines of the log when the step did not succeed
+ * @param results what a stage step measured (gates, benchmark statistics, rollout); empty for plain
+ *     steps
+ */
+public record StepRecord(
+    String id,
+    String step,
+    String kind,
+    StepState status,
+    Map<String, String> matrix,
+    List<String> needs,
+    String command,
+    String agent,
+    List<Integer> gpus,
+    Instant startedAt,
+    Instant endedAt,
+    List<AttemptRecord> attempts,
+    String log,
+    String message,
+    List<String> logTail,
+    Map<String, Object> results) {
+
+  public StepRecord {
+    matrix = matrix == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
+    needs = needs == null ? List.of() : List.copyOf(needs);
+    gpus = gpus == null ? List.of() : List.copyOf(gpus);
+    attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    logTail = logTail == null ? List.of() : List.copyOf(logTail);
+    results =
+        results == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(results));
+    message = message == null ? "" : message;
+  }
+
+  public long durationMillis() {
+    return endedAt == null || startedAt == null
+        ? 0
+        : endedAt.toEpochMilli() - startedAt.toEpochMilli();
+  }
+}
