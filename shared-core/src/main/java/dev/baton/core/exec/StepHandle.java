@@ -1,0 +1,17 @@
+package dev.baton.core.exec;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** A running attempt: completes once with its exit status; can be asked to stop. */
+public interface StepHandle {
+
+  /** Completes when the attempt's main process has ended (not its background children). */
+  CompletableFuture<ExitStatus> exit();
+
+  /**
+   * Stops the attempt and everything it started: TERM to its whole process tree (or the engine's
+   * equivalent, such as {@code scancel}), then KILL after {@code grace}. Returns at once.
+   */
+  void stop(Duration grace);
+}
