@@ -1,0 +1,28 @@
+package dev.baton.jenkins.runtime;
+
+/** The {@code currentBuild} global variable: the result can be read and only made worse. */
+public final class CurrentBuild implements JenkinsProvided {
+  private final BuildRun build;
+  private final int number;
+
+  CurrentBuild(BuildRun build, int number) {
+    this.build = build;
+    this.number = number;
+  }
+
+  public String getResult() {
+    return build.result().equals("SUCCESS") ? null : build.result();
+  }
+
+  public void setResult(String result) {
+    build.worsen(result);
+  }
+
+  public String getCurrentResult() {
+    return build.result();
+  }
+
+  public int getNumber() {
+    return number;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.baton.jenkins.runtime;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Jenkins agent of the test runtime: a name, labels, a number of executors and of GPUs, and the
+ * environment its {@code sh} steps see. Like Jenkins, an agent also matches its own name.
+ *
+ * <p>Each GPU becomes one lockable resource named {@code <name>-gpu-<index>} and labelled {@code
+ * <name>-gpu}: the convention the library documents.
+ */
+public record TestAgent(
+    String name, Set<String> labels, int executors, int gpus, Map<String, String> env) {
+
+  public TestAgent {
+    labels = Set.copyOf(labels);
+    env = Map.copyOf(env);
+  }
+
+  /** An agent with space-separated {@code labels}, as typed into a Jenkins node's "Labels" field. */
+  public static TestAgent of(String name, String labels, int executors, int gpus) {
+    Set<String> set = new LinkedHashSet<>(Arrays.asList(labels.trim().split("\\s+")));
+    set.remove("");
+    return new TestAgent(name, set, executors, gpus, Map.of());
+  }
+
+  /** This agent with one more environment variable (as in the node's "Environment variables"). */
+  public TestAgent withEnv(String key, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(env);
+    copy.put(key, value);
+    return new TestAgent(name, labels, executors, gpus, copy);
+  }
+
+  /** The labels Jenkins matches against: the configured ones plus the agent's own name. */
+  public Set<String> effectiveLabels() {
+    Set<String> all = new LinkedHashSet<>(labels);
+    all.add(name);
+    return all;
+  }
+
+  /** Whether the agent satisfies a Jenkins label expression. */
+  public boolean matches(String labelExpression) {
+    return LabelMatcher.matches(labelExpression, effectiveLabels());
+  }
+
+  /** The label of this agent's GPU lockable resources. */
+  public String gpuLockLabel() {
+    return name + "-gpu";
+  }
+}

@@ -1,0 +1,95 @@
+package dev.baton.maven;
+
+import dev.baton.core.api.Baton;
+import dev.baton.core.api.BatonConfig;
+import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.api.UsageException;
+import dev.baton.core.descriptor.DescriptorException;
+import java.io.File;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every Baton goal shares: its parameters, {@code baton.skip}, and turning the core's typed
+ * exceptions into build failures with messages instead of stack traces. Each goal implements
+ * {@link #process}, one call into the core.
+ */
+public abstract class AbstractBatonMojo extends AbstractMojo {
+
+  /** The pipeline descriptor. */
+  @Parameter(property = "baton.file", defaultValue = "${basedir}/baton.yaml")
+  protected File file;
+
+  /**
+   * Overrides for the descriptor's {@code params}, e.g. {@code <params><dataset>x</dataset>
+   * </params>}. A {@code -Dbaton.param.NAME=VALUE} property overrides the same name here.
+   */
+  @Parameter protected Map<String, String> params;
+
+  /**
+   * Step names or ids to run, comma-separated ({@code prepare,train[lr=0.1]}), with the steps
+   * they need. Empty: every step.
+   */
+  @Parameter(property = "baton.only")
+  protected String only;
+
+  /** The engine that runs the steps: {@code local} or {@code slurm}. Empty: the descriptor's. */
+  @Parameter(property = "baton.executor")
+  protected String executor;
+
+  /** A file that declares the agents. Empty: the descriptor's agents, or this machine. */
+  @Parameter(property = "baton.agents")
+  protected File agents;
+
+  /** Skips the goal. */
+  @Parameter(property = "baton.skip", defaultValue = "false")
+  protected boolean skip;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info(MavenHelpfulSuggestions.skipped());
+      return;
+    }
+    Baton baton = new Baton(new MavenEventLog(getLog()));
+    try {
+      process(baton, rawConfiguration().toBatonConfig());
+    } catch (DescriptorException e) {
+      // A user mistake: the message says where and how to fix it, a stack trace would not help.
+      throw new MojoExecutionException(MavenHelpfulSuggestions.forDescriptor(e.getMessage()));
+    } catch (UsageException e) {
+      throw new MojoExecutionException(MavenHelpfulSuggestions.forUsage(e.getMessage()));
+    } catch (InfrastructureException e) {
+      throw new MojoExecutionException(
+          MavenHelpfulSuggestions.forInfrastructure(e.getMessage()), e);
+    }
+  }
+
+  /** The goal's one call into the core; a failed run throws {@link MojoFailureException}. */
+  protected abstract void process(Baton baton, BatonConfig config)
+      throws MojoExecutionException, MojoFailureException;
+
+  /** The parameters as given; goals that run steps add their own options. */
+  protected MavenRawConfiguration rawConfiguration() {
+    return new MavenRawConfiguration(
+        file,
+        params,
+        only,
+        executor,
+        agents,
+        0,
+        null,
+        false,
+        false,
+        null,
+        session == null ? null : session.getUserProperties(),
+        session == null ? null : session.getSystemProperties());
+  }
+}

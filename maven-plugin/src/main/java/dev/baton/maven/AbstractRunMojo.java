@@ -1,0 +1,59 @@
+package dev.baton.maven;
+
+import dev.baton.core.api.Baton;
+import dev.baton.core.api.BatonConfig;
+import dev.baton.core.api.RunOutcome;
+import dev.baton.core.descriptor.StepKind;
+import java.io.File;
+import java.time.Duration;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * A goal that runs steps: all of them ({@code baton:run}) or those of one kind and what they need
+ * ({@code baton:validate}, {@code baton:benchmark}, {@code baton:deploy}). A run that does not
+ * succeed fails the build and names the failed steps and their logs.
+ */
+public abstract class AbstractRunMojo extends AbstractBatonMojo {
+  // Steps get Baton.KILL_GRACE between TERM and KILL; then the reports are written.
+  private static final Duration SHUTDOWN_WAIT = Baton.KILL_GRACE.plusSeconds(20);
+
+  /** Most steps running at once on this machine; 0: one per core. */
+  @Parameter(property = "baton.parallel", defaultValue = "0")
+  protected int parallel;
+
+  /** Where run.json, junit.xml, summary.md, report.html and the step logs go. */
+  @Parameter(property = "baton.reportDir", defaultValue = "${project.build.directory}/baton")
+  protected File reportDir;
+
+  /** Cancel the running steps as soon as one fails, instead of letting them finish. */
+  @Parameter(property = "baton.failFast", defaultValue = "false")
+  protected boolean failFast;
+
+  /** Plan and print what would run; run nothing. */
+  @Parameter(property = "baton.dryRun", defaultValue = "false")
+  protected boolean dryRun;
+
+  /** A run id (or {@code latest}) to resume: steps that succeeded there are not run again. */
+  @Parameter(property = "baton.resume")
+  protected String resume;
+
+  /** The kind of steps this goal runs, with what they need; null: every step. */
+  protected abstract StepKind kind();
+
+  @Override
+  protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {
+    RunOutcome outcome;
+    try (CancelOnShutdown cancel = new CancelOnShutdown(baton, SHUTDOWN_WAIT)) {
+      outcome = baton.run(kind() == null ? config : config.withKind(kind()));
+    }
+    if (!outcome.succeeded()) {
+      throw new MojoFailureException(MavenHelpfulSuggestions.forFailedRun(outcome));
+    }
+  }
+
+  @Override
+  protected MavenRawConfiguration rawConfiguration() {
+    return super.rawConfiguration().withRunOptions(parallel, reportDir, failFast, dryRun, resume);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.baton.maven;
+
+import dev.baton.core.api.RunOutcome;
+import dev.baton.core.report.RunRecord;
+import dev.baton.core.report.StepRecord;
+import dev.baton.core.state.RunStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The wording of every message the Maven goals end a build with: what is wrong, how to fix it. */
+final class MavenHelpfulSuggestions {
+
+  private MavenHelpfulSuggestions() {}
+
+  /** A descriptor the core rejected; {@code problems} already reads {@code file:line:column}. */
+  static String forDescriptor(String problems) {
+    return "The Baton descriptor has errors:\n"
+        + problems
+        + "\nFix them and build again; mvn baton:check checks the descriptor without running a step.";
+  }
+
+  /** A parameter or file that cannot work; the core's message already says how to fix it. */
+  static String forUsage(String message) {
+    return message;
+  }
+
+  /** Something outside the pipeline failed: an agent, an engine, the disk. */
+  static String forInfrastructure(String message) {
+    return "Baton could not run the pipeline: "
+        + message
+        + "\nRun again with -X to see the cause in full.";
+  }
+
+  /** A run that ended without success: which steps, why, where their logs are. */
+  static String forFailedRun(RunOutcome outcome) {
+    RunRecord record = outcome.record();
+    List<StepRecord> failed = outcome.failedSteps();
+    StringBuilder text = new StringBuilder();
+    text.append("Pipeline ").append(record.pipeline()).append(' ').append(record.status());
+    if (!failed.isEmpty()) {
+      text.append(": ")
+          .append(failed.size())
+          .append(" of ")
+          .append(record.steps().size())
+          .append(record.steps().size() == 1 ? " step" : " steps")
+          .append(" did not succeed");
+    }
+    for (StepRecord step : failed) {
+      text.append("\n  [").append(step.id()).append("] ").append(step.status());
+      if (!step.message().isEmpty()) {
+        text.append(": ").append(step.message());
+      }
+      if (step.log() != null && !step.log().isEmpty()) {
+        text.append("\n      log: ").append(outcome.reportDir().resolve(step.log()));
+      }
+    }
+    text.append("\nReports (run.json, junit.xml, summary.md) are in ").append(outcome.reportDir());
+    text.append('\n').append(howToRetry(record, failed));
+    return text.toString();
+  }
+
+  private static String howToRetry(RunRecord record, List<StepRecord> failed) {
+    if (record.status() == RunStatus.CANCELLED) {
+      return "The run was cancelled; build again to start it anew.";
+    }
+    if (failed.isEmpty()) {
+      return "Read the step logs above, fix the cause, and build again.";
+    }
+    String ids = failed.stream().map(StepRecord::id).collect(Collectors.joining(","));
+    return "Read the logs above, fix the cause, and build again; -Dbaton.only="
+        + ids
+        + " reruns just "
+        + (failed.size() == 1 ? "that step and what it needs." : "those steps and what they need.");
+  }
+
+  /** Printed instead of running when {@code baton.skip} is set. */
+  static String skipped() {
+    return "Skipping Baton: baton.skip is true";
+  }
+
+  /** Where a rendered plan went when it was written to a file. */
+  static String planWritten(Path file) {
+    return "Plan written to " + file;
+  }
+}

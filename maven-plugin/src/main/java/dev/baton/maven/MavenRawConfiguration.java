@@ -1,0 +1,157 @@
+package dev.baton.maven;
+
+import dev.baton.core.api.BatonConfig;
+import dev.baton.core.api.UsageException;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Maven goals' parameters as they were given, turned into the one {@link BatonConfig} the core
+ * takes. Keeping this free of Mojo types lets the translation be tested without Maven.
+ *
+ * @param file the descriptor ({@code baton.file})
+ * @param pomParams {@code <params>} from the POM; {@code -Dbaton.param.NAME=VALUE} overrides them
+ * @param only comma-separated step names or ids ({@code baton.only}); null or blank: all steps
+ * @param executor {@code local} or {@code slurm} ({@code baton.executor}); null: the descriptor's
+ * @param agentsFile agents file ({@code baton.agents}); null: the descriptor's or this machine
+ * @param parallel most steps at once ({@code baton.parallel}); 0: the number of cores
+ * @param reportDir where reports go ({@code baton.reportDir}); null: the core's default
+ * @param resume the run id to resume ({@code baton.resume}); null: a fresh run
+ */
+public record MavenRawConfiguration(
+    File file,
+    Map<String, String> pomParams,
+    String only,
+    String executor,
+    File agentsFile,
+    int parallel,
+    File reportDir,
+    boolean failFast,
+    boolean dryRun,
+    String resume,
+    Properties userProperties,
+    Properties systemProperties) {
+
+  /** The prefix of a property that sets one pipeline parameter. */
+  public static final String PARAM_PREFIX = "baton.param.";
+
+  /** The options only the goals that run steps have; the others keep the defaults. */
+  public MavenRawConfiguration withRunOptions(
+      int parallel, File reportDir, boolean failFast, boolean dryRun, String resume) {
+    return new MavenRawConfiguration(
+        file,
+        pomParams,
+        only,
+        executor,
+        agentsFile,
+        parallel,
+        reportDir,
+        failFast,
+        dryRun,
+        resume,
+        userProperties,
+        systemProperties);
+  }
+
+  /** The core's configuration for these parameters. */
+  public BatonConfig toBatonConfig() {
+    if (parallel < 0) {
+      throw new UsageException(
+          "baton.parallel is "
+              + parallel
+              + ", set it to 0 (one step per core) or to the most steps to run at once");
+    }
+    BatonConfig config =
+        BatonConfig.of(file.toPath())
+            .withParams(params())
+            .withOnly(stepIds(only))
+            .withExecutor(executor == null ? "" : executor.trim())
+            .withParallel(parallel)
+            .withFailFast(failFast)
+            .withDryRun(dryRun);
+    if (agentsFile != null) {
+      config = config.withAgentsFile(agentsFile.toPath());
+    }
+    if (reportDir != null) {
+      config = config.withReportDir(reportDir.toPath());
+    }
+    if (resume != null && !resume.isBlank()) {
+      config = config.withResume(resume.trim());
+    }
+    return config;
+  }
+
+  /**
+   * The pipeline parameters: the POM's {@code <params>}, overridden by {@code baton.param.*}
+   * system properties, overridden by {@code baton.param.*} user properties ({@code -D} on the
+   * command line), so the command line always wins.
+   */
+  public Map<String, String> params() {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (pomParams != null) {
+      pomParams.forEach((k, v) -> params.put(k, v == null ? "" : v));
+    }
+    params.putAll(paramProperties(systemProperties));
+    params.putAll(paramProperties(userProperties));
+    return params;
+  }
+
+  private static Map<String, String> paramProperties(Properties properties) {
+    Map<String, String> params = new TreeMap<>();
+    if (properties == null) {
+      return params;
+    }
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(PARAM_PREFIX)) {
+        String name = key.substring(PARAM_PREFIX.length());
+        if (name.isBlank()) {
+          throw new UsageException(
+              "-D" + key + " names no parameter, write -D" + PARAM_PREFIX + "NAME=VALUE");
+        }
+        params.put(name, properties.getProperty(key));
+      }
+    }
+    return params;
+  }
+
+  /**
+   * Splits {@code baton.only} at commas that are not inside a matrix id's brackets, so {@code
+   * prepare,train[lr=0.1,bs=32]} names two steps.
+   */
+  static Set<String> stepIds(String csv) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (csv == null) {
+      return ids;
+    }
+    List<String> parts = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int depth = 0;
+    for (char c : csv.toCharArray()) {
+      if (c == ',' && depth == 0) {
+        parts.add(current.toString());
+        current.setLength(0);
+        continue;
+      }
+      if (c == '[') {
+        depth++;
+      } else if (c == ']' && depth > 0) {
+        depth--;
+      }
+      current.append(c);
+    }
+    parts.add(current.toString());
+    for (String part : parts) {
+      if (!part.isBlank()) {
+        ids.add(part.trim());
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.baton.core.api;
+
+import dev.baton.core.agents.Agent;
+import dev.baton.core.agents.Gpu;
+import dev.baton.core.engine.EngineResult;
+import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.report.AgentRecord;
+import dev.baton.core.report.GpuRecord;
+import dev.baton.core.report.RunRecord;
+import dev.baton.core.report.StepRecord;
+import dev.baton.core.state.RunStatus;
+import dev.baton.core.state.StepState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles the run record from the plan, the agents and what the engine saw. */
+final class RunRecords {
+  private RunRecords() {}
+
+  static RunRecord of(String runId, Prepared p, BatonConfig config, EngineResult result) {
+    List<AgentRecord> agents = new ArrayList<>();
+    for (Agent a : p.agents()) {
+      List<GpuRecord> gpus = new ArrayList<>();
+      for (Gpu g : a.gpus()) {
+        gpus.add(new GpuRecord(g.index(), g.model(), g.memoryMiB(), g.uuid(), g.simulated()));
+      }
+      agents.add(
+          new AgentRecord(a.name(), a.labels().stream().sorted().toList(), a.executors(), gpus));
+    }
+    return new RunRecord(
+        RunRecord.SCHEMA_VERSION,
+        runId,
+        p.plan().pipeline(),
+        status(p, result),
+        result.startedAt(),
+        result.endedAt(),
+        config.file().toString(),
+        p.executor().name(),
+        p.plan().params(),
+        agents,
+        result.steps());
+  }
+
+  /** Failed when a step that may not fail did not succeed; a skip by {@code when} is fine. */
+  static RunStatus status(Prepared p, EngineResult result) {
+    if (result.cancelled()) {
+      return RunStatus.CANCELLED;
+    }
+    for (StepRecord s : result.steps()) {
+      PlannedStep planned = p.plan().step(s.id());
+      boolean allowed = planned != null && planned.continueOnError();
+      boolean bad = !s.status().isSuccessful() && s.status() != StepState.SKIPPED;
+      if (bad && !allowed) {
+        return RunStatus.FAILED;
+      }
+    }
+    return RunStatus.SUCCEEDED;
+  }
+}

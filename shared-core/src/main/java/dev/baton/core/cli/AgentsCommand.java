@@ -1,0 +1,45 @@
+package dev.baton.core.cli;
+
+import dev.baton.core.agents.AgentInventory;
+import dev.baton.core.agents.InventoryTable;
+import dev.baton.core.agents.MachineFacts;
+import dev.baton.core.descriptor.AgentSpec;
+import dev.baton.core.descriptor.DescriptorReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code baton agents}: the agents steps would run on, their labels and GPUs. */
+@Command(name = "agents", description = "Show the agents: labels, executors, GPUs (index, model, memory).", mixinStandardHelpOptions = true)
+final class AgentsCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A descriptor whose 'agents:' to show (default: ./baton.yaml when present, else this machine).")
+  Path file;
+
+  @Option(names = "--agents", paramLabel = "FILE", description = "An agents file.")
+  Path agentsFile;
+
+  @Option(names = "--parallel", paramLabel = "N", description = "Executors of the local agent (default: cores).")
+  int parallel;
+
+  @Override
+  public Integer call() {
+    Map<String, String> env = System.getenv();
+    MachineFacts machine = MachineFacts.detect(env);
+    List<AgentSpec> declared = List.of();
+    if (agentsFile != null) {
+      declared = DescriptorReader.readAgentsFile(agentsFile);
+    } else if (file != null || Files.exists(Path.of("baton.yaml"))) {
+      declared = DescriptorReader.read(file == null ? Path.of("baton.yaml") : file).agents();
+    }
+    if (!machine.gpus().problem().isEmpty()) {
+      Console.err().println("baton: " + machine.gpus().problem());
+    }
+    Console.out().print(InventoryTable.render(AgentInventory.build(declared, machine, parallel), Map.of()));
+    return 0;
+  }
+}

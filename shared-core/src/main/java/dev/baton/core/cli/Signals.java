@@ -1,0 +1,30 @@
+package dev.baton.core.cli;
+
+/**
+ * Turns Ctrl-C and SIGTERM into a clean cancellation: the first asks the run to stop (steps get
+ * TERM, reports are written, exit 130); a second one exits at once.
+ */
+final class Signals {
+  private static volatile boolean interrupted;
+
+  private Signals() {}
+
+  static void onInterrupt(Runnable cancel) {
+    sun.misc.SignalHandler handler =
+        sig -> {
+          if (interrupted) {
+            Runtime.getRuntime().halt(130);
+          }
+          interrupted = true;
+          Console.err().println("\nbaton: cancelling (" + sig.getName() + "): stopping steps and writing reports; press Ctrl-C again to quit at once");
+          cancel.run();
+        };
+    for (String name : new String[] {"INT", "TERM"}) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), handler);
+      } catch (IllegalArgumentException e) {
+        // This platform does not have the signal.
+      }
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.baton.core.descriptor;
+
+import dev.baton.core.descriptor.yaml.NodeReader;
+import dev.baton.core.descriptor.yaml.YamlNode;
+import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
+import dev.baton.core.descriptor.yaml.YamlTreeReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code baton.yaml} into a {@link PipelineDescriptor}, finding every mistake in one pass.
+ * Cross-step checks (unknown {@code needs}, cycles) belong to the planner, which runs right after.
+ */
+public final class DescriptorReader {
+  static final List<String> TOP_KEYS =
+      List.of("version", "name", "params", "env", "defaults", "agents", "executor", "steps");
+  static final Map<String, String> TOP_LATER =
+      Map.of(
+          "secrets",
+              "secrets arrive in a later Baton version; pass them as environment variables for now",
+          "slurm", "Slurm settings are given on the command line for now (--executor slurm)");
+
+  private DescriptorReader() {}
+
+  /** Reads and checks a descriptor file; throws {@link DescriptorException} with every problem. */
+  public static PipelineDescriptor read(Path file) {
+    String text = readText(file);
+    return parse(file, text);
+  }
+
+  /** Reads descriptor text as if it came from {@code file}. */
+  public static PipelineDescriptor parse(Path file, String text) {
+    List<DescriptorProblem> problems = new ArrayList<>();
+    String name = file.toString();
+    YamlNode root = YamlTreeReader.read(name, text, problems);
+    if (root == null) {
+      throw new DescriptorException(problems);
+    }
+    NodeReader r = new NodeReader(problems);
+    Optional<YamlMap> top = r.map(root, "the descriptor");
+    if (top.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    PipelineDescriptor descriptor = bind(file, top.get(), r);
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    return descriptor;
+  }
+
+  private static PipelineDescriptor bind(Path file, YamlMap top, NodeReader r) {
+    r.checkKeys(top, "the descriptor", TOP_KEYS, TOP_LATER);
+    int version = 1;
+    Optional<YamlNode> v = NodeReader.get(top, "version");
+    if (v.isEmpty()) {
+      r.problem(top.position(), "'version' is missing", "add 'version: 1' as the first line");
+    } else {
+      version = r.integer(v.get(), "version", 1).orElse(1);
+      if (version != 1) {
+        r.problem(
+            v.get().position(),
+            "version " + version + " is not known to this Baton",
+            "use 'version: 1'");
+      }
+    }
+    String name = NodeReader.get(top, "name").flatMap(n -> r.string(n, "name")).orElse("");
+    if (!NodeReader.keys(top).contains("name")) {
+      String fallback =
+          file.toAbsolutePath().getParent() == null
+              ? "pipeline"
+              : String.valueOf(file.toAbsolutePath().getParent().getFileName());
+      r.problem(
+          top.position(),
+          "'name' is missing",
+          "add 'name: " + fallback + "' so reports can tell pipelines apart");
+    }
+    Map<String, String> params =
+        NodeReader.get(top, "params").map(n -> r.stringMap(n, "params")).orElse(Map.of());
+    Map<String, String> env =
+        NodeReader.get(top, "env").map(n -> r.stringMap(n, "env")).orElse(Map.of());
+    StepDefaults defaults =
+        NodeReader.get(top, "defaults")
+            .map(n -> StepReader.defaults(n, r))
+            .orElse(StepDefaults.NONE);
+    List<AgentSpec> agents =
+        NodeReader.get(top, "agents").map(n -> AgentSpecReader.readList(n, r)).orElse(List.of());
+    String executor =
+        NodeReader.get(top, "executor").flatMap(n -> r.string(n, "executor")).orElse("");
+    if (!executor.isEmpty() && !List.of("local", "slurm").contains(executor)) {
+      r.problem(
+          NodeReader.get(top, "executor").get().position(),
+          "unknown executor '" + executor + "'",
+          "use 'local' or 'slurm'");
+    }
+    Map<String, StepSpec> steps = new LinkedHashMap<>();
+    Optional<YamlNode> stepsNode = NodeReader.get(top, "steps");
+    if (stepsNode.isEmpty()) {
+      r.problem(
+          top.position(),
+          "'steps' is missing: the pipeline has nothing to run",
+          "add a 'steps:' mapping with at least one step");
+    } else {
+      r.map(stepsNode.get(), "steps")
+          .ifPresent(
+              m -> {
+                if (m.entries().isEmpty()) {
+                  r.problem(
+                      m.position(),
+                      "the pipeline is empty: 'steps' has no step",
+                      "add at least one step, such as 'hello: {run: echo hello}'");
+                }
+                for (YamlNode.Entry e : m.entries().values()) {
+                  StepReader.read(e, defaults, r).ifPresent(s -> steps.put(s.name(), s));
+                }
+              });
+    }
+    return new PipelineDescriptor(
+        file, version, name, params, env, defaults, agents, executor, steps);
+  }
+
+  /** Reads an {@code --agents} file: a list of agents, or a mapping with an {@code agents:} key. */
+  public static List<AgentSpec> readAgentsFile(Path file) {
+    List<DescriptorProblem> problems = new ArrayList<>();
+    YamlNode root = YamlTreeReader.read(file.toString(), readText(file), problems);
+    NodeReader r = new NodeReader(problems);
+    List<AgentSpec> agents = List.of();
+    if (root instanceof YamlMap m) {
+      r.checkKeys(m, "the agents file", List.of("agents"), Map.of());
+      agents =
+          NodeReader.get(m, "agents").map(n -> AgentSpecReader.readList(n, r)).orElse(List.of());
+    } else if (root != null) {
+      agents = AgentSpecReader.readList(root, r);
+    }
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    return agents;
+  }
+
+  private static String readText(Path file) {
+    try {
+      if (Files.size(file) > YamlTreeReader.MAX_BYTES) {
+        throw new DescriptorException(
+            List.of(
+                new DescriptorProblem(
+                    SourcePosition.of(file.toString()),
+                    "the file is larger than 1 MiB",
+                    "a descriptor this large is almost certainly a mistake")));
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new dev.baton.core.api.UsageException(
+          "descriptor "
+              + file
+              + " does not exist; pass the path of a baton.yaml, or run from the directory that has one");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new DescriptorException(
+          List.of(
+              new DescriptorProblem(
+                  SourcePosition.of(file.toString()),
+                  "the file is not UTF-8 text",
+                  "save it as UTF-8")));
+    } catch (IOException e) {
+      throw new dev.baton.core.api.UsageException(
+          "cannot read descriptor "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; check the path and its permissions");
+    }
+  }
+}

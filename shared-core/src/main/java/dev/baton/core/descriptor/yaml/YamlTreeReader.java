@@ -1,0 +1,224 @@
+package dev.baton.core.descriptor.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.baton.core.descriptor.DescriptorProblem;
+import dev.baton.core.descriptor.SourcePosition;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML text into a {@link YamlNode} tree that remembers positions. Rejects what a pipeline
+ * descriptor must not contain — anchors, aliases, tags, duplicate keys, several documents — and
+ * input past size and nesting limits, collecting every problem it can instead of stopping at the
+ * first.
+ */
+public final class YamlTreeReader {
+  /** Descriptors are small; a larger file is a mistake or an attack. */
+  public static final int MAX_BYTES = 1 << 20;
+
+  public static final int MAX_DEPTH = 32;
+
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH + 8)
+                  .maxStringLength(MAX_BYTES)
+                  .build())
+          .build();
+
+  private final String file;
+  private final List<DescriptorProblem> problems = new ArrayList<>();
+  private YAMLParser parser;
+
+  private YamlTreeReader(String file) {
+    this.file = file;
+  }
+
+  /**
+   * Parses {@code text}; returns the root (null when unreadable) and adds every problem found to
+   * {@code problems}.
+   */
+  public static YamlNode read(String file, String text, List<DescriptorProblem> problems) {
+    YamlTreeReader reader = new YamlTreeReader(file);
+    YamlNode root = reader.readAll(text);
+    problems.addAll(reader.problems);
+    return root;
+  }
+
+  private YamlNode readAll(String text) {
+    if (text.length() > MAX_BYTES) {
+      problem(
+          new SourcePosition(file, 1, 1),
+          "the file is larger than 1 MiB",
+          "a descriptor this large is almost certainly a mistake; split the data out into files the steps read");
+      return null;
+    }
+    try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+      parser = p;
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        problem(
+            new SourcePosition(file, 1, 1),
+            "the file is empty",
+            "start from examples/quickstart/baton.yaml");
+        return null;
+      }
+      YamlNode root = readValue(first, 0);
+      if (p.nextToken() != null) {
+        problem(
+            position(p.currentTokenLocation()),
+            "the file holds more than one YAML document",
+            "keep one pipeline per file and remove the '---' separator");
+      }
+      return root;
+    } catch (IOException | RuntimeException e) {
+      problem(
+          errorPosition(e),
+          "not valid YAML: " + firstLine(e.getMessage()),
+          "check indentation and quoting at that place");
+      return null;
+    }
+  }
+
+  private YamlNode readValue(JsonToken token, int depth) throws IOException {
+    SourcePosition at = position(parser.currentTokenLocation());
+    checkNoAnchorOrTag(at);
+    if (depth > MAX_DEPTH) {
+      problem(
+          at, "the descriptor nests deeper than " + MAX_DEPTH + " levels", "flatten the structure");
+      parser.skipChildren();
+      return new YamlNode.Scalar(at, "", YamlNode.ScalarType.NULL, false);
+    }
+    switch (token) {
+      case START_OBJECT:
+        return readMap(at, depth);
+      case START_ARRAY:
+        return readList(at, depth);
+      default:
+        return readScalar(token, at);
+    }
+  }
+
+  private YamlNode readMap(SourcePosition at, int depth) throws IOException {
+    Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+    JsonToken t;
+    while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      SourcePosition keyAt = position(parser.currentTokenLocation());
+      YamlNode value = readValue(parser.nextToken(), depth + 1);
+      YamlNode.Entry previous = entries.get(key);
+      if (previous != null) {
+        problem(
+            keyAt,
+            "duplicate key '"
+                + key
+                + "' (first defined at line "
+                + previous.keyPosition().line()
+                + ")",
+            "remove one of the two, or merge them");
+        continue;
+      }
+      entries.put(key, new YamlNode.Entry(key, keyAt, value));
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw new IOException("unexpected " + t + " in a mapping");
+    }
+    return new YamlNode.YamlMap(at, entries);
+  }
+
+  private YamlNode readList(SourcePosition at, int depth) throws IOException {
+    List<YamlNode> items = new ArrayList<>();
+    JsonToken t;
+    while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        throw new IOException("unexpected end of file in a list");
+      }
+      items.add(readValue(t, depth + 1));
+    }
+    return new YamlNode.YamlList(at, items);
+  }
+
+  private YamlNode readScalar(JsonToken token, SourcePosition at) throws IOException {
+    if (parser.isCurrentAlias()) {
+      problem(
+          at,
+          "YAML aliases (*" + parser.getText() + ") are not allowed",
+          "write the value out in full: descriptors stay readable without anchors");
+      return new YamlNode.Scalar(at, "", YamlNode.ScalarType.NULL, false);
+    }
+    String text = parser.getText();
+    YamlNode.ScalarType type;
+    switch (token) {
+      case VALUE_NUMBER_INT:
+        type = YamlNode.ScalarType.INTEGER;
+        break;
+      case VALUE_NUMBER_FLOAT:
+        type = YamlNode.ScalarType.DECIMAL;
+        break;
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        type = YamlNode.ScalarType.BOOLEAN;
+        break;
+      case VALUE_NULL:
+        type = YamlNode.ScalarType.NULL;
+        text = "";
+        break;
+      default:
+        type = YamlNode.ScalarType.STRING;
+    }
+    return new YamlNode.Scalar(at, text == null ? "" : text, type, token == JsonToken.VALUE_STRING);
+  }
+
+  private void checkNoAnchorOrTag(SourcePosition at) throws IOException {
+    String anchor = parser.getObjectId() == null ? null : String.valueOf(parser.getObjectId());
+    if (anchor != null) {
+      problem(
+          at,
+          "YAML anchors (&" + anchor + ") are not allowed",
+          "write the value out in full, or move shared settings to 'defaults:'");
+    }
+    Object tag = parser.getTypeId();
+    if (tag != null) {
+      problem(
+          at,
+          "YAML tags (" + tag + ") are not allowed",
+          "remove the tag; descriptors use plain YAML values only");
+    }
+  }
+
+  private SourcePosition position(JsonLocation location) {
+    return new SourcePosition(
+        file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  private SourcePosition errorPosition(Exception e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+        && jpe.getLocation() != null) {
+      return position(jpe.getLocation());
+    }
+    if (parser != null) {
+      return position(parser.currentLocation());
+    }
+    return new SourcePosition(file, 1, 1);
+  }
+
+  private void problem(SourcePosition at, String message, String hint) {
+    problems.add(new DescriptorProblem(at, message, hint));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable input";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+}

@@ -1,0 +1,9 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.report.StepRecord;
+import java.time.Instant;
+import java.util.List;
+
+/** What the engine hands back: every step's record in plan order, and whether it was cancelled. */
+public record EngineResult(
+    Instant startedAt, Instant endedAt, List<StepRecord> steps, boolean cancelled) {}

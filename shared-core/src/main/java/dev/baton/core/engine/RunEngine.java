@@ -1,0 +1,467 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.agents.Agent;
+import dev.baton.core.events.EventSink;
+import dev.baton.core.events.RunEvent;
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.StepExecutor;
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.schedule.Placement;
+import dev.baton.core.schedule.ReadyStep;
+import dev.baton.core.schedule.Scheduler;
+import dev.baton.core.schedule.Usage;
+import dev.baton.core.state.StepState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a plan: asks the {@link Scheduler} what to start, starts it through a {@link StepExecutor},
+ * follows exits, timeouts and retries, and sends events. One thread owns all state; process exits
+ * and cancellation arrive as signals on a queue, so there are no locks.
+ */
+public final class RunEngine {
+  private final Plan plan;
+  private final Scheduler scheduler;
+  private final StepExecutor executor;
+  private final EventSink events;
+  private final RunSettings settings;
+  private final Map<String, StepRun> runs = new LinkedHashMap<>();
+  private final LinkedBlockingQueue<Runnable> signals = new LinkedBlockingQueue<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final List<ReadyStep> queue = new ArrayList<>();
+  private final Usage usage = new Usage();
+  private final SplittableRandom random;
+  private final LogFollower follower;
+  private long readySeq;
+  private int running;
+  private boolean cancelling;
+  private boolean stopStarting;
+  private Instant startedAt;
+
+  public RunEngine(
+      Plan plan,
+      List<Agent> agents,
+      StepExecutor executor,
+      EventSink events,
+      RunSettings settings) {
+    this.plan = plan;
+    this.scheduler = new Scheduler(agents);
+    this.executor = executor;
+    this.events = events;
+    this.settings = settings;
+    this.random = new SplittableRandom(settings.randomSeed());
+    this.follower = new LogFollower(events);
+    Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
+    for (PlannedStep s : plan.steps()) {
+      runs.put(
+          s.id(),
+          new StepRun(
+              s,
+              settings.reportDir().resolve(LogFiles.relativePath(s.id())),
+              critical.get(s.id())));
+    }
+  }
+
+  /** Asks the run to stop: running steps get TERM, nothing new starts. Safe from any thread. */
+  public void cancel() {
+    signals.add(this::cancelAll);
+  }
+
+  /** Runs to the end and returns every step's final bookkeeping, in plan order. */
+  public EngineResult run() {
+    startedAt = Instant.now();
+    try {
+      for (StepRun r : runs.values()) {
+        if (r.step.skipped()) {
+          finish(r, StepState.SKIPPED, "skipped: " + r.step.skipReason());
+        }
+      }
+      promote();
+      while (!done()) {
+        dispatch();
+        waitForSignal();
+      }
+    } finally {
+      follower.close();
+    }
+    return new EngineResult(
+        startedAt, Instant.now(), runs.values().stream().map(StepRecords::of).toList(), cancelling);
+  }
+
+  private boolean done() {
+    return running == 0
+        && queue.isEmpty()
+        && timers.stream().noneMatch(t -> t.retry)
+        && runs.values().stream().allMatch(r -> r.state.isTerminal());
+  }
+
+  private void waitForSignal() {
+    try {
+      Timer next = timers.peek();
+      long waitMs = next == null ? 1000 : Math.max(0, next.at - System.nanoTime()) / 1_000_000;
+      Runnable s = signals.poll(waitMs, TimeUnit.MILLISECONDS);
+      if (s != null) {
+        s.run();
+        for (Runnable more = signals.poll(); more != null; more = signals.poll()) {
+          more.run();
+        }
+      }
+      fireTimers();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancelAll();
+    }
+  }
+
+  private void fireTimers() {
+    long now = System.nanoTime();
+    while (!timers.isEmpty() && timers.peek().at <= now) {
+      timers.poll().action.run();
+    }
+  }
+
+  /** Moves pending steps whose needs are settled to the queue, or to SKIPPED. */
+  private void promote() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (StepRun r : runs.values()) {
+        if (r.state != StepState.PENDING) {
+          continue;
+        }
+        Readiness readiness = readiness(r);
+        if (readiness == Readiness.BLOCKED) {
+          finish(r, StepState.SKIPPED, "skipped: " + blockedBy(r));
+          changed = true;
+        } else if (readiness == Readiness.READY) {
+          if (stopStarting) {
+            finish(
+                r,
+                cancelling ? StepState.CANCELLED : StepState.SKIPPED,
+                cancelling
+                    ? "cancelled before it started"
+                    : "skipped: the run stopped after a failure (--fail-fast)");
+            changed = true;
+            continue;
+          }
+          enqueue(r, 1);
+        }
+      }
+    }
+  }
+
+  private enum Readiness {
+    WAITING,
+    READY,
+    BLOCKED
+  }
+
+  private Readiness readiness(StepRun r) {
+    boolean all = true;
+    for (String need : r.step.needs()) {
+      StepRun n = runs.get(need);
+      if (n == null) {
+        continue; // not selected: assumed done by an earlier run
+      }
+      if (!n.state.isTerminal()) {
+        all = false;
+      } else if (!n.state.isSuccessful()
+          && !(n.state == StepState.FAILED && n.step.continueOnError())) {
+        return Readiness.BLOCKED;
+      }
+    }
+    return all ? Readiness.READY : Readiness.WAITING;
+  }
+
+  private String blockedBy(StepRun r) {
+    for (String need : r.step.needs()) {
+      StepRun n = runs.get(need);
+      if (n != null && n.state.isTerminal() && !n.state.isSuccessful()) {
+        return "needs "
+            + need
+            + ", which "
+            + (n.state == StepState.SKIPPED ? "was skipped" : "ended " + n.state);
+      }
+    }
+    return "a needed step did not succeed";
+  }
+
+  private void enqueue(StepRun r, int attempt) {
+    r.state = StepState.QUEUED;
+    queue.add(
+        new ReadyStep(
+            r.step,
+            attempt,
+            readySeq++,
+            0,
+            r.step.retry().otherAgent() ? r.agentsTried : java.util.Set.of(),
+            r.criticalPath));
+    events.accept(new RunEvent.StepQueued(r.id()));
+  }
+
+  private void dispatch() {
+    if (queue.isEmpty() || stopStarting) {
+      return;
+    }
+    List<ReadyStep> candidates = queue;
+    if (settings.maxRunning() > 0) {
+      if (running >= settings.maxRunning()) {
+        return;
+      }
+    }
+    List<Placement> placements = scheduler.decide(candidates, usage);
+    if (placements.isEmpty()) {
+      if (running == 0 && timers.isEmpty()) {
+        for (ReadyStep stuck : List.copyOf(queue)) {
+          queue.remove(stuck);
+          finish(
+              runs.get(stuck.id()),
+              StepState.FAILED,
+              "no agent can take this step now, and nothing running will free one; check the agents' executors and GPUs");
+        }
+        promote();
+      }
+      return;
+    }
+    long newestPlaced = Long.MIN_VALUE;
+    for (Placement p : placements) {
+      if (settings.maxRunning() > 0 && running >= settings.maxRunning()) {
+        break;
+      }
+      queue.remove(p.ready());
+      newestPlaced = Math.max(newestPlaced, p.ready().readySeq());
+      start(p);
+    }
+    for (int i = 0; i < queue.size(); i++) {
+      if (queue.get(i).readySeq() < newestPlaced) {
+        queue.set(i, queue.get(i).passedOverOnceMore());
+      }
+    }
+  }
+
+  private void start(Placement p) {
+    StepRun r = runs.get(p.ready().id());
+    PlannedStep s = r.step;
+    usage.take(p.agent(), p.gpus(), s.agent(), s.concurrency());
+    running++;
+    r.attempt = p.ready().attempt();
+    r.agent = p.agent();
+    r.gpus = p.gpus();
+    r.agentsTried.add(p.agent());
+    r.timedOut = false;
+    r.cancelled = false;
+    r.state = StepState.RUNNING;
+    r.attemptStart = Instant.now();
+    if (r.firstStart == null) {
+      r.firstStart = r.attemptStart;
+    }
+    long offset = prepareLog(r);
+    StepLaunch launch =
+        new StepLaunch(
+            s,
+            r.attempt,
+            s.command(),
+            StepEnvironment.of(settings, s, r.attempt, p.agent(), p.gpus(), settings.assignGpus()),
+            s.workdir(),
+            r.log,
+            p.agent(),
+            p.gpus(),
+            s.timeout());
+    events.accept(new RunEvent.StepStarted(r.id(), r.attempt, p.agent(), p.gpus(), r.log));
+    follower.follow(r.id(), r.log, offset);
+    StepHandle handle = executor.launch(launch);
+    r.handle = handle;
+    int attempt = r.attempt;
+    handle
+        .exit()
+        .whenComplete((status, error) -> signals.add(() -> exited(r, attempt, status, error)));
+    s.timeout()
+        .ifPresent(
+            t ->
+                timers.add(
+                    new Timer(
+                        System.nanoTime() + t.toNanos(), false, () -> timeout(r, attempt, t))));
+  }
+
+  private long prepareLog(StepRun r) {
+    try {
+      Files.createDirectories(r.log.getParent());
+      if (r.attempt > 1) {
+        Files.writeString(
+            r.log,
+            "----- attempt " + r.attempt + " -----\n",
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      }
+      return Files.exists(r.log) ? Files.size(r.log) : 0;
+    } catch (IOException e) {
+      throw new dev.baton.core.api.InfrastructureException(
+          "cannot write step log "
+              + r.log
+              + ": "
+              + e.getMessage()
+              + "; check free space and permissions of the report directory",
+          e);
+    }
+  }
+
+  private void timeout(StepRun r, int attempt, Duration limit) {
+    if (r.state == StepState.RUNNING && r.attempt == attempt && !r.timedOut) {
+      r.timedOut = true;
+      r.handle.stop(settings.killGrace());
+    }
+  }
+
+  private void exited(StepRun r, int attempt, ExitStatus status, Throwable error) {
+    if (r.attempt != attempt || r.state != StepState.RUNNING) {
+      return;
+    }
+    follower.finish(r.id());
+    running--;
+    usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
+    Instant end = Instant.now();
+    Integer exitCode = status == null || !status.launched() ? null : status.exitCode();
+    StepState outcome;
+    String message;
+    if (error != null) {
+      outcome = StepState.LOST;
+      message = "lost: " + error.getMessage();
+    } else if (r.cancelled) {
+      outcome = StepState.CANCELLED;
+      message = "cancelled";
+    } else if (r.timedOut) {
+      outcome = StepState.TIMED_OUT;
+      message =
+          "timed out after "
+              + dev.baton.core.descriptor.Durations.human(r.step.timeout().orElse(Duration.ZERO));
+    } else if (!status.launched()) {
+      outcome = StepState.FAILED;
+      message = status.launchError();
+    } else if (status.exitCode() == 0) {
+      outcome = StepState.SUCCEEDED;
+      message = "";
+    } else {
+      outcome = StepState.FAILED;
+      message = ExitMessages.describe(status.exitCode());
+    }
+    r.attempts.add(
+        new AttemptRecord(
+            attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message));
+    if (outcome != StepState.SUCCEEDED && outcome != StepState.CANCELLED && !cancelling) {
+      String tail = String.join("\n", LogFiles.tail(r.log, 50));
+      Optional<Duration> again =
+          RetryDecider.retryAfter(r.step.retry(), attempt, outcome, exitCode, tail, random);
+      if (again.isPresent()) {
+        r.state = StepState.QUEUED;
+        r.awaitingRetry = true;
+        events.accept(new RunEvent.StepRetrying(r.id(), attempt, message, again.get()));
+        timers.add(
+            new Timer(
+                System.nanoTime() + again.get().toNanos(), true, () -> retry(r, attempt + 1)));
+        return;
+      }
+    }
+    finish(r, outcome, message);
+    if (!outcome.isSuccessful()
+        && !r.step.continueOnError()
+        && settings.failFast()
+        && !cancelling) {
+      stopStarting = true;
+      for (StepRun other : runs.values()) {
+        if (other.state == StepState.RUNNING) {
+          other.cancelled = true;
+          other.handle.stop(settings.killGrace());
+        }
+      }
+      dropQueue(
+          StepState.SKIPPED, "skipped: the run stopped after " + r.id() + " failed (--fail-fast)");
+    }
+    promote();
+  }
+
+  private void retry(StepRun r, int attempt) {
+    r.awaitingRetry = false;
+    if (cancelling || stopStarting) {
+      finish(
+          r,
+          cancelling ? StepState.CANCELLED : StepState.SKIPPED,
+          "not retried: the run is stopping");
+      promote();
+      return;
+    }
+    enqueue(r, attempt);
+  }
+
+  private void cancelAll() {
+    if (cancelling) {
+      return;
+    }
+    cancelling = true;
+    stopStarting = true;
+    for (StepRun r : runs.values()) {
+      if (r.state == StepState.RUNNING) {
+        r.cancelled = true;
+        r.handle.stop(settings.killGrace());
+      }
+    }
+    dropQueue(StepState.CANCELLED, "cancelled before it started");
+    timers.removeIf(t -> t.retry);
+    for (StepRun r : runs.values()) {
+      if (r.awaitingRetry) {
+        r.awaitingRetry = false;
+        finish(r, StepState.CANCELLED, "cancelled while waiting to retry");
+      } else if (r.state == StepState.PENDING) {
+        finish(r, StepState.CANCELLED, "cancelled before it started");
+      }
+    }
+  }
+
+  private void dropQueue(StepState state, String message) {
+    for (ReadyStep q : List.copyOf(queue)) {
+      queue.remove(q);
+      finish(runs.get(q.id()), state, message);
+    }
+  }
+
+  private void finish(StepRun r, StepState state, String message) {
+    r.state = state;
+    r.message = message;
+    r.end = Instant.now();
+    Duration d = r.firstStart == null ? Duration.ZERO : Duration.between(r.firstStart, r.end);
+    events.accept(new RunEvent.StepFinished(r.id(), state, d, message));
+  }
+
+  /** A deadline on the engine thread: a timeout check or a retry coming due. */
+  private static final class Timer implements Comparable<Timer> {
+    final long at;
+    final boolean retry;
+    final Runnable action;
+
+    Timer(long at, boolean retry, Runnable action) {
+      this.at = at;
+      this.retry = retry;
+      this.action = action;
+    }
+
+    @Override
+    public int compareTo(Timer o) {
+      return Long.compare(at, o.at);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.baton.core.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the engine runs one plan.
+ *
+ * @param maxRunning most attempts in flight at once across all agents; 0: only agents' executors
+ *     limit it
+ * @param baseEnv the environment every step starts from (normally Baton's own)
+ * @param killGrace how long a step has between TERM and KILL
+ * @param assignGpus whether Baton picks GPU indices (false when an engine such as Slurm binds them)
+ */
+public record RunSettings(
+    String runId,
+    Path reportDir,
+    int maxRunning,
+    boolean failFast,
+    Map<String, String> baseEnv,
+    Duration killGrace,
+    boolean assignGpus,
+    long randomSeed) {
+
+  public RunSettings {
+    baseEnv = Map.copyOf(baseEnv);
+  }
+}

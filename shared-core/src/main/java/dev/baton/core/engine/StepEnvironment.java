@@ -1,0 +1,37 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.plan.PlannedStep;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds the environment of one attempt: inherited, then pipeline and step env, then Baton's. */
+final class StepEnvironment {
+  private StepEnvironment() {}
+
+  static Map<String, String> of(
+      RunSettings settings,
+      PlannedStep step,
+      int attempt,
+      String agent,
+      List<Integer> gpus,
+      boolean gpusAssigned) {
+    Map<String, String> env = new HashMap<>(settings.baseEnv());
+    env.putAll(step.env());
+    env.put("BATON_RUN_ID", settings.runId());
+    env.put("BATON_STEP_ID", step.id());
+    env.put("BATON_STEP", step.stepName());
+    env.put("BATON_ATTEMPT", Integer.toString(attempt));
+    env.put("BATON_REPORT_DIR", settings.reportDir().toString());
+    env.put("BATON_AGENT", agent);
+    if (gpusAssigned) {
+      String list = gpus.stream().map(String::valueOf).collect(Collectors.joining(","));
+      env.put("BATON_GPUS", list);
+      // An empty list hides every GPU from a step that asked for none, so it cannot grab one.
+      env.put("CUDA_VISIBLE_DEVICES", list);
+      env.put("NVIDIA_VISIBLE_DEVICES", gpus.isEmpty() ? "void" : list);
+    }
+    return env;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.state.StepState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The run engine's mutable bookkeeping for one planned step; touched only by the engine thread. */
+final class StepRun {
+  final PlannedStep step;
+  final Path log;
+  final int criticalPath;
+  StepState state = StepState.PENDING;
+  String message = "";
+  final List<AttemptRecord> attempts = new ArrayList<>();
+  final Set<String> agentsTried = new HashSet<>();
+  Instant firstStart;
+  Instant end;
+
+  // The attempt in flight.
+  StepHandle handle;
+  int attempt;
+  Instant attemptStart;
+  String agent;
+  List<Integer> gpus = List.of();
+  boolean timedOut;
+  boolean cancelled;
+  boolean awaitingRetry;
+
+  StepRun(PlannedStep step, Path log, int criticalPath) {
+    this.step = step;
+    this.log = log;
+    this.criticalPath = criticalPath;
+  }
+
+  String id() {
+    return step.id();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.baton.core.exec.local;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.StepExecutor;
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.exec.StepLaunch;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs attempts as processes on this machine.
+ *
+ * <p>Uses {@link ProcessBuilder} rather than Commons Exec: output is redirected by the kernel
+ * straight into the step's log file, so no pipe passes through the JVM — no pump threads, no
+ * deadlock, no heap growth with 100 MB of output — and a step that leaves a background process
+ * holding its stdout still finishes the moment its main process exits (Commons Exec's stream
+ * pumpers wait for end-of-file on the pipe, which never comes while such a child lives).
+ */
+public final class LocalExecutor implements StepExecutor {
+  private final ScheduledExecutorService killer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "baton-local-killer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  @Override
+  public String name() {
+    return "local";
+  }
+
+  @Override
+  public StepHandle launch(StepLaunch launch) {
+    File workdir = launch.workdir().toFile();
+    if (!workdir.isDirectory()) {
+      return failed(
+          "working directory " + launch.workdir() + " does not exist; create it or fix 'workdir'");
+    }
+    List<String> argv = argv(launch.command());
+    String program = Executables.search(argv.get(0), launch.env().get("PATH"), workdir);
+    if (program == null) {
+      return failed(
+          "cannot run program '"
+              + argv.get(0)
+              + "': not found"
+              + (argv.get(0).contains("/") ? " or not executable" : " on PATH")
+              + "; check the name, install it, or add its directory to PATH");
+    }
+    ProcessBuilder pb = new ProcessBuilder(ProcessGroups.wrap(argv));
+    pb.directory(workdir);
+    pb.environment().clear();
+    pb.environment().putAll(launch.env());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile()));
+    try {
+      Files.createDirectories(launch.log().getParent());
+      Process process = pb.start();
+      return new LocalHandle(process, killer);
+    } catch (IOException e) {
+      return failed("cannot start '" + argv.get(0) + "': " + e.getMessage());
+    }
+  }
+
+  private static List<String> argv(Command command) {
+    if (command instanceof Command.Argv a) {
+      return a.args();
+    }
+    String script = ((Command.Shell) command).script();
+    List<String> plain = SimpleCommands.argv(script);
+    return plain != null ? plain : List.of("/bin/sh", "-c", script);
+  }
+
+  private static StepHandle failed(String why) {
+    CompletableFuture<ExitStatus> done =
+        CompletableFuture.completedFuture(ExitStatus.couldNotLaunch(why));
+    return new StepHandle() {
+      @Override
+      public CompletableFuture<ExitStatus> exit() {
+        return done;
+      }
+
+      @Override
+      public void stop(Duration grace) {}
+    };
+  }
+
+  @Override
+  public void close() {
+    killer.shutdown();
+  }
+
+  /** A running process and its process group. */
+  private static final class LocalHandle implements StepHandle {
+    private final Process process;
+    private final ScheduledExecutorService killer;
+    private final CompletableFuture<ExitStatus> exit;
+
+    LocalHandle(Process process, ScheduledExecutorService killer) {
+      this.process = process;
+      this.killer = killer;
+      this.exit = process.onExit().thenApply(p -> ExitStatus.exited(p.exitValue()));
+    }
+
+    @Override
+    public CompletableFuture<ExitStatus> exit() {
+      return exit;
+    }
+
+    @Override
+    public void stop(Duration grace) {
+      long pid = process.pid();
+      ProcessHandle handle = process.toHandle();
+      killer.execute(() -> ProcessGroups.signalGroup(pid, "TERM", handle));
+      // KILL the whole group after the grace period even if the main process is gone: its
+      // children may have ignored TERM.
+      killer.schedule(
+          () -> ProcessGroups.signalGroup(pid, "KILL", handle),
+          grace.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+}

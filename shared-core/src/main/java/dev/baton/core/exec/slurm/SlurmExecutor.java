@@ -1,0 +1,206 @@
+package dev.baton.core.exec.slurm;
+
+import dev.baton.core.agents.Agent;
+import dev.baton.core.agents.Gpu;
+import dev.baton.core.agents.GpuModels;
+import dev.baton.core.agents.LabelExpression;
+import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.descriptor.AgentRequest;
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.StepExecutor;
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.exec.StepLaunch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Runs each attempt as a Slurm batch job: {@code sbatch} with the step's GPUs, CPUs, memory, label
+ * and time limit, output appended to the step's log. Slurm picks the node and binds the GPUs (it
+ * sets {@code CUDA_VISIBLE_DEVICES}); Baton keeps the order of the steps and submits a step only
+ * once what it needs has succeeded.
+ */
+public final class SlurmExecutor implements StepExecutor {
+  private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final SlurmSettings settings;
+  private final String pipeline;
+  private final Supplier<List<Agent>> nodes;
+  private final SlurmCli cli;
+  private final JobPoller poller;
+  private final ScheduledExecutorService control =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "baton-slurm-control");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Map<String, SlurmNodeSelection> selections = new ConcurrentHashMap<>();
+
+  /**
+   * An executor for the steps of {@code pipeline} on the cluster whose nodes are {@code nodes}
+   * (from {@link SlurmInventory#read()}, which the run's before-run check already needed).
+   */
+  public SlurmExecutor(SlurmSettings settings, String pipeline, List<Agent> nodes) {
+    this(settings, pipeline, () -> nodes, new ProcessSlurmCli());
+  }
+
+  /** As above, reading the nodes from {@code sinfo} when the first step is launched. */
+  public SlurmExecutor(SlurmSettings settings, String pipeline) {
+    this(settings, pipeline, SlurmInventory::read, new ProcessSlurmCli());
+  }
+
+  SlurmExecutor(
+      SlurmSettings settings, String pipeline, Supplier<List<Agent>> nodes, SlurmCli cli) {
+    this.settings = settings;
+    this.pipeline = pipeline;
+    this.nodes = memoize(nodes);
+    this.cli = cli;
+    this.poller = new JobPoller(cli, settings.pollInterval());
+  }
+
+  @Override
+  public String name() {
+    return "slurm";
+  }
+
+  @Override
+  public StepHandle launch(StepLaunch launch) {
+    if (!Files.isDirectory(launch.workdir())) {
+      return failed(
+          "working directory " + launch.workdir() + " does not exist; create it or fix 'workdir'");
+    }
+    AgentRequest request = launch.step().agent();
+    SlurmNodeSelection where =
+        selections.computeIfAbsent(
+            request.label(), l -> SlurmNodeSelection.of(LabelExpression.parse(l), nodes.get()));
+    Path script;
+    try {
+      Files.createDirectories(launch.log().toAbsolutePath().getParent());
+      script = BatchScript.write(launch);
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot write the batch script of step "
+              + launch.stepId()
+              + " ("
+              + e.getMessage()
+              + "): the report directory must be writable and shared with the Slurm nodes",
+          e);
+    }
+    Path env = BatchScript.envPath(launch);
+    List<String> argv =
+        SbatchArguments.build(launch, settings, jobName(launch), gresType(request), where, script);
+    SlurmCli.Result result;
+    try {
+      result = cli.run(argv, SUBMIT_TIMEOUT);
+    } catch (IOException e) {
+      deleteQuietly(env);
+      throw SlurmErrors.notInstalled("sbatch", e);
+    }
+    if (!result.ok()) {
+      deleteQuietly(env);
+      throw SlurmErrors.rejected(launch.stepId(), result);
+    }
+    String jobId = jobId(result.stdout());
+    CompletableFuture<ExitStatus> exit =
+        poller.follow(jobId, launch.stepId(), () -> deleteQuietly(env));
+    return new SlurmStepHandle(jobId, exit, poller, control, cli);
+  }
+
+  /** {@code <pipeline>.<step id>}: what {@code squeue} shows the cluster's users. */
+  String jobName(StepLaunch launch) {
+    return pipeline.isBlank() ? launch.stepId() : pipeline + "." + launch.stepId();
+  }
+
+  /** The GPU type as the cluster spells it ({@code A100} asked, {@code a100} configured). */
+  String gresType(AgentRequest request) {
+    String wanted = GpuModels.label(request.gpuModel());
+    if (request.gpus() == 0 || wanted.isEmpty()) {
+      return "";
+    }
+    for (Agent node : nodes.get()) {
+      for (Gpu gpu : node.gpus()) {
+        if (!gpu.model().isEmpty() && GpuModels.label(gpu.model()).equalsIgnoreCase(wanted)) {
+          return gpu.model();
+        }
+      }
+    }
+    return request.gpuModel().strip();
+  }
+
+  /** {@code sbatch --parsable} prints {@code 123} or {@code 123;cluster}. */
+  static String jobId(String stdout) {
+    String first = stdout.strip().split("\\R")[0];
+    int semicolon = first.indexOf(';');
+    String id = semicolon >= 0 ? first.substring(0, semicolon) : first;
+    if (!id.strip().matches("\\d+")) {
+      throw new InfrastructureException(
+          "sbatch answered '"
+              + first
+              + "' instead of a job id: check the sbatch on PATH is Slurm's");
+    }
+    return id.strip();
+  }
+
+  /** Cancels what still runs, so no job outlives the run holding GPUs. */
+  @Override
+  public void close() {
+    List<String> active = poller.active();
+    if (!active.isEmpty()) {
+      try {
+        List<String> argv = new ArrayList<>(List.of("scancel"));
+        argv.addAll(active);
+        cli.run(argv, Duration.ofSeconds(30));
+      } catch (IOException e) {
+        // nothing more to do: the jobs end at their time limit
+      }
+    }
+    poller.close();
+    control.shutdownNow();
+  }
+
+  private static StepHandle failed(String why) {
+    CompletableFuture<ExitStatus> done =
+        CompletableFuture.completedFuture(ExitStatus.couldNotLaunch(why));
+    return new StepHandle() {
+      @Override
+      public CompletableFuture<ExitStatus> exit() {
+        return done;
+      }
+
+      @Override
+      public void stop(Duration grace) {}
+    };
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // it is readable by its owner only; a leftover file is not worth failing a step for
+    }
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+}

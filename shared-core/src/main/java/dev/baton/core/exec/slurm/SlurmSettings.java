@@ -1,0 +1,43 @@
+package dev.baton.core.exec.slurm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Site settings for submitting steps to Slurm; each empty value leaves the choice to Slurm (the
+ * default partition, the user's default account and QOS).
+ *
+ * @param partition {@code --partition}
+ * @param account {@code --account}
+ * @param qos {@code --qos}
+ * @param pollInterval the longest wait between two looks at job states; looks start at 100 ms and
+ *     grow to this while nothing changes
+ * @param extraArgs more {@code sbatch} options, passed last so that they win over Baton's own
+ */
+public record SlurmSettings(
+    Optional<String> partition,
+    Optional<String> account,
+    Optional<String> qos,
+    Duration pollInterval,
+    List<String> extraArgs) {
+
+  /** The first look at a new job's state comes this soon: short steps finish in a second. */
+  static final Duration FIRST_POLL = Duration.ofMillis(100);
+
+  public SlurmSettings {
+    partition = partition.filter(s -> !s.isBlank());
+    account = account.filter(s -> !s.isBlank());
+    qos = qos.filter(s -> !s.isBlank());
+    if (pollInterval == null || pollInterval.compareTo(FIRST_POLL) < 0) {
+      pollInterval = FIRST_POLL;
+    }
+    extraArgs = List.copyOf(extraArgs);
+  }
+
+  /** No partition, account or QOS of Baton's own; polls at most every second. */
+  public static SlurmSettings defaults() {
+    return new SlurmSettings(
+        Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1), List.of());
+  }
+}

@@ -1,0 +1,163 @@
+package dev.baton.core.expr;
+
+import dev.baton.core.expr.Token.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Recursive-descent parser: {@code ||} binds loosest, then {@code &&}, then one comparison or
+ * {@code in}, then {@code !}. Nesting is capped so hostile input fails with a message, not a
+ * StackOverflowError.
+ */
+final class Parser {
+  static final int MAX_DEPTH = 64;
+
+  private final List<Token> tokens;
+  private int index;
+  private int depth;
+
+  private Parser(List<Token> tokens) {
+    this.tokens = tokens;
+  }
+
+  static Node parse(String text) {
+    Parser parser = new Parser(Lexer.tokenize(text));
+    Node root = parser.or();
+    parser.expectEnd();
+    return root;
+  }
+
+  private Node or() {
+    List<Node> operands = new ArrayList<>(List.of(and()));
+    while (accept(Type.OR)) {
+      operands.add(and());
+    }
+    return operands.size() == 1 ? operands.get(0) : new Node.AnyOf(List.copyOf(operands));
+  }
+
+  private Node and() {
+    List<Node> operands = new ArrayList<>(List.of(comparison()));
+    while (accept(Type.AND)) {
+      operands.add(comparison());
+    }
+    return operands.size() == 1 ? operands.get(0) : new Node.AllOf(List.copyOf(operands));
+  }
+
+  /** At most one comparison: 'a < b < c' reads like maths but would compare a boolean with c. */
+  private Node comparison() {
+    Node left = unary();
+    Token operator = peek();
+    if (!operator.type().isComparison() && operator.type() != Type.IN) {
+      return left;
+    }
+    index++;
+    Node right = unary();
+    Token next = peek();
+    if (next.type().isComparison() || next.type() == Type.IN) {
+      throw new ExpressionException(
+          next.offset(),
+          "comparisons cannot be chained",
+          "join them with '&&', like a < b && b < c");
+    }
+    return operator.type() == Type.IN
+        ? new Node.Membership(left, right, operator.offset())
+        : new Node.Comparison(comparator(operator.type()), left, right, operator.offset());
+  }
+
+  private Node unary() {
+    Token not = peek();
+    if (accept(Type.NOT)) {
+      enter(not);
+      Node operand = new Node.Not(unary());
+      depth--;
+      return operand;
+    }
+    return primary();
+  }
+
+  private Node primary() {
+    Token token = peek();
+    switch (token.type()) {
+      case STRING:
+      case NUMBER:
+        index++;
+        return new Node.Literal(token.value());
+      case TRUE:
+      case FALSE:
+        index++;
+        return new Node.Literal(token.type() == Type.TRUE);
+      case NULL:
+        index++;
+        return new Node.Literal(null);
+      case NAME:
+        index++;
+        return new Node.Name(List.of(token.text().split("\\.")), token.offset());
+      case LPAREN:
+        return parenthesized(token);
+      case LBRACKET:
+        return list(token);
+      default:
+        throw ParserErrors.expectedOperand(tokens, index);
+    }
+  }
+
+  private Node parenthesized(Token open) {
+    enter(open);
+    index++;
+    Node inner = or();
+    if (!accept(Type.RPAREN)) {
+      throw ParserErrors.unclosed(open, peek(), ")");
+    }
+    depth--;
+    return inner;
+  }
+
+  private Node list(Token open) {
+    enter(open);
+    index++;
+    List<Node> items = new ArrayList<>();
+    while (!accept(Type.RBRACKET)) {
+      items.add(or());
+      if (!accept(Type.COMMA) && peek().type() != Type.RBRACKET) {
+        throw ParserErrors.unclosed(open, peek(), "]");
+      }
+    }
+    depth--;
+    return new Node.ListOf(List.copyOf(items));
+  }
+
+  private void enter(Token token) {
+    if (++depth > MAX_DEPTH) {
+      throw new ExpressionException(
+          token.offset(),
+          "expression nests deeper than " + MAX_DEPTH + " levels",
+          "simplify it or split it into several conditions");
+    }
+  }
+
+  private void expectEnd() {
+    if (peek().type() != Type.EOF) {
+      throw ParserErrors.unexpectedAfterExpression(tokens, index);
+    }
+  }
+
+  private boolean accept(Type type) {
+    if (peek().type() == type) {
+      index++;
+      return true;
+    }
+    return false;
+  }
+
+  private Token peek() {
+    return tokens.get(index);
+  }
+
+  private static Node.Comparator comparator(Type type) {
+    return Arrays.stream(Node.Comparator.values())
+        .filter(c -> c.name().equals(type.name()))
+        .findFirst()
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.baton.core.expr;
+
+import dev.baton.core.expr.Token.Type;
+import java.util.List;
+
+/** The parser's error messages, phrased by what came before the offending token. */
+final class ParserErrors {
+  private ParserErrors() {}
+
+  /** An operand was due at tokens[index] but something else is there. */
+  static ExpressionException expectedOperand(List<Token> tokens, int index) {
+    Token found = tokens.get(index);
+    Token before = index > 0 ? tokens.get(index - 1) : null;
+    if (before == null && found.type() == Type.EOF) {
+      return new ExpressionException(
+          found.offset(), "empty expression", "write a condition such as params.branch == 'main'");
+    }
+    if (before != null && before.type().isOperator()) {
+      return new ExpressionException(
+          found.offset(),
+          "expected an operand after " + before.describe(),
+          "put a name, 'string', number, true, false or null after it");
+    }
+    if (before != null && before.type() == Type.LPAREN && found.type() == Type.RPAREN) {
+      return new ExpressionException(
+          found.offset(), "empty parentheses", "put a condition between ( and ), or remove them");
+    }
+    return unexpected(found);
+  }
+
+  /** A complete expression was followed by more tokens. */
+  static ExpressionException unexpectedAfterExpression(List<Token> tokens, int index) {
+    Token found = tokens.get(index);
+    Token before = tokens.get(index - 1);
+    if (found.type() == Type.LPAREN
+        && before.type() == Type.NAME
+        && before.offset() + before.text().length() == found.offset()) {
+      return new ExpressionException(
+          found.offset(),
+          "unexpected '('",
+          "there are no function calls; compare values with == != < <= > >= in");
+    }
+    if (found.type() == Type.NAME
+        || found.type() == Type.STRING
+        || found.type() == Type.NUMBER
+        || found.type() == Type.TRUE
+        || found.type() == Type.FALSE
+        || found.type() == Type.NULL
+        || found.type() == Type.LPAREN
+        || found.type() == Type.NOT) {
+      return new ExpressionException(
+          found.offset(),
+          "unexpected " + found.describe(),
+          "join conditions with '&&' or '||', or compare with == != < <= > >= in");
+    }
+    return unexpected(found);
+  }
+
+  /** An opening '(' or '[' whose closing partner never came. */
+  static ExpressionException unclosed(Token open, Token found, String closer) {
+    if (found.type() == Type.EOF) {
+      return new ExpressionException(
+          open.offset(), "unclosed '" + open.text() + "'", "add a matching '" + closer + "'");
+    }
+    String hint =
+        closer.equals("]")
+            ? "separate list items with ',' and end the list with ']'"
+            : "expected ')' to close the '(' at offset " + open.offset();
+    return new ExpressionException(found.offset(), "unexpected " + found.describe(), hint);
+  }
+
+  private static ExpressionException unexpected(Token found) {
+    String hint;
+    switch (found.type()) {
+      case RPAREN:
+        hint = "remove it or add the matching '('";
+        break;
+      case RBRACKET:
+        hint = "remove it or add the matching '['";
+        break;
+      case COMMA:
+        hint = "commas only separate list items, like ['a', 'b']";
+        break;
+      case EOF:
+        hint = "the expression ends too early";
+        break;
+      default:
+        hint = "";
+    }
+    return new ExpressionException(found.offset(), "unexpected " + found.describe(), hint);
+  }
+}

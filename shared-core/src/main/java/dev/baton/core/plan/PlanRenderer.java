@@ -1,0 +1,153 @@
+package dev.baton.core.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.core.api.UsageException;
+import dev.baton.core.descriptor.AgentRequest;
+import dev.baton.core.descriptor.Durations;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints a plan as text for people, JSON for tools (the Jenkins library), or DOT and Mermaid
+ * graphs.
+ */
+public final class PlanRenderer {
+  public static final List<String> FORMATS = List.of("text", "json", "dot", "mermaid");
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private PlanRenderer() {}
+
+  public static String render(Plan plan, String format) {
+    return switch (format) {
+      case "text" -> text(plan);
+      case "json" -> json(plan);
+      case "dot" -> dot(plan);
+      case "mermaid" -> mermaid(plan);
+      default ->
+          throw new UsageException(
+              "unknown plan format '" + format + "'; use one of " + String.join(", ", FORMATS));
+    };
+  }
+
+  private static String text(Plan plan) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(plan.pipeline()).append(": ").append(plan.steps().size()).append(" steps\n");
+    for (PlannedStep s : plan.steps()) {
+      sb.append("  ").append(s.id());
+      if (!s.needs().isEmpty()) {
+        sb.append("  <- ").append(String.join(", ", s.needs()));
+      }
+      AgentRequest a = s.agent();
+      if (!a.label().isEmpty() || a.gpus() > 0) {
+        sb.append("  [")
+            .append(a.label().isEmpty() ? "any agent" : a.label())
+            .append(a.gpus() > 0 ? ", " + a.gpus() + " GPU" + (a.gpus() > 1 ? "s" : "") : "")
+            .append(']');
+      }
+      s.timeout().ifPresent(t -> sb.append("  timeout ").append(Durations.human(t)));
+      if (s.skipped()) {
+        sb.append("  (skipped: ").append(s.skipReason()).append(')');
+      }
+      sb.append("\n      ").append(s.command().display().replace("\n", "\n      ")).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String json(Plan plan) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("pipeline", plan.pipeline());
+    out.put("descriptor", plan.descriptor().file().toString());
+    out.put("params", plan.params());
+    out.put("steps", plan.steps().stream().map(PlanRenderer::jsonStep).toList());
+    try {
+      return JSON.writeValueAsString(out) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> jsonStep(PlannedStep s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("step", s.stepName());
+    m.put("kind", s.kind().id());
+    m.put("needs", s.needs());
+    m.put("matrix", s.matrix());
+    m.put("command", s.command().display());
+    Map<String, Object> agent = new LinkedHashMap<>();
+    AgentRequest a = s.agent();
+    agent.put("label", a.label());
+    agent.put("gpus", a.gpus());
+    agent.put("gpuModel", a.gpuModel());
+    agent.put("gpuMemoryMiB", a.gpuMemoryMiB().isPresent() ? a.gpuMemoryMiB().getAsLong() : null);
+    agent.put("cpus", a.cpus());
+    agent.put("memoryMiB", a.memoryMiB().isPresent() ? a.memoryMiB().getAsLong() : null);
+    m.put("agent", agent);
+    m.put("timeoutSeconds", s.timeout().map(t -> t.toMillis() / 1000.0).orElse(null));
+    m.put("retryLimit", s.retry().limit());
+    m.put("continueOnError", s.continueOnError());
+    m.put("skipped", s.skipped());
+    m.put("skipReason", s.skipReason());
+    m.put("priority", s.priority());
+    m.put(
+        "concurrency",
+        s.concurrency().map(c -> Map.of("group", c.group(), "limit", c.limit())).orElse(null));
+    return m;
+  }
+
+  private static String dot(Plan plan) {
+    StringBuilder sb =
+        new StringBuilder("digraph \"")
+            .append(escape(plan.pipeline()))
+            .append("\" {\n  rankdir=LR;\n");
+    for (PlannedStep s : plan.steps()) {
+      sb.append("  \"")
+          .append(escape(s.id()))
+          .append('"')
+          .append(s.skipped() ? " [style=dashed]" : "")
+          .append(";\n");
+      for (String need : s.needs()) {
+        sb.append("  \"")
+            .append(escape(need))
+            .append("\" -> \"")
+            .append(escape(s.id()))
+            .append("\";\n");
+      }
+    }
+    return sb.append("}\n").toString();
+  }
+
+  private static String mermaid(Plan plan) {
+    StringBuilder sb = new StringBuilder("flowchart LR\n");
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (PlannedStep s : plan.steps()) {
+      ids.put(s.id(), "s" + ids.size());
+    }
+    for (PlannedStep s : plan.steps()) {
+      sb.append("  ")
+          .append(ids.get(s.id()))
+          .append("[\"")
+          .append(s.id().replace("\"", "#quot;"))
+          .append("\"]\n");
+    }
+    for (PlannedStep s : plan.steps()) {
+      for (String need : s.needs()) {
+        if (ids.containsKey(need)) {
+          sb.append("  ")
+              .append(ids.get(need))
+              .append(" --> ")
+              .append(ids.get(s.id()))
+              .append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

@@ -1,0 +1,88 @@
+package dev.baton.core.plan;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.DescriptorException;
+import dev.baton.core.descriptor.DescriptorProblem;
+import dev.baton.core.descriptor.DidYouMean;
+import dev.baton.core.descriptor.PipelineDescriptor;
+import dev.baton.core.descriptor.SourcePosition;
+import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.descriptor.StepSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a descriptor into a {@link Plan}: parameters applied, matrices expanded, expressions
+ * resolved, the DAG checked and ordered. Pure and deterministic: the same inputs give the same
+ * plan, and nothing runs.
+ */
+public final class Planner {
+  private Planner() {}
+
+  /**
+   * Plans every step selected by {@code only} (ids or step names; empty: all) and {@code kind}
+   * (empty: all), plus what they need.
+   */
+  public static Plan plan(
+      PipelineDescriptor d,
+      Map<String, String> overrides,
+      Set<String> only,
+      Optional<StepKind> kind) {
+    List<DescriptorProblem> problems = new ArrayList<>();
+    Map<String, String> params = params(d, overrides, problems);
+    DagChecker.check(d, problems);
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    StepResolver resolver = new StepResolver(d, params, problems);
+    Map<String, List<PlannedStep>> byName = new LinkedHashMap<>();
+    for (StepSpec spec : d.steps().values()) {
+      byName.put(spec.name(), resolver.expand(spec));
+    }
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    List<PlannedStep> ordered = TopologicalOrder.sort(d, byName);
+    List<PlannedStep> selected = Selection.select(ordered, only, kind);
+    return new Plan(d, params, selected);
+  }
+
+  private static Map<String, String> params(
+      PipelineDescriptor d, Map<String, String> overrides, List<DescriptorProblem> problems) {
+    Map<String, String> params = new LinkedHashMap<>(d.params());
+    for (Map.Entry<String, String> o : overrides.entrySet()) {
+      if (!d.params().containsKey(o.getKey())) {
+        String hint = DidYouMean.hint(o.getKey(), d.params().keySet());
+        problems.add(
+            new DescriptorProblem(
+                SourcePosition.of("parameter " + o.getKey()),
+                "'" + o.getKey() + "' is not a parameter of " + d.file(),
+                hint.isEmpty() ? "declare it under 'params:' with a default value" : hint));
+        continue;
+      }
+      params.put(o.getKey(), o.getValue());
+    }
+    return params;
+  }
+
+  /** The working directory of a step: its {@code workdir} under the descriptor's directory. */
+  static Path workdir(PipelineDescriptor d, StepSpec s) {
+    return s.workdir().isEmpty() ? d.workspace() : d.workspace().resolve(s.workdir()).normalize();
+  }
+
+  static Set<String> ids(List<PlannedStep> steps) {
+    Set<String> ids = new LinkedHashSet<>();
+    steps.forEach(s -> ids.add(s.id()));
+    return ids;
+  }
+
+  static boolean isShell(Command c) {
+    return c instanceof Command.Shell;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.baton.core.plan;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.DescriptorProblem;
+import dev.baton.core.descriptor.PipelineDescriptor;
+import dev.baton.core.descriptor.SourcePosition;
+import dev.baton.core.descriptor.StepSpec;
+import dev.baton.core.expr.Bindings;
+import dev.baton.core.expr.Expression;
+import dev.baton.core.expr.ExpressionException;
+import dev.baton.core.expr.Quoting;
+import dev.baton.core.expr.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Expands one step into planned steps: a cell per matrix combination, expressions resolved. */
+final class StepResolver {
+  private final PipelineDescriptor descriptor;
+  private final Map<String, String> params;
+  private final List<DescriptorProblem> problems;
+  private final Map<String, List<String>> cellIds = new LinkedHashMap<>();
+
+  StepResolver(
+      PipelineDescriptor descriptor, Map<String, String> params, List<DescriptorProblem> problems) {
+    this.descriptor = descriptor;
+    this.params = params;
+    this.problems = problems;
+    for (StepSpec s : descriptor.steps().values()) {
+      List<String> ids = new ArrayList<>();
+      for (Map<String, String> cell : MatrixExpander.cells(s.matrix())) {
+        ids.add(MatrixExpander.id(s.name(), cell));
+      }
+      if (ids.isEmpty()) {
+        ids.add(s.name());
+      }
+      cellIds.put(s.name(), ids);
+    }
+  }
+
+  List<PlannedStep> expand(StepSpec spec) {
+    List<Map<String, String>> cells = MatrixExpander.cells(spec.matrix());
+    if (cells.isEmpty()) {
+      if (!spec.matrix().isEmpty()) {
+        problems.add(
+            new DescriptorProblem(
+                spec.position(),
+                "the matrix of step '" + spec.name() + "' excludes every combination",
+                "loosen 'exclude' or add an 'include'"));
+        return List.of();
+      }
+      cells = List.of(Map.of());
+    }
+    List<String> needs = new ArrayList<>();
+    for (String need : spec.needs()) {
+      needs.addAll(cellIds.getOrDefault(need, List.of()));
+    }
+    List<PlannedStep> out = new ArrayList<>();
+    for (Map<String, String> cell : cells) {
+      out.add(resolve(spec, cell, needs));
+    }
+    return out;
+  }
+
+  private PlannedStep resolve(StepSpec spec, Map<String, String> cell, List<String> needs) {
+    Map<String, String> env = new LinkedHashMap<>(descriptor.env());
+    env.putAll(spec.env());
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("params", params);
+    context.put("matrix", cell);
+    context.put("env", env);
+    Bindings bindings = Bindings.of(context);
+    String skip = when(spec, bindings);
+    Command command = command(spec, bindings);
+    return new PlannedStep(
+        MatrixExpander.id(spec.name(), cell),
+        spec,
+        cell,
+        command,
+        needs,
+        env,
+        Planner.workdir(descriptor, spec),
+        spec.timeout(),
+        spec.retry(),
+        spec.agent(),
+        spec.concurrency(),
+        skip);
+  }
+
+  private String when(StepSpec spec, Bindings bindings) {
+    String text = spec.when().strip();
+    if (text.isEmpty()) {
+      return "";
+    }
+    try {
+      Expression e = Template.whole(text).orElse(null);
+      if (e == null) {
+        if (Template.containsExpression(text)) {
+          problems.add(
+              new DescriptorProblem(
+                  spec.whenPosition(),
+                  "'when' of step '" + spec.name() + "' mixes text and ${{ }}",
+                  "write one expression, such as ${{ params.branch == 'main' }}"));
+          return "";
+        }
+        e = Expression.parse(text);
+      }
+      return e.test(bindings) ? "" : "when: " + text + " is false";
+    } catch (ExpressionException ex) {
+      problems.add(at(spec.whenPosition(), ex, "in 'when' of step '" + spec.name() + "'"));
+      return "";
+    }
+  }
+
+  private Command command(StepSpec spec, Bindings bindings) {
+    SourcePosition at = spec.runPosition();
+    try {
+      if (spec.run() instanceof Command.Shell shell) {
+        return new Command.Shell(Template.parse(shell.script()).render(bindings, Quoting.SHELL));
+      }
+      List<String> args = new ArrayList<>();
+      for (String arg : ((Command.Argv) spec.run()).args()) {
+        args.add(Template.parse(arg).render(bindings, Quoting.NONE));
+      }
+      return new Command.Argv(args);
+    } catch (ExpressionException ex) {
+      problems.add(at(at, ex, "in 'run' of step '" + spec.name() + "'"));
+      return spec.run();
+    }
+  }
+
+  private static DescriptorProblem at(SourcePosition base, ExpressionException ex, String where) {
+    return new DescriptorProblem(
+        base.shiftColumns(ex.offset()), ex.problem() + " " + where, ex.hint());
+  }
+}

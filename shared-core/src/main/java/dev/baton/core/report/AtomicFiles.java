@@ -1,0 +1,88 @@
+package dev.baton.core.report;
+
+import dev.baton.core.api.InfrastructureException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that readers see either the old content or the complete new content, never half a
+ * file: write a temporary file beside the target, force it to disk, then rename it over the target
+ * in one step.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Writes {@code text} as UTF-8; see {@link #write(Path, byte[])}. */
+  public static void write(Path target, String text) {
+    write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} atomically. The parent directory must exist.
+   *
+   * @throws InfrastructureException naming the path and the reason when the file cannot be written;
+   *     no temporary file is left behind
+   */
+  public static void write(Path target, byte[] content) {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path directory = absolute.getParent();
+    Path temp = null;
+    try {
+      // Same directory as the target: a rename is only atomic within one file system.
+      temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      moveIntoPlace(temp, absolute);
+      temp = null;
+      syncDirectory(directory);
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot write " + absolute + ": " + IoFailures.reason(e) + "; " + IoFailures.writeHint(e),
+          e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private static void moveIntoPlace(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Some file systems (network mounts, Windows with the target open) refuse an atomic rename;
+      // a plain replace is still far better than writing the target in place.
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Makes the rename itself durable; not every platform can open a directory, so best effort. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      // The file content is already safe; only the directory entry's durability is at stake.
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // Nothing more can be done; the original failure is what the user needs to see.
+    }
+  }
+}

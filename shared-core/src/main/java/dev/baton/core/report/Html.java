@@ -1,0 +1,90 @@
+package dev.baton.core.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Escaping for report.html: every piece of run data goes through here before it is written. */
+final class Html {
+  private static final String UNRESERVED =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+
+  private Html() {}
+
+  /** Text or attribute content: log garbage removed, {@code & < > " '} escaped. */
+  static String esc(String text) {
+    String clean = TextSanitizer.clean(text);
+    StringBuilder out = new StringBuilder(clean.length() + 16);
+    for (int i = 0; i < clean.length(); i++) {
+      char c = clean.charAt(i);
+      switch (c) {
+        case '&':
+          out.append("&amp;");
+          break;
+        case '<':
+          out.append("&lt;");
+          break;
+        case '>':
+          out.append("&gt;");
+          break;
+        case '"':
+          out.append("&quot;");
+          break;
+        case '\'':
+          out.append("&#39;");
+          break;
+        default:
+          out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A relative URL for a path relative to the report directory, each segment percent-encoded, so
+   * {@code logs/train[lr=0.01].log} links to that file and nothing in a step id can leave the
+   * attribute or become a scheme such as {@code javascript:}. Null for paths that are not relative.
+   */
+  static String relativeUrl(String path) {
+    if (path == null || path.isBlank()) {
+      return null;
+    }
+    String normalized = path.replace('\\', '/');
+    // Absolute paths (POSIX, UNC, Windows drives) cannot be linked from an archived report.
+    if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:/.*")) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (byte b : normalized.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c == '/' || UNRESERVED.indexOf(c) >= 0) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
+  /** A CSS class name for a free-text value: {@code rolled back} becomes {@code rolled-back}. */
+  static String cssToken(String value) {
+    String token =
+        value == null ? "" : value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    token = token.replaceAll("^-+|-+$", "");
+    return token.isEmpty() ? "none" : token;
+  }
+
+  /** A number as SVG coordinates need it: a dot, at most two decimals. */
+  static String num(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e9) {
+      return Long.toString((long) value);
+    }
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** A measured value for people: three significant digits or so ({@code 41.2}, {@code 0.873}). */
+  static String value(double value) {
+    double abs = Math.abs(value);
+    String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : abs >= 1 ? "%.2f" : "%.3f";
+    return String.format(Locale.ROOT, pattern, value);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.baton.core.report;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * Turns an {@link IOException} into the short reason a person needs ("No space left on device").
+ */
+final class IoFailures {
+  private IoFailures() {}
+
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "a parent is not a directory";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "a directory with that name is in the way";
+    }
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return ((FileSystemException) e).getReason();
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /** How to get past a failed write of a report file. */
+  static String writeHint(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "make the directory writable or choose another --report-dir";
+    }
+    if (reason(e).toLowerCase(java.util.Locale.ROOT).contains("space")) {
+      return "free space or choose another --report-dir";
+    }
+    return "check that the directory exists and is writable, or choose another --report-dir";
+  }
+}

@@ -1,0 +1,105 @@
+package dev.baton.core.report;
+
+import java.io.StringWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Renders a run record as JUnit XML in the Surefire shape that Jenkins' {@code junit} step,
+ * GitLab's {@code artifacts:reports:junit} and GitHub test-report actions read: one {@code
+ * <testsuite>}, one {@code <testcase>} per step and one per metric gate.
+ */
+public final class JunitXmlWriter {
+  // Surefire writes the suite timestamp without zone; Baton's is UTC.
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private JunitXmlWriter() {}
+
+  /** The JUnit XML document for {@code record}, UTF-8 encoded when written. */
+  public static String toXml(RunRecord record) {
+    List<JunitCase> cases = new ArrayList<>();
+    String className = className(record.pipeline());
+    for (StepRecord step : record.steps()) {
+      cases.add(JunitCase.forStep(className, step));
+      for (GateResult gate : GateResult.of(step)) {
+        cases.add(JunitCase.forGate(className, step, gate));
+      }
+    }
+    try {
+      StringWriter out = new StringWriter();
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      writeSuite(xml, record, cases);
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+      return out.toString();
+    } catch (XMLStreamException e) {
+      // Writing to a StringWriter cannot fail for I/O reasons; this is a programming error.
+      throw new IllegalStateException("cannot render junit.xml: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code baton.<pipeline>}; dots in the pipeline name become underscores so that readers, which
+   * split the class name at its last dot, still group every step under the pipeline's name.
+   */
+  static String className(String pipeline) {
+    String name = pipeline == null || pipeline.isBlank() ? "pipeline" : pipeline;
+    return "baton." + TextSanitizer.clean(name).replace('.', '_');
+  }
+
+  private static void writeSuite(XMLStreamWriter xml, RunRecord record, List<JunitCase> cases)
+      throws XMLStreamException {
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", TextSanitizer.clean(record.pipeline()));
+    xml.writeAttribute("tests", Integer.toString(cases.size()));
+    xml.writeAttribute("failures", Long.toString(cases.stream().filter(c -> c.failed()).count()));
+    xml.writeAttribute("errors", "0");
+    xml.writeAttribute("skipped", Long.toString(cases.stream().filter(c -> c.skipped()).count()));
+    xml.writeAttribute("time", HumanDuration.seconds(record.durationMillis()));
+    if (record.startedAt() != null) {
+      xml.writeAttribute("timestamp", TIMESTAMP.format(record.startedAt()));
+    }
+    writeProperties(xml, record);
+    for (JunitCase junitCase : cases) {
+      xml.writeCharacters("\n  ");
+      junitCase.write(xml);
+    }
+    xml.writeCharacters("\n");
+    xml.writeEndElement();
+  }
+
+  private static void writeProperties(XMLStreamWriter xml, RunRecord record)
+      throws XMLStreamException {
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("properties");
+    property(xml, "baton.runId", record.runId());
+    property(xml, "baton.status", record.status() == null ? null : record.status().name());
+    property(xml, "baton.executor", record.executor());
+    property(xml, "baton.descriptor", record.descriptor());
+    for (var param : record.params().entrySet()) {
+      property(xml, "baton.param." + param.getKey(), param.getValue());
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  private static void property(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
+    if (value == null) {
+      return;
+    }
+    xml.writeCharacters("\n    ");
+    xml.writeEmptyElement("property");
+    xml.writeAttribute("name", TextSanitizer.clean(name));
+    xml.writeAttribute("value", TextSanitizer.clean(value));
+  }
+}

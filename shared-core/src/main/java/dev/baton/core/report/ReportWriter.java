@@ -1,0 +1,109 @@
+package dev.baton.core.report;
+
+import dev.baton.core.api.InfrastructureException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes every report of a run into its report directory, each file atomically: run.json,
+ * junit.xml, summary.md, report.html and report.css; on GitHub Actions also appends the summary to
+ * {@code $GITHUB_STEP_SUMMARY}.
+ */
+public final class ReportWriter {
+  public static final String JUNIT_XML = "junit.xml";
+  public static final String SUMMARY_MD = "summary.md";
+  public static final String GITHUB_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
+  private ReportWriter() {}
+
+  /**
+   * Writes run.json and every report generated from it into {@code reportDir} (created when
+   * missing).
+   *
+   * @param env the process environment; only {@code GITHUB_STEP_SUMMARY} is read
+   * @return the files written, run.json first; the step-summary file last when it was appended to
+   * @throws InfrastructureException when a file cannot be written
+   */
+  public static List<Path> writeAll(RunRecord record, Path reportDir, Map<String, String> env) {
+    createDirectories(reportDir);
+    Path runJson = reportDir.resolve(RunRecordJson.FILE_NAME);
+    RunRecordJson.write(record, runJson);
+    List<Path> written = new ArrayList<>();
+    written.add(runJson);
+    written.addAll(writeDerived(record, reportDir, env));
+    return written;
+  }
+
+  /**
+   * Reads {@code runDir/run.json} and rewrites the reports generated from it (used by {@code baton
+   * report RUN_DIR}); run.json itself is left as it is.
+   *
+   * @return the files written
+   * @throws dev.baton.core.api.UsageException when run.json is missing or not a run record
+   */
+  public static List<Path> regenerate(Path runDir, Map<String, String> env) {
+    RunRecord record = RunRecordJson.read(runDir.resolve(RunRecordJson.FILE_NAME));
+    return writeDerived(record, runDir, env);
+  }
+
+  private static List<Path> writeDerived(
+      RunRecord record, Path reportDir, Map<String, String> env) {
+    List<Path> written = new ArrayList<>();
+    Path junit = reportDir.resolve(JUNIT_XML);
+    AtomicFiles.write(junit, JunitXmlWriter.toXml(record));
+    written.add(junit);
+    String summary = SummaryMarkdownWriter.toMarkdown(record);
+    Path summaryFile = reportDir.resolve(SUMMARY_MD);
+    AtomicFiles.write(summaryFile, summary);
+    written.add(summaryFile);
+    String stepSummary = env.get(GITHUB_STEP_SUMMARY);
+    if (stepSummary != null && !stepSummary.isBlank()) {
+      Path target = Path.of(stepSummary);
+      appendStepSummary(target, summary);
+      written.add(target);
+    }
+    return written;
+  }
+
+  /** Appends rather than replaces: earlier steps of the same GitHub job may have written there. */
+  private static void appendStepSummary(Path target, String summary) {
+    try {
+      Files.writeString(
+          target,
+          summary + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot append the summary to $GITHUB_STEP_SUMMARY ("
+              + target
+              + "): "
+              + IoFailures.reason(e)
+              + "; check that the variable names a writable file",
+          e);
+    }
+  }
+
+  private static void createDirectories(Path reportDir) {
+    try {
+      Files.createDirectories(reportDir);
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot create the report directory "
+              + reportDir.toAbsolutePath()
+              + ": "
+              + IoFailures.reason(e)
+              + "; "
+              + IoFailures.writeHint(e),
+          e);
+    }
+  }
+}

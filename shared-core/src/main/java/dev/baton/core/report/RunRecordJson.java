@@ -1,0 +1,130 @@
+package dev.baton.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.baton.core.api.UsageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes {@code run.json}: pretty-printed, fields in record order, enums by name,
+ * instants as ISO-8601 UTC with milliseconds (see docs/run-record.md).
+ */
+public final class RunRecordJson {
+  /** The file name of the run record inside a report directory. */
+  public static final String FILE_NAME = "run.json";
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new MillisInstantModule())
+          // Newer Batons may add fields; an older `baton report` should still read the record.
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .build();
+
+  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+  private RunRecordJson() {}
+
+  /** The record as pretty-printed JSON text ending in a newline. */
+  public static String toJson(RunRecord record) {
+    try {
+      return WRITER.writeValueAsString(record) + "\n";
+    } catch (JsonProcessingException e) {
+      // Only values outside the documented result types can get here: a programming error.
+      throw new IllegalArgumentException("run record cannot be written as JSON: " + e, e);
+    }
+  }
+
+  /** Parses run-record JSON text; {@code source} names where it came from in error messages. */
+  public static RunRecord fromJson(String json, String source) {
+    try {
+      RunRecord record = MAPPER.readValue(json, RunRecord.class);
+      if (record == null) {
+        throw new UsageException(source + " is empty; " + REGENERATE_HINT);
+      }
+      return record;
+    } catch (JsonProcessingException e) {
+      throw new UsageException(
+          source + " is not a valid run record (" + describe(e) + "); " + REGENERATE_HINT);
+    }
+  }
+
+  /** Writes {@code run.json} atomically to {@code file}. */
+  public static void write(RunRecord record, Path file) {
+    AtomicFiles.write(file, toJson(record));
+  }
+
+  /**
+   * Reads a run record from {@code path}: the {@code run.json} file itself or the report directory
+   * that holds it.
+   *
+   * @throws UsageException when the file is missing, unreadable or not a run record
+   */
+  public static RunRecord read(Path path) {
+    Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
+    String json;
+    try {
+      json = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(
+          "no run record at "
+              + file
+              + "; pass the report directory of a run (it holds "
+              + FILE_NAME
+              + ", by default .baton/runs/<runId>/)");
+    } catch (IOException e) {
+      throw new UsageException(
+          "cannot read the run record "
+              + file
+              + ": "
+              + IoFailures.reason(e)
+              + "; check that the file is readable");
+    }
+    return fromJson(json, "run record " + file);
+  }
+
+  private static final String REGENERATE_HINT =
+      "restore it from the CI artifacts or run the pipeline again to write a new one";
+
+  private static String describe(JsonProcessingException e) {
+    String what = e.getOriginalMessage();
+    int newline = what.indexOf('\n');
+    if (newline >= 0) {
+      what = what.substring(0, newline);
+    }
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      what =
+          "line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + what;
+    }
+    return what;
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    // "key": value, as people and most tools write JSON (Jackson's default is "key" : value).
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(separators);
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return printer;
+  }
+}

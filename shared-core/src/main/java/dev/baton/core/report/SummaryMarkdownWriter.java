@@ -1,0 +1,96 @@
+package dev.baton.core.report;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a run record as GitHub-flavoured Markdown: a title, a table of steps, and for every
+ * failed step its message and log tail. Written as summary.md and appended to {@code
+ * $GITHUB_STEP_SUMMARY} on GitHub Actions.
+ */
+public final class SummaryMarkdownWriter {
+  private SummaryMarkdownWriter() {}
+
+  /** The Markdown summary of {@code record}. */
+  public static String toMarkdown(RunRecord record) {
+    StringBuilder md = new StringBuilder();
+    md.append("## ")
+        .append(Markdown.inline(record.pipeline()))
+        .append(": ")
+        .append(record.status())
+        .append(" in ")
+        .append(HumanDuration.format(record.durationMillis()))
+        .append("\n\n");
+    md.append("Run ")
+        .append(Markdown.inline(record.runId()))
+        .append(" · ")
+        .append(StepCounts.of(record).describe())
+        .append("\n\n");
+    if (!record.steps().isEmpty()) {
+      stepTable(md, record);
+    }
+    for (StepRecord step : record.steps()) {
+      if (StepCounts.isFailure(step.status()) || !failedGates(step).isEmpty()) {
+        failedStep(md, step);
+      }
+    }
+    return md.toString();
+  }
+
+  private static void stepTable(StringBuilder md, RunRecord record) {
+    md.append("| Step | Status | Duration | Attempts | Agent | GPUs |\n");
+    md.append("|---|---|---:|---:|---|---|\n");
+    for (StepRecord step : record.steps()) {
+      md.append("| ")
+          .append(Markdown.inline(step.id()))
+          .append(" | ")
+          .append(step.status())
+          .append(" | ")
+          .append(HumanDuration.format(step.durationMillis()))
+          .append(" | ")
+          .append(step.attempts().size())
+          .append(" | ")
+          .append(step.agent() == null ? "" : Markdown.inline(step.agent()))
+          .append(" | ")
+          .append(step.gpus().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void failedStep(StringBuilder md, StepRecord step) {
+    md.append("### ")
+        .append(Markdown.inline(step.id()))
+        .append(": ")
+        .append(step.status())
+        .append("\n\n");
+    if (!step.message().isBlank()) {
+      md.append(Markdown.inline(step.message())).append("\n\n");
+    }
+    List<GateResult> failedGates = failedGates(step);
+    if (!failedGates.isEmpty()) {
+      md.append("Failed gates:\n\n");
+      for (GateResult gate : failedGates) {
+        md.append("- ").append(Markdown.inline(gate.name()));
+        if (!gate.message().isBlank()) {
+          md.append(": ").append(Markdown.inline(gate.message()));
+        }
+        md.append('\n');
+      }
+      md.append('\n');
+    }
+    if (!step.logTail().isEmpty()) {
+      md.append("Last lines of the log");
+      if (step.log() != null) {
+        md.append(" (").append(Markdown.inline(step.log())).append(')');
+      }
+      md.append(":\n\n").append(Markdown.codeBlock(String.join("\n", step.logTail()))).append('\n');
+    }
+  }
+
+  private static List<GateResult> failedGates(StepRecord step) {
+    return GateResult.of(step).stream()
+        .filter(gate -> Boolean.FALSE.equals(gate.passed()))
+        .collect(Collectors.toList());
+  }
+}

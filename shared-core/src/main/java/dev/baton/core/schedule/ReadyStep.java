@@ -1,0 +1,34 @@
+package dev.baton.core.schedule;
+
+import dev.baton.core.plan.PlannedStep;
+import java.util.Set;
+
+/**
+ * A step whose needs are met, waiting for an agent.
+ *
+ * @param readySeq when it became ready, as a sequence number (smaller: earlier)
+ * @param passedOver how many times steps that became ready after it were placed while it waited;
+ *     past a limit it starves no longer: it goes first and holds a reservation
+ * @param avoidAgents agents to avoid when another fits ({@code retry.otherAgent})
+ * @param criticalPath the number of steps on the longest chain of dependents, itself included
+ */
+public record ReadyStep(
+    PlannedStep step,
+    int attempt,
+    long readySeq,
+    int passedOver,
+    Set<String> avoidAgents,
+    int criticalPath) {
+
+  public ReadyStep {
+    avoidAgents = Set.copyOf(avoidAgents);
+  }
+
+  public String id() {
+    return step.id();
+  }
+
+  public ReadyStep passedOverOnceMore() {
+    return new ReadyStep(step, attempt, readySeq, passedOver + 1, avoidAgents, criticalPath);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.baton.core.exec.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.exec.ExitStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JobPollerTest {
+  private final FakeSlurm slurm = new FakeSlurm();
+  private final JobPoller poller = new JobPoller(slurm, Duration.ofMillis(400));
+
+  @AfterEach
+  void close() {
+    poller.close();
+  }
+
+  @Test
+  void oneSqueueCallFollowsEveryJob() throws Exception {
+    slurm.jobs.put("1", "RUNNING 0");
+    slurm.jobs.put("2", "RUNNING 0");
+    slurm.jobs.put("3", "PENDING 0");
+    CompletableFuture<ExitStatus> a = poller.follow("1", "a", () -> {});
+    CompletableFuture<ExitStatus> b = poller.follow("2", "b", () -> {});
+    CompletableFuture<ExitStatus> c = poller.follow("3", "c", () -> {});
+    Thread.sleep(600);
+
+    slurm.jobs.put("1", "COMPLETED 0");
+    slurm.jobs.put("2", "FAILED 768");
+    slurm.jobs.put("3", "CANCELLED 0");
+
+    assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(0));
+    assertThat(b.get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(3));
+    assertThat(c.get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(143));
+    List<List<String>> squeues = slurm.calls("squeue");
+    assertThat(squeues).isNotEmpty().allMatch(call -> call.contains("--states=all"));
+    assertThat(jobsAsked(squeues.get(0))).containsExactlyInAnyOrder("1", "2", "3");
+    assertThat(squeues.size()).isLessThan(15);
+  }
+
+  @Test
+  void looksOftenAfterAChangeAndLessOftenWhileNothingChanges() throws Exception {
+    slurm.jobs.put("7", "RUNNING 0");
+    poller.follow("7", "long", () -> {});
+    Thread.sleep(2_000);
+
+    // 100, 200, 400, 400, 400 ms ...: about 6 looks in 2 s, not 20.
+    assertThat(poller.polls()).isBetween(3, 9);
+  }
+
+  @Test
+  void runsTheEndActionBeforeCompleting() throws Exception {
+    slurm.jobs.put("5", "COMPLETED 0");
+    AtomicInteger ended = new AtomicInteger();
+    CompletableFuture<ExitStatus> exit = poller.follow("5", "s", ended::incrementAndGet);
+
+    exit.get(5, TimeUnit.SECONDS);
+
+    assertThat(ended).hasValue(1);
+  }
+
+  @Test
+  void aJobThatVanishesWithoutAccountingIsLost() {
+    CompletableFuture<ExitStatus> exit = poller.follow("404", "gone", () -> {});
+
+    assertThat(exit)
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(InfrastructureException.class)
+        .withMessageContaining("step gone was lost")
+        .withMessageContaining("MinJobAge");
+    assertThat(slurm.calls("sacct")).hasSize(1);
+  }
+
+  @Test
+  void aMissingSqueueFailsEveryAttemptWithWhatToInstall() {
+    JobPoller broken =
+        new JobPoller(
+            (argv, timeout) -> {
+              throw new IOException("Cannot run program \"squeue\"");
+            },
+            Duration.ofMillis(200));
+    try {
+      CompletableFuture<ExitStatus> exit = broken.follow("1", "s", () -> {});
+      assertThat(exit)
+          .failsWithin(Duration.ofSeconds(5))
+          .withThrowableOfType(ExecutionException.class)
+          .withCauseInstanceOf(InfrastructureException.class)
+          .withMessageContaining("squeue cannot be run");
+    } finally {
+      broken.close();
+    }
+  }
+
+  @Test
+  void aControllerThatIsBrieflyDownIsWaitedFor() throws Exception {
+    slurm.jobs.put("9", "RUNNING 0");
+    slurm.squeueFailure =
+        new SlurmCli.Result(
+            1, "", "slurm_load_jobs error: Unable to contact slurm controller (connect failure)\n");
+    CompletableFuture<ExitStatus> exit = poller.follow("9", "s", () -> {});
+    Thread.sleep(800);
+    assertThat(exit).isNotDone();
+
+    slurm.squeueFailure = null;
+    slurm.jobs.put("9", "COMPLETED 0");
+
+    assertThat(exit.get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(0));
+  }
+
+  private static List<String> jobsAsked(List<String> squeue) {
+    String jobs = squeue.stream().filter(a -> a.startsWith("--jobs=")).findFirst().orElseThrow();
+    return List.of(jobs.substring("--jobs=".length()).split(","));
+  }
+}

@@ -1,0 +1,174 @@
+package dev.baton.core.exec.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.core.agents.Agent;
+import dev.baton.core.api.ExitCodes;
+import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.exec.StepLaunch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executor against a pretend cluster: what it submits, cancels and reports. */
+class SlurmExecutorTest {
+  private static final List<Agent> NODES =
+      SlurmInventory.parse(
+          "n1|gpu,a100|gpu:a100:4|16|64000\nn2|gpu,a100,flaky|gpu:a100:4|16|64000");
+
+  @TempDir Path dir;
+  private final FakeSlurm slurm = new FakeSlurm();
+  private final SlurmExecutor executor =
+      new SlurmExecutor(SlurmSettings.defaults(), "churn", () -> NODES, slurm);
+
+  @AfterEach
+  void close() {
+    executor.close();
+  }
+
+  @Test
+  void submitsOneJobPerAttemptAndReportsItsExit() throws Exception {
+    StepLaunch launch =
+        SlurmLaunches.shell(
+            "train", "./train.sh", SlurmLaunches.request("gpu && !flaky", 2, "A100", 0, 0), dir);
+
+    StepHandle handle = executor.launch(launch);
+    slurm.jobs.put("100", "FAILED 768");
+
+    assertThat(handle.exit().get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(3));
+    assertThat(((SlurmStepHandle) handle).jobId()).isEqualTo("100");
+    List<String> sbatch = slurm.calls("sbatch").get(0);
+    assertThat(sbatch)
+        .contains(
+            "--job-name=churn.train", "--gres=gpu:a100:2", "--constraint=gpu", "--exclude=n2");
+    assertThat(BatchScript.envPath(launch)).as("deleted once the job ended").doesNotExist();
+  }
+
+  @Test
+  void stopSignalsTheRunningJobThenCancelsItAfterTheGrace() throws Exception {
+    StepHandle handle =
+        executor.launch(SlurmLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
+    slurm.jobs.put("100", "RUNNING 0");
+    Thread.sleep(300);
+
+    handle.stop(Duration.ofMillis(300));
+    Thread.sleep(700);
+    slurm.jobs.put("100", "CANCELLED 9");
+
+    assertThat(handle.exit().get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(137));
+    assertThat(slurm.calls("scancel"))
+        .containsExactly(
+            List.of("scancel", "--full", "--signal=TERM", "100"),
+            List.of("scancel", "--full", "--signal=KILL", "100"),
+            List.of("scancel", "100"));
+  }
+
+  @Test
+  void stopTakesAPendingJobOutOfTheQueueAtOnce() throws Exception {
+    StepHandle handle =
+        executor.launch(SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(4), dir));
+    Thread.sleep(300);
+
+    handle.stop(Duration.ofSeconds(30));
+    Thread.sleep(300);
+    slurm.jobs.put("100", "CANCELLED 0");
+
+    assertThat(handle.exit().get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(143));
+    assertThat(slurm.calls("scancel")).containsExactly(List.of("scancel", "100"));
+  }
+
+  @Test
+  void missingSbatchIsAnInfrastructureErrorWithWhatToInstall() {
+    SlurmExecutor noSlurm =
+        new SlurmExecutor(
+            SlurmSettings.defaults(),
+            "p",
+            () -> NODES,
+            (argv, timeout) -> {
+              throw new IOException("Cannot run program \"sbatch\": error=2, No such file");
+            });
+    try {
+      assertThatThrownBy(
+              () -> noSlurm.launch(SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir)))
+          .isInstanceOf(InfrastructureException.class)
+          .hasMessageContaining("sbatch cannot be run")
+          .hasMessageContaining("apt-get install slurm-client")
+          .satisfies(
+              e ->
+                  assertThat(((InfrastructureException) e).exitCode())
+                      .isEqualTo(ExitCodes.INFRASTRUCTURE));
+    } finally {
+      noSlurm.close();
+    }
+  }
+
+  @Test
+  void unreachableControllerSaysToCheckSlurmctld() {
+    slurm.sbatchAnswer =
+        new SlurmCli.Result(
+            1,
+            "",
+            "sbatch: error: Batch job submission failed: Unable to contact slurm controller (connect failure)\n");
+
+    assertThatThrownBy(
+            () -> executor.launch(SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir)))
+        .isInstanceOf(InfrastructureException.class)
+        .hasMessageContaining("the Slurm controller does not answer sbatch")
+        .hasMessageContaining("is slurmctld running")
+        .hasMessageContaining("scontrol ping");
+  }
+
+  @Test
+  void refusedRequestNamesTheStepAndWhatToCompare() throws IOException {
+    slurm.sbatchAnswer =
+        new SlurmCli.Result(
+            1,
+            "",
+            "sbatch: error: Batch job submission failed: Requested node configuration is not available\n");
+    StepLaunch launch = SlurmLaunches.shell("big", "true", SlurmLaunches.gpus(64), dir);
+
+    assertThatThrownBy(() -> executor.launch(launch))
+        .isInstanceOf(InfrastructureException.class)
+        .hasMessageContaining("Slurm refused step big")
+        .hasMessageContaining("Requested node configuration is not available")
+        .hasMessageContaining("sinfo");
+    assertThat(BatchScript.envPath(launch)).doesNotExist();
+  }
+
+  @Test
+  void missingWorkingDirectoryCannotLaunchLikeLocally() throws Exception {
+    StepHandle handle =
+        executor.launch(
+            SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir.resolve("nope")));
+
+    ExitStatus status = handle.exit().get(1, TimeUnit.SECONDS);
+    assertThat(status.launched()).isFalse();
+    assertThat(status.launchError()).contains("does not exist");
+    assertThat(slurm.calls("sbatch")).isEmpty();
+  }
+
+  @Test
+  void closeCancelsJobsThatStillRun() throws Exception {
+    executor.launch(SlurmLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
+    Files.createDirectories(dir);
+
+    executor.close();
+
+    assertThat(slurm.calls("scancel")).containsExactly(List.of("scancel", "100"));
+  }
+
+  @Test
+  void readsTheJobIdFromParsableOutput() {
+    assertThat(SlurmExecutor.jobId("4242\n")).isEqualTo("4242");
+    assertThat(SlurmExecutor.jobId("4242;cluster2\n")).isEqualTo("4242");
+  }
+}

@@ -1,0 +1,176 @@
+package dev.baton.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.api.UsageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRecordJsonTest {
+  private static final Pattern MILLIS_INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+
+  @TempDir Path dir;
+
+  @Test
+  void roundTripsThroughAFileToAnEqualRecord() {
+    RunRecord record = SampleRecords.failedRun();
+    Path file = dir.resolve("run.json");
+
+    RunRecordJson.write(record, file);
+
+    assertThat(RunRecordJson.read(file)).isEqualTo(record);
+  }
+
+  @Test
+  void writesEveryInstantAsUtcWithExactlyThreeMillisecondDigits() throws Exception {
+    String json = RunRecordJson.toJson(SampleRecords.failedRun());
+    JsonNode tree = new ObjectMapper().readTree(json);
+
+    assertThat(tree.get("startedAt").asText()).isEqualTo("2026-11-24T10:15:00.120Z");
+    List<String> instants = new ArrayList<>();
+    collectInstants(tree, instants);
+    assertThat(instants).hasSizeGreaterThan(10).allMatch(s -> MILLIS_INSTANT.matcher(s).matches());
+  }
+
+  @Test
+  void formatsWholeSecondsWithZeroMillisAndTruncatesNanoseconds() {
+    assertThat(MillisInstantModule.format(Instant.parse("2026-01-02T03:04:05Z")))
+        .isEqualTo("2026-01-02T03:04:05.000Z");
+    assertThat(MillisInstantModule.format(Instant.parse("2026-01-02T03:04:05.123987654Z")))
+        .isEqualTo("2026-01-02T03:04:05.123Z");
+  }
+
+  @Test
+  void readsInstantsWithAnOffsetOrWithoutFraction() {
+    assertThat(MillisInstantModule.parse("2026-11-24T11:15:00.120+01:00"))
+        .isEqualTo(SampleRecords.T0);
+    assertThat(MillisInstantModule.parse("2026-11-24T10:15:00Z"))
+        .isEqualTo(Instant.parse("2026-11-24T10:15:00Z"));
+  }
+
+  @Test
+  void writesFieldsInRecordOrderWithEnumsByName() throws Exception {
+    String json = RunRecordJson.toJson(SampleRecords.failedRun());
+    JsonNode tree = new ObjectMapper().readTree(json);
+
+    List<String> expected =
+        Arrays.stream(RunRecord.class.getRecordComponents()).map(c -> c.getName()).toList();
+    assertThat(fieldNames(tree)).containsExactlyElementsOf(expected);
+    List<String> stepFields =
+        Arrays.stream(StepRecord.class.getRecordComponents()).map(c -> c.getName()).toList();
+    assertThat(fieldNames(tree.get("steps").get(0))).containsExactlyElementsOf(stepFields);
+    assertThat(tree.get("status").asText()).isEqualTo("FAILED");
+    assertThat(tree.get("steps").get(4).get("status").asText()).isEqualTo("TIMED_OUT");
+  }
+
+  @Test
+  void prettyPrintsWithStableOutput() {
+    String first = RunRecordJson.toJson(SampleRecords.failedRun());
+    String second = RunRecordJson.toJson(SampleRecords.failedRun());
+
+    assertThat(first).isEqualTo(second).startsWith("{\n  \"schemaVersion\": 1,\n").endsWith("}\n");
+    assertThat(first).contains("\"gpus\": [\n").contains("\"matrix\": {},");
+  }
+
+  @Test
+  void ignoresFieldsAddedByNewerVersions() {
+    String json =
+        RunRecordJson.toJson(SampleRecords.succeededRun())
+            .replaceFirst("\\{", "{\"addedLater\": {\"x\": [1, 2]},");
+
+    assertThat(RunRecordJson.fromJson(json, "test")).isEqualTo(SampleRecords.succeededRun());
+  }
+
+  @Test
+  void readsTheRecordFromItsReportDirectory() {
+    RunRecordJson.write(SampleRecords.succeededRun(), dir.resolve("run.json"));
+
+    assertThat(RunRecordJson.read(dir)).isEqualTo(SampleRecords.succeededRun());
+  }
+
+  @Test
+  void missingFileIsAUsageErrorNamingThePathAndWhatToPass() {
+    Path missing = dir.resolve("nowhere/run.json");
+
+    assertThatThrownBy(() -> RunRecordJson.read(missing))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("pass the report directory of a run");
+  }
+
+  @Test
+  void corruptFileIsAUsageErrorWithLineAndHowToRecover() throws Exception {
+    Path file = dir.resolve("run.json");
+    Files.writeString(file, "{\n  \"runId\": \"x\",\n  \"steps\": [ {\"id\": \n");
+
+    assertThatThrownBy(() -> RunRecordJson.read(file))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("not a valid run record (line ")
+        .hasMessageContaining("run the pipeline again");
+  }
+
+  @Test
+  void unknownStatusIsAUsageErrorNotAStackTrace() throws Exception {
+    Path file = dir.resolve("run.json");
+    Files.writeString(file, "{\"status\": \"EXPLODED\"}");
+
+    assertThatThrownBy(() -> RunRecordJson.read(file))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("EXPLODED")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void emptyFileIsAUsageError() throws Exception {
+    Path file = dir.resolve("run.json");
+    Files.writeString(file, "");
+
+    assertThatThrownBy(() -> RunRecordJson.read(file)).isInstanceOf(UsageException.class);
+  }
+
+  @Test
+  void exampleInTheDocsIsAValidRunRecord() throws Exception {
+    String doc = Files.readString(Path.of("../docs/run-record.md"));
+    int start = doc.indexOf("## Example\n\n```json\n") + "## Example\n\n```json\n".length();
+    String example = doc.substring(start, doc.indexOf("```", start));
+
+    RunRecord record = RunRecordJson.fromJson(example, "docs/run-record.md");
+
+    assertThat(record.steps()).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo("train[lr=0.01]"));
+    assertThat(record.agents().get(0).gpus().get(0).memoryMiB()).isEqualTo(81920);
+    assertThat(RunRecordJson.fromJson(RunRecordJson.toJson(record), "again")).isEqualTo(record);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static void collectInstants(JsonNode node, List<String> out) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      JsonNode child = node.get(name);
+      if ((name.equals("startedAt") || name.equals("endedAt")) && child.isTextual()) {
+        out.add(child.asText());
+      }
+    }
+    for (JsonNode child : node) {
+      collectInstants(child, out);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+// -Dbaton.param.greeting overrides the POM; the POM's audience overrides the descriptor's.
+import groovy.json.JsonSlurper
+
+def greeting = new File(basedir, 'target/greeting.txt')
+assert greeting.isFile() : 'the step did not write its file'
+assert greeting.text.trim() == 'hello-from-cli pom-audience'
+
+def run = new JsonSlurper().parse(new File(basedir, 'target/baton/run.json'))
+assert run.status == 'SUCCEEDED'
+assert run.params.greeting == 'hello-from-cli'
+assert run.params.audience == 'pom-audience'
+return true

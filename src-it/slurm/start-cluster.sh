@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Starts a single-node Slurm cluster on this machine for Baton's Slurm tests.
+#
+# - installs Debian's slurm-wlm and munge when they are missing (needs root and apt);
+# - writes /etc/slurm/slurm.conf and gres.conf (refuses to touch a config it did not write);
+# - declares 4 GPUs (gres gpu:a100:4) backed by plain files, node features gpu,a100;
+# - starts munged, slurmctld and slurmd as root and waits until the node is idle.
+#
+# Idempotent: when the cluster already answers, it exits 0 at once.
+# Settings (environment): BATON_SLURM_CPUS (declared CPUs, default 16),
+# BATON_SLURM_NODE (node name, default baton01), BATON_SLURM_HOME (default /var/lib/baton-slurm).
+set -euo pipefail
+
+HOME_DIR="${BATON_SLURM_HOME:-/var/lib/baton-slurm}"
+NODE="${BATON_SLURM_NODE:-baton01}"
+CPUS="${BATON_SLURM_CPUS:-16}"
+CONF_DIR=/etc/slurm
+MARKER="# written by baton src-it/slurm/start-cluster.sh"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+say() { echo "start-cluster: $*"; }
+fail() { echo "start-cluster: $*" >&2; exit 1; }
+
+node_ready() {
+  local state
+  state="$(sinfo -h -n "$NODE" -o '%T' 2>/dev/null | head -1)" || return 1
+  [[ "$state" == idle* || "$state" == mixed* || "$state" == allocated* ]]
+}
+
+if command -v sinfo >/dev/null 2>&1 && scontrol ping >/dev/null 2>&1 && node_ready; then
+  say "already running (node $NODE is $(sinfo -h -n "$NODE" -o '%T'))"
+  exit 0
+fi
+
+[[ "$(id -u)" == 0 ]] || fail "must run as root: it installs packages and starts the Slurm daemons"
+
+if ! command -v slurmctld >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then
+  say "installing slurm-wlm and munge from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends slurm-wlm munge >/dev/null
+fi
+
+if [[ -f "$CONF_DIR/slurm.conf" ]] && ! grep -qF "$MARKER" "$CONF_DIR/slurm.conf"; then
+  fail "$CONF_DIR/slurm.conf exists and was not written by this script; this machine looks like a real Slurm host, so nothing was changed"
+fi
+
+mkdir -p "$HOME_DIR"/{state,slurmd,log,dev} "$CONF_DIR"
+# The "GPUs". Slurm 22.05 rejects File= paths that are not character or block devices
+# ("is not a valid character or block device") and then binds nothing, so a regular file
+# is not enough: make device nodes with NVIDIA's major number (nothing ever opens them:
+# there are no cgroups), or, where mknod is not allowed, links to /dev/null.
+for i in 0 1 2 3; do
+  dev="$HOME_DIR/dev/nvidia$i"
+  [[ -c "$dev" ]] && continue
+  rm -f "$dev"
+  mknod "$dev" c 195 "$i" 2>/dev/null || ln -s /dev/null "$dev"
+done
+
+MEM_MIB="$(awk '/MemTotal/ {print int($2 / 1024 * 0.8)}' /proc/meminfo)"
+CTL_HOST="$(hostname -s)"
+
+sed -e "s|@MARKER@|$MARKER|" -e "s|@HOME@|$HOME_DIR|g" -e "s|@NODE@|$NODE|g" \
+  -e "s|@CPUS@|$CPUS|g" -e "s|@MEM@|$MEM_MIB|g" -e "s|@CTL_HOST@|$CTL_HOST|g" \
+  "$HERE/slurm.conf.template" >"$CONF_DIR/slurm.conf"
+sed -e "s|@HOME@|$HOME_DIR|g" -e "s|@NODE@|$NODE|g" "$HERE/gres.conf.template" >"$CONF_DIR/gres.conf"
+
+# munge: a key (the package usually creates one) and its runtime directory.
+if [[ ! -s /etc/munge/munge.key ]]; then
+  mungekey --create --keyfile=/etc/munge/munge.key 2>/dev/null \
+    || dd if=/dev/urandom bs=1 count=1024 of=/etc/munge/munge.key status=none
+fi
+chown munge:munge /etc/munge/munge.key && chmod 400 /etc/munge/munge.key
+mkdir -p /run/munge /var/lib/munge /var/log/munge
+chown munge:munge /run/munge /var/lib/munge /var/log/munge
+if ! pgrep -x munged >/dev/null; then
+  say "starting munged"
+  runuser -u munge -- /usr/sbin/munged
+fi
+
+if ! pgrep -x slurmctld >/dev/null; then
+  say "starting slurmctld"
+  # -c: start clean (no jobs from an earlier run); -i: ignore state that does not match the config.
+  /usr/sbin/slurmctld -c -i
+fi
+if ! pgrep -x slurmd >/dev/null; then
+  say "starting slurmd (node $NODE)"
+  /usr/sbin/slurmd -N "$NODE"
+fi
+
+say "waiting for node $NODE to become idle"
+for _ in $(seq 1 60); do
+  if scontrol ping >/dev/null 2>&1 && node_ready; then
+    sinfo -N -o '%N %T features=%f gres=%G cpus=%c mem=%m'
+    say "ready. Stop it with: $HERE/stop-cluster.sh"
+    exit 0
+  fi
+  state="$(sinfo -h -n "$NODE" -o '%T' 2>/dev/null || true)"
+  if [[ "$state" == down* || "$state" == drain* ]]; then
+    scontrol update NodeName="$NODE" State=RESUME 2>/dev/null || true
+  fi
+  sleep 1
+done
+scontrol show node "$NODE" >&2 || true
+tail -20 "$HOME_DIR/log/slurmctld.log" "$HOME_DIR/log/slurmd.log" >&2 || true
+fail "node $NODE did not become idle within 60 s; see the logs in $HOME_DIR/log"
