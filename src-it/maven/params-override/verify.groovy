@@ -9,4 +9,10 @@ def run = new JsonSlurper().parse(new File(basedir, 'target/baton/run.json'))
 assert run.status == 'SUCCEEDED'
 assert run.params.greeting == 'hello-from-cli'
 assert run.params.audience == 'pom-audience'
+
+// the dry run (second invocation) planned with its own greeting and ran nothing
+def log = new File(basedir, 'build.log').text
+assert log.contains('echo dry-run-greeting pom-audience > target/greeting.txt')
+assert log.contains('Dry run: nothing ran')
+assert greeting.text.trim() == 'hello-from-cli pom-audience' : 'the dry run ran the step'
 return true

@@ -4,6 +4,7 @@ import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.plan.PlanRenderer;
 import java.io.File;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
@@ -43,9 +44,18 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
 
   @Override
   protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {
+    BatonConfig scoped = kind() == null ? config : config.withKind(kind());
+    if (scoped.dryRun()) {
+      PlanRenderer.render(baton.plan(scoped), "text").lines().forEach(getLog()::info);
+      getLog().info(MavenHelpfulSuggestions.dryRun());
+      return;
+    }
+    CancelOnShutdown cancelOnShutdown = new CancelOnShutdown(baton, SHUTDOWN_WAIT);
     RunOutcome outcome;
-    try (CancelOnShutdown cancel = new CancelOnShutdown(baton, SHUTDOWN_WAIT)) {
-      outcome = baton.run(kind() == null ? config : config.withKind(kind()));
+    try {
+      outcome = baton.run(scoped);
+    } finally {
+      cancelOnShutdown.close();
     }
     if (!outcome.succeeded()) {
       throw new MojoFailureException(MavenHelpfulSuggestions.forFailedRun(outcome));

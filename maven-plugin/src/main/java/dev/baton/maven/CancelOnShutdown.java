@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * Cancels a running pipeline when Maven is interrupted (Ctrl-C), and holds the JVM open until the
  * run has stopped its steps and written its reports, so an interrupted build still leaves run.json.
  */
-final class CancelOnShutdown implements AutoCloseable {
+final class CancelOnShutdown {
   private final Thread hook;
   private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -29,8 +29,7 @@ final class CancelOnShutdown implements AutoCloseable {
   }
 
   /** The run is over: the hook has nothing left to do. */
-  @Override
-  public void close() {
+  void close() {
     finished.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);

@@ -79,6 +79,11 @@ final class MavenHelpfulSuggestions {
     return "Skipping Baton: baton.skip is true";
   }
 
+  /** Printed after the plan of a dry run. */
+  static String dryRun() {
+    return "Dry run: nothing ran; drop -Dbaton.dryRun to run these steps";
+  }
+
   /** Where a rendered plan went when it was written to a file. */
   static String planWritten(Path file) {
     return "Plan written to " + file;

@@ -1,6 +1,5 @@
 package dev.baton.jenkins.runtime;
 
-import groovy.lang.Closure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -197,8 +196,9 @@ final class PipelineSteps {
       case "sh":
         return "script";
       case "node":
+        return "label";
       case "lock":
-        return step.equals("node") ? "label" : "resource";
+        return "resource";
       case "withEnv":
         return "overrides";
       case "dir":
@@ -230,9 +230,5 @@ final class PipelineSteps {
             "dir", "stash", "unstash", "writeFile", "readFile", "fileExists", "deleteDir",
             "libraryResource", "checkout", "junit", "archiveArtifacts", "isUnix", "sleep",
             "pipeline", "agent", "stages", "stage", "steps"));
-  }
-
-  static boolean isBlock(Closure<?> body) {
-    return body != null;
   }
 }

@@ -76,9 +76,11 @@ public final class Baton {
    * Runs exactly one planned step, its needs assumed done, on GPUs an outside engine chose (a
    * Jenkins node and its locked GPUs). Used by the Jenkins library through {@code baton step}.
    */
-  public RunOutcome runStep(BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
+  public RunOutcome runStep(
+      BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
     Prepared p = Prepared.single(config, stepId, agent, gpus);
-    return execute(config, p, runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId);
+    return execute(
+        config, p, runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId);
   }
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId) {

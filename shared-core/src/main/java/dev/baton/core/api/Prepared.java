@@ -51,22 +51,60 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
   /** One step on one outside agent with the given GPUs: the outside engine already placed it. */
   static Prepared single(BatonConfig config, String stepId, String agent, List<Integer> gpus) {
     Plan full = Planning.plan(config.withOnly(java.util.Set.of(stepId)));
-    PlannedStep s = full.steps().stream().filter(x -> x.id().equals(stepId)).findFirst().orElse(null);
+    PlannedStep s =
+        full.steps().stream().filter(x -> x.id().equals(stepId)).findFirst().orElse(null);
     if (s == null) {
-      List<String> cells = full.steps().stream().filter(x -> x.stepName().equals(stepId)).map(PlannedStep::id).toList();
-      throw new UsageException("'" + stepId + "' names " + cells.size() + " matrix cells; pass one id, such as '" + (cells.isEmpty() ? stepId : cells.get(0)) + "'");
+      List<String> cells =
+          full.steps().stream()
+              .filter(x -> x.stepName().equals(stepId))
+              .map(PlannedStep::id)
+              .toList();
+      throw new UsageException(
+          "'"
+              + stepId
+              + "' names "
+              + cells.size()
+              + " matrix cells; pass one id, such as '"
+              + (cells.isEmpty() ? stepId : cells.get(0))
+              + "'");
     }
     if (s.agent().gpus() > gpus.size()) {
-      throw new UsageException("step " + stepId + " needs " + s.agent().gpus() + " GPUs but --gpus gives " + gpus.size() + "; lock as many GPUs as the step asks for");
+      throw new UsageException(
+          "step "
+              + stepId
+              + " needs "
+              + s.agent().gpus()
+              + " GPUs but --gpus gives "
+              + gpus.size()
+              + "; lock as many GPUs as the step asks for");
     }
-    dev.baton.core.descriptor.AgentRequest placed = new dev.baton.core.descriptor.AgentRequest("", gpus.size(), java.util.OptionalLong.empty(), "", 0, java.util.OptionalLong.empty());
-    PlannedStep only = new PlannedStep(s.id(), s.spec(), s.matrix(), s.command(), s.needs(), s.env(), s.workdir(), s.timeout(), s.retry(), placed, java.util.Optional.empty(), s.skipReason());
+    dev.baton.core.descriptor.AgentRequest placed =
+        new dev.baton.core.descriptor.AgentRequest(
+            "", gpus.size(), java.util.OptionalLong.empty(), "", 0, java.util.OptionalLong.empty());
+    PlannedStep only =
+        new PlannedStep(
+            s.id(),
+            s.spec(),
+            s.matrix(),
+            s.command(),
+            s.needs(),
+            s.env(),
+            s.workdir(),
+            s.timeout(),
+            s.retry(),
+            placed,
+            java.util.Optional.empty(),
+            s.skipReason());
     List<dev.baton.core.agents.Gpu> held = new ArrayList<>();
     for (int g : gpus) {
       held.add(new dev.baton.core.agents.Gpu(g, "", 0, "", false));
     }
-    Agent outside = new Agent(agent, java.util.Set.of(agent), 1, 0, java.util.OptionalLong.empty(), held);
-    return new Prepared(new Plan(full.descriptor(), full.params(), List.of(only)), List.of(outside), EngineChoice.LOCAL);
+    Agent outside =
+        new Agent(agent, java.util.Set.of(agent), 1, 0, java.util.OptionalLong.empty(), held);
+    return new Prepared(
+        new Plan(full.descriptor(), full.params(), List.of(only)),
+        List.of(outside),
+        EngineChoice.LOCAL);
   }
 
   private static void checkFeasible(Plan plan, List<Agent> agents) {

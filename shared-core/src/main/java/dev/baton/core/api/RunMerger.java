@@ -20,13 +20,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Merges the records of steps run separately (one per Jenkins agent) into one run, with their
- * logs, and writes every report for it.
+ * Merges the records of steps run separately (one per Jenkins agent) into one run, with their logs,
+ * and writes every report for it.
  */
 public final class RunMerger {
   private RunMerger() {}
 
-  public static RunOutcome merge(List<Path> runDirs, Path out, String pipeline, Map<String, String> env) {
+  public static RunOutcome merge(
+      List<Path> runDirs, Path out, String pipeline, Map<String, String> env) {
     if (runDirs.isEmpty()) {
       throw new UsageException("nothing to merge; pass the report directories of the steps");
     }
@@ -44,14 +45,41 @@ public final class RunMerger {
       }
     }
     List<StepRecord> ordered = new ArrayList<>(steps.values());
-    ordered.sort(Comparator.comparing((StepRecord s) -> s.startedAt() == null ? Instant.MAX : s.startedAt()));
+    ordered.sort(
+        Comparator.comparing(
+            (StepRecord s) -> s.startedAt() == null ? Instant.MAX : s.startedAt()));
     RunRecord first = records.get(0);
-    Instant start = records.stream().map(RunRecord::startedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(Instant.now());
-    Instant end = records.stream().map(RunRecord::endedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(Instant.now());
-    boolean failed = ordered.stream().anyMatch(s -> !s.status().isSuccessful() && s.status() != StepState.SKIPPED);
+    Instant start =
+        records.stream()
+            .map(RunRecord::startedAt)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .orElse(Instant.now());
+    Instant end =
+        records.stream()
+            .map(RunRecord::endedAt)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(Instant.now());
+    boolean failed =
+        ordered.stream()
+            .anyMatch(s -> !s.status().isSuccessful() && s.status() != StepState.SKIPPED);
     boolean cancelled = records.stream().anyMatch(r -> r.status() == RunStatus.CANCELLED);
-    RunStatus status = cancelled ? RunStatus.CANCELLED : failed ? RunStatus.FAILED : RunStatus.SUCCEEDED;
-    RunRecord merged = new RunRecord(RunRecord.SCHEMA_VERSION, first.runId(), pipeline == null || pipeline.isEmpty() ? first.pipeline() : pipeline, status, start, end, first.descriptor(), first.executor(), first.params(), new ArrayList<>(agents.values()), ordered);
+    RunStatus status =
+        cancelled ? RunStatus.CANCELLED : failed ? RunStatus.FAILED : RunStatus.SUCCEEDED;
+    RunRecord merged =
+        new RunRecord(
+            RunRecord.SCHEMA_VERSION,
+            first.runId(),
+            pipeline == null || pipeline.isEmpty() ? first.pipeline() : pipeline,
+            status,
+            start,
+            end,
+            first.descriptor(),
+            first.executor(),
+            first.params(),
+            new ArrayList<>(agents.values()),
+            ordered);
     ReportWriter.writeAll(merged, out, env);
     return new RunOutcome(merged, out);
   }
@@ -63,12 +91,14 @@ public final class RunMerger {
     Path src = from.resolve(s.log());
     Path dst = out.resolve(s.log());
     try {
-      if (Files.exists(src) && !src.toAbsolutePath().normalize().equals(dst.toAbsolutePath().normalize())) {
+      if (Files.exists(src)
+          && !src.toAbsolutePath().normalize().equals(dst.toAbsolutePath().normalize())) {
         Files.createDirectories(dst.getParent());
         Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new InfrastructureException("cannot copy log " + src + " to " + dst + ": " + e.getMessage(), e);
+      throw new InfrastructureException(
+          "cannot copy log " + src + " to " + dst + ": " + e.getMessage(), e);
     }
   }
 }

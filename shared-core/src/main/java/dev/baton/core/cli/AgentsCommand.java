@@ -15,15 +15,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton agents}: the agents steps would run on, their labels and GPUs. */
-@Command(name = "agents", description = "Show the agents: labels, executors, GPUs (index, model, memory).", mixinStandardHelpOptions = true)
+@Command(
+    name = "agents",
+    description = "Show the agents: labels, executors, GPUs (index, model, memory).",
+    mixinStandardHelpOptions = true)
 final class AgentsCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A descriptor whose 'agents:' to show (default: ./baton.yaml when present, else this machine).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description =
+          "A descriptor whose 'agents:' to show (default: ./baton.yaml when present, else this machine).")
   Path file;
 
   @Option(names = "--agents", paramLabel = "FILE", description = "An agents file.")
   Path agentsFile;
 
-  @Option(names = "--parallel", paramLabel = "N", description = "Executors of the local agent (default: cores).")
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Executors of the local agent (default: cores).")
   int parallel;
 
   @Override
@@ -39,7 +50,8 @@ final class AgentsCommand implements Callable<Integer> {
     if (!machine.gpus().problem().isEmpty()) {
       Console.err().println("baton: " + machine.gpus().problem());
     }
-    Console.out().print(InventoryTable.render(AgentInventory.build(declared, machine, parallel), Map.of()));
+    Console.out()
+        .print(InventoryTable.render(AgentInventory.build(declared, machine, parallel), Map.of()));
     return 0;
   }
 }

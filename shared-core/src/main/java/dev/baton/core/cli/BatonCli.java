@@ -12,7 +12,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Run machine-learning pipelines described in baton.yaml, from any CI.",
-    subcommands = {RunCommand.class, PlanCommand.class, CheckCommand.class, AgentsCommand.class, StepCommand.class, MergeCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      PlanCommand.class,
+      CheckCommand.class,
+      AgentsCommand.class,
+      StepCommand.class,
+      MergeCommand.class,
+      ReportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class BatonCli implements Runnable {
 
   public static void main(String[] args) {

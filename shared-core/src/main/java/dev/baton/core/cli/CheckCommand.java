@@ -7,7 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code baton check}: lints the descriptor, runs nothing. */
-@Command(name = "check", description = "Check the descriptor (keys, types, needs, cycles, expressions, agents); run nothing.", mixinStandardHelpOptions = true)
+@Command(
+    name = "check",
+    description =
+        "Check the descriptor (keys, types, needs, cycles, expressions, agents); run nothing.",
+    mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
   @Mixin PipelineOptions pipeline;
 
@@ -15,7 +19,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     var config = pipeline.config();
     PipelineDescriptor d = new Baton(Console.events(true)).check(config);
-    Console.out().println(config.file() + ": OK (" + d.name() + ", " + d.steps().size() + " steps)");
+    Console.out()
+        .println(config.file() + ": OK (" + d.name() + ", " + d.steps().size() + " steps)");
     return 0;
   }
 }

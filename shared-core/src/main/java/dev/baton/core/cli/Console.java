@@ -25,7 +25,10 @@ final class Console {
 
   /** A live display only on an interactive terminal outside CI. */
   static boolean interactive() {
-    return out == System.out && System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
+    return out == System.out
+        && System.console() != null
+        && System.getenv("CI") == null
+        && !"dumb".equals(System.getenv("TERM"));
   }
 
   static ConsoleReporter reporter(boolean quietOutput) {
@@ -36,7 +39,10 @@ final class Console {
   static EventSink events(boolean notices) {
     return e -> {
       if (notices && e instanceof dev.baton.core.events.RunEvent.Notice n) {
-        err.println("baton: " + (n.level() == dev.baton.core.events.RunEvent.Level.WARNING ? "warning: " : "") + n.message());
+        err.println(
+            "baton: "
+                + (n.level() == dev.baton.core.events.RunEvent.Level.WARNING ? "warning: " : "")
+                + n.message());
       }
     };
   }

@@ -10,12 +10,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton merge}: one run record and one set of reports from steps run apart. */
-@Command(name = "merge", description = "Merge step report directories (from 'baton step') into one run and write its reports.", mixinStandardHelpOptions = true)
+@Command(
+    name = "merge",
+    description =
+        "Merge step report directories (from 'baton step') into one run and write its reports.",
+    mixinStandardHelpOptions = true)
 final class MergeCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the merged reports go.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where the merged reports go.")
   Path out;
 
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "The pipeline name (default: from the first record).")
+  @Option(
+      names = "--pipeline",
+      paramLabel = "NAME",
+      description = "The pipeline name (default: from the first record).")
   String pipeline;
 
   @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Report directories to merge.")

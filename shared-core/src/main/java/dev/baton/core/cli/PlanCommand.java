@@ -12,17 +12,31 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code baton plan}: prints the plan without running it. */
-@Command(name = "plan", description = "Print the plan: steps in order, what each needs and where it may run.", mixinStandardHelpOptions = true)
+@Command(
+    name = "plan",
+    description = "Print the plan: steps in order, what each needs and where it may run.",
+    mixinStandardHelpOptions = true)
 final class PlanCommand implements Callable<Integer> {
   @Mixin PipelineOptions pipeline;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, dot or mermaid.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default), json, dot or mermaid.")
   String format = "text";
 
-  @Option(names = "--only", split = ",", paramLabel = "STEP", description = "Only these steps and what they need.")
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "STEP",
+      description = "Only these steps and what they need.")
   List<String> only = List.of();
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "Only steps of this kind (run, validate, benchmark, deploy) and what they need.")
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description =
+          "Only steps of this kind (run, validate, benchmark, deploy) and what they need.")
   String kind;
 
   @Override
@@ -32,7 +46,8 @@ final class PlanCommand implements Callable<Integer> {
       try {
         config = config.withKind(StepKind.valueOf(kind.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new dev.baton.core.api.UsageException("unknown step kind '" + kind + "'; use run, validate, benchmark or deploy");
+        throw new dev.baton.core.api.UsageException(
+            "unknown step kind '" + kind + "'; use run, validate, benchmark or deploy");
       }
     }
     String rendered = PlanRenderer.render(new Baton(Console.events(true)).plan(config), format);

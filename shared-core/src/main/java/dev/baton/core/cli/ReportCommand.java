@@ -8,9 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton report}: regenerates every report of a run from its run.json. */
-@Command(name = "report", description = "Regenerate a run's reports from its run.json.", mixinStandardHelpOptions = true)
+@Command(
+    name = "report",
+    description = "Regenerate a run's reports from its run.json.",
+    mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run's report directory, such as .baton/runs/latest.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_DIR",
+      description = "The run's report directory, such as .baton/runs/latest.")
   Path runDir;
 
   @Override

@@ -13,18 +13,38 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code baton run}: runs a pipeline and writes its reports. */
-@Command(name = "run", description = "Run the pipeline's steps and write reports.", mixinStandardHelpOptions = true,
-    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:every step succeeded", "1:a step or gate failed", "2:bad descriptor or usage", "3:infrastructure (cannot schedule, engine unreachable)", "130:cancelled"})
+@Command(
+    name = "run",
+    description = "Run the pipeline's steps and write reports.",
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every step succeeded",
+      "1:a step or gate failed",
+      "2:bad descriptor or usage",
+      "3:infrastructure (cannot schedule, engine unreachable)",
+      "130:cancelled"
+    })
 final class RunCommand implements Callable<Integer> {
   @Mixin PipelineOptions pipeline;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where reports go (default: .baton/runs/<runId>/ next to the descriptor).")
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Where reports go (default: .baton/runs/<runId>/ next to the descriptor).")
   Path reportDir;
 
-  @Option(names = "--parallel", paramLabel = "N", description = "Most steps running at once (default: the number of cores).")
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Most steps running at once (default: the number of cores).")
   int parallel;
 
-  @Option(names = "--only", split = ",", paramLabel = "STEP", description = "Run only these steps (names or ids) and what they need.")
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "STEP",
+      description = "Run only these steps (names or ids) and what they need.")
   List<String> only = List.of();
 
   @Option(names = "--executor", paramLabel = "ENGINE", description = "local (default) or slurm.")
@@ -36,7 +56,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print what would run, run nothing.")
   boolean dryRun;
 
-  @Option(names = "--quiet-output", description = "Do not echo step output to the console (it still goes to the logs).")
+  @Option(
+      names = "--quiet-output",
+      description = "Do not echo step output to the console (it still goes to the logs).")
   boolean quietOutput;
 
   @Override
@@ -44,9 +66,17 @@ final class RunCommand implements Callable<Integer> {
     if (parallel < 0) {
       throw new dev.baton.core.api.UsageException("--parallel must be at least 1");
     }
-    BatonConfig config = pipeline.config().withReportDir(reportDir).withParallel(parallel).withOnly(new LinkedHashSet<>(only)).withExecutor(executor).withFailFast(failFast);
+    BatonConfig config =
+        pipeline
+            .config()
+            .withReportDir(reportDir)
+            .withParallel(parallel)
+            .withOnly(new LinkedHashSet<>(only))
+            .withExecutor(executor)
+            .withFailFast(failFast);
     if (dryRun) {
-      Console.out().print(PlanRenderer.render(new Baton(Console.events(true)).plan(config), "text"));
+      Console.out()
+          .print(PlanRenderer.render(new Baton(Console.events(true)).plan(config), "text"));
       return 0;
     }
     return runWithConsole(config, quietOutput);

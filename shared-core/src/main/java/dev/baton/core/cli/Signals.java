@@ -16,7 +16,11 @@ final class Signals {
             Runtime.getRuntime().halt(130);
           }
           interrupted = true;
-          Console.err().println("\nbaton: cancelling (" + sig.getName() + "): stopping steps and writing reports; press Ctrl-C again to quit at once");
+          Console.err()
+              .println(
+                  "\nbaton: cancelling ("
+                      + sig.getName()
+                      + "): stopping steps and writing reports; press Ctrl-C again to quit at once");
           cancel.run();
         };
     for (String name : new String[] {"INT", "TERM"}) {

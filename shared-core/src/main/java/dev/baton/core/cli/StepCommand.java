@@ -14,23 +14,44 @@ import picocli.CommandLine.Parameters;
  * {@code baton step}: runs one step of a plan on an agent an outside engine chose (the Jenkins
  * library calls it on each node), with the same retries and timeouts as a local run.
  */
-@Command(name = "step", description = "Run exactly one planned step (its needs assumed done) on GPUs chosen outside Baton.", mixinStandardHelpOptions = true)
+@Command(
+    name = "step",
+    description =
+        "Run exactly one planned step (its needs assumed done) on GPUs chosen outside Baton.",
+    mixinStandardHelpOptions = true)
 final class StepCommand implements Callable<Integer> {
   @Mixin PipelineOptions pipeline;
 
-  @Parameters(index = "1", paramLabel = "STEP_ID", description = "The step id, such as train or train[lr=0.01].")
+  @Parameters(
+      index = "1",
+      paramLabel = "STEP_ID",
+      description = "The step id, such as train or train[lr=0.01].")
   String stepId;
 
-  @Option(names = "--report-dir", required = true, paramLabel = "DIR", description = "Where this step's run.json and log go.")
+  @Option(
+      names = "--report-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where this step's run.json and log go.")
   Path reportDir;
 
-  @Option(names = "--gpus", split = ",", paramLabel = "INDEX", description = "GPU indices this step may use (set as CUDA_VISIBLE_DEVICES).")
+  @Option(
+      names = "--gpus",
+      split = ",",
+      paramLabel = "INDEX",
+      description = "GPU indices this step may use (set as CUDA_VISIBLE_DEVICES).")
   List<Integer> gpus = new ArrayList<>();
 
-  @Option(names = "--agent", paramLabel = "NAME", description = "The agent's name in reports (default: this host's name).")
+  @Option(
+      names = "--agent",
+      paramLabel = "NAME",
+      description = "The agent's name in reports (default: this host's name).")
   String agent;
 
-  @Option(names = "--run-id", paramLabel = "ID", description = "The run id shared by every step of one pipeline run.")
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description = "The run id shared by every step of one pipeline run.")
   String runId;
 
   @Option(names = "--quiet-output", description = "Do not echo step output to the console.")
@@ -43,7 +64,9 @@ final class StepCommand implements Callable<Integer> {
     Baton baton = new Baton(console);
     Signals.onInterrupt(baton::cancel);
     try {
-      return baton.runStep(pipeline.config().withReportDir(reportDir), stepId, name, gpus, runId).exitCode();
+      return baton
+          .runStep(pipeline.config().withReportDir(reportDir), stepId, name, gpus, runId)
+          .exitCode();
     } finally {
       console.close();
     }

@@ -189,6 +189,11 @@ public final class RunEngine {
     return all ? Readiness.READY : Readiness.WAITING;
   }
 
+  /** A step allowed to fail ({@code continueOnError}) that ran and did not succeed. */
+  private static boolean allowedFailure(StepRun n) {
+    return n.step.continueOnError() && (n.state == StepState.FAILED || n.state == StepState.TIMED_OUT || n.state == StepState.LOST);
+  }
+
   private String blockedBy(StepRun r) {
     for (String need : r.step.needs()) {
       StepRun n = runs.get(need);

@@ -14,10 +14,10 @@ import java.util.Set;
  *
  * <p>Values are written as text: numbers in plain decimal form (0.001, never 1E-3), true/false,
  * null as nothing; a list is an error. With {@link Quoting#SHELL} each value becomes exactly one
- * literal word of the {@code sh -c} command, whether the {@code ${{ }}} stands bare or inside
- * '...' or "..." quotes; a value can never add words or run code. Where no quoting can promise
- * that (inside backticks, ${...}, $((...)), a comment, after a here-document) rendering fails with
- * a hint instead. There is no escape for a literal {@code ${{}}.
+ * literal word of the {@code sh -c} command, whether the {@code ${{ }}} stands bare or inside '...'
+ * or "..." quotes; a value can never add words or run code. Where no quoting can promise that
+ * (inside backticks, ${...}, $((...)), a comment, after a here-document) rendering fails with a
+ * hint instead. There is no escape for a literal <code>${{</code>.
  */
 public final class Template {
   private static final String OPEN = "${{";
@@ -39,7 +39,7 @@ public final class Template {
     this.parts = parts;
   }
 
-  /** Parses {@code text}; an unclosed {@code ${{} or a bad expression fails at its offset. */
+  /** Parses {@code text}; an unclosed <code>${{</code> or a bad expression fails at its offset. */
   public static Template parse(String text) {
     Objects.requireNonNull(text, "text");
     List<String> literals = new ArrayList<>();
@@ -137,7 +137,7 @@ public final class Template {
     return Collections.unmodifiableSet(names);
   }
 
-  /** True when {@code text} contains a {@code ${{}, without parsing it. */
+  /** True when {@code text} contains a <code>${{</code>, without parsing it. */
   public static boolean containsExpression(String text) {
     return text != null && text.contains(OPEN);
   }
@@ -145,6 +145,8 @@ public final class Template {
   /**
    * When the whole text is one ${{ expr }} (surrounding whitespace allowed), that expression; else
    * empty. Used for `when: ${{ ... }}`. Error offsets of the expression are within {@code text}.
+   *
+   * @throws ExpressionException when the text has a malformed {@code ${{ }}}
    */
   public static Optional<Expression> whole(String text) {
     if (!containsExpression(text)) {

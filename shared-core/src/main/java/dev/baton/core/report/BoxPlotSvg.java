@@ -81,7 +81,8 @@ final class BoxPlotSvg {
         .append(" samples</title>\n");
     svg.append(text("box-label", 8, mid + 4, Html.esc(label)));
     svg.append(line("whisker", scale.x(q.lowWhisker()), mid, scale.x(q.highWhisker()), mid));
-    svg.append(line("whisker-cap", scale.x(q.lowWhisker()), mid - 7, scale.x(q.lowWhisker()), mid + 7));
+    svg.append(
+        line("whisker-cap", scale.x(q.lowWhisker()), mid - 7, scale.x(q.lowWhisker()), mid + 7));
     svg.append(
         line("whisker-cap", scale.x(q.highWhisker()), mid - 7, scale.x(q.highWhisker()), mid + 7));
     double x1 = scale.x(q.q1());
@@ -94,7 +95,8 @@ final class BoxPlotSvg {
         .append("\" height=\"")
         .append(BOX_HEIGHT)
         .append("\"/>\n");
-    svg.append(line("median", scale.x(q.median()), boxTop, scale.x(q.median()), boxTop + BOX_HEIGHT));
+    svg.append(
+        line("median", scale.x(q.median()), boxTop, scale.x(q.median()), boxTop + BOX_HEIGHT));
     for (double outlier : q.outliers()) {
       svg.append("<circle class=\"outlier\" cx=\"")
           .append(Html.num(scale.x(outlier)))

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Renders a run record as report.html with its stylesheet report.css: a status banner, what failed
- * (with log tails), a timeline of attempts per agent and GPU, the step table and stage results.
- * The page has no script, no inline style and no external resource, so it renders under Jenkins'
+ * (with log tails), a timeline of attempts per agent and GPU, the step table and stage results. The
+ * page has no script, no inline style and no external resource, so it renders under Jenkins'
  * Content-Security-Policy for archived files.
  */
 public final class HtmlReportWriter {
@@ -45,15 +45,17 @@ public final class HtmlReportWriter {
     }
   }
 
-  /** The HTML page for {@code record}. */
+  /**
+   * The HTML page for {@code record}; it is also well-formed XML, which keeps its escaping honest.
+   */
   public static String toHtml(RunRecord record) {
     String pipeline = Html.esc(record.pipeline());
     String status = record.status() == null ? "UNKNOWN" : record.status().name();
     String timeline = TimelineSvg.render(record);
     String failures = HtmlStepSections.failures(record);
     StringBuilder html = new StringBuilder(16_384);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<title>")
         .append(pipeline)
         .append(": ")
@@ -62,7 +64,7 @@ public final class HtmlReportWriter {
         .append(Html.esc(record.runId()))
         .append("</title>\n<link rel=\"stylesheet\" href=\"")
         .append(REPORT_CSS)
-        .append("\">\n</head>\n<body>\n");
+        .append("\"/>\n</head>\n<body>\n");
     banner(html, record, pipeline, status);
     html.append("<nav class=\"toc\">");
     if (!failures.isEmpty()) {
@@ -102,13 +104,13 @@ public final class HtmlReportWriter {
         .append("</span></h1>\n<p class=\"meta\">Run ")
         .append(Html.esc(record.runId()));
     if (record.startedAt() != null) {
-      html.append(" &middot; started ").append(WHEN.format(record.startedAt()));
+      html.append(" &#183; started ").append(WHEN.format(record.startedAt()));
     }
     if (record.executor() != null) {
-      html.append(" &middot; executor ").append(Html.esc(record.executor()));
+      html.append(" &#183; executor ").append(Html.esc(record.executor()));
     }
     for (Map.Entry<String, String> param : record.params().entrySet()) {
-      html.append(" &middot; <span class=\"param\">")
+      html.append(" &#183; <span class=\"param\">")
           .append(Html.esc(param.getKey()))
           .append('=')
           .append(Html.esc(param.getValue()))

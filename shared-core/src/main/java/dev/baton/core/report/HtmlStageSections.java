@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The parts of report.html that only stage steps have: gate tables, benchmark box plots and
- * rollout charts. Each section is left out entirely when no step recorded that kind of result.
+ * The parts of report.html that only stage steps have: gate tables, benchmark box plots and rollout
+ * charts. Each section is left out entirely when no step recorded that kind of result.
  */
 final class HtmlStageSections {
   private HtmlStageSections() {}

@@ -62,7 +62,9 @@ final class HtmlStepSections {
       html.append("<tr id=\"").append(anchor(record, step)).append("\">");
       html.append("<td class=\"step-id\">").append(Html.esc(step.id()));
       if (!step.message().isBlank()) {
-        html.append("<div class=\"step-message\">").append(Html.esc(step.message())).append("</div>");
+        html.append("<div class=\"step-message\">")
+            .append(Html.esc(step.message()))
+            .append("</div>");
       }
       html.append("</td><td>").append(badge(step)).append("</td>");
       html.append("<td class=\"num\">")

@@ -62,6 +62,7 @@ public final class ReportWriter {
     Path summaryFile = reportDir.resolve(SUMMARY_MD);
     AtomicFiles.write(summaryFile, summary);
     written.add(summaryFile);
+    written.addAll(HtmlReportWriter.write(record, reportDir));
     String stepSummary = env.get(GITHUB_STEP_SUMMARY);
     if (stepSummary != null && !stepSummary.isBlank()) {
       Path target = Path.of(stepSummary);

@@ -57,7 +57,9 @@ final class RolloutSvg {
           BoxPlotSvg.text(
               "tick-label", plot.x(origin + tick), TOP + PLOT_HEIGHT + 20, TimeTicks.label(tick)));
     }
-    svg.append("</g>\n<path class=\"weight-line\" d=\"").append(path(events, plot)).append("\"/>\n");
+    svg.append("</g>\n<path class=\"weight-line\" d=\"")
+        .append(path(events, plot))
+        .append("\"/>\n");
     for (RolloutEvent event : events) {
       svg.append("<circle class=\"event outcome-")
           .append(Html.cssToken(event.outcome()))

@@ -33,8 +33,7 @@ class PathologicalInputTest {
     assertThat(not.problem()).isEqualTo("expression nests deeper than 64 levels");
     ExpressionException list =
         catchThrowableOfType(
-            () -> Expression.parse("[".repeat(1000) + "]".repeat(1000)),
-            ExpressionException.class);
+            () -> Expression.parse("[".repeat(1000) + "]".repeat(1000)), ExpressionException.class);
     assertThat(list.problem()).isEqualTo("expression nests deeper than 64 levels");
   }
 

@@ -72,8 +72,8 @@ class ShellInjectionTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("valuesAndShells")
-  void aBareValueReachesTheProcessAsOneLiteralArgument(String shell, String value, @TempDir Path dir)
-      throws Exception {
+  void aBareValueReachesTheProcessAsOneLiteralArgument(
+      String shell, String value, @TempDir Path dir) throws Exception {
     assertRunsLiterally(shell, "printf '%s\\n' ${{ params.v }}", value, value + "\n", dir);
   }
 

@@ -135,8 +135,7 @@ class TemplateTest {
   void shellQuotingKeepsPlainValuesBareAndQuotesTheRest() {
     assertThat(render("./prepare.sh ${{ params.dataset }}", Quoting.SHELL))
         .isEqualTo("./prepare.sh data/churn.csv");
-    assertThat(render("echo ${{ params.message }}", Quoting.SHELL))
-        .isEqualTo("echo 'hello world'");
+    assertThat(render("echo ${{ params.message }}", Quoting.SHELL)).isEqualTo("echo 'hello world'");
     assertThat(render("echo --tag=${{ params.tag }}", Quoting.SHELL)).isEqualTo("echo --tag=''");
     assertThat(render("echo ${{ params.message }}", Quoting.NONE)).isEqualTo("echo hello world");
   }

@@ -23,7 +23,11 @@ class ReportWriterTest {
 
     assertThat(written)
         .startsWith(reportDir.resolve("run.json"))
-        .contains(reportDir.resolve("junit.xml"), reportDir.resolve("summary.md"));
+        .contains(
+            reportDir.resolve("junit.xml"),
+            reportDir.resolve("summary.md"),
+            reportDir.resolve("report.html"),
+            reportDir.resolve("report.css"));
     assertThat(written).allMatch(Files::isRegularFile);
     assertThat(RunRecordJson.read(reportDir)).isEqualTo(record);
     assertThat(reportDir.resolve("junit.xml")).hasContent(JunitXmlWriter.toXml(record));

@@ -149,7 +149,9 @@ class RunRecordJsonTest {
 
     RunRecord record = RunRecordJson.fromJson(example, "docs/run-record.md");
 
-    assertThat(record.steps()).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo("train[lr=0.01]"));
+    assertThat(record.steps())
+        .singleElement()
+        .satisfies(s -> assertThat(s.id()).isEqualTo("train[lr=0.01]"));
     assertThat(record.agents().get(0).gpus().get(0).memoryMiB()).isEqualTo(81920);
     assertThat(RunRecordJson.fromJson(RunRecordJson.toJson(record), "again")).isEqualTo(record);
   }

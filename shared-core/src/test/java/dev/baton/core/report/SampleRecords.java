@@ -170,6 +170,91 @@ final class SampleRecords {
         steps);
   }
 
+  /**
+   * {@link #failedRun()} plus a benchmark that regressed against its baseline and a canary
+   * deployment that was rolled back: every section of report.html has data.
+   */
+  static RunRecord fullRun() {
+    RunRecord failed = failedRun();
+    List<StepRecord> steps = new ArrayList<>(failed.steps());
+    BenchmarkResult benchmark =
+        new BenchmarkResult(
+            "ms",
+            List.of(41.2, 40.8, 42.0, 41.5, 40.9, 41.1, 55.0, 41.3, 41.0, 40.7),
+            List.of(39.9, 40.1, 40.0, 39.8, 40.3, 40.2, 39.7, 40.0),
+            "main",
+            "REGRESSION",
+            "median 41.15 ms is 2.9% slower than main (limit 2%)");
+    steps.add(
+        withResults(
+            step(
+                "latency",
+                "latency",
+                "benchmark",
+                StepState.FAILED,
+                "ws2",
+                List.of(2),
+                54_300,
+                20_000,
+                1,
+                "benchmark regressed: median 41.15 ms vs 40.0 ms on main",
+                List.of("batch 32: 41.0 ms")),
+            Map.of(BenchmarkResult.RESULTS_KEY, benchmark.toMap())));
+    List<Object> rollout =
+        List.of(
+            new RolloutEvent(at(75_000), 10, "healthy").toMap(),
+            new RolloutEvent(at(80_000), 50, "healthy").toMap(),
+            new RolloutEvent(at(86_000), 50, "unhealthy").toMap(),
+            new RolloutEvent(at(88_000), 0, "rolled back").toMap());
+    steps.add(
+        withResults(
+            step(
+                "canary",
+                "canary",
+                "deploy",
+                StepState.FAILED,
+                "ws1",
+                List.of(),
+                74_500,
+                14_000,
+                1,
+                "health check failed twice at 50%; rolled back",
+                List.of("GET /health -> 503")),
+            Map.of(RolloutEvent.RESULTS_KEY, rollout)));
+    return new RunRecord(
+        failed.schemaVersion(),
+        failed.runId(),
+        failed.pipeline(),
+        failed.status(),
+        failed.startedAt(),
+        failed.endedAt(),
+        failed.descriptor(),
+        failed.executor(),
+        failed.params(),
+        failed.agents(),
+        steps);
+  }
+
+  static StepRecord withResults(StepRecord s, Map<String, Object> results) {
+    return new StepRecord(
+        s.id(),
+        s.step(),
+        s.kind(),
+        s.status(),
+        s.matrix(),
+        s.needs(),
+        s.command(),
+        s.agent(),
+        s.gpus(),
+        s.startedAt(),
+        s.endedAt(),
+        s.attempts(),
+        s.log(),
+        s.message(),
+        s.logTail(),
+        results);
+  }
+
   /** A run where every step succeeded. */
   static RunRecord succeededRun() {
     return new RunRecord(

@@ -37,6 +37,7 @@ public final class YamlTreeReader {
   private final String file;
   private final List<DescriptorProblem> problems = new ArrayList<>();
   private YAMLParser parser;
+  private String[] lines = new String[0];
 
   private YamlTreeReader(String file) {
     this.file = file;
@@ -61,6 +62,7 @@ public final class YamlTreeReader {
           "a descriptor this large is almost certainly a mistake; split the data out into files the steps read");
       return null;
     }
+    lines = text.split("\n", -1);
     try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
       parser = p;
       JsonToken first = p.nextToken();
@@ -174,7 +176,17 @@ public final class YamlTreeReader {
       default:
         type = YamlNode.ScalarType.STRING;
     }
-    return new YamlNode.Scalar(at, text == null ? "" : text, type, token == JsonToken.VALUE_STRING);
+    return new YamlNode.Scalar(at, text == null ? "" : text, type, token == JsonToken.VALUE_STRING && quotedAt(at));
+  }
+
+  /** Jackson does not expose a scalar's style, so look at the source: a quote opens it. */
+  private boolean quotedAt(SourcePosition at) {
+    if (at.line() < 1 || at.line() > lines.length) {
+      return false;
+    }
+    String line = lines[at.line() - 1];
+    int i = at.column() - 1;
+    return i >= 0 && i < line.length() && (line.charAt(i) == '\'' || line.charAt(i) == '"');
   }
 
   private void checkNoAnchorOrTag(SourcePosition at) throws IOException {

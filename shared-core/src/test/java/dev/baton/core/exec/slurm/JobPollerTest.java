@@ -42,7 +42,7 @@ class JobPollerTest {
     assertThat(c.get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(143));
     List<List<String>> squeues = slurm.calls("squeue");
     assertThat(squeues).isNotEmpty().allMatch(call -> call.contains("--states=all"));
-    assertThat(jobsAsked(squeues.get(0))).containsExactlyInAnyOrder("1", "2", "3");
+    assertThat(squeues).anyMatch(call -> jobsAsked(call).containsAll(List.of("1", "2", "3")));
     assertThat(squeues.size()).isLessThan(15);
   }
 

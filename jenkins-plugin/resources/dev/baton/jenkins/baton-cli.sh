@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the Baton CLI on a Jenkins agent with the arguments given.
+#
+# Which CLI: $BATON_CLI when set (the step's cli: argument, or the agent's environment), e.g.
+#   BATON_CLI='java -jar /opt/baton/baton-core-cli.jar'   or   BATON_CLI=baton
+# otherwise the CLI jar dev.baton:baton-core:$BATON_VERSION:jar:cli, fetched once per agent from
+# the team's Maven repository with `mvn dependency:copy` into $BATON_CLI_CACHE (~/.baton/cli).
+# Optional: BATON_MVN (default mvn), BATON_MAVEN_ARGS (e.g. "-s /etc/maven/settings.xml"),
+# BATON_JAVA (default java).
+set -euo pipefail
+
+if [ -n "${BATON_CLI:-}" ]; then
+  # eval so that a quoted path with spaces in BATON_CLI stays one word
+  eval "exec ${BATON_CLI} \"\$@\""
+fi
+
+version="${BATON_VERSION:?BATON_VERSION is not set; the Baton library sets it, run through baton()}"
+cache="${BATON_CLI_CACHE:-${HOME:-/tmp}/.baton/cli}"
+jar="${cache}/baton-core-${version}-cli.jar"
+
+if [ ! -s "${jar}" ]; then
+  mvn_cmd="${BATON_MVN:-mvn}"
+  if ! command -v "${mvn_cmd%% *}" > /dev/null 2>&1; then
+    echo "baton: no Baton CLI on agent ${NODE_NAME:-?}: '${mvn_cmd}' is not installed and BATON_CLI is not set;" \
+      "install Maven on the agent, or set BATON_CLI (e.g. 'java -jar /opt/baton/baton-core-cli.jar')" \
+      "in the node's environment variables or pass cli: to the step" >&2
+    exit 3
+  fi
+  mkdir -p "${cache}"
+  # Fetch into a private directory, then rename: steps starting together on one agent never see
+  # half a jar.
+  tmp="$(mktemp -d "${cache}/.fetch.XXXXXX")"
+  trap 'rm -rf "${tmp}"' EXIT
+  echo "baton: fetching dev.baton:baton-core:${version}:jar:cli with Maven" >&2
+  # shellcheck disable=SC2086  # BATON_MAVEN_ARGS holds several words on purpose
+  if ! ${mvn_cmd} -B -q ${BATON_MAVEN_ARGS:-} dependency:copy \
+      "-Dartifact=dev.baton:baton-core:${version}:jar:cli" "-DoutputDirectory=${tmp}" \
+      -Dmdep.stripVersion=false >&2; then
+    echo "baton: could not fetch dev.baton:baton-core:${version}:jar:cli; check that the team's" \
+      "Maven repository holds it (BATON_MAVEN_ARGS can pass -s settings.xml), or set BATON_CLI" >&2
+    exit 3
+  fi
+  mv -f "${tmp}/baton-core-${version}-cli.jar" "${jar}"
+  rm -rf "${tmp}"
+  trap - EXIT
+fi
+
+exec "${BATON_JAVA:-java}" -jar "${jar}" "$@"

@@ -1,0 +1,136 @@
+package dev.baton.jenkins
+
+/**
+ * What {@code baton(...)} does: plans the descriptor with the Baton CLI, runs every planned step as
+ * a parallel branch on a matching agent ({@link StepBranch}), publishes the merged reports
+ * ({@link ReportPublisher}) and sets the build result ({@link Verdict}). The plan comes from the
+ * core; nothing here decides order or placement beyond Jenkins' own node and lock steps.
+ */
+class BatonRun implements Serializable {
+    private static final long serialVersionUID = 1L
+
+    final def script
+    final BatonOptions options
+    final BatonCli cli
+    final StepStates states = new StepStates()
+    Map plan
+    /** Names this call's directories and stashes, unique within the build. */
+    String key
+    String runId
+
+    BatonRun(def script, Map args, String kind) {
+        this.script = script
+        this.options = BatonOptions.parse(args, kind)
+        this.cli = new BatonCli(script, options)
+    }
+
+    /** Runs the planned steps and publishes the reports; fails the build when a step failed. */
+    Map run() {
+        planOnly()
+        if (plan.steps.isEmpty()) {
+            script.echo("Baton ${plan.pipeline}: no step to run${options.only ? ' for only: ' + options.only.join(',') : ''}")
+        }
+        Map branches = [:]
+        for (int i = 0; i < plan.steps.size(); i++) {
+            Map step = plan.steps[i] as Map
+            branches[step.id as String] = branch(step, i)
+        }
+        if (!branches.isEmpty()) {
+            script.parallel(branches)
+        }
+        List<Map> outcomes = []
+        for (int i = 0; i < plan.steps.size(); i++) {
+            Map step = plan.steps[i] as Map
+            outcomes << (states.outcome(step.id as String) ?: StepOutcome.failed(step, 'never ran'))
+        }
+        int mergeExit = new ReportPublisher(script, this).publish(outcomes)
+        return conclude(outcomes, mergeExit)
+    }
+
+    /** Plans on an agent and returns the plan: pipeline, descriptor, params, steps. */
+    Map planOnly() {
+        if (!options.problems.isEmpty()) {
+            script.error("Baton: ${options.problems.join('; ')}")
+        }
+        key = Keys.callKey(script.env.BUILD_TAG as String, options.kind)
+        runId = Keys.safe(script.env.BUILD_TAG as String ?: 'jenkins')
+        String out = "${workDir()}/plan.json"
+        onPlanningAgent {
+            cli.install()
+            List<String> args = ['plan', options.file] + cli.paramArgs() + ['--format', 'json']
+            if (!options.only.isEmpty()) {
+                args += ['--only', options.only.join(',')]
+            }
+            if (options.kind) {
+                args += ['--kind', options.kind]
+            }
+            int exit = cli.runTo(args, out, 'baton plan')
+            if (exit != 0) {
+                script.error(Keys.planFailure(options.file, exit))
+            }
+            plan = PlanJson.parse(script.readFile(out) as String)
+            if (plan == null) {
+                script.error("Baton: 'baton plan' printed no plan for ${options.file}; check that the agent's Baton CLI is version ${options.cliVersion} or newer")
+            }
+        }
+        script.echo("Baton ${plan.pipeline}: ${plan.steps.size()} step(s) planned from ${options.file}")
+        return plan
+    }
+
+    /** Runs {@code body} on an agent: the current one inside node { }, else one labelled options.label. */
+    void onPlanningAgent(Closure body) {
+        if (script.env.NODE_NAME) {
+            body()
+            return
+        }
+        script.node(options.label) {
+            if (options.checkout) {
+                script.checkout(script.scm)
+            }
+            body()
+        }
+    }
+
+    @NonCPS
+    String workDir() {
+        return ".baton/jenkins/${key}".toString()
+    }
+
+    @NonCPS
+    String stepDir(int index) {
+        return "${workDir()}/steps/${String.format('%03d', index)}".toString()
+    }
+
+    @NonCPS
+    String carryPath(int index, String suffix) {
+        return "${workDir()}/carry/${String.format('%03d', index)}.${suffix}".toString()
+    }
+
+    @NonCPS
+    String stashName(String what, int index) {
+        return "baton-${key}-${what}-${index}".toString()
+    }
+
+    private Closure branch(Map step, int index) {
+        return { -> new StepBranch(script, this, step, index).run() }
+    }
+
+    private Map conclude(List<Map> outcomes, int mergeExit) {
+        Map verdict = Verdict.decide(plan.pipeline as String, outcomes, options.gateFailure)
+        script.echo(verdict.summary as String)
+        if (verdict.result == 'FAILURE') {
+            script.error(verdict.message as String)
+        }
+        if (mergeExit > 1) {
+            script.error("Baton ${plan.pipeline}: could not write the reports ('baton merge' exited ${mergeExit}); see the messages above")
+        }
+        if (verdict.result == 'UNSTABLE') {
+            script.unstable(verdict.message as String)
+        }
+        Map statuses = [:]
+        for (int i = 0; i < outcomes.size(); i++) {
+            statuses[outcomes[i].id] = outcomes[i].status
+        }
+        return [pipeline: plan.pipeline, result: verdict.result, steps: statuses, reportDir: options.reportDir]
+    }
+}

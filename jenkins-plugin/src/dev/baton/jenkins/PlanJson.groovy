@@ -1,0 +1,96 @@
+package dev.baton.jenkins
+
+import groovy.json.JsonSlurperClassic
+
+/**
+ * Reads the output of {@code baton plan --format json}. JsonSlurperClassic gives plain
+ * LinkedHashMaps and ArrayLists, which Jenkins can save with the program (JsonSlurper's lazy maps
+ * cannot).
+ */
+class PlanJson implements Serializable {
+    private static final long serialVersionUID = 1L
+
+    /** The plan as a map with pipeline, descriptor, params and steps; null when it is not a plan. */
+    @NonCPS
+    static Map parse(String json) {
+        Object plan
+        try {
+            plan = new JsonSlurperClassic().parseText(json)
+        } catch (Exception e) {
+            return null
+        }
+        if (!(plan instanceof Map) || !(((Map) plan).steps instanceof List)) {
+            return null
+        }
+        for (Object step : ((Map) plan).steps) {
+            if (!(step instanceof Map) || !((Map) step).id) {
+                return null
+            }
+            Map s = (Map) step
+            s.needs = s.needs instanceof List ? s.needs : []
+            s.agent = s.agent instanceof Map ? s.agent : [:]
+        }
+        return (Map) plan
+    }
+
+    /** Any JSON text (a run record) as maps and lists; null when it cannot be read. */
+    @NonCPS
+    static Object read(String json) {
+        try {
+            return new JsonSlurperClassic().parseText(json)
+        } catch (Exception e) {
+            return null
+        }
+    }
+
+    /** The ids of every step {@code id} depends on, directly or not, in plan order. */
+    @NonCPS
+    static List<String> ancestors(Map plan, String id) {
+        Map<String, Map> byId = [:]
+        for (Object step : plan.steps) {
+            byId[((Map) step).id as String] = (Map) step
+        }
+        Set<String> seen = new HashSet<String>()
+        List<String> pending = new ArrayList<String>(byId[id].needs as List)
+        while (!pending.isEmpty()) {
+            String need = pending.remove(0)
+            if (seen.add(need) && byId[need] != null) {
+                pending.addAll(byId[need].needs as List)
+            }
+        }
+        List<String> ordered = []
+        for (Object step : plan.steps) {
+            if (seen.contains(((Map) step).id)) {
+                ordered << (((Map) step).id as String)
+            }
+        }
+        return ordered
+    }
+
+    /** How many GPUs a planned step asks for (0 when none). */
+    @NonCPS
+    static int gpus(Map step) {
+        Object gpus = step.agent.gpus
+        return gpus == null ? 0 : (gpus as int)
+    }
+
+    /** The step's label expression; empty means any agent. */
+    @NonCPS
+    static String label(Map step) {
+        return step.agent.label == null ? '' : String.valueOf(step.agent.label)
+    }
+
+    /** Ant patterns for a step's declared outputs, when the plan lists them. */
+    @NonCPS
+    static String outputPatterns(Map step) {
+        if (!(step.outputs instanceof List) || ((List) step.outputs).isEmpty()) {
+            return null
+        }
+        List<String> patterns = []
+        for (Object output : (List) step.outputs) {
+            String path = String.valueOf(output)
+            patterns << (path.endsWith('/') ? path + '**' : path + ',' + path + '/**')
+        }
+        return patterns.join(',')
+    }
+}

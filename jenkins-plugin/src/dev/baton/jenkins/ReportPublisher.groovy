@@ -1,0 +1,55 @@
+package dev.baton.jenkins
+
+/**
+ * Brings the stashed run records of every step to one agent, merges them with {@code baton merge}
+ * into run.json, junit.xml, summary.md and report.html, and publishes them on the build: {@code
+ * junit}, {@code archiveArtifacts}, and {@code publishHTML} when the HTML Publisher plugin is there.
+ */
+class ReportPublisher implements Serializable {
+    private static final long serialVersionUID = 1L
+
+    private final def script
+    private final BatonRun parent
+
+    ReportPublisher(def script, BatonRun parent) {
+        this.script = script
+        this.parent = parent
+    }
+
+    /** Returns the exit code of {@code baton merge} (0: all passed, 1: some step failed). */
+    int publish(List<Map> outcomes) {
+        String reportDir = parent.options.reportDir
+        int exit = -1
+        parent.onPlanningAgent {
+            parent.cli.install()
+            script.sh(script: "rm -rf ${Shell.quote(reportDir)}", label: 'baton: clear old reports')
+            List<String> args = ['merge', '--out', reportDir, '--pipeline', parent.plan.pipeline as String]
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes[i].stash) {
+                    script.unstash(outcomes[i].stash as String)
+                    args << (outcomes[i].runDir as String)
+                }
+            }
+            if (args.size() > 5) {
+                exit = parent.cli.run(args, 'baton merge')
+            } else {
+                script.echo('Baton: no step ran, so there is no report to write')
+                exit = 0
+            }
+            script.junit(testResults: "${reportDir}/junit.xml", allowEmptyResults: true, skipMarkingBuildUnstable: true)
+            script.archiveArtifacts(artifacts: "${reportDir}/**", allowEmptyArchive: true)
+            publishHtml(reportDir)
+        }
+        return exit
+    }
+
+    private void publishHtml(String reportDir) {
+        String name = "Baton ${parent.plan.pipeline}${parent.options.kind ? ' ' + parent.options.kind : ''}".toString()
+        try {
+            script.publishHTML(target: [reportDir: reportDir, reportFiles: 'report.html', reportName: name,
+                                        keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
+        } catch (NoSuchMethodError notInstalled) {
+            script.echo("Baton: the HTML Publisher plugin is not installed; report.html is among the build's artifacts (${reportDir}/report.html)")
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.baton.jenkins
+
+/**
+ * One planned step as a parallel branch: waits for the steps it needs, then runs on an agent whose
+ * labels match, with its GPUs locked, through {@code baton step}, and stashes its run record.
+ * Every path ends with the step's outcome recorded, so dependents never wait forever.
+ */
+class StepBranch implements Serializable {
+    private static final long serialVersionUID = 1L
+    static final String GPU_LOCK_VARIABLE = 'BATON_GPU_LOCK'
+
+    private final def script
+    private final BatonRun parent
+    private final Map step
+    private final int index
+    private int exitCode = -1
+
+    StepBranch(def script, BatonRun parent, Map step, int index) {
+        this.script = script
+        this.parent = parent
+        this.step = step
+        this.index = index
+    }
+
+    void run() {
+        StepStates states = parent.states
+        List needs = step.needs as List
+        if (!needs.isEmpty()) {
+            script.waitUntil(initialRecurrencePeriod: 1000, quiet: true) { states.allFinished(needs) }
+        }
+        Map blocking = states.blocking(needs)
+        try {
+            if (step.skipped) {
+                states.finish(StepOutcome.skipped(step, "when: ${step.skipReason}".toString()))
+            } else if (blocking != null) {
+                states.finish(StepOutcome.skipped(step, "needs ${blocking.id}, which ended ${blocking.status}".toString()))
+            } else {
+                withConcurrencyLimit { script.node(PlanJson.label(step)) { onAgent() } }
+            }
+        } catch (Throwable t) {
+            if (isInterruption(t)) {
+                throw t
+            }
+            states.finish(StepOutcome.failed(step, t.message ?: t.toString()))
+        } finally {
+            if (states.outcome(step.id as String) == null) {
+                states.finish(StepOutcome.failed(step, 'ended without an outcome (aborted?)'))
+            }
+        }
+    }
+
+    private void withConcurrencyLimit(Closure body) {
+        Map concurrency = step.concurrency instanceof Map ? (Map) step.concurrency : null
+        if (concurrency == null || !concurrency.group) {
+            body()
+        } else if (concurrency.limit == null || (concurrency.limit as int) <= 1) {
+            script.lock(resource: "baton-${concurrency.group}".toString()) { body() }
+        } else {
+            script.lock(label: "baton-${concurrency.group}".toString(), quantity: 1) { body() }
+        }
+    }
+
+    private void onAgent() {
+        if (parent.options.checkout) {
+            script.checkout(script.scm)
+        }
+        String nodeName = script.env.NODE_NAME
+        parent.cli.install()
+        receiveCarriedFiles()
+        String runDir = parent.stepDir(index)
+        if (parent.options.carry == 'changed') {
+            parent.cli.carry(['mark', parent.carryPath(index, 'started')], "baton: mark start of ${step.id}")
+        }
+        int gpus = PlanJson.gpus(step)
+        if (gpus > 0) {
+            script.lock(label: GpuLocks.label(nodeName), quantity: gpus, variable: GPU_LOCK_VARIABLE) {
+                String locked = script.env.BATON_GPU_LOCK
+                String indices = GpuLocks.indices(locked)
+                if (indices == null) {
+                    script.error("Baton: lockable resources ${locked} do not end in a GPU index; name them <node>-gpu-<index>, e.g. ${GpuLocks.label(nodeName)}-0 (docs/jenkins.md)")
+                }
+                script.echo("Baton: ${step.id} on ${nodeName} with GPUs ${indices} (${locked})")
+                script.withEnv(["CUDA_VISIBLE_DEVICES=${indices}"]) {
+                    exitCode = runStep(runDir, nodeName, indices)
+                }
+            }
+        } else {
+            exitCode = runStep(runDir, nodeName, null)
+        }
+        finishOnAgent(runDir)
+    }
+
+    private int runStep(String runDir, String nodeName, String gpuIndices) {
+        List<String> args = ['step', parent.options.file, step.id as String] + parent.cli.paramArgs()
+        args += ['--report-dir', runDir, '--agent', nodeName, '--run-id', parent.runId]
+        if (gpuIndices != null) {
+            args += ['--gpus', gpuIndices]
+        }
+        return parent.cli.run(args, "baton step ${step.id}".toString())
+    }
+
+    private void finishOnAgent(String runDir) {
+        String record = "${runDir}/run.json"
+        String runJson = script.fileExists(record) ? script.readFile(record) : null
+        Map outcome = StepOutcome.fromRun(step, exitCode, runJson)
+        if (runJson != null) {
+            outcome.runDir = runDir
+            outcome.stash = parent.stashName('run', index)
+            script.stash(name: outcome.stash, includes: "${runDir}/**", allowEmpty: true)
+        }
+        if (outcome.passed) {
+            sendCarriedFiles(outcome)
+        }
+        parent.states.finish(outcome)
+    }
+
+    /** Stashes what dependents on other agents need: declared outputs, carry patterns, or changes. */
+    private void sendCarriedFiles(Map outcome) {
+        String patterns = PlanJson.outputPatterns(step)
+        String carry = parent.options.carry
+        if (patterns == null && !(carry in ['changed', 'none'])) {
+            patterns = carry
+        }
+        if (patterns != null) {
+            outcome.carryStash = parent.stashName('carry', index)
+            script.stash(name: outcome.carryStash, includes: patterns, excludes: '.baton/**', allowEmpty: true)
+        } else if (carry == 'changed') {
+            String archive = parent.carryPath(index, 'tar')
+            parent.cli.carry(['pack', parent.carryPath(index, 'started'), archive, parent.options.reportDir],
+                             "baton: pack files made by ${step.id}")
+            outcome.carryStash = parent.stashName('carry', index)
+            outcome.carryArchive = archive
+            script.stash(name: outcome.carryStash, includes: archive)
+        }
+    }
+
+    /** Files carried from the steps this one depends on, directly or not, in plan order. */
+    private void receiveCarriedFiles() {
+        List<String> ancestors = PlanJson.ancestors(parent.plan, step.id as String)
+        for (int i = 0; i < ancestors.size(); i++) {
+            Map outcome = parent.states.outcome(ancestors[i])
+            if (outcome != null && outcome.carryStash) {
+                script.unstash(outcome.carryStash as String)
+                if (outcome.carryArchive) {
+                    parent.cli.carry(['unpack', outcome.carryArchive as String], "baton: unpack files of ${outcome.id}")
+                }
+            }
+        }
+    }
+
+    /** An aborted build must stop, not be recorded as one failed step. */
+    @NonCPS
+    static boolean isInterruption(Throwable t) {
+        return t instanceof InterruptedException || t.getClass().getName().endsWith('FlowInterruptedException')
+    }
+}

@@ -1,0 +1,79 @@
+package dev.baton.jenkins;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
+import dev.baton.jenkins.runtime.TestAgent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the library tests share: the Baton CLI built by shared-core, a project directory that
+ * {@code checkout scm} copies, and the three agents of the acceptance criteria.
+ */
+final class Testbed {
+  /** Where the library lives: this module's directory (surefire's working directory). */
+  static final Path LIBRARY = Path.of("").toAbsolutePath();
+
+  private Testbed() {}
+
+  /**
+   * How agents run the CLI: {@code java -jar} of the jar named by {@code -Dbaton.cliJar} (by
+   * default shared-core/target/baton-core-VERSION-cli.jar). Skips the test when it was not built.
+   */
+  static String cliCommand() {
+    Path jar = cliJar();
+    assumeTrue(
+        Files.isRegularFile(jar),
+        "the Baton CLI jar "
+            + jar
+            + " is missing: build it with ./mvnw -B -o -q -pl shared-core package -DskipTests");
+    // Client VM flags: the CLI starts once per step, on machines with few cores.
+    return "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar '" + jar + "'";
+  }
+
+  static Path cliJar() {
+    String configured = System.getProperty("baton.cliJar");
+    return configured != null
+        ? Path.of(configured)
+        : LIBRARY.resolve("../shared-core/target/baton-core-0.1.0-SNAPSHOT-cli.jar").normalize();
+  }
+
+  /** The agents of the acceptance criteria: linux; gpu a100 with 2 GPUs; gpu h100 with 4. */
+  static RecordingPipelineRuntime threeAgents(Path root, String cli) {
+    return new RecordingPipelineRuntime(root)
+        .library(LIBRARY)
+        .agent(TestAgent.of("linux-1", "linux", 2, 0).withEnv("BATON_CLI", cli))
+        .agent(TestAgent.of("a100-1", "gpu a100", 3, 2).withEnv("BATON_CLI", cli))
+        .agent(TestAgent.of("h100-1", "gpu h100", 4, 4).withEnv("BATON_CLI", cli));
+  }
+
+  /** A project directory holding {@code files} (path to content); scripts become executable. */
+  static Path project(Path dir, Map<String, String> files) throws IOException {
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path path = dir.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue());
+      if (file.getKey().endsWith(".sh")) {
+        path.toFile().setExecutable(true);
+      }
+    }
+    return dir;
+  }
+
+  /** A copy of examples/quickstart (descriptor and scripts only, none of its build output). */
+  static Path quickstart(Path dir) throws IOException {
+    Path source = LIBRARY.resolve("../examples/quickstart").normalize();
+    assumeTrue(Files.isRegularFile(source.resolve("baton.yaml")), "examples/quickstart is missing");
+    Files.createDirectories(dir.resolve("scripts"));
+    Files.copy(source.resolve("baton.yaml"), dir.resolve("baton.yaml"));
+    try (var scripts = Files.list(source.resolve("scripts"))) {
+      for (Path script : (Iterable<Path>) scripts::iterator) {
+        Files.copy(script, dir.resolve("scripts").resolve(script.getFileName()));
+      }
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,312 @@
+package dev.baton.jenkins.runtime;
+
+import groovy.lang.Binding;
+import groovy.lang.Closure;
+import groovy.lang.Script;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * A Jenkins Pipeline runtime for tests that runs a Jenkinsfile and a shared library for real:
+ * {@code sh} runs bash in per-agent workspaces, {@code node(label)} chooses among labelled {@link
+ * TestAgent}s and waits for a free executor, {@code lock} counts {@link LockableResources}, {@code
+ * parallel} runs branches on threads, {@code stash} copies files; every step call is recorded in
+ * the {@link BuildRun}. With {@link #cps(boolean)} the code runs through Jenkins' CPS interpreter.
+ *
+ * <p>Where Jenkins would wait forever (no agent has the label, a lock can never be satisfied) the
+ * runtime fails the step instead, so a wrong test cannot hang.
+ */
+public final class RecordingPipelineRuntime {
+  static final Set<String> STEPS = new TreeSet<>(PipelineSteps.names());
+
+  private final Path root;
+  private final List<TestAgent> agents = new ArrayList<>();
+  private final Set<String> installedOptionalSteps = new TreeSet<>();
+  private final Map<String, String> buildVariables = new ConcurrentHashMap<>();
+  private final ThreadLocal<StepContext> context = ThreadLocal.withInitial(StepContext::top);
+  private final PipelineSteps steps = new PipelineSteps(this);
+  private Path library = Path.of("").toAbsolutePath();
+  private Path scm;
+  private boolean cps;
+  private long maxWaitMillis = 120_000;
+  private BuildRun build;
+  private NodeAllocator nodes;
+  private LockableResources locks;
+  private StashStore stashes;
+  private GroovyExecution execution;
+
+  /** A runtime keeping agents' workspaces, stashes and the build's files under {@code root}. */
+  public RecordingPipelineRuntime(Path root) {
+    this.root = root;
+    buildVariables.put("JOB_NAME", "model");
+    buildVariables.put("BUILD_NUMBER", "1");
+    buildVariables.put("BUILD_TAG", "jenkins-model-1");
+  }
+
+  public RecordingPipelineRuntime agent(TestAgent agent) {
+    agents.add(agent);
+    return this;
+  }
+
+  /** The shared library directory (holding vars/, src/, resources/); default: the working dir. */
+  public RecordingPipelineRuntime library(Path dir) {
+    this.library = dir.toAbsolutePath();
+    return this;
+  }
+
+  /** The directory that {@code checkout scm} copies into a workspace. */
+  public RecordingPipelineRuntime scm(Path dir) {
+    this.scm = dir;
+    return this;
+  }
+
+  public RecordingPipelineRuntime cps(boolean enabled) {
+    this.cps = enabled;
+    return this;
+  }
+
+  /** Installs a plugin step that is absent by default (only {@code publishHTML}). */
+  public RecordingPipelineRuntime install(String step) {
+    installedOptionalSteps.add(step);
+    return this;
+  }
+
+  public RecordingPipelineRuntime buildVariable(String name, String value) {
+    buildVariables.put(name, value);
+    return this;
+  }
+
+  public RecordingPipelineRuntime maxWaitMillis(long millis) {
+    this.maxWaitMillis = millis;
+    return this;
+  }
+
+  /** Runs {@code jenkinsfile} as one build and returns what it did. */
+  public BuildRun run(String jenkinsfile) {
+    build = new BuildRun(root.resolve("build"));
+    nodes = new NodeAllocator(agents, root.resolve("agents"), maxWaitMillis);
+    locks = new LockableResources(maxWaitMillis);
+    for (TestAgent agent : agents) {
+      for (int gpu = 0; gpu < agent.gpus(); gpu++) {
+        locks.declare(agent.name() + "-gpu-" + gpu, agent.gpuLockLabel());
+      }
+    }
+    stashes = new StashStore(root.resolve("stashes"));
+    execution = new GroovyExecution(cps, build);
+    Binding binding = binding();
+    LibraryLoader loader = new LibraryLoader(library, cps);
+    try {
+      loader.bindGlobalVariables(library, binding);
+      Script script = loader.script(jenkinsfile, "WorkflowScript", binding);
+      execution.runScript(script);
+    } catch (FlowInterruptedException e) {
+      build.worsen("ABORTED");
+      build.failed(e.getMessage());
+    } catch (PipelineError e) {
+      build.worsen("FAILURE");
+      build.failed(e.getMessage());
+    } catch (RuntimeException | Error e) {
+      build.worsen("FAILURE");
+      build.failed(e.toString());
+      build.log("", "Also: " + e);
+    }
+    build.log("", "Finished: " + build.result());
+    return build;
+  }
+
+  public LockableResources lockableResources() {
+    return locks;
+  }
+
+  /** The most executors of {@code agent} that were busy at the same time in the last run. */
+  public int peakBusyExecutors(String agent) {
+    return nodes.peakBusy(agent);
+  }
+
+  /** The first workspace of {@code agent}. */
+  public Path workspace(String agent) {
+    return nodes.workspaceRoot(agent).resolve("workspace");
+  }
+
+  Object invoke(String step, Object[] args) {
+    StepContext ctx = context.get();
+    StepArguments arguments = new StepArguments(args, PipelineSteps.positionalName(step));
+    execution.checkpoint(step);
+    long start = System.nanoTime();
+    Object result = null;
+    String failure = null;
+    try {
+      if (step.equals("publishHTML") && !installedOptionalSteps.contains(step)) {
+        throw new NoSuchMethodError(
+            "No such DSL method '" + step + "' found among steps " + STEPS);
+      }
+      result = steps.dispatch(step, arguments, ctx);
+      return result;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = e.toString();
+      throw new FlowInterruptedException(step + " interrupted");
+    } catch (RuntimeException | Error e) {
+      failure = e.toString();
+      throw e;
+    } finally {
+      String agent = ctx.agent() == null ? null : ctx.agent().name();
+      build.record(
+          new RecordedCall(
+              step, arguments.recorded(), ctx.branch(), agent, start, System.nanoTime(), result,
+              failure));
+    }
+  }
+
+  /** Runs a block step's body in {@code inner}, restoring the caller's context afterwards. */
+  Object body(StepArguments a, StepContext inner) {
+    return within(inner, a.body());
+  }
+
+  /** Runs each branch on its own thread; fails after all have ended if any failed. */
+  Object parallel(Map<String, Object> branches, StepContext ctx) throws InterruptedException {
+    boolean failFast = Boolean.TRUE.equals(branches.get("failFast"));
+    Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    List<Thread> threads = new ArrayList<>();
+    for (Map.Entry<String, Object> branch : branches.entrySet()) {
+      if (!(branch.getValue() instanceof Closure<?> body)) {
+        continue;
+      }
+      StepContext inner = ctx.inBranch(branch.getKey());
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  within(inner, body);
+                } catch (Throwable t) {
+                  failures.put(branch.getKey(), t);
+                }
+              },
+              "branch " + branch.getKey());
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      Throwable first = failures.values().iterator().next();
+      if (first instanceof RuntimeException e) {
+        throw e;
+      }
+      throw new PipelineError(failures.keySet() + " failed: " + first + (failFast ? "" : ""));
+    }
+    return null;
+  }
+
+  private Object within(StepContext inner, Closure<?> body) {
+    StepContext outer = context.get();
+    context.set(inner);
+    try {
+      return execution.call(body);
+    } finally {
+      context.set(outer);
+    }
+  }
+
+  /** {@code env} as the current block sees it. */
+  Map<String, String> environment() {
+    StepContext ctx = context.get();
+    Map<String, String> env = new LinkedHashMap<>(buildVariables);
+    if (ctx.agent() != null) {
+      env.putAll(ctx.agent().env());
+    }
+    env.putAll(ctx.env());
+    return env;
+  }
+
+  /** The variables an {@code sh} process gets on top of the runtime's own environment. */
+  Map<String, String> processVariables(StepContext ctx) {
+    Map<String, String> vars = new LinkedHashMap<>(buildVariables);
+    vars.putAll(ctx.agent().env());
+    vars.putAll(ctx.env());
+    return vars;
+  }
+
+  void setBuildVariable(String name, String value) {
+    buildVariables.put(name, value);
+  }
+
+  BuildRun build() {
+    return build;
+  }
+
+  NodeAllocator nodes() {
+    return nodes;
+  }
+
+  LockableResources locks() {
+    return locks;
+  }
+
+  StashStore stashes() {
+    return stashes;
+  }
+
+  GroovyExecution execution() {
+    return execution;
+  }
+
+  long maxWaitMillis() {
+    return maxWaitMillis;
+  }
+
+  Path libraryDir() {
+    return library;
+  }
+
+  Path scmDir() {
+    if (scm == null) {
+      throw new PipelineError("checkout scm: this test runtime was given no scm directory");
+    }
+    return scm;
+  }
+
+  private Binding binding() {
+    Binding binding = new Binding();
+    for (String step : STEPS) {
+      binding.setVariable(step, new StepClosure(this, step));
+    }
+    for (String step : installedOptionalSteps) {
+      binding.setVariable(step, new StepClosure(this, step));
+    }
+    binding.setVariable("env", new EnvGlobal(this));
+    binding.setVariable("currentBuild", new CurrentBuild(build, 1));
+    binding.setVariable("scm", new ScmSource());
+    binding.setVariable("none", "none");
+    binding.setVariable("any", "any");
+    return binding;
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The {@code scm} global variable: what {@code checkout scm} checks out. */
+  static final class ScmSource implements JenkinsProvided {}
+}

@@ -1,0 +1,64 @@
+package dev.baton.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** baton:run against the real core, on tiny descriptors in a temporary folder. */
+class RunMojoTest {
+  @TempDir Path dir;
+  private final RecordingLog log = new RecordingLog();
+
+  @Test
+  void failedStepFailsTheBuildNamingStepMessageAndLog() throws IOException {
+    RunMojo mojo = mojo("steps:\n  train:\n    run: echo boom && exit 3\n");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("[train] FAILED: exit code 3")
+        .hasMessageContaining(dir.resolve("reports").resolve("logs").toString());
+    assertThat(log.lines).contains("INFO [train] boom");
+    assertThat(dir.resolve("reports/run.json")).isRegularFile();
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndRunsNothing() throws Exception {
+    RunMojo mojo = mojo("steps:\n  prepare:\n    run: touch ran.txt\n");
+    mojo.dryRun = true;
+
+    mojo.execute();
+
+    assertThat(log.lines).anyMatch(l -> l.contains("touch ran.txt"));
+    assertThat(log.lines).anyMatch(l -> l.startsWith("INFO Dry run: nothing ran"));
+    assertThat(dir.resolve("ran.txt")).doesNotExist();
+    assertThat(dir.resolve("reports")).doesNotExist();
+  }
+
+  @Test
+  void successfulRunLogsEachStepAndWritesReports() throws Exception {
+    RunMojo mojo = mojo("steps:\n  prepare:\n    run: touch ran.txt\n");
+
+    mojo.execute();
+
+    assertThat(dir.resolve("ran.txt")).exists();
+    assertThat(dir.resolve("reports/junit.xml")).isRegularFile();
+    assertThat(log.lines).anyMatch(l -> l.matches("INFO \\[prepare] SUCCEEDED in \\d+\\.\\d s"));
+  }
+
+  private RunMojo mojo(String steps) throws IOException {
+    Path descriptor = dir.resolve("baton.yaml");
+    Files.writeString(descriptor, "version: 1\nname: t\n" + steps);
+    RunMojo mojo = new RunMojo();
+    mojo.file = descriptor.toFile();
+    mojo.reportDir = dir.resolve("reports").toFile();
+    mojo.parallel = 1;
+    mojo.setLog(log);
+    return mojo;
+  }
+}
