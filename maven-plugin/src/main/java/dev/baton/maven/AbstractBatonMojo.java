@@ -15,8 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every Baton goal shares: its parameters, {@code baton.skip}, and turning the core's typed
- * exceptions into build failures with messages instead of stack traces. Each goal implements
- * {@link #process}, one call into the core.
+ * exceptions into build failures with messages instead of stack traces. Each goal implements {@link
+ * #process}, one call into the core.
  */
 public abstract class AbstractBatonMojo extends AbstractMojo {
 
@@ -31,8 +31,8 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
   @Parameter protected Map<String, String> params;
 
   /**
-   * Step names or ids to run, comma-separated ({@code prepare,train[lr=0.1]}), with the steps
-   * they need. Empty: every step.
+   * Step names or ids to run, comma-separated ({@code prepare,train[lr=0.1]}), with the steps they
+   * need. Empty: every step.
    */
   @Parameter(property = "baton.only")
   protected String only;
@@ -88,7 +88,6 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         null,
         false,
         false,
-        null,
         session == null ? null : session.getUserProperties(),
         session == null ? null : session.getSystemProperties());
   }

@@ -35,10 +35,6 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
   @Parameter(property = "baton.dryRun", defaultValue = "false")
   protected boolean dryRun;
 
-  /** A run id (or {@code latest}) to resume: steps that succeeded there are not run again. */
-  @Parameter(property = "baton.resume")
-  protected String resume;
-
   /** The kind of steps this goal runs, with what they need; null: every step. */
   protected abstract StepKind kind();
 
@@ -64,6 +60,6 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
 
   @Override
   protected MavenRawConfiguration rawConfiguration() {
-    return super.rawConfiguration().withRunOptions(parallel, reportDir, failFast, dryRun, resume);
+    return super.rawConfiguration().withRunOptions(parallel, reportDir, failFast, dryRun);
   }
 }

@@ -7,9 +7,9 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * {@code baton:check}: reads and checks the descriptor and its plan, runs nothing; every problem
- * is reported as {@code file:line:column}. Bound to {@code validate} by default so a broken
- * descriptor fails the build before anything is compiled; needs no POM.
+ * {@code baton:check}: reads and checks the descriptor and its plan, runs nothing; every problem is
+ * reported as {@code file:line:column}. Bound to {@code validate} by default so a broken descriptor
+ * fails the build before anything is compiled; needs no POM.
  */
 @Mojo(
     name = "check",

@@ -29,7 +29,11 @@ final class MavenEventLog implements EventSink {
       log.info(
           String.format(
               "Baton run %s of %s: %d step%s, reports in %s",
-              e.runId(), e.pipeline(), e.stepCount(), e.stepCount() == 1 ? "" : "s", e.reportDir()));
+              e.runId(),
+              e.pipeline(),
+              e.stepCount(),
+              e.stepCount() == 1 ? "" : "s",
+              e.reportDir()));
     } else if (event instanceof RunEvent.StepQueued e) {
       // Every step is queued before it starts; at info level this would double the output.
       log.debug(prefix(e.stepId()) + "queued");

@@ -23,7 +23,6 @@ import java.util.TreeMap;
  * @param agentsFile agents file ({@code baton.agents}); null: the descriptor's or this machine
  * @param parallel most steps at once ({@code baton.parallel}); 0: the number of cores
  * @param reportDir where reports go ({@code baton.reportDir}); null: the core's default
- * @param resume the run id to resume ({@code baton.resume}); null: a fresh run
  */
 public record MavenRawConfiguration(
     File file,
@@ -35,7 +34,6 @@ public record MavenRawConfiguration(
     File reportDir,
     boolean failFast,
     boolean dryRun,
-    String resume,
     Properties userProperties,
     Properties systemProperties) {
 
@@ -44,7 +42,7 @@ public record MavenRawConfiguration(
 
   /** The options only the goals that run steps have; the others keep the defaults. */
   public MavenRawConfiguration withRunOptions(
-      int parallel, File reportDir, boolean failFast, boolean dryRun, String resume) {
+      int parallel, File reportDir, boolean failFast, boolean dryRun) {
     return new MavenRawConfiguration(
         file,
         pomParams,
@@ -55,7 +53,6 @@ public record MavenRawConfiguration(
         reportDir,
         failFast,
         dryRun,
-        resume,
         userProperties,
         systemProperties);
   }
@@ -82,16 +79,13 @@ public record MavenRawConfiguration(
     if (reportDir != null) {
       config = config.withReportDir(reportDir.toPath());
     }
-    if (resume != null && !resume.isBlank()) {
-      config = config.withResume(resume.trim());
-    }
     return config;
   }
 
   /**
-   * The pipeline parameters: the POM's {@code <params>}, overridden by {@code baton.param.*}
-   * system properties, overridden by {@code baton.param.*} user properties ({@code -D} on the
-   * command line), so the command line always wins.
+   * The pipeline parameters: the POM's {@code <params>}, overridden by {@code baton.param.*} system
+   * properties, overridden by {@code baton.param.*} user properties ({@code -D} on the command
+   * line), so the command line always wins.
    */
   public Map<String, String> params() {
     Map<String, String> params = new LinkedHashMap<>();

@@ -15,8 +15,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code baton:plan}: prints what a run would do (steps after matrix expansion and {@code when},
- * in order, with what each needs); runs nothing and needs no POM.
+ * {@code baton:plan}: prints what a run would do (steps after matrix expansion and {@code when}, in
+ * order, with what each needs); runs nothing and needs no POM.
  */
 @Mojo(
     name = "plan",
@@ -35,7 +35,8 @@ public class PlanMojo extends AbstractBatonMojo {
 
   @Override
   protected void process(Baton baton, BatonConfig config) throws MojoExecutionException {
-    String rendered = PlanRenderer.render(baton.plan(config), format.trim().toLowerCase(Locale.ROOT));
+    String rendered =
+        PlanRenderer.render(baton.plan(config), format.trim().toLowerCase(Locale.ROOT));
     if (output == null) {
       rendered.lines().forEach(getLog()::info);
       return;

@@ -64,7 +64,8 @@ class MavenEventLogTest {
   void retryIsAWarningWithReasonAndDelay() {
     events.accept(new RunEvent.StepRetrying("train", 1, "exit code 137", Duration.ofSeconds(5)));
 
-    assertThat(log.lines).containsExactly("WARN [train] attempt 1 failed (exit code 137), retrying in 5.0 s");
+    assertThat(log.lines)
+        .containsExactly("WARN [train] attempt 1 failed (exit code 137), retrying in 5.0 s");
   }
 
   @Test

@@ -40,7 +40,6 @@ class MavenRawConfigurationTest {
             null,
             false,
             false,
-            null,
             user,
             system);
 
@@ -99,9 +98,8 @@ class MavenRawConfigurationTest {
                 false,
                 false,
                 null,
-                null,
                 null)
-            .withRunOptions(4, reports, true, true, "latest");
+            .withRunOptions(4, reports, true, true);
 
     BatonConfig config = raw.toBatonConfig();
 
@@ -113,7 +111,6 @@ class MavenRawConfigurationTest {
     assertThat(config.reportDir()).contains(reports.toPath());
     assertThat(config.failFast()).isTrue();
     assertThat(config.dryRun()).isTrue();
-    assertThat(config.resume()).contains("latest");
     assertThat(config.kind()).isEmpty();
   }
 
@@ -124,13 +121,14 @@ class MavenRawConfigurationTest {
     assertThat(config.reportDir()).isEmpty();
     assertThat(config.agentsFile()).isEmpty();
     assertThat(config.resume()).isEmpty();
+    assertThat(config.parallel()).isZero();
     assertThat(config.executor()).isEmpty();
     assertThat(config.only()).isEmpty();
   }
 
   @Test
   void rejectsNegativeParallelWithHowToFix() {
-    MavenRawConfiguration raw = raw(null, null).withRunOptions(-1, null, false, false, null);
+    MavenRawConfiguration raw = raw(null, null).withRunOptions(-1, null, false, false);
 
     assertThatThrownBy(raw::toBatonConfig)
         .isInstanceOf(UsageException.class)
@@ -140,7 +138,7 @@ class MavenRawConfigurationTest {
 
   private static MavenRawConfiguration raw(Map<String, String> pom, Properties user) {
     return new MavenRawConfiguration(
-        new File("baton.yaml"), pom, null, null, null, 0, null, false, false, null, user, null);
+        new File("baton.yaml"), pom, null, null, null, 0, null, false, false, user, null);
   }
 
   private static Map<String, String> pomParams(String... keysAndValues) {

@@ -96,6 +96,7 @@ public final class HtmlReportWriter {
 
   private static void banner(StringBuilder html, RunRecord record, String pipeline, String status) {
     html.append("<header class=\"banner status-").append(status).append("\">\n");
+    html.append("<div class=\"banner-inner\">\n");
     html.append("<p class=\"pipeline\">").append(pipeline).append("</p>\n");
     html.append("<h1>")
         .append(status)
@@ -128,7 +129,7 @@ public final class HtmlReportWriter {
                     .append("</span> ")
                     .append(StepCounts.label(state))
                     .append("</li>"));
-    html.append("</ul>\n</header>\n");
+    html.append("</ul>\n</div>\n</header>\n");
   }
 
   private static String legend(RunRecord record) {

@@ -42,7 +42,9 @@ class MavenSamplesTest {
       assertThat(invokerProperties(sample).getProperty("invoker.goals"))
           .as(sample + "/invoker.properties names the goals")
           .isNotBlank();
-      assertThat(sample.resolve("verify.groovy")).as(sample + " verifies its outcome").isRegularFile();
+      assertThat(sample.resolve("verify.groovy"))
+          .as(sample + " verifies its outcome")
+          .isRegularFile();
       assertThat(sample.resolve("baton.yaml")).isRegularFile();
     }
   }

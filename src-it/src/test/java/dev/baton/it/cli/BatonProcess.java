@@ -1,0 +1,73 @@
+package dev.baton.it.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code baton} command line (the shaded CLI jar) as a separate process. */
+final class BatonProcess {
+  static final Path REPO =
+      Path.of(System.getProperty("baton.repo", "..")).toAbsolutePath().normalize();
+
+  final int exitCode;
+  final String output;
+
+  private BatonProcess(int exitCode, String output) {
+    this.exitCode = exitCode;
+    this.output = output;
+  }
+
+  static Path cliJar() {
+    Path jar =
+        REPO.resolve(
+            "shared-core/target/baton-core-"
+                + System.getProperty("baton.version", "0.1.0-SNAPSHOT")
+                + "-cli.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(
+          "the CLI jar " + jar + " is missing; build shared-core first (the reactor does)");
+    }
+    return jar;
+  }
+
+  static List<String> command(String... args) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                cliJar().toString()));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  static BatonProcess run(Path workdir, String... args) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("baton-cli", ".out");
+    try {
+      ProcessBuilder pb =
+          new ProcessBuilder(command(args))
+              .directory(workdir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile());
+      pb.environment().put("CI", "true");
+      Process p = pb.start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError(
+            "baton " + String.join(" ", args) + " did not finish in 5 minutes");
+      }
+      return new BatonProcess(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + ":\n" + output;
+  }
+}
