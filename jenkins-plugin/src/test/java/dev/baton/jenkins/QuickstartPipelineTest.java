@@ -3,33 +3,53 @@ package dev.baton.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.jenkins.runtime.BuildRun;
+import dev.baton.jenkins.runtime.JunitReport;
 import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The quickstart pipeline through the library, on three agents, as Jenkins would run it. */
+/**
+ * Acceptance (1): examples/quickstart through the library on three agents (linux; gpu a100 with 2
+ * GPUs; gpu h100 with 4), written exactly as the issue's Jenkinsfile, as plain Groovy 2.4 and
+ * through the CPS interpreter.
+ */
 class QuickstartPipelineTest {
+  static final String JENKINSFILE =
+      "@Library('baton') _\n"
+          + "pipeline { agent none\n"
+          + "  stages { stage('Model') { steps { baton file: 'baton.yaml' } } } }\n";
+
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "cps={0}")
   @ValueSource(booleans = {false, true})
-  void runsQuickstartOnLabelledAgentsAndPublishesReports(boolean cps) throws Exception {
+  void runsEveryStepOnMatchingAgentsInDagOrderAndPublishesReports(boolean cps) throws Exception {
     String cli = Testbed.cliCommand();
+    Path repo = Testbed.quickstart(tmp.resolve("repo"));
     RecordingPipelineRuntime runtime =
-        Testbed.threeAgents(tmp.resolve("jenkins"), cli)
-            .scm(Testbed.quickstart(tmp.resolve("repo")))
-            .install("publishHTML")
-            .cps(cps);
+        Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo).install("publishHTML").cps(cps);
 
-    BuildRun build =
-        runtime.run(
-            "@Library('baton') _\n"
-                + "pipeline { agent none\n"
-                + "  stages { stage('Model') { steps { baton file: 'baton.yaml' } } } }\n");
+    BuildRun build = runtime.run(JENKINSFILE);
 
-    System.out.println(build.log());
-    assertThat(build.result()).as(build.error()).isEqualTo("SUCCESS");
+    assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    Map<String, Object> plan = PipelineChecks.plan(repo, cli);
+    PipelineChecks.assertEveryStepRanOnMatchingAgent(build, plan, runtime.agents());
+    PipelineChecks.assertNeedsEndedFirst(build, plan);
+    PipelineChecks.assertReportsPublished(build, "baton-reports");
+    assertThat(PipelineChecks.mergedStatuses(build, "baton-reports"))
+        .hasSize(PipelineChecks.steps(plan).size())
+        .containsValue("SUCCEEDED")
+        .doesNotContainValue("FAILED");
+    assertThat(build.junitReports().get(0).cases())
+        .extracting(JunitReport.TestCase::outcome)
+        .containsOnly("PASSED");
+    assertThat(build.htmlReports()).containsKey("Baton quickstart");
+    assertThat(build.htmlReports().get("Baton quickstart").resolve("report.html")).exists();
+    if (cps) {
+      PipelineChecks.assertCpsClean(build);
+    }
   }
 }

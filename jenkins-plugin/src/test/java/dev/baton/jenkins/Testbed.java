@@ -7,6 +7,7 @@ import dev.baton.jenkins.runtime.TestAgent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -17,21 +18,29 @@ final class Testbed {
   /** Where the library lives: this module's directory (surefire's working directory). */
   static final Path LIBRARY = Path.of("").toAbsolutePath();
 
+  private static Path cliCopy;
+
   private Testbed() {}
 
   /**
    * How agents run the CLI: {@code java -jar} of the jar named by {@code -Dbaton.cliJar} (by
    * default shared-core/target/baton-core-VERSION-cli.jar). Skips the test when it was not built.
    */
-  static String cliCommand() {
+  static synchronized String cliCommand() throws IOException {
     Path jar = cliJar();
     assumeTrue(
         Files.isRegularFile(jar),
         "the Baton CLI jar "
             + jar
             + " is missing: build it with ./mvnw -B -o -q -pl shared-core package -DskipTests");
+    if (cliCopy == null) {
+      // A private copy: a rebuild of shared-core while the tests run must not swap the jar mid-run.
+      cliCopy = Files.createTempFile("baton-cli-under-test", ".jar");
+      cliCopy.toFile().deleteOnExit();
+      Files.copy(jar, cliCopy, StandardCopyOption.REPLACE_EXISTING);
+    }
     // Client VM flags: the CLI starts once per step, on machines with few cores.
-    return "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar '" + jar + "'";
+    return "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar '" + cliCopy + "'";
   }
 
   static Path cliJar() {

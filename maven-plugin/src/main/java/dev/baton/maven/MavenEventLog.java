@@ -73,16 +73,32 @@ final class MavenEventLog implements EventSink {
 
   private void finished(RunEvent.StepFinished e) {
     String line = prefix(e.stepId()) + e.state();
+    String why = reason(e);
     if (e.state() == StepState.SKIPPED) {
-      log.info(line + (e.message().isEmpty() ? "" : ": " + e.message()));
+      log.info(line + why);
       return;
     }
     line += " in " + format(e.duration());
     if (e.state().isSuccessful()) {
       log.info(line);
+    } else if (e.state() == StepState.CANCELLED) {
+      // Someone stopped the run; the step itself did nothing wrong.
+      log.warn(line + why);
     } else {
-      log.error(line + (e.message().isEmpty() ? "" : ": " + e.message()));
+      log.error(line + why);
     }
+  }
+
+  /** {@code ": message"}, without a leading state name the line already shows. */
+  private static String reason(RunEvent.StepFinished e) {
+    String message = e.message() == null ? "" : e.message().strip();
+    String state = e.state().name().toLowerCase(Locale.ROOT);
+    if (message.equalsIgnoreCase(state)) {
+      message = "";
+    } else if (message.toLowerCase(Locale.ROOT).startsWith(state + ":")) {
+      message = message.substring(state.length() + 1).strip();
+    }
+    return message.isEmpty() ? "" : ": " + message;
   }
 
   private static String summary(RunRecord record) {

@@ -61,6 +61,23 @@ class MavenEventLogTest {
   }
 
   @Test
+  void cancelledStepIsAWarning() {
+    events.accept(
+        new RunEvent.StepFinished("slow", StepState.CANCELLED, Duration.ofSeconds(3), "cancelled"));
+
+    assertThat(log.lines).containsExactly("WARN [slow] CANCELLED in 3.0 s");
+  }
+
+  @Test
+  void doesNotRepeatTheStateAtTheStartOfTheMessage() {
+    events.accept(
+        new RunEvent.StepFinished(
+            "publish", StepState.SKIPPED, Duration.ZERO, "skipped: needs train, which FAILED"));
+
+    assertThat(log.lines).containsExactly("INFO [publish] SKIPPED: needs train, which FAILED");
+  }
+
+  @Test
   void retryIsAWarningWithReasonAndDelay() {
     events.accept(new RunEvent.StepRetrying("train", 1, "exit code 137", Duration.ofSeconds(5)));
 

@@ -125,6 +125,10 @@ public final class RecordingPipelineRuntime {
     return build;
   }
 
+  public List<TestAgent> agents() {
+    return List.copyOf(agents);
+  }
+
   public LockableResources lockableResources() {
     return locks;
   }
@@ -147,10 +151,6 @@ public final class RecordingPipelineRuntime {
     Object result = null;
     String failure = null;
     try {
-      if (step.equals("publishHTML") && !installedOptionalSteps.contains(step)) {
-        throw new NoSuchMethodError(
-            "No such DSL method '" + step + "' found among steps " + STEPS);
-      }
       result = steps.dispatch(step, arguments, ctx);
       return result;
     } catch (InterruptedException e) {
@@ -176,7 +176,6 @@ public final class RecordingPipelineRuntime {
 
   /** Runs each branch on its own thread; fails after all have ended if any failed. */
   Object parallel(Map<String, Object> branches, StepContext ctx) throws InterruptedException {
-    boolean failFast = Boolean.TRUE.equals(branches.get("failFast"));
     Map<String, Throwable> failures = new ConcurrentHashMap<>();
     List<Thread> threads = new ArrayList<>();
     for (Map.Entry<String, Object> branch : branches.entrySet()) {
@@ -205,7 +204,7 @@ public final class RecordingPipelineRuntime {
       if (first instanceof RuntimeException e) {
         throw e;
       }
-      throw new PipelineError(failures.keySet() + " failed: " + first + (failFast ? "" : ""));
+      throw new PipelineError("parallel branch failed: " + first);
     }
     return null;
   }

@@ -191,7 +191,10 @@ public final class RunEngine {
 
   /** A step allowed to fail ({@code continueOnError}) that ran and did not succeed. */
   private static boolean allowedFailure(StepRun n) {
-    return n.step.continueOnError() && (n.state == StepState.FAILED || n.state == StepState.TIMED_OUT || n.state == StepState.LOST);
+    return n.step.continueOnError()
+        && (n.state == StepState.FAILED
+            || n.state == StepState.TIMED_OUT
+            || n.state == StepState.LOST);
   }
 
   private String blockedBy(StepRun r) {

@@ -73,12 +73,11 @@ final class Html {
     return token.isEmpty() ? "none" : token;
   }
 
-  /** A number as SVG coordinates need it: a dot, at most two decimals. */
+  /** A number as SVG coordinates need it: a dot, at most two decimals, no trailing zeros. */
   static String num(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e9) {
-      return Long.toString((long) value);
-    }
-    return String.format(Locale.ROOT, "%.2f", value);
+    String text = String.format(Locale.ROOT, "%.2f", value);
+    text = text.replaceAll("\\.?0+$", "");
+    return text.equals("-0") ? "0" : text;
   }
 
   /** A measured value for people: three significant digits or so ({@code 41.2}, {@code 0.873}). */

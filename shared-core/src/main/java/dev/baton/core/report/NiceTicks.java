@@ -1,5 +1,7 @@
 package dev.baton.core.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +20,9 @@ final class NiceTicks {
     double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
     double residual = raw / magnitude;
     double step = (residual > 5 ? 10 : residual > 2 ? 5 : residual > 1 ? 2 : 1) * magnitude;
-    for (double tick = Math.ceil(lo / step) * step; tick <= hi + step * 1e-9; tick += step) {
-      // Snap away floating-point dust such as 0.30000000000000004.
-      ticks.add(Math.round(tick / step) * step);
+    for (long k = (long) Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) {
+      // Ten significant digits drop floating-point dust such as 0.30000000000000004.
+      ticks.add(new BigDecimal(k * step).round(new MathContext(10)).doubleValue());
     }
     return ticks;
   }

@@ -52,6 +52,11 @@ public final class RunRecordJson {
       if (record == null) {
         throw new UsageException(source + " is empty; " + REGENERATE_HINT);
       }
+      String missing = firstMissingField(record);
+      if (missing != null) {
+        throw new UsageException(
+            source + " is not a valid run record (" + missing + "); " + REGENERATE_HINT);
+      }
       return record;
     } catch (JsonProcessingException e) {
       throw new UsageException(
@@ -95,6 +100,25 @@ public final class RunRecordJson {
 
   private static final String REGENERATE_HINT =
       "restore it from the CI artifacts or run the pipeline again to write a new one";
+
+  /** The fields every report relies on; null when all are there. */
+  private static String firstMissingField(RunRecord record) {
+    if (record.status() == null) {
+      return "no status";
+    }
+    for (int i = 0; i < record.steps().size(); i++) {
+      StepRecord step = record.steps().get(i);
+      if (step.id() == null || step.status() == null) {
+        return "step " + (i + 1) + " has no " + (step.id() == null ? "id" : "status");
+      }
+      for (AttemptRecord attempt : step.attempts()) {
+        if (attempt.status() == null) {
+          return "an attempt of step " + step.id() + " has no status";
+        }
+      }
+    }
+    return null;
+  }
 
   private static String describe(JsonProcessingException e) {
     String what = e.getOriginalMessage();

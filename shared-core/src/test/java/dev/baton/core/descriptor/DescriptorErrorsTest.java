@@ -1,7 +1,6 @@
 package dev.baton.core.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.plan.Planner;
 import java.nio.file.Path;
@@ -26,31 +25,47 @@ class DescriptorErrorsTest {
 
   @Test
   void reportsMisspeltKeyWithDidYouMeanAtItsPosition() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         steps:
           a:
             rn: echo hi
         """);
-    assertThat(p).anySatisfy(s -> assertThat(s).startsWith("pipelines/baton.yaml:5:5: unknown key 'rn'").contains("did you mean 'run'?"));
+    assertThat(p)
+        .anySatisfy(
+            s ->
+                assertThat(s)
+                    .startsWith("pipelines/baton.yaml:5:5: unknown key 'rn'")
+                    .contains("did you mean 'run'?"));
   }
 
   @Test
   void reportsUnknownNeedsWithSuggestion() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         steps:
           train: {run: 'true'}
           eval: {needs: [trian], run: 'true'}
         """);
-    assertThat(p).singleElement().asString().startsWith("pipelines/baton.yaml:5:3:").contains("needs 'trian'").contains("did you mean 'train'?");
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .startsWith("pipelines/baton.yaml:5:3:")
+        .contains("needs 'trian'")
+        .contains("did you mean 'train'?");
   }
 
   @Test
   void rejectsCycleAndPrintsPath() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         steps:
@@ -63,7 +78,9 @@ class DescriptorErrorsTest {
 
   @Test
   void reportsThreeDifferentMistakesTogether() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: three
         steps:
@@ -73,8 +90,16 @@ class DescriptorErrorsTest {
           package: {needs: [pakage], run: 'true'}
         """);
     // The reader's pass finds the misspelt key; the DAG pass runs only on a readable descriptor.
-    assertThat(p).hasSize(1).first().asString().contains("4:26").contains("unknown key 'timout'").contains("did you mean 'timeout'?");
-    List<String> dag = problems("""
+    assertThat(p)
+        .hasSize(1)
+        .first()
+        .asString()
+        .contains("4:26")
+        .contains("unknown key 'timout'")
+        .contains("did you mean 'timeout'?");
+    List<String> dag =
+        problems(
+            """
         version: 1
         name: three
         steps:
@@ -84,25 +109,34 @@ class DescriptorErrorsTest {
           package: {needs: [pakage], run: 'true'}
         """);
     assertThat(dag).hasSize(2);
-    assertThat(dag).anySatisfy(s -> assertThat(s).contains("needs 'pakage'").contains("did you mean 'package'?"));
+    assertThat(dag)
+        .anySatisfy(
+            s -> assertThat(s).contains("needs 'pakage'").contains("did you mean 'package'?"));
     assertThat(dag).anySatisfy(s -> assertThat(s).contains("cycle: train -> evaluate -> train"));
   }
 
   @Test
   void rejectsDuplicateKeysNamingBothLines() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         steps:
           a: {run: 'true'}
           a: {run: 'false'}
         """);
-    assertThat(p).singleElement().asString().startsWith("pipelines/baton.yaml:5:3: duplicate key 'a' (first defined at line 4)");
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .startsWith("pipelines/baton.yaml:5:3: duplicate key 'a' (first defined at line 4)");
   }
 
   @Test
   void rejectsAnchorsAliasesAndTags() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         defaults: &d {timeout: 5m}
@@ -117,33 +151,47 @@ class DescriptorErrorsTest {
 
   @Test
   void rejectsEmptyPipelineAndBadDurationsAndWrongTypes() {
-    assertThat(problems("version: 1\nname: x\nsteps: {}\n")).singleElement().asString().contains("the pipeline is empty");
-    List<String> p = problems("""
+    assertThat(problems("version: 1\nname: x\nsteps: {}\n"))
+        .singleElement()
+        .asString()
+        .contains("the pipeline is empty");
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         steps:
           a: {run: 'true', timeout: 5 minutes, needs: 3, continueOnError: maybe}
         """);
     assertThat(p).anySatisfy(s -> assertThat(s).contains("'5 minutes' is not a duration"));
-    assertThat(p).anySatisfy(s -> assertThat(s).contains("needs must be a list of strings, not a number"));
+    assertThat(p)
+        .anySatisfy(s -> assertThat(s).contains("needs must be a list of strings, not a number"));
     assertThat(p).anySatisfy(s -> assertThat(s).contains("continueOnError must be true or false"));
   }
 
   @Test
   void badExpressionPointsAtItsColumn() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         params: {branch: main}
         steps:
           a: {run: 'true', when: params.branch = 'main'}
         """);
-    assertThat(p).singleElement().asString().startsWith("pipelines/baton.yaml:5:40:").contains("==");
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .startsWith("pipelines/baton.yaml:5:40:")
+        .contains("==");
   }
 
   @Test
   void laterKeysAreRejectedAsNotSupportedYetNotIgnored() {
-    List<String> p = problems("""
+    List<String> p =
+        problems(
+            """
         version: 1
         name: x
         steps:
@@ -155,6 +203,10 @@ class DescriptorErrorsTest {
   @Test
   void notYamlGivesPositionNotStackTrace() {
     List<String> p = problems("version: 1\nname: x\nsteps:\n  a: {run: 'true'\n");
-    assertThat(p).singleElement().asString().startsWith("pipelines/baton.yaml:").contains("not valid YAML");
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .startsWith("pipelines/baton.yaml:")
+        .contains("not valid YAML");
   }
 }

@@ -48,9 +48,12 @@ final class CspTestServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      exchange.getResponseHeaders().add("Content-Security-Policy", JENKINS_CSP + "; report-uri " + REPORT_PATH);
+      exchange
+          .getResponseHeaders()
+          .add("Content-Security-Policy", JENKINS_CSP + "; report-uri " + REPORT_PATH);
       if (path.equals(REPORT_PATH)) {
-        violations.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        violations.add(
+            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         exchange.sendResponseHeaders(204, -1);
         return;
       }

@@ -16,8 +16,8 @@ final class HeadlessChromium {
   /** What one run printed: the DOM (with --dump-dom) on stdout, Chromium's log on stderr. */
   record Output(int exitCode, String stdout, String stderr) {
     /**
-     * Log lines that show the page misbehaved: every console message the page caused (Chromium
-     * logs them as {@code CONSOLE}; a clean static page causes none) and every CSP complaint.
+     * Log lines that show the page misbehaved: every console message the page caused (Chromium logs
+     * them as {@code CONSOLE}; a clean static page causes none) and every CSP complaint.
      */
     List<String> problems() {
       List<String> problems = new ArrayList<>();
@@ -41,7 +41,8 @@ final class HeadlessChromium {
   }
 
   /** Takes a 1400x1000 screenshot of {@code url} into {@code png}. */
-  static Output screenshot(String url, Path png, Path work) throws IOException, InterruptedException {
+  static Output screenshot(String url, Path png, Path work)
+      throws IOException, InterruptedException {
     return run(work, "--screenshot=" + png, "--window-size=1400,1000", url);
   }
 

@@ -92,6 +92,7 @@ class HtmlReportBrowserTest {
   private static void copyForPeople(Path png) throws Exception {
     Path target = Path.of("target", "browser-test");
     Files.createDirectories(target);
-    Files.copy(png, target.resolve("report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        png, target.resolve("report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -122,7 +122,9 @@ class HtmlReportWriterTest {
     assertThat(texts(svg, ".//*[local-name()='g' and @class='attempt']/*[local-name()='title']"))
         .hasSize(expectedBars)
         .anyMatch(t -> t.startsWith("train[lr=0.01] - #1 FAILED in 5.0 s on ws1 (GPUs 0,1)"));
-    assertThat(nodes(svg, ".//*[local-name()='rect' and contains(@class,'st-TIMED_OUT')]").getLength()).isEqualTo(1);
+    assertThat(
+            nodes(svg, ".//*[local-name()='rect' and contains(@class,'st-TIMED_OUT')]").getLength())
+        .isEqualTo(1);
     assertThat(texts(svg, ".//*[@class='tick-label']")).startsWith("0s", "10s", "20s");
   }
 

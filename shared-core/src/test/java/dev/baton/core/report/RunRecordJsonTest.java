@@ -134,6 +134,17 @@ class RunRecordJsonTest {
   }
 
   @Test
+  void recordWithoutStepStatusIsAUsageErrorNamingTheStep() {
+    String json = "{\"status\": \"FAILED\", \"steps\": [{\"id\": \"train\"}]}";
+
+    assertThatThrownBy(() -> RunRecordJson.fromJson(json, "run record x/run.json"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "run record x/run.json is not a valid run record (step 1 has no status); restore it"
+                + " from the CI artifacts or run the pipeline again to write a new one");
+  }
+
+  @Test
   void emptyFileIsAUsageError() throws Exception {
     Path file = dir.resolve("run.json");
     Files.writeString(file, "");

@@ -176,7 +176,8 @@ public final class YamlTreeReader {
       default:
         type = YamlNode.ScalarType.STRING;
     }
-    return new YamlNode.Scalar(at, text == null ? "" : text, type, token == JsonToken.VALUE_STRING && quotedAt(at));
+    return new YamlNode.Scalar(
+        at, text == null ? "" : text, type, token == JsonToken.VALUE_STRING && quotedAt(at));
   }
 
   /** Jackson does not expose a scalar's style, so look at the source: a quote opens it. */

@@ -72,8 +72,6 @@ final class BatchScript {
     s.append("# Baton step ").append(oneLine(launch.stepId()));
     s.append(", attempt ").append(launch.attempt()).append(". Generated; do not edit.\n");
     s.append(". ").append(ShellQuote.quote(envFile.toString())).append(" || exit 125\n");
-    // srun inside the step would otherwise inherit --export=NONE and lose the environment.
-    s.append("export SLURM_EXPORT_ENV=ALL\n");
     s.append("cd ").append(ShellQuote.quote(launch.workdir().toString()));
     s.append(
         " || { echo \"baton: cannot enter the working directory on $(hostname)\" >&2; exit 1; }\n");

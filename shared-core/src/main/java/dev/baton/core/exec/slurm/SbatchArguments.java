@@ -28,9 +28,10 @@ final class SbatchArguments {
     List<String> args = new ArrayList<>();
     args.add("sbatch");
     args.add("--parsable");
-    // The job's environment is exactly the step's, from the file the script reads: none of the
-    // submitting JVM's variables travel through the controller.
-    args.add("--export=NONE");
+    // ALL, not NONE: NONE makes slurmd build a login environment for the job (su - user), which
+    // costs seconds per step. ALL carries only the small environment sbatch runs with (see
+    // ProcessSlurmCli); the step's own environment comes from the file the script reads.
+    args.add("--export=ALL");
     args.add("--job-name=" + jobName);
     args.add("--output=" + outputPattern(launch.log()));
     args.add("--open-mode=append");
@@ -38,6 +39,9 @@ final class SbatchArguments {
     settings.partition().ifPresent(p -> args.add("--partition=" + p));
     settings.account().ifPresent(a -> args.add("--account=" + a));
     settings.qos().ifPresent(q -> args.add("--qos=" + q));
+    // Baton's retry policy decides whether a step runs again; Slurm requeueing it after a node
+    // failure would rerun it behind Baton's back. The attempt ends NODE_FAIL and counts as lost.
+    args.add("--no-requeue");
     args.add("--nodes=1");
     args.add("--ntasks=1");
     if (request.cpus() > 0) {

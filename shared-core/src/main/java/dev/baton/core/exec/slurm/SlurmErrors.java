@@ -37,6 +37,11 @@ final class SlurmErrors {
               + "): "
               + CONTROLLER_HINT);
     }
+    if (said.toLowerCase(Locale.ROOT).contains("munge")) {
+      return new InfrastructureException(
+          program + " could not authenticate (" + said + "): is munged running on this machine,"
+              + " with the cluster's key? try 'munge -n | unmunge'");
+    }
     return new InfrastructureException(
         program + " failed (" + said + "): check the Slurm settings and " + CONTROLLER_HINT);
   }

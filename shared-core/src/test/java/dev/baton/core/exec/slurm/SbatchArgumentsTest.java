@@ -50,7 +50,7 @@ class SbatchArgumentsTest {
         .containsExactly(
             "sbatch",
             "--parsable",
-            "--export=NONE",
+            "--export=ALL",
             "--job-name=churn.train[lr=0.01]",
             "--output=" + dir.resolve("logs/train[lr=0.01].log"),
             "--open-mode=append",
@@ -58,6 +58,7 @@ class SbatchArgumentsTest {
             "--partition=gpu",
             "--account=ml-team",
             "--qos=high",
+            "--no-requeue",
             "--nodes=1",
             "--ntasks=1",
             "--cpus-per-task=8",

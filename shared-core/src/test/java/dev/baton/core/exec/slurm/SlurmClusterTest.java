@@ -39,32 +39,42 @@ class SlurmClusterTest {
   private SlurmExecutor executor;
   private List<Agent> nodes;
 
+  private static String missingCluster;
+
   @BeforeAll
-  static void clusterAnswers() {
+  static void askTheCluster() {
     SlurmCli cli = new ProcessSlurmCli();
     String why;
     try {
       SlurmCli.Result ping = cli.run(List.of("scontrol", "ping"), Duration.ofSeconds(15));
       SlurmCli.Result sinfo = cli.run(SlurmInventory.SINFO, Duration.ofSeconds(15));
-      why = ping.ok() && ping.stdout().contains("UP") && sinfo.ok() && !sinfo.stdout().isBlank()
-          ? "" : "scontrol ping: " + ping.firstError() + "; sinfo: " + sinfo.firstError();
+      why =
+          ping.ok() && ping.stdout().contains("UP") && sinfo.ok() && !sinfo.stdout().isBlank()
+              ? ""
+              : "scontrol ping: " + ping.firstError() + "; sinfo: " + sinfo.firstError();
     } catch (IOException e) {
       why = e.getMessage();
     }
-    assumeTrue(
-        why.isEmpty(),
-        "no Slurm cluster answers (" + why + "); start one with src-it/slurm/start-cluster.sh");
+    missingCluster = why;
   }
 
   @BeforeEach
   void start() {
+    // Checked per test, so that each shows as skipped with the reason.
+    assumeTrue(
+        missingCluster.isEmpty(),
+        "no Slurm cluster answers ("
+            + missingCluster
+            + "); start one with src-it/slurm/start-cluster.sh");
     nodes = SlurmInventory.read();
     executor = new SlurmExecutor(SlurmSettings.defaults(), "it", nodes);
   }
 
   @AfterEach
   void stop() {
-    executor.close();
+    if (executor != null) {
+      executor.close();
+    }
   }
 
   @Test
@@ -80,9 +90,12 @@ class SlurmClusterTest {
     // Baton's own value must not leak into the job: Slurm decides which GPU the step gets.
     StepLaunch launch =
         SlurmLaunches.launch(
-            "gpu1", new Command.Shell("echo \"CVD=$CUDA_VISIBLE_DEVICES GPUS=$SLURM_JOB_GPUS\""),
-            SlurmLaunches.request("gpu && a100", 1, "A100", 1, 0), Map.of(),
-            Map.of("PATH", System.getenv("PATH"), "CUDA_VISIBLE_DEVICES", "7"), dir,
+            "gpu1",
+            new Command.Shell("echo \"CVD=$CUDA_VISIBLE_DEVICES GPUS=$SLURM_JOB_GPUS\""),
+            SlurmLaunches.request("gpu && a100", 1, "A100", 1, 0),
+            Map.of(),
+            Map.of("PATH", System.getenv("PATH"), "CUDA_VISIBLE_DEVICES", "7"),
+            dir,
             Optional.of(Duration.ofMinutes(5)));
 
     long started = System.nanoTime();
@@ -93,7 +106,7 @@ class SlurmClusterTest {
     assertThat(status).isEqualTo(ExitStatus.exited(0));
     String log = Files.readString(launch.log());
     assertThat(log).containsPattern("CVD=[0-3] GPUS=[0-3]").doesNotContain("CVD=7");
-    assertThat(job(handle)).contains("TimeLimit=00:05:00").contains("gres/gpu:a100=1");
+    assertThat(job(handle)).contains("TimeLimit=00:05:00").contains("TresPerNode=gres:gpu:a100:1");
     assertThat(BatchScript.envPath(launch)).doesNotExist();
     System.out.println("[slurm] one-GPU step: submit to seen-finished " + millis + " ms");
   }
@@ -112,15 +125,20 @@ class SlurmClusterTest {
     String marker = "1000." + System.nanoTime() % 1_000_000;
     StepLaunch launch =
         SlurmLaunches.launch(
-            "slow", new Command.Argv(List.of("sleep", marker)), SlurmLaunches.gpus(1), Map.of(),
-            Map.of("PATH", System.getenv("PATH")), dir, Optional.of(Duration.ofSeconds(2)));
+            "slow",
+            new Command.Argv(List.of("sleep", marker)),
+            SlurmLaunches.gpus(1),
+            Map.of(),
+            Map.of("PATH", System.getenv("PATH")),
+            dir,
+            Optional.of(Duration.ofSeconds(2)));
     StepHandle handle = executor.launch(launch);
     assertThat(job(handle)).contains("TimeLimit=00:01:00");
+    waitUntilRunning("sleep " + marker);
 
     // What the run engine does when the step's 2 s are up.
     assertThatThrownBy(() -> handle.exit().get(2, TimeUnit.SECONDS))
         .isInstanceOf(TimeoutException.class);
-    assertThat(running("sleep " + marker)).as("the step ran").isTrue();
     handle.stop(Duration.ofSeconds(5));
 
     assertThat(handle.exit().get(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -168,7 +186,8 @@ class SlurmClusterTest {
       assertThat(held).as("GPUs held when " + run + " started").isLessThanOrEqualTo(4);
     }
     // The 1- and 2-GPU steps fit side by side, and Slurm packed them so.
-    assertThat(runs.get(0).overlaps(runs.get(1).start()) || runs.get(1).overlaps(runs.get(0).start()))
+    assertThat(
+            runs.get(0).overlaps(runs.get(1).start()) || runs.get(1).overlaps(runs.get(0).start()))
         .isTrue();
   }
 
@@ -176,15 +195,25 @@ class SlurmClusterTest {
   void negationIsHonouredThroughTheInventoryAndImpossibleLabelsFailEarly() throws Exception {
     StepLaunch notFlaky =
         SlurmLaunches.launch(
-            "notflaky", new Command.Shell("true"), SlurmLaunches.request("gpu && !flaky && (a100 || h100)", 1, "", 0, 0),
-            Map.of(), Map.of("PATH", System.getenv("PATH")), dir, Optional.empty());
+            "notflaky",
+            new Command.Shell("true"),
+            SlurmLaunches.request("gpu && !flaky && (a100 || h100)", 1, "", 0, 0),
+            Map.of(),
+            Map.of("PATH", System.getenv("PATH")),
+            dir,
+            Optional.empty());
     assertThat(executor.launch(notFlaky).exit().get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .isEqualTo(ExitStatus.exited(0));
 
     StepLaunch noNode =
         SlurmLaunches.launch(
-            "nonode", new Command.Shell("true"), SlurmLaunches.request("gpu && !a100", 1, "", 0, 0),
-            Map.of(), Map.of(), dir, Optional.empty());
+            "nonode",
+            new Command.Shell("true"),
+            SlurmLaunches.request("gpu && !a100", 1, "", 0, 0),
+            Map.of(),
+            Map.of(),
+            dir,
+            Optional.empty());
     assertThatThrownBy(() -> executor.launch(noNode))
         .isInstanceOf(InfrastructureException.class)
         .hasMessageContaining("no Slurm node matches label 'gpu && !a100'");
@@ -198,7 +227,8 @@ class SlurmClusterTest {
     SlurmCli.Result r =
         new ProcessSlurmCli()
             .run(
-                List.of("scontrol", "--oneliner", "show", "job", ((SlurmStepHandle) handle).jobId()),
+                List.of(
+                    "scontrol", "--oneliner", "show", "job", ((SlurmStepHandle) handle).jobId()),
                 Duration.ofSeconds(15));
     return r.stdout();
   }

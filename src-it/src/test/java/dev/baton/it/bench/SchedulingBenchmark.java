@@ -1,0 +1,87 @@
+package dev.baton.it.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end benchmarks: Baton's wall time (JVM start included) next to {@code make -j2} on the
+ * same DAG, and GPU packing against its lower bound. Run with {@code ./mvnw -B verify -pl src-it
+ * -am -Dgroups=benchmark -Dbaton.excludedGroups=gpu}; results go to the console and to
+ * target/benchmark-results.md.
+ */
+@Tag("benchmark")
+class SchedulingBenchmark {
+  private static final int RUNS = 5;
+  @TempDir Path tmp;
+  private final StringBuilder results = new StringBuilder();
+
+  @Test
+  void batonAgainstMakeOnIndependentStepsAndAChain() throws Exception {
+    results.append("| DAG | make -j2 (s) | baton --parallel 2 (s) | ratio |\n|---|---|---|---|\n");
+    Path independent = tmp.resolve("independent");
+    Dags.independent(independent, 500);
+    compare("500 independent `true`", independent);
+    Path chain = tmp.resolve("chain");
+    Dags.chain(chain, 200);
+    compare("200-step chain of `true`", chain);
+    report();
+  }
+
+  @Test
+  void gpuPackingMakespanAgainstTheLowerBound() throws Exception {
+    Path dir = tmp.resolve("packing");
+    Dags.gpuPacking(dir);
+    List<String> cmd = batonCommand("run", "baton.yaml", "--report-dir", "out", "--quiet-output");
+    Timing.once(dir, cmd);
+    JsonNode run = new ObjectMapper().readTree(dir.resolve("out/run.json").toFile());
+    Instant first = Instant.MAX;
+    Instant last = Instant.MIN;
+    double gpuSeconds = 0;
+    List<JsonNode> attempts = new ArrayList<>();
+    for (JsonNode s : run.get("steps")) {
+      for (JsonNode a : s.get("attempts")) {
+        Instant st = Instant.parse(a.get("startedAt").asText());
+        Instant en = Instant.parse(a.get("endedAt").asText());
+        first = st.isBefore(first) ? st : first;
+        last = en.isAfter(last) ? en : last;
+        gpuSeconds += a.get("gpus").size() * 0.2;
+        attempts.add(a);
+      }
+    }
+    double makespan = (last.toEpochMilli() - first.toEpochMilli()) / 1000.0;
+    double bound = gpuSeconds / 8;
+    assertThat(Overlaps.sharedGpus(attempts)).isEmpty();
+    results.append(String.format(Locale.ROOT, "GPU packing (48 steps of 1/2/4 GPUs x 0.2 s, two 4-GPU agents): makespan %.2f s, lower bound %.2f s, ratio %.3f%n", makespan, bound, makespan / bound));
+    report();
+  }
+
+  private void compare(String name, Path dir) throws Exception {
+    double make = Timing.medianSeconds(dir, List.of("make", "-j2", "-s"), 1, RUNS);
+    double baton = Timing.medianSeconds(dir, batonCommand("run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output"), 1, RUNS);
+    results.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2fx |%n", name, make, baton, baton / make));
+  }
+
+  private List<String> batonCommand(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("baton.repo", "..")).toAbsolutePath().normalize().resolve("baton").toString());
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  private void report() throws Exception {
+    System.out.println(results);
+    Path out = Path.of("target/benchmark-results.md");
+    Files.writeString(out, results, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+}
