@@ -25,7 +25,7 @@ public final class ReportDirs {
               + dir
               + ": "
               + e.getMessage()
-              + "; choose another --report-dir or fix its permissions",
+              + "; choose another report directory or fix its permissions",
           e);
     }
   }

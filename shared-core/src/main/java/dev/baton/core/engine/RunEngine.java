@@ -89,7 +89,7 @@ public final class RunEngine {
     try {
       for (StepRun r : runs.values()) {
         if (r.step.skipped()) {
-          finish(r, StepState.SKIPPED, "skipped: " + r.step.skipReason());
+          finish(r, StepState.SKIPPED, r.step.skipReason());
         }
       }
       promote();
@@ -147,7 +147,7 @@ public final class RunEngine {
         }
         Readiness readiness = readiness(r);
         if (readiness == Readiness.BLOCKED) {
-          finish(r, StepState.SKIPPED, "skipped: " + blockedBy(r));
+          finish(r, StepState.SKIPPED, blockedBy(r));
           changed = true;
         } else if (readiness == Readiness.READY) {
           if (stopStarting) {
@@ -156,7 +156,7 @@ public final class RunEngine {
                 cancelling ? StepState.CANCELLED : StepState.SKIPPED,
                 cancelling
                     ? "cancelled before it started"
-                    : "skipped: the run stopped after a failure (--fail-fast)");
+                    : "the run stopped after a failure (fail-fast)");
             changed = true;
             continue;
           }
@@ -397,8 +397,7 @@ public final class RunEngine {
           other.handle.stop(settings.killGrace());
         }
       }
-      dropQueue(
-          StepState.SKIPPED, "skipped: the run stopped after " + r.id() + " failed (--fail-fast)");
+      dropQueue(StepState.SKIPPED, "the run stopped after " + r.id() + " failed (fail-fast)");
     }
     promote();
   }

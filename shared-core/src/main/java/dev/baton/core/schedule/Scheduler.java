@@ -15,12 +15,14 @@ import java.util.Set;
  * Decides which ready steps start now, where, and on which GPU indices. Pure: the same agents,
  * usage and queue give the same placements, and nothing is started here.
  *
- * <p>Order: {@code priority}, then steps that have starved (passed over too often), then the
- * longest chain of dependents (critical path first), then the larger GPU request (packs better),
- * then readiness. The first blocked step that wants GPUs holds a reservation on the agent where it
- * fits best: GPUs freed there go to it, not to smaller steps behind it, so a 4-GPU step is never
- * starved by a stream of 1-GPU steps (Slurm's reservation for its top job). Agents are chosen
- * best-fit: the one left with the fewest free GPUs, so GPUs pack tightly.
+ * <p>Order: steps that have starved (passed over {@link #STARVATION_LIMIT} times by steps that
+ * became ready after them) first, then {@code priority}, then the longest chain of dependents
+ * (critical path first), then the larger GPU request (packs better), then readiness. The first
+ * blocked GPU step that has been passed over holds a reservation on the agent where it fits best:
+ * GPUs freed there go to it, not to smaller steps behind it, so a 4-GPU step is never starved by a
+ * stream of 1-GPU steps (in the spirit of Slurm's reservation for its top job; without run-time
+ * estimates there is no backfill into reserved GPUs). Agents are chosen best-fit: the one left with
+ * the fewest free GPUs, so GPUs pack tightly.
  */
 public final class Scheduler {
   /** After this many later steps jump a waiting one, it goes first. */
@@ -50,7 +52,7 @@ public final class Scheduler {
       if (p != null) {
         plan.take(p.agent(), p.gpus(), r.step().agent(), r.step().concurrency());
         out.add(p);
-      } else if (!reservationMade && r.step().agent().gpus() > 0) {
+      } else if (!reservationMade && r.step().agent().gpus() > 0 && r.passedOver() > 0) {
         reservationMade = reserve(r, plan, reserved);
       }
     }
@@ -152,8 +154,8 @@ public final class Scheduler {
   }
 
   private static final Comparator<ReadyStep> ORDER =
-      Comparator.comparingInt((ReadyStep r) -> -r.step().priority())
-          .thenComparingInt(r -> r.passedOver() >= STARVATION_LIMIT ? 0 : 1)
+      Comparator.comparingInt((ReadyStep r) -> r.passedOver() >= STARVATION_LIMIT ? 0 : 1)
+          .thenComparingInt(r -> -r.step().priority())
           .thenComparingInt(r -> -r.criticalPath())
           .thenComparingInt(r -> -r.step().agent().gpus())
           .thenComparingLong(ReadyStep::readySeq);

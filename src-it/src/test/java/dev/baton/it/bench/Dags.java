@@ -29,16 +29,29 @@ final class Dags {
     StringBuilder make = new StringBuilder(".PHONY: all");
     StringBuilder rules = new StringBuilder("all: s" + (n - 1) + "\n");
     for (int i = 0; i < n; i++) {
-      yaml.append("  s").append(i).append(": {run: 'true'").append(i > 0 ? ", needs: [s" + (i - 1) + "]" : "").append("}\n");
+      yaml.append("  s")
+          .append(i)
+          .append(": {run: 'true'")
+          .append(i > 0 ? ", needs: [s" + (i - 1) + "]" : "")
+          .append("}\n");
       make.append(" s").append(i);
-      rules.append("s").append(i).append(":").append(i > 0 ? " s" + (i - 1) : "").append("\n\t@true\n");
+      rules
+          .append("s")
+          .append(i)
+          .append(":")
+          .append(i > 0 ? " s" + (i - 1) : "")
+          .append("\n\t@true\n");
     }
     write(dir, yaml, make.append('\n').append(rules));
   }
 
-  /** 48 steps asking for 1, 2 or 4 GPUs in turn, each sleeping 0.2 s, on two simulated 4-GPU agents. */
+  /**
+   * 48 steps asking for 1, 2 or 4 GPUs in turn, each sleeping 0.2 s, on two simulated 4-GPU agents.
+   */
   static void gpuPacking(Path dir) throws IOException {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         version: 1
         name: gpu-packing
         agents:
@@ -48,7 +61,13 @@ final class Dags {
         """);
     int[] sizes = {1, 2, 4};
     for (int i = 0; i < 48; i++) {
-      yaml.append("  s").append(i).append(": {agent: {label: gpu, gpus: ").append(sizes[i % 3]).append("}, run: 'sleep 0.2; echo \"$CUDA_VISIBLE_DEVICES\" > gpus-s").append(i).append(".txt'}\n");
+      yaml.append("  s")
+          .append(i)
+          .append(": {agent: {label: gpu, gpus: ")
+          .append(sizes[i % 3])
+          .append("}, run: 'sleep 0.2; echo \"$CUDA_VISIBLE_DEVICES\" > gpus-s")
+          .append(i)
+          .append(".txt'}\n");
     }
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("baton.yaml"), yaml);

@@ -62,19 +62,38 @@ class SchedulingBenchmark {
     double makespan = (last.toEpochMilli() - first.toEpochMilli()) / 1000.0;
     double bound = gpuSeconds / 8;
     assertThat(Overlaps.sharedGpus(attempts)).isEmpty();
-    results.append(String.format(Locale.ROOT, "GPU packing (48 steps of 1/2/4 GPUs x 0.2 s, two 4-GPU agents): makespan %.2f s, lower bound %.2f s, ratio %.3f%n", makespan, bound, makespan / bound));
+    results.append(
+        String.format(
+            Locale.ROOT,
+            "GPU packing (48 steps of 1/2/4 GPUs x 0.2 s, two 4-GPU agents): makespan %.2f s, lower bound %.2f s, ratio %.3f%n",
+            makespan,
+            bound,
+            makespan / bound));
     report();
   }
 
   private void compare(String name, Path dir) throws Exception {
     double make = Timing.medianSeconds(dir, List.of("make", "-j2", "-s"), 1, RUNS);
-    double baton = Timing.medianSeconds(dir, batonCommand("run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output"), 1, RUNS);
-    results.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.2fx |%n", name, make, baton, baton / make));
+    double baton =
+        Timing.medianSeconds(
+            dir,
+            batonCommand(
+                "run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output"),
+            1,
+            RUNS);
+    results.append(
+        String.format(
+            Locale.ROOT, "| %s | %.3f | %.3f | %.2fx |%n", name, make, baton, baton / make));
   }
 
   private List<String> batonCommand(String... args) {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("baton.repo", "..")).toAbsolutePath().normalize().resolve("baton").toString());
+    cmd.add(
+        Path.of(System.getProperty("baton.repo", ".."))
+            .toAbsolutePath()
+            .normalize()
+            .resolve("baton")
+            .toString());
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -82,6 +101,10 @@ class SchedulingBenchmark {
   private void report() throws Exception {
     System.out.println(results);
     Path out = Path.of("target/benchmark-results.md");
-    Files.writeString(out, results, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        out,
+        results,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 final class Timing {
   private Timing() {}
 
-  static double medianSeconds(Path dir, List<String> command, int warmup, int runs) throws Exception {
+  static double medianSeconds(Path dir, List<String> command, int warmup, int runs)
+      throws Exception {
     for (int i = 0; i < warmup; i++) {
       once(dir, command);
     }
@@ -23,7 +24,11 @@ final class Timing {
   }
 
   static double once(Path dir, List<String> command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(new File("/dev/null"));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(new File("/dev/null"));
     pb.environment().put("CI", "true");
     long start = System.nanoTime();
     Process p = pb.start();

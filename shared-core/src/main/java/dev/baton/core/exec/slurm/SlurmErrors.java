@@ -39,7 +39,10 @@ final class SlurmErrors {
     }
     if (said.toLowerCase(Locale.ROOT).contains("munge")) {
       return new InfrastructureException(
-          program + " could not authenticate (" + said + "): is munged running on this machine,"
+          program
+              + " could not authenticate ("
+              + said
+              + "): is munged running on this machine,"
               + " with the cluster's key? try 'munge -n | unmunge'");
     }
     return new InfrastructureException(

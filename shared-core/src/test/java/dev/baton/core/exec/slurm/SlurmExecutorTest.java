@@ -10,7 +10,6 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -159,7 +158,6 @@ class SlurmExecutorTest {
   @Test
   void closeCancelsJobsThatStillRun() throws Exception {
     executor.launch(SlurmLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
-    Files.createDirectories(dir);
 
     executor.close();
 
