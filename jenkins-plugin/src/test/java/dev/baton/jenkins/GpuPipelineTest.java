@@ -85,10 +85,12 @@ class GpuPipelineTest {
     PipelineChecks.assertNeedsEndedFirst(build, plan);
     PipelineChecks.assertReportsPublished(build, "baton-reports");
     List<Interval> runs = Interval.read(ledger);
-    assertThat(runs).hasSize(9);
+    assertThat(runs).hasSize(8);
     assertGpuCountsAndDisjointness(runs, runtime.agents());
     assertLockHoldsNeverOverlap(runtime.lockableResources());
-    assertThat(build.calls("lock")).hasSize(7);
+    // Five steps want 8 GPUs of a100's 2 through its 3 executors at once: some had to wait.
+    assertThat(runtime.lockableResources().waits()).isPositive();
+    assertThat(build.calls("lock")).hasSize(6);
     if (cps) {
       PipelineChecks.assertCpsClean(build);
     }

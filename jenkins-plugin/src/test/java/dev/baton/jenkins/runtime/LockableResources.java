@@ -22,6 +22,7 @@ public final class LockableResources {
   private final Map<String, Long> heldSince = new LinkedHashMap<>();
   private final List<Hold> holds = new ArrayList<>();
   private final long maxWaitMillis;
+  private int waits;
 
   LockableResources(long maxWaitMillis) {
     this.maxWaitMillis = maxWaitMillis;
@@ -94,7 +95,13 @@ public final class LockableResources {
     }
   }
 
+  /** How many times a lock request found its resources taken and had to wait. */
+  public synchronized int waits() {
+    return waits;
+  }
+
   private void waitUntil(long deadline, String what) throws InterruptedException {
+    waits++;
     long left = deadline - System.currentTimeMillis();
     if (left <= 0) {
       throw new PipelineError("waited too long to lock " + what);

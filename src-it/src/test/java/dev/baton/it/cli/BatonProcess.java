@@ -46,6 +46,11 @@ final class BatonProcess {
   }
 
   static BatonProcess run(Path workdir, String... args) throws IOException, InterruptedException {
+    return run(workdir, java.util.Map.of(), args);
+  }
+
+  static BatonProcess run(Path workdir, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("baton-cli", ".out");
     try {
       ProcessBuilder pb =
@@ -54,6 +59,7 @@ final class BatonProcess {
               .redirectErrorStream(true)
               .redirectOutput(out.toFile());
       pb.environment().put("CI", "true");
+      pb.environment().putAll(env);
       Process p = pb.start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
