@@ -88,7 +88,7 @@ class GpuPipelineTest {
     assertThat(runs).hasSize(8);
     assertGpuCountsAndDisjointness(runs, runtime.agents());
     assertLockHoldsNeverOverlap(runtime.lockableResources());
-    // Five steps want 8 GPUs of a100's 2 through its 3 executors at once: some had to wait.
+    // Five steps that may run on a100 want 7 GPUs; it has 2 and 3 executors, so some waited.
     assertThat(runtime.lockableResources().waits()).isPositive();
     assertThat(build.calls("lock")).hasSize(6);
     if (cps) {

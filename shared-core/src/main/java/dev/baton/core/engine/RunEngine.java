@@ -7,6 +7,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.StepLauncher;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.report.AttemptRecord;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 public final class RunEngine {
   private final Plan plan;
   private final Scheduler scheduler;
-  private final StepExecutor executor;
+  private final StepLauncher launcher;
   private final EventSink events;
   private final RunSettings settings;
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ public final class RunEngine {
       RunSettings settings) {
     this.plan = plan;
     this.scheduler = new Scheduler(agents);
-    this.executor = executor;
+    this.launcher = StageLaunchers.forExecutor(executor);
     this.events = events;
     this.settings = settings;
     this.random = new SplittableRandom(settings.randomSeed());
@@ -293,7 +294,7 @@ public final class RunEngine {
             s.timeout());
     events.accept(new RunEvent.StepStarted(r.id(), r.attempt, p.agent(), p.gpus(), r.log));
     follower.follow(r.id(), r.log, offset);
-    StepHandle handle = executor.launch(launch);
+    StepHandle handle = launcher.launch(launch);
     r.handle = handle;
     int attempt = r.attempt;
     handle

@@ -3,7 +3,6 @@ package dev.baton.core.engine;
 import dev.baton.core.report.StepRecord;
 import dev.baton.core.state.StepState;
 import java.util.List;
-import java.util.Map;
 
 /** Turns the engine's bookkeeping for a step into its run-record entry. */
 final class StepRecords {
@@ -31,6 +30,6 @@ final class StepRecords {
         ran ? LogFiles.relativePath(r.id()) : null,
         r.message,
         tail,
-        Map.of());
+        r.results);
   }
 }

@@ -32,6 +32,7 @@ final class StepRun {
   boolean timedOut;
   boolean cancelled;
   boolean awaitingRetry;
+  java.util.Map<String, Object> results = java.util.Map.of();
 
   StepRun(PlannedStep step, Path log, int criticalPath) {
     this.step = step;

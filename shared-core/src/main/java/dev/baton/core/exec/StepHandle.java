@@ -14,4 +14,13 @@ public interface StepHandle {
    * equivalent, such as {@code scancel}), then KILL after {@code grace}. Returns at once.
    */
   void stop(Duration grace);
+
+  /**
+   * What the attempt measured, once {@link #exit()} has completed: gates, benchmark statistics, a
+   * rollout's weight changes. Recorded as the step's {@code results} in run.json; empty for plain
+   * steps.
+   */
+  default java.util.Map<String, Object> results() {
+    return java.util.Map.of();
+  }
 }
