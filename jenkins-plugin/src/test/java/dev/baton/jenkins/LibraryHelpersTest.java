@@ -82,6 +82,7 @@ class LibraryHelpersTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void optionsReportEveryMistakeWithAFix() throws Exception {
     Map<String, Object> args =
         Map.of("fiel", "x.yaml", "reportDir", "../out", "gateFailure", "maybe", "params", "rows=3");

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param failFast cancel running steps when one fails, instead of letting them finish
  * @param dryRun plan and print, run nothing
  * @param resume a run id (or {@code latest}) to resume; empty: a fresh run
+ * @param executorOptions engine settings such as Slurm's {@code partition}, {@code account}, {@code
+ *     qos}, {@code poll} (a duration) and {@code args} (extra sbatch options, space separated)
  */
 public record BatonConfig(
     Path file,
@@ -34,9 +36,11 @@ public record BatonConfig(
     Optional<Path> agentsFile,
     boolean failFast,
     boolean dryRun,
-    Optional<String> resume) {
+    Optional<String> resume,
+    Map<String, String> executorOptions) {
 
   public BatonConfig {
+    executorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(executorOptions));
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     only = Set.copyOf(only);
     executor = executor == null ? "" : executor;
@@ -55,17 +59,40 @@ public record BatonConfig(
         Optional.empty(),
         false,
         false,
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 
   public BatonConfig withParams(Map<String, String> p) {
     return new BatonConfig(
-        file, p, parallel, reportDir, only, kind, executor, agentsFile, failFast, dryRun, resume);
+        file,
+        p,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withParallel(int n) {
     return new BatonConfig(
-        file, params, n, reportDir, only, kind, executor, agentsFile, failFast, dryRun, resume);
+        file,
+        params,
+        n,
+        reportDir,
+        only,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withReportDir(Path dir) {
@@ -80,7 +107,8 @@ public record BatonConfig(
         agentsFile,
         failFast,
         dryRun,
-        resume);
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withOnly(Set<String> ids) {
@@ -95,7 +123,8 @@ public record BatonConfig(
         agentsFile,
         failFast,
         dryRun,
-        resume);
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withKind(StepKind k) {
@@ -110,12 +139,24 @@ public record BatonConfig(
         agentsFile,
         failFast,
         dryRun,
-        resume);
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withExecutor(String e) {
     return new BatonConfig(
-        file, params, parallel, reportDir, only, kind, e, agentsFile, failFast, dryRun, resume);
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        e,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withAgentsFile(Path f) {
@@ -130,17 +171,56 @@ public record BatonConfig(
         Optional.ofNullable(f),
         failFast,
         dryRun,
-        resume);
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withFailFast(boolean b) {
     return new BatonConfig(
-        file, params, parallel, reportDir, only, kind, executor, agentsFile, b, dryRun, resume);
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        executor,
+        agentsFile,
+        b,
+        dryRun,
+        resume,
+        executorOptions);
   }
 
   public BatonConfig withDryRun(boolean b) {
     return new BatonConfig(
-        file, params, parallel, reportDir, only, kind, executor, agentsFile, failFast, b, resume);
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        b,
+        resume,
+        executorOptions);
+  }
+
+  public BatonConfig withExecutorOptions(Map<String, String> options) {
+    return new BatonConfig(
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume,
+        options);
   }
 
   public BatonConfig withResume(String runId) {
@@ -155,6 +235,7 @@ public record BatonConfig(
         agentsFile,
         failFast,
         dryRun,
-        Optional.ofNullable(runId));
+        Optional.ofNullable(runId),
+        executorOptions);
   }
 }

@@ -11,6 +11,9 @@ import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.DescriptorReader;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
+import dev.baton.core.exec.slurm.SlurmExecutor;
+import dev.baton.core.exec.slurm.SlurmInventory;
+import dev.baton.core.exec.slurm.SlurmSettings;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import java.util.ArrayList;
@@ -27,9 +30,18 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
   static Prepared of(BatonConfig config, Map<String, String> env, EventSink events) {
     Plan plan = Planning.plan(config);
     String engine = config.executor().isEmpty() ? plan.descriptor().executor() : config.executor();
+    if (engine.equals("slurm")) {
+      List<Agent> nodes = SlurmInventory.read();
+      checkFeasible(plan, nodes);
+      SlurmSettings settings = SlurmOptions.settings(config.executorOptions());
+      return new Prepared(
+          plan,
+          nodes,
+          new EngineChoice(
+              "slurm", false, () -> new SlurmExecutor(settings, plan.pipeline(), nodes)));
+    }
     if (!engine.isEmpty() && !engine.equals("local")) {
-      throw new UsageException(
-          "executor '" + engine + "' is not available in this build; use --executor local");
+      throw new UsageException("unknown executor '" + engine + "'; use local or slurm");
     }
     List<AgentSpec> declared =
         config

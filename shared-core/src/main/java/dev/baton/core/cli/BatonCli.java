@@ -25,7 +25,20 @@ import picocli.CommandLine.Command;
 public final class BatonCli implements Runnable {
 
   public static void main(String[] args) {
+    fastProcessLaunch();
     System.exit(execute(args, System.out, System.err));
+  }
+
+  /**
+   * On Linux, JDKs up to 21 can start children with vfork directly instead of through the
+   * jspawnhelper program: one exec fewer per step, which is most of Baton's per-step cost.
+   */
+  private static void fastProcessLaunch() {
+    if (System.getProperty("jdk.lang.Process.launchMechanism") == null
+        && Runtime.version().feature() <= 21
+        && System.getProperty("os.name", "").startsWith("Linux")) {
+      System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+    }
   }
 
   /** Runs one command line and returns its exit code; never throws for a user mistake. */

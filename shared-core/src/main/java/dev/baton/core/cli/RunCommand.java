@@ -47,8 +47,18 @@ final class RunCommand implements Callable<Integer> {
       description = "Run only these steps (names or ids) and what they need.")
   List<String> only = List.of();
 
-  @Option(names = "--executor", paramLabel = "ENGINE", description = "local (default) or slurm.")
+  @Option(
+      names = "--executor",
+      paramLabel = "ENGINE",
+      description = "local (default) or slurm (each attempt becomes an sbatch job).")
   String executor = "";
+
+  @Option(
+      names = "--slurm",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A Slurm setting with --executor slurm: partition, account, qos, poll (a duration), args (extra sbatch options). Repeatable.")
+  java.util.Map<String, String> slurm = new java.util.LinkedHashMap<>();
 
   @Option(names = "--fail-fast", description = "Cancel running steps as soon as one fails.")
   boolean failFast;
@@ -64,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (parallel < 0) {
-      throw new dev.baton.core.api.UsageException("--parallel must be at least 1");
+      throw new dev.baton.core.api.UsageException(
+          "--parallel must be 0 (the number of cores) or more");
     }
     BatonConfig config =
         pipeline
@@ -73,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
             .withParallel(parallel)
             .withOnly(new LinkedHashSet<>(only))
             .withExecutor(executor)
+            .withExecutorOptions(slurm)
             .withFailFast(failFast);
     if (dryRun) {
       Console.out()

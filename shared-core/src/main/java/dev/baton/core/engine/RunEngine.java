@@ -12,8 +12,10 @@ import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.report.AttemptRecord;
 import dev.baton.core.schedule.Placement;
+import dev.baton.core.schedule.Placer;
 import dev.baton.core.schedule.ReadyStep;
 import dev.baton.core.schedule.Scheduler;
+import dev.baton.core.schedule.SubmitAll;
 import dev.baton.core.schedule.Usage;
 import dev.baton.core.state.StepState;
 import java.io.IOException;
@@ -38,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunEngine {
   private final Plan plan;
-  private final Scheduler scheduler;
+  private final Placer scheduler;
   private final StepLauncher launcher;
   private final EventSink events;
   private final RunSettings settings;
@@ -62,7 +64,7 @@ public final class RunEngine {
       EventSink events,
       RunSettings settings) {
     this.plan = plan;
-    this.scheduler = new Scheduler(agents);
+    this.scheduler = settings.assignGpus() ? new Scheduler(agents) : new SubmitAll(executor.name());
     this.launcher = StageLaunchers.forExecutor(executor);
     this.events = events;
     this.settings = settings;

@@ -24,7 +24,7 @@ import java.util.Set;
  * estimates there is no backfill into reserved GPUs). Agents are chosen best-fit: the one left with
  * the fewest free GPUs, so GPUs pack tightly.
  */
-public final class Scheduler {
+public final class Scheduler implements Placer {
   /** After this many later steps jump a waiting one, it goes first. */
   public static final int STARVATION_LIMIT = 4;
 
@@ -40,6 +40,7 @@ public final class Scheduler {
   }
 
   /** The placements to start now, in the order to start them. {@code usage} is not changed. */
+  @Override
   public List<Placement> decide(List<ReadyStep> queue, Usage usage) {
     Usage plan = usage.copy();
     List<ReadyStep> ordered = new ArrayList<>(queue);
@@ -153,7 +154,7 @@ public final class Scheduler {
                     : null);
   }
 
-  private static final Comparator<ReadyStep> ORDER =
+  static final Comparator<ReadyStep> ORDER =
       Comparator.comparingInt((ReadyStep r) -> r.passedOver() >= STARVATION_LIMIT ? 0 : 1)
           .thenComparingInt(r -> -r.step().priority())
           .thenComparingInt(r -> -r.criticalPath())

@@ -37,7 +37,9 @@ class RealGpuTest {
       assertThat(g.uuid()).startsWith("GPU-");
       assertThat(g.simulated()).isFalse();
     }
-    Files.writeString(dir.resolve("baton.yaml"), """
+    Files.writeString(
+        dir.resolve("baton.yaml"),
+        """
         version: 1
         name: real-gpu
         steps:
@@ -45,14 +47,22 @@ class RealGpuTest {
             agent: {label: gpu, gpus: 1}
             run: 'echo "$CUDA_VISIBLE_DEVICES" > visible.txt; nvidia-smi --query-gpu=uuid --format=csv,noheader > seen.txt'
         """);
-    RunOutcome out = new Baton(e -> {}).run(BatonConfig.of(dir.resolve("baton.yaml")).withReportDir(dir.resolve("out")));
+    RunOutcome out =
+        new Baton(e -> {})
+            .run(BatonConfig.of(dir.resolve("baton.yaml")).withReportDir(dir.resolve("out")));
     assertThat(out.record().status()).isEqualTo(RunStatus.SUCCEEDED);
     StepRecord step = out.record().steps().get(0);
     assertThat(step.gpus()).hasSize(1);
     int index = step.gpus().get(0);
-    assertThat(Files.readString(dir.resolve("visible.txt")).strip()).isEqualTo(Integer.toString(index));
-    String expectedUuid = detection.gpus().stream().filter(g -> g.index() == index).map(Gpu::uuid).collect(Collectors.joining());
-    // nvidia-smi ignores CUDA_VISIBLE_DEVICES, so it lists every GPU; the assigned one must be among them.
+    assertThat(Files.readString(dir.resolve("visible.txt")).strip())
+        .isEqualTo(Integer.toString(index));
+    String expectedUuid =
+        detection.gpus().stream()
+            .filter(g -> g.index() == index)
+            .map(Gpu::uuid)
+            .collect(Collectors.joining());
+    // nvidia-smi ignores CUDA_VISIBLE_DEVICES, so it lists every GPU; the assigned one must be
+    // among them.
     assertThat(Files.readString(dir.resolve("seen.txt"))).contains(expectedUuid);
     assertThat(out.record().agents().get(0).gpus()).hasSize(detection.gpus().size());
   }

@@ -18,7 +18,7 @@ class CliEndToEndTest {
   @Test
   void quickstartSucceedsAndWritesEveryReport() throws Exception {
     Path copy = copyQuickstart();
-    BatonProcess p = BatonProcess.run(copy, "run", "baton.yaml", "--report-dir", "out");
+    CliRun p = CliRun.run(copy, "run", "baton.yaml", "--report-dir", "out");
     assertThat(p.exitCode).as(p.toString()).isZero();
     assertThat(p.output)
         .contains("quickstart: SUCCEEDED")
@@ -43,9 +43,9 @@ class CliEndToEndTest {
     Path dir = tmp.resolve("bad");
     Files.createDirectories(dir);
     Files.copy(
-        BatonProcess.REPO.resolve("src-it/fixtures/three-mistakes.baton.yaml"),
+        CliRun.REPO.resolve("src-it/fixtures/three-mistakes.baton.yaml"),
         dir.resolve("baton.yaml"));
-    BatonProcess p = BatonProcess.run(dir, "run", "baton.yaml");
+    CliRun p = CliRun.run(dir, "run", "baton.yaml");
     assertThat(p.exitCode).as(p.toString()).isEqualTo(2);
     assertThat(p.output)
         .contains("baton.yaml:6:5: unknown key 'timout'")
@@ -58,7 +58,7 @@ class CliEndToEndTest {
     Files.writeString(
         dir.resolve("baton.yaml"),
         Files.readString(dir.resolve("baton.yaml")).replace("timout", "timeout"));
-    BatonProcess again = BatonProcess.run(dir, "check", "baton.yaml");
+    CliRun again = CliRun.run(dir, "check", "baton.yaml");
     assertThat(again.exitCode).as(again.toString()).isEqualTo(2);
     assertThat(again.output)
         .contains("baton.yaml:13:3: step 'package' needs 'pakage'")
@@ -75,7 +75,7 @@ class CliEndToEndTest {
         dir.resolve("baton.yaml"),
         "version: 1\nname: cancel\nsteps:\n  long: {run: 'echo $$ > step.pid; sleep 300'}\n  next: {needs: [long], run: 'true'}\n");
     ProcessBuilder pb =
-        new ProcessBuilder(BatonProcess.command("run", "baton.yaml", "--report-dir", "out"))
+        new ProcessBuilder(CliRun.command("run", "baton.yaml", "--report-dir", "out"))
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("console.txt").toFile());
@@ -99,44 +99,27 @@ class CliEndToEndTest {
   @Test
   void planPrintsJsonDotAndMermaid() throws Exception {
     Path copy = copyQuickstart();
-    BatonProcess json = BatonProcess.run(copy, "plan", "baton.yaml", "--format", "json");
+    CliRun json = CliRun.run(copy, "plan", "baton.yaml", "--format", "json");
     assertThat(json.exitCode).as(json.toString()).isZero();
     JsonNode plan = new ObjectMapper().readTree(json.output);
     assertThat(plan.get("steps").get(0).get("id").asText()).isEqualTo("prepare");
-    assertThat(BatonProcess.run(copy, "plan", "baton.yaml", "--format", "dot").output)
+    assertThat(CliRun.run(copy, "plan", "baton.yaml", "--format", "dot").output)
         .contains("digraph");
-    assertThat(BatonProcess.run(copy, "plan", "baton.yaml", "--format", "mermaid").output)
+    assertThat(CliRun.run(copy, "plan", "baton.yaml", "--format", "mermaid").output)
         .contains("flowchart LR");
-    assertThat(BatonProcess.run(copy, "plan", "baton.yaml", "--format", "yaml").exitCode)
-        .isEqualTo(2);
+    assertThat(CliRun.run(copy, "plan", "baton.yaml", "--format", "yaml").exitCode).isEqualTo(2);
   }
 
   @Test
   void everyCommandHasHelp() throws Exception {
     for (String cmd : new String[] {"run", "plan", "check", "agents", "step", "merge", "report"}) {
-      BatonProcess p = BatonProcess.run(tmp, cmd, "--help");
+      CliRun p = CliRun.run(tmp, cmd, "--help");
       assertThat(p.exitCode).as(cmd + ": " + p).isZero();
       assertThat(p.output).contains("Usage: baton " + cmd);
     }
   }
 
   private Path copyQuickstart() throws IOException {
-    Path src = BatonProcess.REPO.resolve("examples/quickstart");
-    Path dst = tmp.resolve("quickstart");
-    try (var files = Files.walk(src)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path rel = src.relativize(f);
-        if (rel.startsWith("build") || rel.startsWith(".baton")) {
-          continue;
-        }
-        Path t = dst.resolve(rel.toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(f, t);
-        }
-      }
-    }
-    return dst;
+    return CliRun.copyQuickstart(tmp);
   }
 }

@@ -21,8 +21,7 @@ class GpuAgentsEndToEndTest {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path fake = bin.resolve("nvidia-smi");
     Files.copy(
-        BatonProcess.REPO.resolve(
-            "shared-core/src/test/resources/fake-nvidia-smi/four-gpus/nvidia-smi"),
+        CliRun.REPO.resolve("shared-core/src/test/resources/fake-nvidia-smi/four-gpus/nvidia-smi"),
         fake);
     fake.toFile().setExecutable(true);
     env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
@@ -30,7 +29,7 @@ class GpuAgentsEndToEndTest {
 
   @Test
   void agentsShowsDetectedGpusOfTwoModels() throws Exception {
-    BatonProcess p = BatonProcess.run(tmp, env, "agents");
+    CliRun p = CliRun.run(tmp, env, "agents");
     assertThat(p.exitCode).as(p.toString()).isZero();
     assertThat(p.output)
         .contains("a100")
@@ -52,7 +51,7 @@ class GpuAgentsEndToEndTest {
           any-one: {agent: {gpus: 1}, run: 'echo "$CUDA_VISIBLE_DEVICES" > any-one.txt; sleep 0.5'}
           none: {run: 'echo "[$CUDA_VISIBLE_DEVICES]" > none.txt'}
         """);
-    BatonProcess p = BatonProcess.run(tmp, env, "run", "baton.yaml", "--report-dir", "out");
+    CliRun p = CliRun.run(tmp, env, "run", "baton.yaml", "--report-dir", "out");
     assertThat(p.exitCode).as(p.toString()).isZero();
     JsonNode run = new ObjectMapper().readTree(tmp.resolve("out/run.json").toFile());
     for (JsonNode step : run.get("steps")) {
@@ -82,7 +81,7 @@ class GpuAgentsEndToEndTest {
           first: {run: 'touch ran.txt'}
           train: {agent: {label: "gpu && h100", gpus: 4}, run: 'true'}
         """);
-    BatonProcess p = BatonProcess.run(tmp, env, "run", "baton.yaml", "--report-dir", "out");
+    CliRun p = CliRun.run(tmp, env, "run", "baton.yaml", "--report-dir", "out");
     assertThat(p.exitCode).as(p.toString()).isIn(2, 3);
     assertThat(p.output)
         .contains("baton.yaml:8:3")

@@ -2,7 +2,6 @@ package dev.baton.core.exec.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.api.InfrastructureException;
@@ -61,7 +60,7 @@ class SlurmClusterTest {
   @BeforeEach
   void start() {
     // Checked per test, so that each shows as skipped with the reason.
-    assumeTrue(
+    dev.baton.core.testing.RequiredTool.require(
         missingCluster.isEmpty(),
         "no Slurm cluster answers ("
             + missingCluster

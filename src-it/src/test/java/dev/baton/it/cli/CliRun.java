@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code baton} command line (the shaded CLI jar) as a separate process. */
-final class BatonProcess {
+public final class CliRun {
   static final Path REPO =
       Path.of(System.getProperty("baton.repo", "..")).toAbsolutePath().normalize();
 
-  final int exitCode;
-  final String output;
+  public final int exitCode;
+  public final String output;
 
-  private BatonProcess(int exitCode, String output) {
+  private CliRun(int exitCode, String output) {
     this.exitCode = exitCode;
     this.output = output;
   }
@@ -45,11 +45,11 @@ final class BatonProcess {
     return cmd;
   }
 
-  static BatonProcess run(Path workdir, String... args) throws IOException, InterruptedException {
+  public static CliRun run(Path workdir, String... args) throws IOException, InterruptedException {
     return run(workdir, java.util.Map.of(), args);
   }
 
-  static BatonProcess run(Path workdir, java.util.Map<String, String> env, String... args)
+  public static CliRun run(Path workdir, java.util.Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("baton-cli", ".out");
     try {
@@ -66,7 +66,7 @@ final class BatonProcess {
         throw new AssertionError(
             "baton " + String.join(" ", args) + " did not finish in 5 minutes");
       }
-      return new BatonProcess(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+      return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);
     }
@@ -75,5 +75,26 @@ final class BatonProcess {
   @Override
   public String toString() {
     return "exit " + exitCode + ":\n" + output;
+  }
+
+  /** A copy of examples/quickstart without its build output, to run in isolation. */
+  public static Path copyQuickstart(Path tmp) throws IOException {
+    Path src = REPO.resolve("examples/quickstart");
+    Path dst = tmp.resolve("quickstart");
+    try (var files = Files.walk(src)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path rel = src.relativize(f);
+        if (rel.startsWith("build") || rel.startsWith(".baton")) {
+          continue;
+        }
+        Path t = dst.resolve(rel.toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(f, t);
+        }
+      }
+    }
+    return dst;
   }
 }

@@ -1,0 +1,102 @@
+package dev.baton.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.jenkins.runtime.BuildRun;
+import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
+import dev.baton.jenkins.runtime.TestAgent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the CLI reaches agents out of the box: with nothing configured the launcher fetches the CLI
+ * jar with {@code mvn dependency:copy} once per agent; {@code cli:} overrides; a missing Maven is
+ * reported with the fix. Maven itself is a stand-in here that copies the jar shared-core built.
+ */
+class CliResolutionTest {
+  static final String DESCRIPTOR =
+      "version: 1\nname: two\nsteps:\n  a:\n    run: echo a\n  b:\n    run: echo b\n";
+  static final String FAKE_MVN =
+      """
+      #!/bin/bash
+      # Stands in for Maven: records its arguments, then "resolves" the artifact by copying.
+      echo "$*" >> "$MVN_LOG"
+      for arg in "$@"; do
+        case "$arg" in
+          -Dartifact=*) artifact="${arg#-Dartifact=}" ;;
+          -DoutputDirectory=*) out="${arg#-DoutputDirectory=}" ;;
+        esac
+      done
+      IFS=: read -r group id version type classifier <<< "$artifact"
+      cp "$CLI_JAR" "$out/$id-$version-$classifier.jar"
+      """;
+
+  @TempDir Path tmp;
+
+  @Test
+  void fetchesTheCliJarWithMavenOncePerAgentWhenNothingIsConfigured() throws Exception {
+    Testbed.cliCommand();
+    Path bin = Testbed.project(tmp.resolve("tools"), Map.of("bin/mvn", FAKE_MVN)).resolve("bin");
+    bin.resolve("mvn").toFile().setExecutable(true);
+    Path mvnLog = tmp.resolve("mvn.log");
+    TestAgent agent =
+        TestAgent.of("linux-1", "linux", 2, 0)
+            .withEnv("PATH+MAVEN", bin.toString())
+            .withEnv("MVN_LOG", mvnLog.toString())
+            .withEnv("CLI_JAR", Testbed.cliJar().toString())
+            .withEnv("BATON_CLI_CACHE", tmp.resolve("cache").toString());
+    RecordingPipelineRuntime runtime =
+        new RecordingPipelineRuntime(tmp.resolve("jenkins"))
+            .library(Testbed.LIBRARY)
+            .agent(agent)
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR)));
+
+    BuildRun build = runtime.run("@Library('baton') _\nbaton file: 'baton.yaml'\n");
+
+    assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    List<String> fetches = Files.readAllLines(mvnLog);
+    assertThat(fetches).hasSize(1);
+    assertThat(fetches.get(0))
+        .contains("dependency:copy", "-Dartifact=dev.baton:baton-core:0.1.0-SNAPSHOT:jar:cli");
+    assertThat(tmp.resolve("cache/baton-core-0.1.0-SNAPSHOT-cli.jar")).exists();
+    assertThat(PipelineChecks.stepCalls(build)).containsOnlyKeys("a", "b");
+  }
+
+  @Test
+  void cliArgumentRunsTheGivenCommandOnEveryAgent() throws Exception {
+    String cli = Testbed.cliCommand();
+    RecordingPipelineRuntime runtime =
+        new RecordingPipelineRuntime(tmp.resolve("jenkins"))
+            .library(Testbed.LIBRARY)
+            .agent(TestAgent.of("linux-1", "linux", 2, 0).withEnv("BATON_MVN", "/nonexistent/mvn"))
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR)));
+
+    BuildRun build =
+        runtime.run(
+            "@Library('baton') _\nbaton file: 'baton.yaml', cli: \"" + cli.replace("'", "") + "\"\n");
+
+    assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    assertThat(PipelineChecks.stepCalls(build)).containsOnlyKeys("a", "b");
+  }
+
+  @Test
+  void agentWithoutCliOrMavenFailsWithTheFix() throws Exception {
+    RecordingPipelineRuntime runtime =
+        new RecordingPipelineRuntime(tmp.resolve("jenkins"))
+            .library(Testbed.LIBRARY)
+            .agent(TestAgent.of("linux-1", "linux", 1, 0).withEnv("BATON_MVN", "/nonexistent/mvn"))
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR)));
+
+    BuildRun build = runtime.run("@Library('baton') _\nbaton file: 'baton.yaml'\n");
+
+    assertThat(build.result()).isEqualTo("FAILURE");
+    assertThat(build.log())
+        .contains("no Baton CLI on agent linux-1")
+        .contains("set BATON_CLI (e.g. 'java -jar /opt/baton/baton-core-cli.jar')");
+    assertThat(build.error()).contains("could not plan baton.yaml (infrastructure error");
+  }
+}

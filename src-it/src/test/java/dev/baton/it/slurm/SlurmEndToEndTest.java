@@ -1,0 +1,84 @@
+package dev.baton.it.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.it.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole pipelines on the real one-node Slurm cluster that src-it/slurm/start-cluster.sh starts. */
+@Tag("slurm")
+class SlurmEndToEndTest {
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void clusterAnswers() throws Exception {
+    boolean up;
+    try {
+      Process p = new ProcessBuilder("scontrol", "ping").redirectErrorStream(true).start();
+      up = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException e) {
+      up = false;
+    }
+    if (!up) {
+      String why =
+          "no Slurm cluster answers 'scontrol ping'; start one with src-it/slurm/start-cluster.sh";
+      String ci = System.getenv("CI");
+      if (ci != null && !ci.isEmpty() && !ci.equals("false")) {
+        Assertions.fail(why + " (CI is set, so Slurm tests must run)");
+      }
+      Assumptions.abort(why);
+    }
+  }
+
+  @Test
+  void quickstartRunsGreenOnSlurmWithTheSameReports() throws Exception {
+    Path copy = CliRun.copyQuickstart(tmp);
+    CliRun p = CliRun.run(copy, "run", "baton.yaml", "--executor", "slurm", "--report-dir", "out");
+    assertThat(p.exitCode).as(p.toString()).isZero();
+    JsonNode run = new ObjectMapper().readTree(copy.resolve("out/run.json").toFile());
+    assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.get("executor").asText()).isEqualTo("slurm");
+    assertThat(run.get("steps")).hasSize(8);
+    assertThat(copy.resolve("out/junit.xml")).exists();
+    assertThat(copy.resolve("out/summary.md")).exists();
+    assertThat(Files.readString(copy.resolve("out/logs/prepare.log")))
+        .contains("prepared 400 rows");
+  }
+
+  @Test
+  void stepAskingForMoreGpusThanAnyNodeHasIsRefusedBeforeSubmission() throws Exception {
+    Files.writeString(
+        tmp.resolve("baton.yaml"),
+        """
+        version: 1
+        name: too-big
+        steps:
+          first: {run: 'touch ran.txt'}
+          huge: {agent: {label: gpu, gpus: 8}, run: 'true'}
+        """);
+    CliRun p = CliRun.run(tmp, "run", "baton.yaml", "--executor", "slurm", "--report-dir", "out");
+    assertThat(p.exitCode).as(p.toString()).isEqualTo(2);
+    assertThat(p.output).contains("no agent can run step huge").contains("needs 8");
+    assertThat(tmp.resolve("ran.txt")).doesNotExist();
+  }
+
+  @Test
+  void failingStepKeepsItsExitCodeOnSlurm() throws Exception {
+    Files.writeString(
+        tmp.resolve("baton.yaml"), "version: 1\nname: fails\nsteps:\n  bad: {run: 'exit 3'}\n");
+    CliRun p = CliRun.run(tmp, "run", "baton.yaml", "--executor", "slurm", "--report-dir", "out");
+    assertThat(p.exitCode).as(p.toString()).isEqualTo(1);
+    JsonNode run = new ObjectMapper().readTree(tmp.resolve("out/run.json").toFile());
+    assertThat(run.get("steps").get(0).get("attempts").get(0).get("exitCode").asInt()).isEqualTo(3);
+  }
+}
