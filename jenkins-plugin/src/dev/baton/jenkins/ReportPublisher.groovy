@@ -25,10 +25,7 @@ class ReportPublisher implements Serializable {
             script.sh(script: "rm -rf ${Shell.quote(reportDir)}", label: 'baton: clear old reports')
             List<String> args = ['merge', '--out', reportDir, '--pipeline', parent.plan.pipeline as String]
             for (int i = 0; i < outcomes.size(); i++) {
-                if (outcomes[i].stash) {
-                    script.unstash(outcomes[i].stash as String)
-                    args << (outcomes[i].runDir as String)
-                }
+                args << runDirOf(outcomes[i], parent.plan.steps[i] as Map, i)
             }
             if (args.size() > 5) {
                 exit = parent.cli.run(args, 'baton merge')
@@ -41,6 +38,17 @@ class ReportPublisher implements Serializable {
             publishHtml(reportDir)
         }
         return exit
+    }
+
+    /** The step's stashed run record here, or one written for a step that has none. */
+    private String runDirOf(Map outcome, Map step, int index) {
+        if (outcome.stash) {
+            script.unstash(outcome.stash as String)
+            return outcome.runDir as String
+        }
+        String dir = "${parent.workDir()}/unrun/${String.format('%03d', index)}".toString()
+        script.writeFile(file: "${dir}/run.json", text: StepOutcome.runJsonFor(outcome, step, parent.plan, parent.runId))
+        return dir
     }
 
     private void publishHtml(String reportDir) {

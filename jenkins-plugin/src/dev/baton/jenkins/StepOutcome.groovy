@@ -1,5 +1,7 @@
 package dev.baton.jenkins
 
+import groovy.json.JsonOutput
+
 /**
  * How one planned step ended, as a plain map (Jenkins saves it with the program): id, status (as
  * in run.json), message, agent, gpus, exitCode, gateFailed (failed only on its metric gates),
@@ -43,6 +45,23 @@ class StepOutcome implements Serializable {
         return [id: step.id as String, step: step.step, kind: step.kind, status: status, message: message,
                 exitCode: exitCode, gateFailed: gateFailed, tolerated: tolerated,
                 passed: ok || tolerated, agent: null, gpus: [], runDir: null, stash: null]
+    }
+
+    /**
+     * A run record for a step that has none (skipped, or never got to run), so that the merged
+     * reports list every planned step.
+     */
+    @NonCPS
+    static String runJsonFor(Map outcome, Map step, Map plan, String runId) {
+        Map record = [id: step.id, step: step.step, kind: step.kind, status: outcome.status,
+                      matrix: step.matrix ?: [:], needs: step.needs ?: [], command: step.command,
+                      agent: null, gpus: [], attempts: [], log: null, message: outcome.message,
+                      logTail: [], results: [:]]
+        Map run = [schemaVersion: 1, runId: runId, pipeline: plan.pipeline,
+                   status: outcome.status == 'SKIPPED' ? 'SUCCEEDED' : 'FAILED',
+                   descriptor: plan.descriptor, executor: 'jenkins', params: plan.params ?: [:],
+                   agents: [], steps: [record]]
+        return JsonOutput.toJson(run)
     }
 
     @NonCPS

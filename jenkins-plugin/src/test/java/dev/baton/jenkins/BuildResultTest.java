@@ -58,7 +58,8 @@ class BuildResultTest {
           run: echo released
       """;
 
-  static final String TRAIN_SH = "mkdir -p build\necho '{\"accuracy\": 0.5}' > build/metrics.json\n";
+  static final String TRAIN_SH =
+      "mkdir -p build\necho '{\"accuracy\": 0.5}' > build/metrics.json\n";
 
   @TempDir Path tmp;
 
@@ -77,6 +78,7 @@ class BuildResultTest {
         .containsExactlyInAnyOrder("prepare", "train", "lint", "flaky-probe", "after-probe");
     assertThat(PipelineChecks.mergedStatuses(build, "baton-reports"))
         .containsEntry("train", "FAILED")
+        .containsEntry("evaluate", "SKIPPED")
         .containsEntry("lint", "SUCCEEDED")
         .containsEntry("after-probe", "SUCCEEDED");
     assertThat(build.log()).contains("1 skipped");
@@ -90,7 +92,9 @@ class BuildResultTest {
   @Test
   void failedGateMakesTheBuildUnstableAndHoldsBackDependents() throws Exception {
     String cli = Testbed.cliCommand();
-    Path repo = Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", GATED, "scripts/train.sh", TRAIN_SH));
+    Path repo =
+        Testbed.project(
+            tmp.resolve("repo"), Map.of("baton.yaml", GATED, "scripts/train.sh", TRAIN_SH));
     Testbed.assumePlans(repo, cli);
     RecordingPipelineRuntime runtime = Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo);
 
@@ -105,7 +109,9 @@ class BuildResultTest {
   @Test
   void failedGateFailsTheBuildWhenConfigured() throws Exception {
     String cli = Testbed.cliCommand();
-    Path repo = Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", GATED, "scripts/train.sh", TRAIN_SH));
+    Path repo =
+        Testbed.project(
+            tmp.resolve("repo"), Map.of("baton.yaml", GATED, "scripts/train.sh", TRAIN_SH));
     Testbed.assumePlans(repo, cli);
     RecordingPipelineRuntime runtime = Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo);
 

@@ -77,7 +77,9 @@ class CliResolutionTest {
 
     BuildRun build =
         runtime.run(
-            "@Library('baton') _\nbaton file: 'baton.yaml', cli: \"" + cli.replace("'", "") + "\"\n");
+            "@Library('baton') _\nbaton file: 'baton.yaml', cli: \""
+                + cli.replace("'", "")
+                + "\"\n");
 
     assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
     assertThat(PipelineChecks.stepCalls(build)).containsOnlyKeys("a", "b");

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** examples/jenkins/Jenkinsfile compiles as Jenkins compiles it and runs against this repository. */
+/**
+ * examples/jenkins/Jenkinsfile compiles as Jenkins compiles it and runs against this repository.
+ */
 class ExampleJenkinsfileTest {
   static final Path REPO = Testbed.LIBRARY.getParent();
   static final Path JENKINSFILE = REPO.resolve("examples/jenkins/Jenkinsfile");
@@ -52,7 +54,8 @@ class ExampleJenkinsfileTest {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Path relative = from.relativize(file);
-        if (Files.isRegularFile(file) && !relative.toString().matches("(.*/)?(build|target|\\.baton)/.*")) {
+        if (Files.isRegularFile(file)
+            && !relative.toString().matches("(.*/)?(build|target|\\.baton)/.*")) {
           Files.createDirectories(to.resolve(relative).getParent());
           Files.copy(file, to.resolve(relative), StandardCopyOption.COPY_ATTRIBUTES);
         }

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Acceptance (1) with GPU steps: more GPU work than GPUs, so steps wait for counted locks; each step
- * records where it ran and which GPUs it saw, and no two overlapping steps on one agent shared one.
+ * Acceptance (1) with GPU steps: more GPU work than GPUs, so steps wait for counted locks; each
+ * step records where it ran and which GPUs it saw, and no two overlapping steps on one agent shared
+ * one.
  */
 class GpuPipelineTest {
   static final String DESCRIPTOR =
@@ -72,12 +73,15 @@ class GpuPipelineTest {
         Testbed.project(
             tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR, "scripts/record.sh", RECORD_SH));
     Path ledger = tmp.resolve("ledger.txt");
-    RecordingPipelineRuntime runtime = Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo).cps(cps);
+    RecordingPipelineRuntime runtime =
+        Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo).cps(cps);
 
     BuildRun build =
         runtime.run(
             "@Library('baton') _\n"
-                + "baton file: 'baton.yaml', params: [ledger: '" + ledger + "']\n");
+                + "baton file: 'baton.yaml', params: [ledger: '"
+                + ledger
+                + "']\n");
 
     assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
     Map<String, Object> plan = PipelineChecks.plan(repo, cli);
@@ -100,7 +104,8 @@ class GpuPipelineTest {
     Map<String, Integer> wanted =
         Map.of("train", 1, "finetune", 2, "sweep", 4, "prepare", 0, "evaluate", 0);
     for (Interval run : runs) {
-      int gpusOfAgent = agents.stream().filter(a -> a.name().equals(run.node)).findFirst().get().gpus();
+      int gpusOfAgent =
+          agents.stream().filter(a -> a.name().equals(run.node)).findFirst().get().gpus();
       assertThat(run.gpus).as(run.name + " GPUs").hasSize(wanted.get(run.name.split("-")[0]));
       assertThat(run.gpus).allMatch(gpu -> gpu >= 0 && gpu < gpusOfAgent);
       for (Interval other : runs) {

@@ -17,23 +17,30 @@ class LibraryHelpersTest {
   private final LibraryClasses library = new LibraryClasses(Testbed.LIBRARY, false);
 
   private Object call(String type, String method, Object... args) throws Exception {
-    return InvokerHelper.invokeStaticMethod(library.load("dev.baton.jenkins." + type), method, args);
+    return InvokerHelper.invokeStaticMethod(
+        library.load("dev.baton.jenkins." + type), method, args);
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> outcome(String status, String gates, int exitCode) throws Exception {
     String runJson =
-        "{\"steps\":[{\"id\":\"quality\",\"status\":\"" + status + "\",\"message\":\"gate failed\","
-            + "\"agent\":\"linux-1\",\"gpus\":[],\"results\":{\"gates\":" + gates + "}}]}";
+        "{\"steps\":[{\"id\":\"quality\",\"status\":\""
+            + status
+            + "\",\"message\":\"gate failed\","
+            + "\"agent\":\"linux-1\",\"gpus\":[],\"results\":{\"gates\":"
+            + gates
+            + "}}]}";
     Map<String, Object> step = Map.of("id", "quality", "step", "quality", "kind", "validate");
     return (Map<String, Object>) call("StepOutcome", "fromRun", step, exitCode, runJson);
   }
 
   @Test
   void failedGateInTheRunRecordIsAGateFailureNotAStepFailure() throws Exception {
-    Map<String, Object> gate = outcome("FAILED", "[{\"name\":\"accuracy >= 0.9\",\"passed\":false}]", 1);
+    Map<String, Object> gate =
+        outcome("FAILED", "[{\"name\":\"accuracy >= 0.9\",\"passed\":false}]", 1);
     Map<String, Object> crash = outcome("FAILED", "[{\"name\":\"accuracy >= 0.9\"}]", 1);
-    Map<String, Object> ok = outcome("SUCCEEDED", "[{\"name\":\"accuracy >= 0.9\",\"passed\":true}]", 0);
+    Map<String, Object> ok =
+        outcome("SUCCEEDED", "[{\"name\":\"accuracy >= 0.9\",\"passed\":true}]", 0);
 
     assertThat(gate).containsEntry("gateFailed", true).containsEntry("passed", false);
     assertThat(crash).containsEntry("gateFailed", false).containsEntry("passed", false);
@@ -54,9 +61,12 @@ class LibraryHelpersTest {
     Map<String, Object> good = outcome("SUCCEEDED", "[]", 0);
     List<Map<String, Object>> gated = List.of(gate, good);
 
-    Map<String, Object> unstable = (Map<String, Object>) call("Verdict", "decide", "p", gated, "UNSTABLE");
-    Map<String, Object> failure = (Map<String, Object>) call("Verdict", "decide", "p", gated, "FAILURE");
-    Map<String, Object> success = (Map<String, Object>) call("Verdict", "decide", "p", gated, "SUCCESS");
+    Map<String, Object> unstable =
+        (Map<String, Object>) call("Verdict", "decide", "p", gated, "UNSTABLE");
+    Map<String, Object> failure =
+        (Map<String, Object>) call("Verdict", "decide", "p", gated, "FAILURE");
+    Map<String, Object> success =
+        (Map<String, Object>) call("Verdict", "decide", "p", gated, "SUCCESS");
 
     assertThat(unstable.get("result")).isEqualTo("UNSTABLE");
     assertThat(unstable.get("message").toString()).contains("step quality failed its metric gates");

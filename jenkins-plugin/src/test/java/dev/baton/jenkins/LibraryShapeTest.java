@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The library keeps the shape Jenkins needs: it compiles on Jenkins' Groovy 2.4 with and without
- * the CPS transformation, every src/ class can be saved with the program, vars/ files stay tiny
- * and each has its help page, and the CLI version it fetches is this build's.
+ * the CPS transformation, every src/ class can be saved with the program, vars/ files stay tiny and
+ * each has its help page, and the CLI version it fetches is this build's.
  */
 class LibraryShapeTest {
   @Test

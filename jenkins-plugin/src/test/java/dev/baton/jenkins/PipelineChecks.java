@@ -63,7 +63,8 @@ final class PipelineChecks {
       String label = (String) ((Map<String, Object>) step.get("agent")).get("label");
       RecordedCall call = calls.get(id);
       assertThat(call).as("the baton step call of " + id).isNotNull();
-      TestAgent agent = agents.stream().filter(a -> a.name().equals(call.agent())).findFirst().get();
+      TestAgent agent =
+          agents.stream().filter(a -> a.name().equals(call.agent())).findFirst().get();
       assertThat(agent.matches(label))
           .as(id + " ran on " + agent.name() + " " + agent.labels() + " for label '" + label + "'")
           .isTrue();
@@ -97,7 +98,8 @@ final class PipelineChecks {
   @SuppressWarnings("unchecked")
   static Map<String, String> mergedStatuses(BuildRun build, String reportDir) throws IOException {
     Map<String, String> statuses = new LinkedHashMap<>();
-    for (Map<String, Object> step : (List<Map<String, Object>>) mergedRun(build, reportDir).get("steps")) {
+    for (Map<String, Object> step :
+        (List<Map<String, Object>>) mergedRun(build, reportDir).get("steps")) {
       statuses.put((String) step.get("id"), (String) step.get("status"));
     }
     return statuses;

@@ -60,10 +60,15 @@ class StepVariantsTest {
             "train[lr=0.5,epochs=10]",
             "fetch-baseline",
             "evaluate");
-    RecordedCall plan = build.calls("sh").stream().filter(c -> "baton plan".equals(c.arg("label"))).findFirst().get();
+    RecordedCall plan =
+        build.calls("sh").stream()
+            .filter(c -> "baton plan".equals(c.arg("label")))
+            .findFirst()
+            .get();
     assertThat(plan.arg("script")).contains("'--only' 'evaluate'", "'-p' 'rows=120'");
     assertThat(plan.agent()).isEqualTo("linux-1");
-    assertThat(PipelineChecks.mergedRun(build, "reports/eval").get("params").toString()).contains("rows=120");
+    assertThat(PipelineChecks.mergedRun(build, "reports/eval").get("params").toString())
+        .contains("rows=120");
     assertThat(build.log())
         .contains("returned SUCCESS for 6 steps")
         .contains("the HTML Publisher plugin is not installed");
@@ -103,7 +108,12 @@ class StepVariantsTest {
   void descriptorErrorsFailTheBuildWithTheCliMessageAndAHint() throws Exception {
     BuildRun build =
         Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand())
-            .scm(Testbed.project(tmp.resolve("repo"), java.util.Map.of("baton.yaml", "version: 1\nname: x\nsteps:\n  a:\n    needs: [b]\n    run: echo\n")))
+            .scm(
+                Testbed.project(
+                    tmp.resolve("repo"),
+                    java.util.Map.of(
+                        "baton.yaml",
+                        "version: 1\nname: x\nsteps:\n  a:\n    needs: [b]\n    run: echo\n")))
             .run("@Library('baton') _\nbaton()\n");
 
     assertThat(build.result()).isEqualTo("FAILURE");

@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * What the library tests share: the Baton CLI built by shared-core, a project directory that
- * {@code checkout scm} copies, and the three agents of the acceptance criteria.
+ * What the library tests share: the Baton CLI built by shared-core, a project directory that {@code
+ * checkout scm} copies, and the three agents of the acceptance criteria.
  */
 final class Testbed {
   /** Where the library lives: this module's directory (surefire's working directory). */
@@ -51,7 +51,9 @@ final class Testbed {
         : LIBRARY.resolve("../shared-core/target/baton-core-0.1.0-SNAPSHOT-cli.jar").normalize();
   }
 
-  /** Skips the test when this core cannot plan the descriptor yet (a feature of a later version). */
+  /**
+   * Skips the test when this core cannot plan the descriptor yet (a feature of a later version).
+   */
   static void assumePlans(Path project, String cli) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder("bash", "-c", cli + " plan baton.yaml --format json")
@@ -59,7 +61,8 @@ final class Testbed {
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(process.waitFor() == 0, "this Baton core cannot plan the test descriptor: " + output);
+    assumeTrue(
+        process.waitFor() == 0, "this Baton core cannot plan the test descriptor: " + output);
   }
 
   /** The agents of the acceptance criteria: linux; gpu a100 with 2 GPUs; gpu h100 with 4. */

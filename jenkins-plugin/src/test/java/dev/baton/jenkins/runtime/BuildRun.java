@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One build of the test runtime and everything it left: the result (results only get worse, as
- * in Jenkins), the console, the recorded steps, and what was published (test reports, archived
+ * One build of the test runtime and everything it left: the result (results only get worse, as in
+ * Jenkins), the console, the recorded steps, and what was published (test reports, archived
  * artifacts, HTML reports). Under CPS, also the CPS mismatches and unserializable program state.
  */
 public final class BuildRun {

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The Lockable Resources plugin as the test runtime sees it: named resources with labels; {@code
  * lock(label:, quantity:)} blocks until that many resources with the label are free and hands out
- * their names, {@code lock(resource:)} locks one by name (created on first use, as the plugin does).
- * Every hold is recorded so tests can check that no resource was held twice at once.
+ * their names, {@code lock(resource:)} locks one by name (created on first use, as the plugin
+ * does). Every hold is recorded so tests can check that no resource was held twice at once.
  */
 public final class LockableResources {
   /** One time a resource was held: by which branch, between which {@link System#nanoTime()}s. */
@@ -44,8 +44,13 @@ public final class LockableResources {
     if (all.size() < quantity) {
       // The plugin would queue forever; a test must fail instead of hanging.
       throw new PipelineError(
-          "lock(label: '" + label + "', quantity: " + quantity + ") can never be satisfied: only "
-              + all.size() + " resource(s) carry that label");
+          "lock(label: '"
+              + label
+              + "', quantity: "
+              + quantity
+              + ") can never be satisfied: only "
+              + all.size()
+              + " resource(s) carry that label");
     }
     long deadline = System.currentTimeMillis() + maxWaitMillis;
     while (true) {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The executors of the test agents. {@code node(label)} takes a free executor on the first agent
  * whose labels match, and blocks while every matching executor is busy, as a Jenkins queue item
- * does. Concurrent builds on one agent get {@code workspace}, {@code workspace@2}, ... as in Jenkins.
+ * does. Concurrent builds on one agent get {@code workspace}, {@code workspace@2}, ... as in
+ * Jenkins.
  */
 final class NodeAllocator {
   /** A held executor. */
@@ -79,7 +80,8 @@ final class NodeAllocator {
   }
 
   private Path workspace(TestAgent agent, int slot) {
-    Path ws = root.resolve(agent.name()).resolve(slot == 0 ? "workspace" : "workspace@" + (slot + 1));
+    Path ws =
+        root.resolve(agent.name()).resolve(slot == 0 ? "workspace" : "workspace@" + (slot + 1));
     try {
       return Files.createDirectories(ws);
     } catch (IOException e) {

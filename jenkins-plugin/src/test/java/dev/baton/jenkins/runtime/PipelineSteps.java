@@ -108,7 +108,8 @@ final class PipelineSteps {
   private Object node(StepArguments a, StepContext ctx) throws InterruptedException {
     String label = a.string("label") == null ? "" : a.string("label");
     NodeAllocator.Executor executor = rt.nodes().acquire(label);
-    rt.build().log(ctx.branch(), "Running on " + executor.agent().name() + " in " + executor.workspace());
+    rt.build()
+        .log(ctx.branch(), "Running on " + executor.agent().name() + " in " + executor.workspace());
     try {
       return rt.body(a, ctx.onAgent(executor.agent(), executor.slot(), executor.workspace()));
     } finally {
@@ -226,9 +227,32 @@ final class PipelineSteps {
   static List<String> names() {
     return new ArrayList<>(
         List.of(
-            "echo", "error", "unstable", "sh", "node", "parallel", "lock", "waitUntil", "withEnv",
-            "dir", "stash", "unstash", "writeFile", "readFile", "fileExists", "deleteDir",
-            "libraryResource", "checkout", "junit", "archiveArtifacts", "isUnix", "sleep",
-            "pipeline", "agent", "stages", "stage", "steps"));
+            "echo",
+            "error",
+            "unstable",
+            "sh",
+            "node",
+            "parallel",
+            "lock",
+            "waitUntil",
+            "withEnv",
+            "dir",
+            "stash",
+            "unstash",
+            "writeFile",
+            "readFile",
+            "fileExists",
+            "deleteDir",
+            "libraryResource",
+            "checkout",
+            "junit",
+            "archiveArtifacts",
+            "isUnix",
+            "sleep",
+            "pipeline",
+            "agent",
+            "stages",
+            "stage",
+            "steps"));
   }
 }

@@ -12,9 +12,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * {@code junit}, {@code archiveArtifacts} and {@code publishHTML} as their plugins behave: they read
- * from the current workspace, fail on missing input unless told not to, and {@code junit} marks the
- * build UNSTABLE when a test failed (unless {@code skipMarkingBuildUnstable}).
+ * {@code junit}, {@code archiveArtifacts} and {@code publishHTML} as their plugins behave: they
+ * read from the current workspace, fail on missing input unless told not to, and {@code junit}
+ * marks the build UNSTABLE when a test failed (unless {@code skipMarkingBuildUnstable}).
  */
 final class PublisherSteps {
   private PublisherSteps() {}
@@ -43,7 +43,8 @@ final class PublisherSteps {
     String patterns = String.valueOf(args.get("artifacts"));
     List<Path> files = AntPatterns.select(workspace, patterns, (String) args.get("excludes"));
     if (files.isEmpty() && !Boolean.TRUE.equals(args.get("allowEmptyArchive"))) {
-      throw new PipelineError("No artifacts found that match the file pattern \"" + patterns + "\"");
+      throw new PipelineError(
+          "No artifacts found that match the file pattern \"" + patterns + "\"");
     }
     AntPatterns.copy(workspace, patterns, (String) args.get("excludes"), build.artifactsDir());
     for (Path file : files) {

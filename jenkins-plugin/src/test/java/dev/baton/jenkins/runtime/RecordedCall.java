@@ -3,9 +3,9 @@ package dev.baton.jenkins.runtime;
 import java.util.Map;
 
 /**
- * One pipeline step as the runtime saw it: its name and named arguments (a lone positional
- * argument is recorded as {@code value}), the parallel branch and agent it ran in, when it started
- * and ended ({@link System#nanoTime()}), and what it returned or threw.
+ * One pipeline step as the runtime saw it: its name and named arguments (a lone positional argument
+ * is recorded as {@code value}), the parallel branch and agent it ran in, when it started and ended
+ * ({@link System#nanoTime()}), and what it returned or threw.
  */
 public record RecordedCall(
     String step,

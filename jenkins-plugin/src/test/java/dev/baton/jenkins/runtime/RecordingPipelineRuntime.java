@@ -164,7 +164,13 @@ public final class RecordingPipelineRuntime {
       String agent = ctx.agent() == null ? null : ctx.agent().name();
       build.record(
           new RecordedCall(
-              step, arguments.recorded(), ctx.branch(), agent, start, System.nanoTime(), result,
+              step,
+              arguments.recorded(),
+              ctx.branch(),
+              agent,
+              start,
+              System.nanoTime(),
+              result,
               failure));
     }
   }

@@ -53,8 +53,10 @@ class RecordingPipelineRuntimeTest {
             "parallel a: { node('linux') { sh 'sleep 0.3' } }, b: { node('linux') { sh 'sleep 0.3' } },"
                 + " c: { node('h100') { sh 'sleep 0.3' } }, d: { node('h100') { sh 'sleep 0.3' } }\n");
 
-    List<RecordedCall> linux = build.calls("sh").stream().filter(c -> c.agent().equals("linux-1")).toList();
-    List<RecordedCall> h100 = build.calls("sh").stream().filter(c -> c.agent().equals("h100-1")).toList();
+    List<RecordedCall> linux =
+        build.calls("sh").stream().filter(c -> c.agent().equals("linux-1")).toList();
+    List<RecordedCall> h100 =
+        build.calls("sh").stream().filter(c -> c.agent().equals("h100-1")).toList();
     assertThat(linux.get(0).overlaps(linux.get(1))).as("one executor: one at a time").isFalse();
     assertThat(h100.get(0).overlaps(h100.get(1))).as("parallel really is parallel").isTrue();
     assertThat(runtime.peakBusyExecutors("linux-1")).isEqualTo(1);
@@ -72,7 +74,8 @@ class RecordingPipelineRuntimeTest {
                 + "parallel b\n");
 
     assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
-    assertThat(build.log()).containsPattern("got h100-1-gpu-[0-3],h100-1-gpu-[0-3] h100-1-gpu-[0-3]");
+    assertThat(build.log())
+        .containsPattern("got h100-1-gpu-[0-3],h100-1-gpu-[0-3] h100-1-gpu-[0-3]");
     assertThat(runtime.lockableResources().holds()).hasSize(6);
     assertThat(runtime.lockableResources().waits()).as("6 GPUs wanted, 4 there").isPositive();
   }

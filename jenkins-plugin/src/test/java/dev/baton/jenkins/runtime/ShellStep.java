@@ -24,7 +24,11 @@ final class ShellStep {
   private ShellStep() {}
 
   static Result run(
-      String script, Path cwd, Map<String, String> vars, boolean captureStdout, Consumer<String> log) {
+      String script,
+      Path cwd,
+      Map<String, String> vars,
+      boolean captureStdout,
+      Consumer<String> log) {
     ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", script).directory(cwd.toFile());
     builder.environment().putAll(compose(builder.environment(), vars));
     builder.redirectErrorStream(!captureStdout);

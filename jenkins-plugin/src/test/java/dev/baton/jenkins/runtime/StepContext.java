@@ -11,7 +11,12 @@ import java.util.Map;
  * {@code lock(variable:)}. Block steps run their body in a derived context, as Jenkins does.
  */
 record StepContext(
-    String branch, TestAgent agent, int executor, Path workspace, Path cwd, Map<String, String> env) {
+    String branch,
+    TestAgent agent,
+    int executor,
+    Path workspace,
+    Path cwd,
+    Map<String, String> env) {
 
   StepContext {
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));

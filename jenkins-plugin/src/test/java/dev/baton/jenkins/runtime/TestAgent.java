@@ -21,7 +21,9 @@ public record TestAgent(
     env = Map.copyOf(env);
   }
 
-  /** An agent with space-separated {@code labels}, as typed into a Jenkins node's "Labels" field. */
+  /**
+   * An agent with space-separated {@code labels}, as typed into a Jenkins node's "Labels" field.
+   */
   public static TestAgent of(String name, String labels, int executors, int gpus) {
     Set<String> set = new LinkedHashSet<>(Arrays.asList(labels.trim().split("\\s+")));
     set.remove("");

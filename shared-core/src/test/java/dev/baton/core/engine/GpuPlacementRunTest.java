@@ -1,0 +1,114 @@
+package dev.baton.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.api.RunOutcome;
+import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.report.StepRecord;
+import dev.baton.core.state.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real runs on simulated GPU agents: placements read back from the run record. */
+class GpuPlacementRunTest {
+  @TempDir Path dir;
+
+  @Test
+  void overlappingAttemptsNeverShareAGpuAndEachSeesItsOwn() throws Exception {
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+        version: 1
+        name: packing
+        agents:
+          - {name: a, labels: [gpu], gpus: 4, executors: 4, simulated: true}
+          - {name: b, labels: [gpu], gpus: 4, executors: 4, simulated: true}
+        steps:
+        """);
+    for (int i = 0; i < 18; i++) {
+      yaml.append("  s")
+          .append(i)
+          .append(": {agent: {label: gpu, gpus: ")
+          .append(new int[] {1, 2, 4}[i % 3])
+          .append("}, run: 'echo \"$BATON_AGENT:$CUDA_VISIBLE_DEVICES\" > seen-s")
+          .append(i)
+          .append(".txt; sleep 0.1'}\n");
+    }
+    PipelineFixture f = new PipelineFixture(dir, yaml.toString());
+    RunOutcome out = f.run();
+    assertThat(out.record().status()).isEqualTo(RunStatus.SUCCEEDED);
+    List<AttemptRecord> attempts = new ArrayList<>();
+    for (StepRecord s : out.record().steps()) {
+      AttemptRecord a = s.attempts().get(0);
+      attempts.add(a);
+      String expected =
+          a.agent() + ":" + String.join(",", a.gpus().stream().map(String::valueOf).toList());
+      assertThat(Files.readString(dir.resolve("seen-" + s.id() + ".txt")).strip())
+          .isEqualTo(expected);
+    }
+    for (int i = 0; i < attempts.size(); i++) {
+      for (int j = i + 1; j < attempts.size(); j++) {
+        AttemptRecord x = attempts.get(i);
+        AttemptRecord y = attempts.get(j);
+        boolean overlap =
+            x.startedAt().isBefore(y.endedAt()) && y.startedAt().isBefore(x.endedAt());
+        if (overlap && x.agent().equals(y.agent())) {
+          assertThat(x.gpus()).doesNotContainAnyElementsOf(y.gpus());
+        }
+      }
+    }
+    assertThat(out.record().agents()).hasSize(2);
+    assertThat(out.record().agents().get(0).gpus())
+        .hasSize(4)
+        .allSatisfy(g -> assertThat(g.simulated()).isTrue());
+  }
+
+  @Test
+  void retryMovesToAnotherAgentWhenAsked() throws Exception {
+    PipelineFixture f =
+        new PipelineFixture(
+            dir,
+            """
+        version: 1
+        name: other-agent
+        agents:
+          - {name: a, labels: [gpu], gpus: 1, simulated: true}
+          - {name: b, labels: [gpu], gpus: 1, simulated: true}
+        steps:
+          flaky:
+            agent: {label: gpu, gpus: 1}
+            run: '[ "$BATON_ATTEMPT" -ge 2 ] || exit 1'
+            retry: {limit: 1, backoff: {duration: 10ms}, otherAgent: true}
+        """);
+    StepRecord s = PipelineFixture.step(f.run(), "flaky");
+    assertThat(s.attempts()).hasSize(2);
+    assertThat(s.attempts().get(0).agent()).isNotEqualTo(s.attempts().get(1).agent());
+  }
+
+  @Test
+  void concurrencyGroupLimitsStepsAcrossThePipeline() throws Exception {
+    StringBuilder yaml = new StringBuilder("version: 1\nname: licence\nsteps:\n");
+    for (int i = 0; i < 6; i++) {
+      yaml.append("  s")
+          .append(i)
+          .append(": {concurrency: {group: licence, limit: 2}, run: 'sleep 0.2'}\n");
+    }
+    PipelineFixture f = new PipelineFixture(dir, yaml.toString());
+    RunOutcome out = f.run(f.config().withParallel(6));
+    List<AttemptRecord> a = out.record().steps().stream().map(s -> s.attempts().get(0)).toList();
+    for (AttemptRecord x : a) {
+      long concurrent =
+          a.stream()
+              .filter(
+                  y ->
+                      y.startedAt().compareTo(x.startedAt()) <= 0
+                          && y.endedAt().isAfter(x.startedAt()))
+              .count();
+      assertThat(concurrent).isLessThanOrEqualTo(2);
+    }
+  }
+}
