@@ -53,8 +53,10 @@ class BatonOptions implements Serializable {
         o.carry = text(given, 'carry', o.carry, o)
         o.params = readParams(given.params, o)
         o.only = readOnly(given.only, o)
-        if (o.reportDir.startsWith('/') || o.reportDir.split('/').contains('..') || o.reportDir.replace('/', '') in ['', '.']) {
-            o.problems << "reportDir '${o.reportDir}' is not a directory inside the workspace; give a relative path such as 'baton-reports'".toString()
+        String dir = o.reportDir
+        if (dir.startsWith('/') || dir.split('/').contains('..') || dir.replace('/', '') in ['', '.']) {
+            o.problems << ("reportDir '${o.reportDir}' is not a directory inside the workspace; "
+                           + "give a relative path such as 'baton-reports'").toString()
         }
         return o
     }

@@ -70,7 +70,8 @@ class BatonRun implements Serializable {
             }
             plan = PlanJson.parse(script.readFile(out) as String)
             if (plan == null) {
-                script.error("Baton: 'baton plan' printed no plan for ${options.file}; check that the agent's Baton CLI is version ${options.cliVersion} or newer")
+                script.error("Baton: 'baton plan' printed no plan for ${options.file}; "
+                             + "check that the agent's Baton CLI is version ${options.cliVersion} or newer")
             }
         }
         script.echo("Baton ${plan.pipeline}: ${plan.steps.size()} step(s) planned from ${options.file}")

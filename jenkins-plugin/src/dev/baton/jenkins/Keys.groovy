@@ -22,7 +22,8 @@ class Keys implements Serializable {
         switch (exit) {
             case 2: return "Baton: cannot plan ${file}: see the error above; fix the descriptor or the step's arguments".toString()
             case 3: return "Baton: could not plan ${file} (infrastructure error, listed above)".toString()
-            case 127: return 'Baton: the Baton CLI could not be started on this agent; install Java there, or see "How the CLI reaches the agents" in docs/jenkins.md'
+            case 127: return 'Baton: the Baton CLI could not be started on this agent; install Java there, ' +
+                             'or see "How the CLI reaches the agents" in docs/jenkins.md'
             default: return "Baton: 'baton plan ${file}' exited with code ${exit}; see the messages above".toString()
         }
     }

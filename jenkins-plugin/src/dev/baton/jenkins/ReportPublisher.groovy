@@ -57,7 +57,8 @@ class ReportPublisher implements Serializable {
             script.publishHTML(target: [reportDir: reportDir, reportFiles: 'report.html', reportName: name,
                                         keepAll: true, alwaysLinkToLastBuild: true, allowMissing: true])
         } catch (NoSuchMethodError notInstalled) {
-            script.echo("Baton: the HTML Publisher plugin is not installed; report.html is among the build's artifacts (${reportDir}/report.html)")
+            script.echo("Baton: the HTML Publisher plugin is not installed; "
+                        + "report.html is among the build's artifacts (${reportDir}/report.html)")
         }
     }
 }

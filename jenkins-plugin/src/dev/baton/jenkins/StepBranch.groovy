@@ -77,7 +77,8 @@ class StepBranch implements Serializable {
                 String locked = script.env.BATON_GPU_LOCK
                 String indices = GpuLocks.indices(locked)
                 if (indices == null) {
-                    script.error("Baton: lockable resources ${locked} do not end in a GPU index; name them <node>-gpu-<index>, e.g. ${GpuLocks.label(nodeName)}-0 (docs/jenkins.md)")
+                    script.error("Baton: lockable resources ${locked} do not end in a GPU index; name them "
+                                 + "<node>-gpu-<index>, e.g. ${GpuLocks.label(nodeName)}-0 (docs/jenkins.md)")
                 }
                 script.echo("Baton: ${step.id} on ${nodeName} with GPUs ${indices} (${locked})")
                 script.withEnv(["CUDA_VISIBLE_DEVICES=${indices}"]) {

@@ -72,6 +72,43 @@ class SchedulingBenchmark {
     report();
   }
 
+  @Test
+  void gpuPackingOnSlurmAgainstTheLowerBound() throws Exception {
+    Path dir = tmp.resolve("packing-slurm");
+    Dags.gpuPacking(dir);
+    long start = System.nanoTime();
+    Timing.once(
+        dir,
+        batonCommand(
+            "run", "baton.yaml", "--executor", "slurm", "--report-dir", "out", "--quiet-output"));
+    double wall = (System.nanoTime() - start) / 1e9;
+    JsonNode run = new ObjectMapper().readTree(dir.resolve("out/run.json").toFile());
+    Instant first = Instant.MAX;
+    Instant last = Instant.MIN;
+    double gpuSeconds = 0;
+    for (JsonNode s : run.get("steps")) {
+      for (JsonNode a : s.get("attempts")) {
+        Instant st = Instant.parse(a.get("startedAt").asText());
+        Instant en = Instant.parse(a.get("endedAt").asText());
+        first = st.isBefore(first) ? st : first;
+        last = en.isAfter(last) ? en : last;
+      }
+      gpuSeconds +=
+          new int[] {1, 2, 4}[Integer.parseInt(s.get("id").asText().substring(1)) % 3] * 0.2;
+    }
+    double makespan = (last.toEpochMilli() - first.toEpochMilli()) / 1000.0;
+    double bound = gpuSeconds / 4;
+    results.append(
+        String.format(
+            Locale.ROOT,
+            "GPU packing on Slurm (same 48 steps, one node with 4 GPUs): makespan %.2f s, lower bound %.2f s, ratio %.3f (wall %.2f s with JVM start)%n",
+            makespan,
+            bound,
+            makespan / bound,
+            wall));
+    report();
+  }
+
   private void compare(String name, Path dir) throws Exception {
     double make = Timing.medianSeconds(dir, List.of("make", "-j2", "-s"), 1, RUNS);
     double baton =
