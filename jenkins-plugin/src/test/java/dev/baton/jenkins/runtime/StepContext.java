@@ -54,10 +54,9 @@ record StepContext(
   Path requireCwd(String step) {
     if (cwd == null) {
       throw new PipelineError(
-          "Required context class hudson.FilePath is missing; "
-              + step
-              + " must run inside node { } (perhaps you forgot to surround the code with a step"
-              + " that provides this, such as: node)");
+          step
+              + ": Required context class hudson.FilePath is missing. Perhaps you forgot to"
+              + " surround the code with a step that provides this, such as: node");
     }
     return cwd;
   }

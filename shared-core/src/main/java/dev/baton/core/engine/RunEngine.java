@@ -46,7 +46,7 @@ public final class RunEngine {
   private final RunSettings settings;
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
   private final LinkedBlockingQueue<Runnable> signals = new LinkedBlockingQueue<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final PriorityQueue<EngineTimer> timers = new PriorityQueue<>();
   private final List<ReadyStep> queue = new ArrayList<>();
   private final Usage usage = new Usage();
   private final SplittableRandom random;
@@ -116,7 +116,7 @@ public final class RunEngine {
 
   private void waitForSignal() {
     try {
-      Timer next = timers.peek();
+      EngineTimer next = timers.peek();
       long waitMs = next == null ? 1000 : Math.max(0, next.at - System.nanoTime()) / 1_000_000;
       Runnable s = signals.poll(waitMs, TimeUnit.MILLISECONDS);
       if (s != null) {
@@ -148,11 +148,11 @@ public final class RunEngine {
         if (r.state != StepState.PENDING) {
           continue;
         }
-        Readiness readiness = readiness(r);
-        if (readiness == Readiness.BLOCKED) {
-          finish(r, StepState.SKIPPED, blockedBy(r));
+        Dependencies.Readiness readiness = Dependencies.readiness(r, runs);
+        if (readiness == Dependencies.Readiness.BLOCKED) {
+          finish(r, StepState.SKIPPED, Dependencies.blockedBy(r, runs));
           changed = true;
-        } else if (readiness == Readiness.READY) {
+        } else if (readiness == Dependencies.Readiness.READY) {
           if (stopStarting) {
             finish(
                 r,
@@ -167,50 +167,6 @@ public final class RunEngine {
         }
       }
     }
-  }
-
-  private enum Readiness {
-    WAITING,
-    READY,
-    BLOCKED
-  }
-
-  private Readiness readiness(StepRun r) {
-    boolean all = true;
-    for (String need : r.step.needs()) {
-      StepRun n = runs.get(need);
-      if (n == null) {
-        continue; // not selected: assumed done by an earlier run
-      }
-      if (!n.state.isTerminal()) {
-        all = false;
-      } else if (!n.state.isSuccessful()
-          && !(n.state == StepState.FAILED && n.step.continueOnError())) {
-        return Readiness.BLOCKED;
-      }
-    }
-    return all ? Readiness.READY : Readiness.WAITING;
-  }
-
-  /** A step allowed to fail ({@code continueOnError}) that ran and did not succeed. */
-  private static boolean allowedFailure(StepRun n) {
-    return n.step.continueOnError()
-        && (n.state == StepState.FAILED
-            || n.state == StepState.TIMED_OUT
-            || n.state == StepState.LOST);
-  }
-
-  private String blockedBy(StepRun r) {
-    for (String need : r.step.needs()) {
-      StepRun n = runs.get(need);
-      if (n != null && n.state.isTerminal() && !n.state.isSuccessful()) {
-        return "needs "
-            + need
-            + ", which "
-            + (n.state == StepState.SKIPPED ? "was skipped" : "ended " + n.state);
-      }
-    }
-    return "a needed step did not succeed";
   }
 
   private void enqueue(StepRun r, int attempt) {
@@ -306,7 +262,7 @@ public final class RunEngine {
         .ifPresent(
             t ->
                 timers.add(
-                    new Timer(
+                    new EngineTimer(
                         System.nanoTime() + t.toNanos(), false, () -> timeout(r, attempt, t))));
   }
 
@@ -348,29 +304,9 @@ public final class RunEngine {
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
     Instant end = Instant.now();
     Integer exitCode = status == null || !status.launched() ? null : status.exitCode();
-    StepState outcome;
-    String message;
-    if (error != null) {
-      outcome = StepState.LOST;
-      message = "lost: " + error.getMessage();
-    } else if (r.cancelled) {
-      outcome = StepState.CANCELLED;
-      message = "cancelled";
-    } else if (r.timedOut) {
-      outcome = StepState.TIMED_OUT;
-      message =
-          "timed out after "
-              + dev.baton.core.descriptor.Durations.human(r.step.timeout().orElse(Duration.ZERO));
-    } else if (!status.launched()) {
-      outcome = StepState.FAILED;
-      message = status.launchError();
-    } else if (status.exitCode() == 0) {
-      outcome = StepState.SUCCEEDED;
-      message = "";
-    } else {
-      outcome = StepState.FAILED;
-      message = ExitMessages.describe(status.exitCode());
-    }
+    AttemptOutcome result = AttemptOutcome.of(r, status, error);
+    StepState outcome = result.state();
+    String message = result.message();
     r.attempts.add(
         new AttemptRecord(
             attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message));
@@ -383,7 +319,7 @@ public final class RunEngine {
         r.awaitingRetry = true;
         events.accept(new RunEvent.StepRetrying(r.id(), attempt, message, again.get()));
         timers.add(
-            new Timer(
+            new EngineTimer(
                 System.nanoTime() + again.get().toNanos(), true, () -> retry(r, attempt + 1)));
         return;
       }
@@ -455,23 +391,5 @@ public final class RunEngine {
     r.end = Instant.now();
     Duration d = r.firstStart == null ? Duration.ZERO : Duration.between(r.firstStart, r.end);
     events.accept(new RunEvent.StepFinished(r.id(), state, d, message));
-  }
-
-  /** A deadline on the engine thread: a timeout check or a retry coming due. */
-  private static final class Timer implements Comparable<Timer> {
-    final long at;
-    final boolean retry;
-    final Runnable action;
-
-    Timer(long at, boolean retry, Runnable action) {
-      this.at = at;
-      this.retry = retry;
-      this.action = action;
-    }
-
-    @Override
-    public int compareTo(Timer o) {
-      return Long.compare(at, o.at);
-    }
   }
 }

@@ -1,0 +1,35 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.descriptor.Durations;
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.state.StepState;
+import java.time.Duration;
+
+/** How one attempt ended, in words: the engine's flags first, then the process's exit. */
+record AttemptOutcome(StepState state, String message) {
+
+  static AttemptOutcome of(StepRun r, ExitStatus status, Throwable error) {
+    if (error != null) {
+      Throwable cause =
+          error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error;
+      return new AttemptOutcome(StepState.LOST, "lost: " + cause.getMessage());
+    }
+    if (r.cancelled) {
+      return new AttemptOutcome(StepState.CANCELLED, "cancelled");
+    }
+    if (r.timedOut) {
+      return new AttemptOutcome(
+          StepState.TIMED_OUT,
+          "timed out after " + Durations.human(r.step.timeout().orElse(Duration.ZERO)));
+    }
+    if (!status.launched()) {
+      return new AttemptOutcome(StepState.FAILED, status.launchError());
+    }
+    if (status.exitCode() == 0) {
+      return new AttemptOutcome(StepState.SUCCEEDED, "");
+    }
+    return new AttemptOutcome(StepState.FAILED, ExitMessages.describe(status.exitCode()));
+  }
+}
