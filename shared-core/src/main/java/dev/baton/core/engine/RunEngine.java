@@ -310,6 +310,7 @@ public final class RunEngine {
     r.attempts.add(
         new AttemptRecord(
             attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message));
+    r.results = r.handle.results();
     if (outcome != StepState.SUCCEEDED && outcome != StepState.CANCELLED && !cancelling) {
       String tail = String.join("\n", LogFiles.tail(r.log, 50));
       Optional<Duration> again =
