@@ -31,7 +31,7 @@ class StepBranch implements Serializable {
         Map blocking = states.blocking(needs)
         try {
             if (step.skipped) {
-                states.finish(StepOutcome.skipped(step, "when: ${step.skipReason}".toString()))
+                states.finish(StepOutcome.skipped(step, (step.skipReason ?: 'ruled out by when') as String))
             } else if (blocking != null) {
                 states.finish(StepOutcome.skipped(step, "needs ${blocking.id}, which ended ${blocking.status}".toString()))
             } else {

@@ -91,6 +91,43 @@ class StepVariantsTest {
   }
 
   @Test
+  void concurrencyGroupRunsOneAtATimeAndWhenRulesOutASkippedStep() throws Exception {
+    String descriptor =
+        """
+        version: 1
+        name: deploys
+        params:
+          branch: dev
+        steps:
+          a:
+            run: sleep 0.3
+            concurrency: {group: prod, limit: 1}
+          b:
+            run: sleep 0.3
+            concurrency: {group: prod, limit: 1}
+          release:
+            needs: [a]
+            when: ${{ params.branch == 'main' }}
+            run: echo released
+        """;
+    BuildRun build =
+        Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand())
+            .scm(Testbed.project(tmp.resolve("repo"), java.util.Map.of("baton.yaml", descriptor)))
+            .run("@Library('baton') _\nbaton()\n");
+
+    assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    assertThat(build.calls("lock"))
+        .hasSize(2)
+        .allMatch(c -> "baton-prod".equals(c.arg("resource")));
+    RecordedCall a = PipelineChecks.stepCalls(build).get("a");
+    RecordedCall b = PipelineChecks.stepCalls(build).get("b");
+    assertThat(a.overlaps(b)).as("one deploy at a time").isFalse();
+    assertThat(PipelineChecks.stepCalls(build)).doesNotContainKey("release");
+    assertThat(PipelineChecks.mergedStatuses(build, "baton-reports"))
+        .containsEntry("release", "SKIPPED");
+  }
+
+  @Test
   void wrongArgumentsFailTheBuildBeforeAnyAgentIsUsed() throws Exception {
     RecordingPipelineRuntime runtime =
         Testbed.threeAgents(tmp.resolve("jenkins"), "false").scm(tmp);

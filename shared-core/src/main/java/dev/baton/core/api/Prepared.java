@@ -80,6 +80,10 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
               + (cells.isEmpty() ? stepId : cells.get(0))
               + "'");
     }
+    if (new java.util.HashSet<>(gpus).size() != gpus.size()) {
+      throw new UsageException(
+          "--gpus " + gpus + " names a GPU twice; give each locked GPU index once");
+    }
     if (s.agent().gpus() > gpus.size()) {
       throw new UsageException(
           "step "
