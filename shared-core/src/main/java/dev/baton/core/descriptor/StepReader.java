@@ -19,6 +19,9 @@ final class StepReader {
   static final List<String> STEP_KEYS =
       List.of(
           "run",
+          "validate",
+          "benchmark",
+          "deploy",
           "needs",
           "matrix",
           "when",
@@ -32,10 +35,6 @@ final class StepReader {
           "concurrency");
   static final Map<String, String> STEP_LATER =
       Map.of(
-          "validate",
-              "validate steps arrive in a later Baton version; use 'run:' with a script that exits non-zero when a gate fails",
-          "benchmark", "benchmark steps arrive in a later Baton version; use 'run:' for now",
-          "deploy", "deploy steps arrive in a later Baton version; use 'run:' for now",
           "cache", "step caching arrives in a later Baton version; remove 'cache:' for now",
           "inputs", "inputs are used by step caching, which arrives in a later Baton version",
           "outputs", "outputs are used by step caching, which arrives in a later Baton version",
@@ -82,12 +81,20 @@ final class StepReader {
     Command run = null;
     SourcePosition runAt = m.position();
     Optional<YamlNode> runNode = NodeReader.get(m, "run");
+    Optional<StageReader.Read> stage = StageReader.read(m, where, r);
     if (runNode.isPresent()) {
       runAt = runNode.get().position();
       run = command(runNode.get(), where + ".run", r);
-    } else if (STEP_LATER.keySet().stream()
-        .noneMatch(k -> NodeReader.keys(m).contains(k) && !k.equals("cache"))) {
-      r.problem(entry.keyPosition(), where + " has nothing to run", "add 'run: <command>'");
+    } else if (stage.isPresent()) {
+      runAt = stage.get().runAt();
+      run = stage.get().run().orElse(null);
+    } else if (StageReader.KINDS.stream().noneMatch(k -> NodeReader.keys(m).contains(k))
+        && STEP_LATER.keySet().stream()
+            .noneMatch(k -> NodeReader.keys(m).contains(k) && !k.equals("cache"))) {
+      r.problem(
+          entry.keyPosition(),
+          where + " has nothing to run",
+          "add 'run: <command>' (or a validate, benchmark or deploy block)");
     }
     List<String> needs =
         NodeReader.get(m, "needs").map(n -> r.stringList(n, where + ".needs")).orElse(List.of());
@@ -138,7 +145,7 @@ final class StepReader {
         new StepSpec(
             name,
             entry.keyPosition(),
-            StepKind.RUN,
+            stage.map(st -> st.stage().kind()).orElse(StepKind.RUN),
             run,
             runAt,
             needs,
@@ -152,7 +159,8 @@ final class StepReader {
             continueOnError,
             agent,
             priority,
-            concurrency));
+            concurrency,
+            stage.map(StageReader.Read::stage)));
   }
 
   static Command command(YamlNode node, String what, NodeReader r) {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param when the condition text, without {@code ${{ }}}; empty when always
  * @param timeout empty: no timeout
  * @param workdir relative to the descriptor's directory; empty: that directory
+ * @param stage what a validate, benchmark or deploy step does beyond {@code run}; empty for plain
+ *     steps
  */
 public record StepSpec(
     String name,
@@ -29,12 +31,14 @@ public record StepSpec(
     boolean continueOnError,
     AgentRequest agent,
     int priority,
-    Optional<ConcurrencySpec> concurrency) {
+    Optional<ConcurrencySpec> concurrency,
+    Optional<StageSpec> stage) {
 
   public StepSpec {
     needs = List.copyOf(needs);
     env = Map.copyOf(env);
     workdir = workdir == null ? "" : workdir;
     when = when == null ? "" : when;
+    stage = stage == null ? Optional.empty() : stage;
   }
 }

@@ -175,7 +175,7 @@ public final class RunEngine {
         new ReadyStep(
             r.step,
             attempt,
-            readySeq++,
+            readySeq,
             0,
             r.step.retry().otherAgent() ? r.agentsTried : java.util.Set.of(),
             r.criticalPath));
@@ -183,6 +183,8 @@ public final class RunEngine {
   }
 
   private void dispatch() {
+    // Steps that became ready between two dispatches are equally old: none passes the others over.
+    readySeq++;
     if (queue.isEmpty() || stopStarting) {
       return;
     }

@@ -1,9 +1,11 @@
 package dev.baton.core.plan;
 
 import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.DeploySpec;
 import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.SourcePosition;
+import dev.baton.core.descriptor.StageSpec;
 import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.expr.Bindings;
 import dev.baton.core.expr.Expression;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Expands one step into planned steps: a cell per matrix combination, expressions resolved. */
 final class StepResolver {
@@ -73,9 +76,12 @@ final class StepResolver {
     Bindings bindings = Bindings.of(context);
     String skip = when(spec, bindings);
     Command command = command(spec, bindings);
+    Map<String, Object> stageContext = new LinkedHashMap<>(context);
+    stageContext.put("deploy", Map.of("weight", DeploySpec.WEIGHT_PLACEHOLDER));
+    StepSpec resolved = withStageCommands(spec, Bindings.of(stageContext));
     return new PlannedStep(
         MatrixExpander.id(spec.name(), cell),
-        spec,
+        resolved,
         cell,
         command,
         needs,
@@ -128,6 +134,59 @@ final class StepResolver {
       problems.add(at(at, ex, "in 'run' of step '" + spec.name() + "'"));
       return spec.run();
     }
+  }
+
+  /**
+   * The spec with {@code ${{ }}} substituted in its stage's commands (shift, health, rollback...),
+   * quoted like {@code run}. {@code ${{ deploy.weight }}} becomes {@link
+   * DeploySpec#WEIGHT_PLACEHOLDER}, a plain word the deploy stage replaces with each weight.
+   */
+  private StepSpec withStageCommands(StepSpec spec, Bindings bindings) {
+    if (spec.stage().isEmpty()) {
+      return spec;
+    }
+    StageSpec stage = spec.stage().get();
+    StageSpec rendered =
+        stage.mapCommands(
+            c -> {
+              try {
+                return render(c, bindings);
+              } catch (ExpressionException ex) {
+                problems.add(
+                    at(stage.position(), ex, "in a command of step '" + spec.name() + "'"));
+                return c;
+              }
+            });
+    return new StepSpec(
+        spec.name(),
+        spec.position(),
+        spec.kind(),
+        spec.run(),
+        spec.runPosition(),
+        spec.needs(),
+        spec.matrix(),
+        spec.when(),
+        spec.whenPosition(),
+        spec.timeout(),
+        spec.retry(),
+        spec.env(),
+        spec.workdir(),
+        spec.continueOnError(),
+        spec.agent(),
+        spec.priority(),
+        spec.concurrency(),
+        Optional.of(rendered));
+  }
+
+  private static Command render(Command c, Bindings bindings) {
+    if (c instanceof Command.Shell shell) {
+      return new Command.Shell(Template.parse(shell.script()).render(bindings, Quoting.SHELL));
+    }
+    List<String> args = new ArrayList<>();
+    for (String arg : ((Command.Argv) c).args()) {
+      args.add(Template.parse(arg).render(bindings, Quoting.NONE));
+    }
+    return new Command.Argv(args);
   }
 
   private static DescriptorProblem at(SourcePosition base, ExpressionException ex, String where) {

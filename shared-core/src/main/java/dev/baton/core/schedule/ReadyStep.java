@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A step whose needs are met, waiting for an agent.
  *
- * @param readySeq when it became ready, as a sequence number (smaller: earlier)
+ * @param readySeq when it became ready, as a sequence number (smaller: earlier; steps that became
+ *     ready together share one)
  * @param passedOver how many times steps that became ready after it were placed while it waited;
  *     past a limit it starves no longer: it goes first and holds a reservation
  * @param avoidAgents agents to avoid when another fits ({@code retry.otherAgent})

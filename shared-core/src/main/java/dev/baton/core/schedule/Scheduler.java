@@ -159,5 +159,6 @@ public final class Scheduler implements Placer {
           .thenComparingInt(r -> -r.step().priority())
           .thenComparingInt(r -> -r.criticalPath())
           .thenComparingInt(r -> -r.step().agent().gpus())
-          .thenComparingLong(ReadyStep::readySeq);
+          .thenComparingLong(ReadyStep::readySeq)
+          .thenComparing(ReadyStep::id);
 }

@@ -57,7 +57,8 @@ class SchedulerTest {
             false,
             req,
             priority,
-            group);
+            group,
+            Optional.empty());
     return new PlannedStep(
         id,
         spec,

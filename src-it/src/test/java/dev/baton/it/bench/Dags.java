@@ -65,9 +65,7 @@ final class Dags {
           .append(i)
           .append(": {agent: {label: gpu, gpus: ")
           .append(sizes[i % 3])
-          .append("}, run: 'sleep 0.2; echo \"$CUDA_VISIBLE_DEVICES\" > gpus-s")
-          .append(i)
-          .append(".txt'}\n");
+          .append("}, run: sleep 0.2}\n");
     }
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("baton.yaml"), yaml);

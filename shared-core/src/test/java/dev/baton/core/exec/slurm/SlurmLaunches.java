@@ -61,6 +61,7 @@ final class SlurmLaunches {
             false,
             request,
             0,
+            Optional.empty(),
             Optional.empty());
     PlannedStep step =
         new PlannedStep(

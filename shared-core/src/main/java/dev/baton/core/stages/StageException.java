@@ -1,0 +1,21 @@
+package dev.baton.core.stages;
+
+/** A stage could not judge its step (a missing metrics file, bad JSON); fails the step. */
+public final class StageException extends RuntimeException {
+  private final String hint;
+
+  public StageException(String problem, String hint) {
+    super(problem);
+    this.hint = hint;
+  }
+
+  /** How to fix it. */
+  public String hint() {
+    return hint;
+  }
+
+  /** "<what is wrong>; <how to fix it>". */
+  public String userMessage() {
+    return hint.isEmpty() ? getMessage() : getMessage() + "; " + hint;
+  }
+}
