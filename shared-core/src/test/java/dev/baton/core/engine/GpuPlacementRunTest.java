@@ -111,4 +111,35 @@ class GpuPlacementRunTest {
       assertThat(concurrent).isLessThanOrEqualTo(2);
     }
   }
+
+  @Test
+  void fourGpuStepIsNotStarvedByAStreamOfHigherPriorityOneGpuSteps() throws Exception {
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+        version: 1
+        name: starvation
+        agents:
+          - {name: box, labels: [gpu], gpus: 4, executors: 8, simulated: true}
+        steps:
+          big: {agent: {label: gpu, gpus: 4}, run: 'true'}
+        """);
+    for (int chain = 0; chain < 4; chain++) {
+      for (int i = 0; i < 8; i++) {
+        yaml.append("  c")
+            .append(chain)
+            .append('_')
+            .append(i)
+            .append(": {priority: 10, agent: {label: gpu, gpus: 1}, run: sleep 0.05");
+        yaml.append(i > 0 ? ", needs: [c" + chain + "_" + (i - 1) + "]}\n" : "}\n");
+      }
+    }
+    RunOutcome out = new PipelineFixture(dir, yaml.toString()).run();
+    assertThat(out.record().status()).isEqualTo(RunStatus.SUCCEEDED);
+    java.time.Instant bigStart = PipelineFixture.step(out, "big").startedAt();
+    long smallStartedAfterBig =
+        out.record().steps().stream().filter(s -> s.startedAt().isAfter(bigStart)).count();
+    // Without anti-starvation the big step would start only after all 32 small steps.
+    assertThat(smallStartedAfterBig).isGreaterThanOrEqualTo(8);
+  }
 }
