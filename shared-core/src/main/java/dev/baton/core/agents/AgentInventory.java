@@ -24,7 +24,8 @@ public final class AgentInventory {
    * The agents of this run.
    *
    * @param parallel the default executors per agent; 0 or less: one per core
-   * @throws InventoryException when declared agents ask for GPUs this machine does not have
+   * @throws dev.baton.core.descriptor.DescriptorException when declared agents ask for GPUs this
+   *     machine does not have
    */
   public static List<Agent> build(List<AgentSpec> declared, MachineFacts machine, int parallel) {
     int executors = parallel > 0 ? parallel : Math.max(1, machine.cores());
@@ -63,7 +64,7 @@ public final class AgentInventory {
               gpus));
     }
     if (!problems.isEmpty()) {
-      throw new InventoryException(problems);
+      throw new dev.baton.core.descriptor.DescriptorException(problems);
     }
     return List.copyOf(agents);
   }

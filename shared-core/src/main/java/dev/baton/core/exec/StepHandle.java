@@ -23,4 +23,18 @@ public interface StepHandle {
   default java.util.Map<String, Object> results() {
     return java.util.Map.of();
   }
+
+  /** A handle for an attempt that ended before it started, such as a program that is missing. */
+  static StepHandle finished(ExitStatus status) {
+    CompletableFuture<ExitStatus> done = CompletableFuture.completedFuture(status);
+    return new StepHandle() {
+      @Override
+      public CompletableFuture<ExitStatus> exit() {
+        return done;
+      }
+
+      @Override
+      public void stop(Duration grace) {}
+    };
+  }
 }

@@ -106,7 +106,7 @@ class AgentInventoryTest {
 
     assertThatThrownBy(() -> AgentInventory.build(declared, machine(FOUR_GPUS), 0))
         .isInstanceOfSatisfying(
-            InventoryException.class,
+            dev.baton.core.descriptor.DescriptorException.class,
             e -> {
               assertThat(e.exitCode()).isEqualTo(2);
               assertThat(e.problems()).hasSize(1);
@@ -127,7 +127,7 @@ class AgentInventoryTest {
     assertThatThrownBy(
             () -> AgentInventory.build(declared, machine(GpuDetection.none("no smi")), 0))
         .isInstanceOfSatisfying(
-            InventoryException.class,
+            dev.baton.core.descriptor.DescriptorException.class,
             e ->
                 assertThat(e.problems())
                     .extracting(DescriptorProblem::message)
@@ -210,7 +210,7 @@ class AgentInventoryTest {
             false);
 
     assertThatThrownBy(() -> AgentInventory.build(List.of(wrong), machine(FOUR_GPUS), 0))
-        .isInstanceOf(InventoryException.class)
+        .isInstanceOf(dev.baton.core.descriptor.DescriptorException.class)
         .hasMessage(
             "baton.yaml:3:5: agent ws1 declares a GPU of model H100 but is given GPU 0"
                 + " (NVIDIA A100-SXM4-80GB); declare model 'a100' or leave the model out");

@@ -81,17 +81,7 @@ public final class LocalExecutor implements StepExecutor {
   }
 
   private static StepHandle failed(String why) {
-    CompletableFuture<ExitStatus> done =
-        CompletableFuture.completedFuture(ExitStatus.couldNotLaunch(why));
-    return new StepHandle() {
-      @Override
-      public CompletableFuture<ExitStatus> exit() {
-        return done;
-      }
-
-      @Override
-      public void stop(Duration grace) {}
-    };
+    return StepHandle.finished(ExitStatus.couldNotLaunch(why));
   }
 
   @Override

@@ -169,17 +169,7 @@ public final class SlurmExecutor implements StepExecutor {
   }
 
   private static StepHandle failed(String why) {
-    CompletableFuture<ExitStatus> done =
-        CompletableFuture.completedFuture(ExitStatus.couldNotLaunch(why));
-    return new StepHandle() {
-      @Override
-      public CompletableFuture<ExitStatus> exit() {
-        return done;
-      }
-
-      @Override
-      public void stop(Duration grace) {}
-    };
+    return StepHandle.finished(ExitStatus.couldNotLaunch(why));
   }
 
   private static void deleteQuietly(Path file) {
