@@ -98,6 +98,8 @@ public final class Baton {
     RunSettings settings =
         new RunSettings(
             runId,
+            p.plan().pipeline(),
+            p.plan().descriptor().workspace(),
             reportDir,
             config.parallel(),
             config.failFast(),

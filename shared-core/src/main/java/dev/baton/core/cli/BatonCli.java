@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
     description = "Run machine-learning pipelines described in baton.yaml, from any CI.",
     subcommands = {
       RunCommand.class,
+      ValidateCommand.class,
+      BenchmarkCommand.class,
+      DeployCommand.class,
+      BaselineCommand.class,
       PlanCommand.class,
       CheckCommand.class,
       AgentsCommand.class,

@@ -1,19 +1,16 @@
-package dev.baton.core.plan;
+package dev.baton.core.descriptor;
 
-import dev.baton.core.descriptor.DescriptorProblem;
-import dev.baton.core.descriptor.DidYouMean;
-import dev.baton.core.descriptor.PipelineDescriptor;
-import dev.baton.core.descriptor.StepSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Finds unknown {@code needs} and cycles between steps, printing each cycle's path. */
-final class DagChecker {
+public final class DagChecker {
   private DagChecker() {}
 
-  static void check(PipelineDescriptor d, List<DescriptorProblem> problems) {
+  /** Adds a problem for every unknown or self {@code needs} and every cycle, with its path. */
+  public static void check(PipelineDescriptor d, List<DescriptorProblem> problems) {
     Set<String> names = d.steps().keySet();
     for (StepSpec s : d.steps().values()) {
       for (String need : s.needs()) {

@@ -50,6 +50,8 @@ public final class DescriptorReader {
       throw new DescriptorException(problems);
     }
     PipelineDescriptor descriptor = bind(file, top.get(), r);
+    // The DAG is checked even when keys were wrong, so one run reports every kind of mistake.
+    DagChecker.check(descriptor, problems);
     if (!problems.isEmpty()) {
       throw new DescriptorException(problems);
     }

@@ -30,6 +30,11 @@ record AttemptOutcome(StepState state, String message) {
     if (status.exitCode() == 0) {
       return new AttemptOutcome(StepState.SUCCEEDED, "");
     }
+    // A stage (validate, benchmark, deploy) says why it failed better than its exit code.
+    Object why = r.handle == null ? null : r.handle.results().get("message");
+    if (why instanceof String text && !text.isBlank()) {
+      return new AttemptOutcome(StepState.FAILED, text);
+    }
     return new AttemptOutcome(StepState.FAILED, ExitMessages.describe(status.exitCode()));
   }
 }

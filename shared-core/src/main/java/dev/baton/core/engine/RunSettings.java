@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * How the engine runs one plan.
  *
+ * @param pipeline the pipeline's name, which steps see as {@code BATON_PIPELINE}
+ * @param workspace the descriptor's directory, which steps see as {@code BATON_WORKSPACE}
  * @param maxRunning most attempts in flight at once across all agents; 0: only agents' executors
  *     limit it
  * @param baseEnv the environment every step starts from (normally Baton's own)
@@ -15,6 +17,8 @@ import java.util.Map;
  */
 public record RunSettings(
     String runId,
+    String pipeline,
+    Path workspace,
     Path reportDir,
     int maxRunning,
     boolean failFast,

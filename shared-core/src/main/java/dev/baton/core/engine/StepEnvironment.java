@@ -24,6 +24,8 @@ final class StepEnvironment {
     env.put("BATON_STEP", step.stepName());
     env.put("BATON_ATTEMPT", Integer.toString(attempt));
     env.put("BATON_REPORT_DIR", settings.reportDir().toString());
+    env.put("BATON_PIPELINE", settings.pipeline());
+    env.put("BATON_WORKSPACE", settings.workspace().toString());
     env.put("BATON_AGENT", agent);
     if (gpusAssigned) {
       String list = gpus.stream().map(String::valueOf).collect(Collectors.joining(","));

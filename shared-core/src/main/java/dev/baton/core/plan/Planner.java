@@ -1,6 +1,7 @@
 package dev.baton.core.plan;
 
 import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.DagChecker;
 import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.DidYouMean;

@@ -79,13 +79,14 @@ final class StepResolver {
     Map<String, Object> stageContext = new LinkedHashMap<>(context);
     stageContext.put("deploy", Map.of("weight", DeploySpec.WEIGHT_PLACEHOLDER));
     StepSpec resolved = withStageCommands(spec, Bindings.of(stageContext));
+    Map<String, String> stepEnv = new LinkedHashMap<>(env);
     return new PlannedStep(
         MatrixExpander.id(spec.name(), cell),
         resolved,
         cell,
         command,
         needs,
-        env,
+        stepEnv,
         Planner.workdir(descriptor, spec),
         spec.timeout(),
         spec.retry(),

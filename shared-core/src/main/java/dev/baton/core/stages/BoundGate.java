@@ -48,7 +48,9 @@ final class BoundGate {
             name
                 + " "
                 + text(base)
-                + (change == 0 ? ", unchanged" : (better ? ", improved by " : ", worse by ") + text(Math.abs(change))));
+                + (change == 0
+                    ? ", unchanged"
+                    : (better ? ", improved by " : ", worse by ") + text(Math.abs(change))));
       }
     }
     boolean passed = value >= low && value <= high;

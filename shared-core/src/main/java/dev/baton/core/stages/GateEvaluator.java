@@ -52,8 +52,7 @@ public final class GateEvaluator {
     Expression expr = Expression.parse(gate.text());
     for (String name : expr.references()) {
       if (!metrics.containsKey(name)) {
-        return new GateResult(
-            gate.name(), false, null, gate.text(), null, missing(name, metrics));
+        return new GateResult(gate.name(), false, null, gate.text(), null, missing(name, metrics));
       }
     }
     Object value;
@@ -84,7 +83,9 @@ public final class GateEvaluator {
     return "metric '"
         + name
         + "' is missing"
-        + (metrics.isEmpty() ? " (no metrics were found)" : " (found: " + String.join(", ", metrics.keySet()) + ")")
+        + (metrics.isEmpty()
+            ? " (no metrics were found)"
+            : " (found: " + String.join(", ", metrics.keySet()) + ")")
         + "; write it to the metrics file or fix the gate's name";
   }
 }

@@ -22,8 +22,8 @@ public final class Metrics {
   private Metrics() {}
 
   /**
-   * The numbers of a JSON object, flattened to dotted names; booleans read as 1 and 0, other
-   * values are left out.
+   * The numbers of a JSON object, flattened to dotted names; booleans read as 1 and 0, other values
+   * are left out.
    *
    * @throws StageException when the text is not a JSON object
    */

@@ -1,0 +1,72 @@
+package dev.baton.core.stages;
+
+import dev.baton.core.report.BenchmarkResult;
+import dev.baton.core.report.RunRecord;
+import dev.baton.core.report.StepRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores a run's metrics and benchmark samples as a named baseline ({@code champion}, {@code
+ * main}), one file per hardware fingerprint the run's stage steps ran on.
+ */
+public final class BaselinePromoter {
+  private BaselinePromoter() {}
+
+  /**
+   * Promotes the succeeded stage steps of {@code run}; returns the files written (none when the run
+   * has no validate or benchmark step that succeeded).
+   */
+  public static List<Path> promote(RunRecord run, String name, BaselineStore store)
+      throws IOException {
+    Map<String, Map<String, Baseline.StepFigures>> byHardware = new LinkedHashMap<>();
+    for (StepRecord step : run.steps()) {
+      if (!step.status().isSuccessful()) {
+        continue;
+      }
+      Map<String, Double> metrics = numbers(step.results().get("metrics"));
+      List<Double> samples =
+          BenchmarkResult.of(step).map(BenchmarkResult::samples).orElse(List.of());
+      if (metrics.isEmpty() && samples.isEmpty()) {
+        continue;
+      }
+      Object fp = step.results().get("fingerprint");
+      String fingerprint = fp == null ? HardwareFingerprint.CPU : String.valueOf(fp);
+      byHardware
+          .computeIfAbsent(fingerprint, k -> new LinkedHashMap<>())
+          .put(step.id(), new Baseline.StepFigures(metrics, samples));
+    }
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Baseline.StepFigures>> e : byHardware.entrySet()) {
+      written.add(
+          store.save(
+              new Baseline(
+                  run.pipeline(),
+                  name,
+                  e.getKey(),
+                  run.runId(),
+                  Instant.now().toString(),
+                  e.getValue())));
+    }
+    return written;
+  }
+
+  private static Map<String, Double> numbers(Object value) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (value instanceof Map) {
+      ((Map<?, ?>) value)
+          .forEach(
+              (k, v) -> {
+                if (v instanceof Number) {
+                  out.put(String.valueOf(k), ((Number) v).doubleValue());
+                }
+              });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.baton.core.stages;
+
+import dev.baton.core.descriptor.DeploySpec;
+import dev.baton.core.resilience.CircuitBreaker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+/**
+ * Checks the new version's health {@code count} times per stage: an HTTP GET expecting 2xx, or a
+ * command expecting exit code 0. A circuit breaker stops hammering an endpoint that keeps failing:
+ * once open, checks fail at once without calling it.
+ */
+final class HealthCheck {
+  private final DeploySpec.Health spec;
+  private final StageCommands commands;
+  private final CircuitBreaker breaker;
+  private final HttpClient http;
+
+  HealthCheck(DeploySpec.Health spec, StageCommands commands) {
+    this.spec = spec;
+    this.commands = commands;
+    this.breaker =
+        new CircuitBreaker(spec.failureLimit(), spec.interval().multipliedBy(spec.count()));
+    this.http = HttpClient.newBuilder().connectTimeout(spec.timeout()).build();
+  }
+
+  /** Runs the stage's checks; the reason of failure, or empty when healthy. */
+  Optional<String> check() throws InterruptedException {
+    int failures = 0;
+    String last = "";
+    for (int k = 0; k < spec.count(); k++) {
+      if (k > 0 && !commands.pause(spec.interval())) {
+        return Optional.of("stopped");
+      }
+      Optional<String> problem = once();
+      if (problem.isEmpty()) {
+        breaker.onSuccess();
+        continue;
+      }
+      breaker.onFailure();
+      failures++;
+      last = problem.get();
+      commands.note("health check " + (k + 1) + "/" + spec.count() + " failed: " + last);
+      if (failures >= spec.failureLimit()) {
+        return Optional.of("health check failed " + failures + " time(s): " + last);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> once() throws InterruptedException {
+    if (!breaker.allow()) {
+      return Optional.of("circuit breaker open after repeated failures; not calling it");
+    }
+    if (spec.run().isPresent()) {
+      StageCommands.Outcome out = commands.run(spec.run().get(), spec.timeout(), false);
+      return out.success() ? Optional.empty() : Optional.of(out.describe());
+    }
+    String url = spec.http().orElseThrow();
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(spec.timeout()).GET().build();
+      int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return code / 100 == 2 ? Optional.empty() : Optional.of("GET " + url + " answered " + code);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.of("GET " + url + " failed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.baton.core.stages;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.StepExecutor;
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.exec.StepLaunch;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a stage's commands one at a time through the step's executor, so they run where the step was
+ * placed, with its environment, appending to its log; captures what each one printed.
+ */
+final class StageCommands {
+  /** How one command ended and what it wrote to the log (at most the last 1 MiB). */
+  record Outcome(ExitStatus status, String output, long nanos) {
+    boolean success() {
+      return status.success();
+    }
+
+    String describe() {
+      return status.launched() ? "exit code " + status.exitCode() : status.launchError();
+    }
+  }
+
+  private static final long MAX_CAPTURE = 1 << 20;
+
+  private final StepExecutor executor;
+  private final StepLaunch launch;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile StepHandle current;
+  private volatile Duration grace = Duration.ofSeconds(10);
+
+  StageCommands(StepExecutor executor, StepLaunch launch) {
+    this.executor = executor;
+    this.launch = launch;
+  }
+
+  StepLaunch launch() {
+    return launch;
+  }
+
+  /** Runs {@code command} to its end (or until {@link #stop}), blocking the calling thread. */
+  Outcome run(Command command) throws InterruptedException {
+    return run(command, null, false);
+  }
+
+  /**
+   * Runs {@code command}, stopping it after {@code limit} (null: no limit); {@code evenIfStopped}
+   * lets a rollback run after the step was asked to stop.
+   */
+  Outcome run(Command command, Duration limit, boolean evenIfStopped) throws InterruptedException {
+    long offset = size();
+    long start = System.nanoTime();
+    StepLaunch sub =
+        new StepLaunch(
+            launch.step(),
+            launch.attempt(),
+            command,
+            launch.env(),
+            launch.workdir(),
+            launch.log(),
+            launch.agent(),
+            launch.gpus(),
+            launch.timeout());
+    StepHandle handle = executor.launch(sub);
+    if (!evenIfStopped) {
+      current = handle;
+    }
+    if (isStopped() && !evenIfStopped) {
+      handle.stop(grace);
+    }
+    ExitStatus status;
+    try {
+      status =
+          limit == null
+              ? handle.exit().get()
+              : handle.exit().get(limit.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      handle.stop(Duration.ZERO);
+      status = ExitStatus.couldNotLaunch("took longer than " + limit.toMillis() + " ms");
+      try {
+        handle.exit().get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException x) {
+        // The command is being killed; its exit no longer matters.
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      status = ExitStatus.couldNotLaunch("the command was lost: " + e.getCause().getMessage());
+    } finally {
+      current = null;
+    }
+    return new Outcome(status, readFrom(offset), System.nanoTime() - start);
+  }
+
+  /** Stops the running command and makes every later wait return at once. */
+  void stop(Duration grace) {
+    this.grace = grace;
+    stopped.countDown();
+    StepHandle h = current;
+    if (h != null) {
+      h.stop(grace);
+    }
+  }
+
+  boolean isStopped() {
+    return stopped.getCount() == 0;
+  }
+
+  /** Waits {@code d}, or less when stopped; returns false when stopped. */
+  boolean pause(Duration d) throws InterruptedException {
+    if (d.isZero() || d.isNegative()) {
+      return !isStopped();
+    }
+    return !stopped.await(d.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Appends one line of Baton's own narration to the step log, so people see what happened. */
+  void note(String line) {
+    try {
+      Files.writeString(
+          launch.log(),
+          "[baton] " + line + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // The log is a convenience here; results carry the same facts.
+    }
+  }
+
+  private long size() {
+    try {
+      return Files.exists(launch.log()) ? Files.size(launch.log()) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private String readFrom(long offset) {
+    try (RandomAccessFile f = new RandomAccessFile(launch.log().toFile(), "r")) {
+      long start = Math.max(offset, f.length() - MAX_CAPTURE);
+      byte[] bytes = new byte[(int) Math.max(0, f.length() - start)];
+      f.seek(start);
+      f.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

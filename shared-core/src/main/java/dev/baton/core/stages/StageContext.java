@@ -1,0 +1,29 @@
+package dev.baton.core.stages;
+
+import dev.baton.core.exec.StepLaunch;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a stage needs while it runs: its commands, the baselines of its pipeline and hardware.
+ *
+ * @param pipeline the pipeline's name, which baselines are filed under
+ * @param fingerprint the hardware the step runs on ({@code cpu}, or its GPU model)
+ */
+record StageContext(
+    StageCommands commands, BaselineStore baselines, String pipeline, String fingerprint) {
+
+  StepLaunch launch() {
+    return commands.launch();
+  }
+
+  Optional<Baseline> baseline(String name) {
+    return baselines.find(pipeline, name, fingerprint);
+  }
+
+  /** Where reports go: {@code BATON_REPORT_DIR}, else the step's working directory. */
+  Path reportDir() {
+    String dir = launch().env().getOrDefault("BATON_REPORT_DIR", "");
+    return dir.isEmpty() ? launch().workdir() : Path.of(dir);
+  }
+}

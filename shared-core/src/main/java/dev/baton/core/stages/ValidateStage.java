@@ -1,0 +1,84 @@
+package dev.baton.core.stages;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.StageSpec;
+import dev.baton.core.report.GateResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Runs the step's command, reads the metrics it wrote or printed, and judges the gates. */
+final class ValidateStage {
+  private ValidateStage() {}
+
+  static StageResult run(StageSpec.Validate spec, StageContext ctx) throws InterruptedException {
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("fingerprint", ctx.fingerprint());
+    String printed = "";
+    Command command = ctx.launch().command();
+    if (!isEmpty(command)) {
+      StageCommands.Outcome out = ctx.commands().run(command);
+      if (!out.success()) {
+        return StageResult.failed("the metrics command failed: " + out.describe(), results);
+      }
+      printed = out.output();
+    }
+    Map<String, Double> metrics;
+    try {
+      metrics = read(ctx.launch().workdir().resolve(spec.metrics()), printed);
+    } catch (StageException e) {
+      return StageResult.failed(e.userMessage(), results);
+    }
+    results.put("metrics", metrics);
+    String id = ctx.launch().stepId();
+    String name = ctx.launch().step().stepName();
+    List<GateResult> gates =
+        GateEvaluator.evaluate(
+            spec.gates(),
+            metrics,
+            (baseline, metric) -> ctx.baseline(baseline).flatMap(b -> b.metric(id, name, metric)));
+    results.put(
+        GateResult.RESULTS_KEY, gates.stream().map(GateResult::toMap).collect(Collectors.toList()));
+    gates.forEach(g -> ctx.commands().note("gate " + g.verdict() + ": " + g.message()));
+    List<GateResult> failed =
+        gates.stream().filter(g -> !Boolean.TRUE.equals(g.passed())).collect(Collectors.toList());
+    if (failed.isEmpty()) {
+      return new StageResult(true, gates.size() + " gate(s) passed", results);
+    }
+    return StageResult.failed(
+        failed.size()
+            + " of "
+            + gates.size()
+            + " gate(s) failed: "
+            + failed.stream().map(GateResult::message).collect(Collectors.joining("; ")),
+        results);
+  }
+
+  /** Metrics from the file, then {@code ::metric} lines the command printed (they win). */
+  static Map<String, Double> read(Path file, String printed) {
+    Map<String, Double> lines = Metrics.fromLines(printed);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    if (Files.isRegularFile(file)) {
+      try {
+        metrics.putAll(Metrics.fromJson(Files.readString(file), "metrics file " + file));
+      } catch (IOException e) {
+        throw new StageException(
+            "cannot read metrics file " + file + ": " + e.getMessage(), "check its permissions");
+      }
+    } else if (lines.isEmpty()) {
+      throw new StageException(
+          "metrics file " + file + " was not written",
+          "make the command write it, or print '::metric name=value' lines");
+    }
+    metrics.putAll(lines);
+    return metrics;
+  }
+
+  static boolean isEmpty(Command c) {
+    return c instanceof Command.Shell s && s.script().isBlank();
+  }
+}
