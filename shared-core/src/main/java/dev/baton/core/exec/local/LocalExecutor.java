@@ -55,7 +55,10 @@ public final class LocalExecutor implements StepExecutor {
               + (argv.get(0).contains("/") ? " or not executable" : " on PATH")
               + "; check the name, install it, or add its directory to PATH");
     }
-    ProcessBuilder pb = new ProcessBuilder(ProcessGroups.wrap(argv));
+    // The resolved path spares setsid a search of PATH (a failed exec per PATH entry).
+    List<String> resolved = new java.util.ArrayList<>(argv);
+    resolved.set(0, program);
+    ProcessBuilder pb = new ProcessBuilder(ProcessGroups.wrap(resolved));
     pb.directory(workdir);
     pb.environment().clear();
     pb.environment().putAll(launch.env());
