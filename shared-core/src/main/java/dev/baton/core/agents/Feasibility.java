@@ -4,6 +4,7 @@ import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.DidYouMean;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,15 +38,43 @@ public final class Feasibility {
     return AgentShortfall.of(request, LabelExpression.parse(request.label()), agent).fits();
   }
 
-  /** The indices of the agent's GPUs whose model and memory satisfy {@code request}. */
+  /**
+   * The indices of the agent's GPUs whose model and memory satisfy {@code request}. On an agent
+   * with GPUs of several models, the label expression also picks among them: each GPU is judged as
+   * if the agent had only its own model label, so {@code gpu && h100} gets H100s, never an A100 of
+   * the same machine.
+   */
   public static List<Integer> eligibleGpus(AgentRequest request, Agent agent) {
+    LabelExpression expression = parseOrNull(request.label());
+    Set<String> modelLabels = new HashSet<>();
+    for (Gpu gpu : agent.gpus()) {
+      modelLabels.add(gpu.modelLabel());
+    }
+    Set<String> withoutModels = new HashSet<>(agent.labels());
+    withoutModels.removeAll(modelLabels);
     List<Integer> eligible = new ArrayList<>();
     for (Gpu gpu : agent.gpus()) {
-      if (gpuSatisfies(request, gpu)) {
-        eligible.add(gpu.index());
+      if (!gpuSatisfies(request, gpu)) {
+        continue;
       }
+      if (modelLabels.size() > 1 && expression != null) {
+        Set<String> asIfAlone = new HashSet<>(withoutModels);
+        asIfAlone.add(gpu.modelLabel());
+        if (!expression.matches(asIfAlone)) {
+          continue;
+        }
+      }
+      eligible.add(gpu.index());
     }
     return eligible;
+  }
+
+  private static LabelExpression parseOrNull(String label) {
+    try {
+      return LabelExpression.parse(label);
+    } catch (LabelExpressionException e) {
+      return null;
+    }
   }
 
   /**

@@ -192,4 +192,21 @@ class FeasibilityTest {
     assertThat(Feasibility.whyUnschedulable("train", request("", 1), List.of()))
         .hasValueSatisfying(m -> assertThat(m).contains("1 GPU; there are no agents"));
   }
+
+  @Test
+  void onAMixedAgentTheLabelPicksGpusOfTheModelItNames() {
+    List<Gpu> gpus =
+        List.of(
+            new Gpu(0, "NVIDIA A100-SXM4-80GB", 81920, "GPU-0", false),
+            new Gpu(1, "NVIDIA A100-SXM4-80GB", 81920, "GPU-1", false),
+            new Gpu(2, "NVIDIA H100 80GB HBM3", 81559, "GPU-2", false),
+            new Gpu(3, "NVIDIA H100 80GB HBM3", 81559, "GPU-3", false));
+    Agent mixed =
+        new Agent("box", Set.of("box", "gpu", "a100", "h100"), 4, 16, OptionalLong.empty(), gpus);
+    assertThat(Feasibility.eligibleGpus(request("gpu && h100", 1), mixed)).containsExactly(2, 3);
+    assertThat(Feasibility.eligibleGpus(request("gpu && !h100", 1), mixed)).containsExactly(0, 1);
+    assertThat(Feasibility.eligibleGpus(request("a100 || h100", 1), mixed))
+        .containsExactly(0, 1, 2, 3);
+    assertThat(Feasibility.fits(request("gpu && h100", 3), mixed)).isFalse();
+  }
 }
