@@ -73,18 +73,28 @@ fi
 chown munge:munge /etc/munge/munge.key && chmod 400 /etc/munge/munge.key
 mkdir -p /run/munge /var/lib/munge /var/log/munge
 chown munge:munge /run/munge /var/lib/munge /var/log/munge
-if ! pgrep -x munged >/dev/null; then
+# Decide by what answers, not by process names: daemons killed with the session that started
+# them can linger as zombies for a moment, and a stale one must be replaced, not trusted.
+alive() { pgrep -x "$1" -r R,S,D >/dev/null 2>&1; }
+if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
   say "starting munged"
+  pkill -x munged 2>/dev/null || true
+  sleep 0.5
+  rm -f /run/munge/munge.socket.2 /run/munge/munged.pid
   runuser -u munge -- /usr/sbin/munged
 fi
 
-if ! pgrep -x slurmctld >/dev/null; then
+if ! scontrol ping >/dev/null 2>&1; then
   say "starting slurmctld"
+  pkill -x slurmctld 2>/dev/null || true
+  sleep 0.5
   # -c: start clean (no jobs from an earlier run); -i: ignore state that does not match the config.
   /usr/sbin/slurmctld -c -i
 fi
-if ! pgrep -x slurmd >/dev/null; then
+if ! alive slurmd || ! node_ready; then
   say "starting slurmd (node $NODE)"
+  pkill -x slurmd 2>/dev/null || true
+  sleep 0.5
   /usr/sbin/slurmd -N "$NODE"
 fi
 
@@ -102,5 +112,5 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 scontrol show node "$NODE" >&2 || true
-tail -20 "$HOME_DIR/log/slurmctld.log" "$HOME_DIR/log/slurmd.log" >&2 || true
+tail -n 20 "$HOME_DIR/log/slurmctld.log" "$HOME_DIR/log/slurmd.log" >&2 || true
 fail "node $NODE did not become idle within 60 s; see the logs in $HOME_DIR/log"

@@ -83,7 +83,13 @@ public record DeploySpec(
         health.map(
             h ->
                 new Health(
-                    h.http(),
+                    // The URL is text, not a shell word: rendered like one argument of a list run.
+                    h.http()
+                        .map(
+                            u ->
+                                ((Command.Argv) rewrite.apply(new Command.Argv(List.of(u))))
+                                    .args()
+                                    .get(0)),
                     h.run().map(rewrite),
                     h.interval(),
                     h.count(),

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code baton} command line (the shaded CLI jar) as a separate process. */
 public final class CliRun {
-  static final Path REPO =
+  public static final Path REPO =
       Path.of(System.getProperty("baton.repo", "..")).toAbsolutePath().normalize();
 
   public final int exitCode;

@@ -25,7 +25,8 @@ public final class Evaluate {
     Path metrics = Path.of(args[1]);
     Model<Label> model =
         Model.deserializeFromFile(data.resolve("model.tribuo")).castModel(Label.class);
-    var source = new CSVLoader<>(new LabelFactory()).loadDataSource(data.resolve("test.csv"), "label");
+    var source =
+        new CSVLoader<>(new LabelFactory()).loadDataSource(data.resolve("test.csv"), "label");
     var test = new MutableDataset<>(source);
     var evaluation = new LabelEvaluator().evaluate(model, test);
     String json =

@@ -12,9 +12,16 @@ import org.tribuo.classification.Label;
 
 /**
  * What an ONNX consumer must know about the exported model: the order of its input features and
- * which output column is the positive class. Stored as a properties file next to model.onnx.
+ * which output column is the positive class. Stored as a properties file next to the ONNX file:
+ * {@code model.onnx} has {@code model.card}.
  */
 public record ModelCard(List<String> features, int positiveColumn) {
+  /** The card file that belongs to an ONNX file. */
+  public static Path besides(Path onnx) {
+    String name = onnx.getFileName().toString();
+    return onnx.resolveSibling(name.substring(0, name.length() - ".onnx".length()) + ".card");
+  }
+
   static void write(Model<Label> model, Path file) throws IOException {
     List<String> features = new ArrayList<>();
     for (int id = 0; id < model.getFeatureIDMap().size(); id++) {

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Writes a synthetic tabular data set (public domain by construction): six standard-normal
- * features and a binary label drawn from a logistic rule, split into train.csv and test.csv.
+ * Writes a synthetic tabular data set (public domain by construction): six standard-normal features
+ * and a binary label drawn from a logistic rule, split into train.csv and test.csv.
  *
  * <p>Usage: {@code Prepare <rows> <seed> <outDir>}.
  */
