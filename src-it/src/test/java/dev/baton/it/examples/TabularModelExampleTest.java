@@ -63,6 +63,17 @@ class TabularModelExampleTest {
     assertThat(release.get("message").asText()).contains("rolled back");
   }
 
+  /** A failed release leaves the scoring service up for inspection; tests must not. */
+  @org.junit.jupiter.api.AfterEach
+  void stopTheScoringService() throws Exception {
+    Path pid = CliRun.REPO.resolve("examples/tabular-model/build/service.pid");
+    if (Files.exists(pid)) {
+      ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+          .ifPresent(ProcessHandle::destroy);
+      Files.deleteIfExists(pid);
+    }
+  }
+
   private static JsonNode step(JsonNode run, String id) {
     for (JsonNode s : run.get("steps")) {
       if (s.get("id").asText().equals(id)) {
