@@ -1,10 +1,6 @@
 package dev.baton.core.cli;
 
-import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.api.RunOutcome;
-import dev.baton.core.plan.PlanRenderer;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,17 +24,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
   @Mixin PipelineOptions pipeline;
 
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports go (default: .baton/runs/<runId>/ next to the descriptor).")
-  Path reportDir;
-
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description = "Most steps running at once (default: the number of cores).")
-  int parallel;
+  @Mixin RunOptions run;
 
   @Option(
       names = "--only",
@@ -63,46 +49,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--fail-fast", description = "Cancel running steps as soon as one fails.")
   boolean failFast;
 
-  @Option(names = "--dry-run", description = "Print what would run, run nothing.")
-  boolean dryRun;
-
-  @Option(
-      names = "--quiet-output",
-      description = "Do not echo step output to the console (it still goes to the logs).")
-  boolean quietOutput;
-
   @Override
   public Integer call() {
-    if (parallel < 0) {
-      throw new dev.baton.core.api.UsageException(
-          "--parallel must be 0 (the number of cores) or more");
-    }
     BatonConfig config =
-        pipeline
-            .config()
-            .withReportDir(reportDir)
-            .withParallel(parallel)
+        run.apply(pipeline.config())
             .withOnly(new LinkedHashSet<>(only))
             .withExecutor(executor)
             .withExecutorOptions(slurm)
             .withFailFast(failFast);
-    if (dryRun) {
-      Console.out()
-          .print(PlanRenderer.render(new Baton(Console.events(true)).plan(config), "text"));
-      return 0;
-    }
-    return runWithConsole(config, quietOutput);
-  }
-
-  static int runWithConsole(BatonConfig config, boolean quietOutput) {
-    ConsoleReporter console = Console.reporter(quietOutput);
-    Baton baton = new Baton(console);
-    Signals.onInterrupt(baton::cancel);
-    try {
-      RunOutcome outcome = baton.run(config);
-      return outcome.exitCode();
-    } finally {
-      console.close();
-    }
+    return run.execute(config);
   }
 }

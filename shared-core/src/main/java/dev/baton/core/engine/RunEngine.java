@@ -185,16 +185,10 @@ public final class RunEngine {
   private void dispatch() {
     // Steps that became ready between two dispatches are equally old: none passes the others over.
     readySeq++;
-    if (queue.isEmpty() || stopStarting) {
+    if (queue.isEmpty() || stopStarting || atMaxRunning()) {
       return;
     }
-    List<ReadyStep> candidates = queue;
-    if (settings.maxRunning() > 0) {
-      if (running >= settings.maxRunning()) {
-        return;
-      }
-    }
-    List<Placement> placements = scheduler.decide(candidates, usage);
+    List<Placement> placements = scheduler.decide(queue, usage);
     if (placements.isEmpty()) {
       if (running == 0 && timers.isEmpty()) {
         for (ReadyStep stuck : List.copyOf(queue)) {
@@ -210,7 +204,7 @@ public final class RunEngine {
     }
     long newestPlaced = Long.MIN_VALUE;
     for (Placement p : placements) {
-      if (settings.maxRunning() > 0 && running >= settings.maxRunning()) {
+      if (atMaxRunning()) {
         break;
       }
       queue.remove(p.ready());
@@ -222,6 +216,10 @@ public final class RunEngine {
         queue.set(i, queue.get(i).passedOverOnceMore());
       }
     }
+  }
+
+  private boolean atMaxRunning() {
+    return settings.maxRunning() > 0 && running >= settings.maxRunning();
   }
 
   private void start(Placement p) {
