@@ -4,6 +4,7 @@ import dev.baton.core.agents.Agent;
 import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.engine.EngineResult;
+import dev.baton.core.engine.PriorStep;
 import dev.baton.core.engine.RunEngine;
 import dev.baton.core.engine.RunSettings;
 import dev.baton.core.events.EventSink;
@@ -12,6 +13,10 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.report.RunRecord;
+import dev.baton.core.state.JournalEntry;
+import dev.baton.core.state.JournalReader;
+import dev.baton.core.state.ResumePoint;
+import dev.baton.core.state.RunJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +74,29 @@ public final class Baton {
 
   /** Runs the pipeline and writes its reports; returns how it ended. */
   public RunOutcome run(BatonConfig config) {
-    return execute(config, Prepared.of(config, environment, events), RunIds.next(Instant.now()));
+    Prepared p = Prepared.of(config, environment, events);
+    if (config.resume().isPresent()) {
+      return resume(config, p, config.resume().get());
+    }
+    String runId = RunIds.next(Instant.now());
+    return execute(config, p, runId, Journaling.FRESH);
+  }
+
+  private RunOutcome resume(BatonConfig config, Prepared p, String idOrLatest) {
+    if (config.reportDir().isPresent()) {
+      throw new UsageException(
+          "--resume continues in the run's own report directory; drop --report-dir");
+    }
+    Path runsRoot = ReportDirs.runsRoot(p.plan().descriptor().workspace());
+    Path reportDir = Resumption.runDir(runsRoot, idOrLatest);
+    ResumePoint point = ResumePoint.of(JournalReader.read(reportDir));
+    return execute(config, p, point.began().runId(), new Journaling(true, point, reportDir));
+  }
+
+  /** How a run keeps its journal: a new one, or the one of the run it resumes. */
+  private record Journaling(boolean kept, ResumePoint point, Path reportDir) {
+    static final Journaling FRESH = new Journaling(true, null, null);
+    static final Journaling NONE = new Journaling(false, null, null);
   }
 
   /**
@@ -80,18 +107,40 @@ public final class Baton {
       BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
     Prepared p = Prepared.single(config, stepId, agent, gpus);
     return execute(
-        config, p, runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId);
+        config,
+        p,
+        runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId,
+        Journaling.NONE);
   }
 
-  private RunOutcome execute(BatonConfig config, Prepared p, String runId) {
+  private RunOutcome execute(BatonConfig config, Prepared p, String runId, Journaling journaling) {
     Instant now = Instant.now();
     Path workspace = p.plan().descriptor().workspace();
     Path runsRoot = ReportDirs.runsRoot(workspace);
     Path reportDir =
-        ReportDirs.create(
-            config.reportDir().map(Path::toAbsolutePath).orElse(runsRoot.resolve(runId)));
+        journaling.reportDir() != null
+            ? journaling.reportDir()
+            : ReportDirs.create(
+                config.reportDir().map(Path::toAbsolutePath).orElse(runsRoot.resolve(runId)));
     if (config.reportDir().isEmpty()) {
       ReportDirs.linkLatest(runsRoot, reportDir);
+    }
+    Map<String, PriorStep> prior = Map.of();
+    RunJournal journal;
+    if (!journaling.kept()) {
+      journal = RunJournal.NONE;
+    } else if (journaling.point() == null) {
+      journal = RunJournal.create(reportDir);
+      journal.write(
+          new JournalEntry.RunBegan(1, runId, p.plan().pipeline(), PlanDigest.of(p.plan()), now));
+    } else {
+      journal = RunJournal.append(reportDir);
+      journal.write(new JournalEntry.RunResumed(now));
+      Resumption resumption = new Resumption();
+      prior = resumption.settle(journaling.point(), p.plan(), reportDir, KILL_GRACE, journal);
+      events.accept(
+          new RunEvent.Notice(
+              RunEvent.Level.INFO, resumption.summary(runId, p.plan().steps().size())));
     }
     events.accept(
         new RunEvent.RunStarted(runId, p.plan().pipeline(), reportDir, p.plan().steps().size()));
@@ -108,8 +157,10 @@ public final class Baton {
             p.executor().assignsGpus(),
             now.toEpochMilli());
     EngineResult result;
-    try (StepExecutor executor = p.executor().open()) {
-      RunEngine engine = new RunEngine(p.plan(), p.agents(), executor, events, settings);
+    RunEngine engine;
+    try (journal;
+        StepExecutor executor = p.executor().open()) {
+      engine = new RunEngine(p.plan(), p.agents(), executor, events, settings, journal, prior);
       current = engine;
       if (cancelled) {
         engine.cancel();
@@ -117,6 +168,15 @@ public final class Baton {
       result = engine.run();
     } finally {
       current = null;
+    }
+    if (engine.journalFailure().isPresent()) {
+      throw engine.journalFailure().get();
+    }
+    if (journaling.point() != null) {
+      // The run began with the first Baton, not with this one.
+      result =
+          new EngineResult(
+              journaling.point().startedAt(), result.endedAt(), result.steps(), result.cancelled());
     }
     RunRecord record = RunRecords.of(runId, p, config, result);
     ReportWriter.writeAll(record, reportDir, environment);

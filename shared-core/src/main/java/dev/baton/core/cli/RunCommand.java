@@ -49,6 +49,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--fail-fast", description = "Cancel running steps as soon as one fails.")
   boolean failFast;
 
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN",
+      description =
+          "Continue an interrupted run (its id, or latest) in its own report directory: steps that"
+              + " succeeded are not run again; the rest run. Needs the same descriptor and params.")
+  String resume;
+
   @Override
   public Integer call() {
     BatonConfig config =
@@ -57,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
             .withExecutor(executor)
             .withExecutorOptions(slurm)
             .withFailFast(failFast);
+    if (resume != null) {
+      config = config.withResume(resume);
+    }
     return run.execute(config);
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.agents.Agent;
+import dev.baton.core.api.InfrastructureException;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.ExitStatus;
@@ -17,6 +18,8 @@ import dev.baton.core.schedule.ReadyStep;
 import dev.baton.core.schedule.Scheduler;
 import dev.baton.core.schedule.SubmitAll;
 import dev.baton.core.schedule.Usage;
+import dev.baton.core.state.JournalEntry;
+import dev.baton.core.state.RunJournal;
 import dev.baton.core.state.StepState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +59,8 @@ public final class RunEngine {
   private boolean cancelling;
   private boolean stopStarting;
   private Instant startedAt;
+  private final RunJournal journal;
+  private InfrastructureException journalFailure;
 
   public RunEngine(
       Plan plan,
@@ -63,7 +68,23 @@ public final class RunEngine {
       StepExecutor executor,
       EventSink events,
       RunSettings settings) {
+    this(plan, agents, executor, events, settings, RunJournal.NONE, Map.of());
+  }
+
+  /**
+   * An engine that records every state change in {@code journal} and continues from {@code prior}:
+   * what an earlier Baton did for this run (empty for a fresh run).
+   */
+  public RunEngine(
+      Plan plan,
+      List<Agent> agents,
+      StepExecutor executor,
+      EventSink events,
+      RunSettings settings,
+      RunJournal journal,
+      Map<String, PriorStep> prior) {
     this.plan = plan;
+    this.journal = journal;
     this.scheduler = settings.assignGpus() ? new Scheduler(agents) : new SubmitAll(executor.name());
     this.launcher = StageLaunchers.forExecutor(executor);
     this.events = events;
@@ -79,6 +100,52 @@ public final class RunEngine {
               settings.reportDir().resolve(LogFiles.relativePath(s.id())),
               critical.get(s.id())));
     }
+    prior.forEach((id, p) -> restore(runs.get(id), p));
+  }
+
+  private static void restore(StepRun r, PriorStep p) {
+    if (r == null) {
+      return;
+    }
+    r.attempts.addAll(p.attempts());
+    r.attemptBase = p.lastAttempt();
+    r.firstStart = p.firstStart();
+    if (!p.attempts().isEmpty()) {
+      AttemptRecord last = p.attempts().get(p.attempts().size() - 1);
+      r.agent = last.agent();
+      r.gpus = last.gpus();
+    }
+    if (p.done()) {
+      r.state = p.state();
+      r.message = p.message();
+      r.end = p.end();
+      r.results = p.results();
+      r.restored = true;
+    }
+  }
+
+  private static Instant startOf(long pid) {
+    return pid <= 0
+        ? null
+        : ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(null);
+  }
+
+  /** Why the journal could not be written, when it could not: the run was stopped for it. */
+  public Optional<InfrastructureException> journalFailure() {
+    return Optional.ofNullable(journalFailure);
+  }
+
+  private void record(JournalEntry entry) {
+    if (journalFailure != null) {
+      return;
+    }
+    try {
+      journal.write(entry);
+    } catch (InfrastructureException e) {
+      // Without a journal the run could not be resumed: stop it, and say why at the end.
+      journalFailure = e;
+      cancelAll();
+    }
   }
 
   /** Asks the run to stop: running steps get TERM, nothing new starts. Safe from any thread. */
@@ -91,7 +158,11 @@ public final class RunEngine {
     startedAt = Instant.now();
     try {
       for (StepRun r : runs.values()) {
-        if (r.step.skipped()) {
+        if (r.restored) {
+          events.accept(
+              new RunEvent.StepFinished(
+                  r.id(), r.state, Duration.ZERO, "done before the resume; not run again"));
+        } else if (r.step.skipped()) {
           finish(r, StepState.SKIPPED, r.step.skipReason());
         }
       }
@@ -163,7 +234,7 @@ public final class RunEngine {
             changed = true;
             continue;
           }
-          enqueue(r, 1);
+          enqueue(r, r.attemptBase + 1);
         }
       }
     }
@@ -254,6 +325,10 @@ public final class RunEngine {
     follower.follow(r.id(), r.log, offset);
     StepHandle handle = launcher.launch(launch);
     r.handle = handle;
+    long group = handle.processGroup();
+    record(
+        new JournalEntry.AttemptStarted(
+            r.id(), r.attempt, p.agent(), p.gpus(), group, startOf(group), r.attemptStart));
     int attempt = r.attempt;
     handle
         .exit()
@@ -307,14 +382,17 @@ public final class RunEngine {
     AttemptOutcome result = AttemptOutcome.of(r, status, error);
     StepState outcome = result.state();
     String message = result.message();
-    r.attempts.add(
+    AttemptRecord attemptRecord =
         new AttemptRecord(
-            attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message));
+            attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message);
+    r.attempts.add(attemptRecord);
+    record(new JournalEntry.AttemptEnded(r.id(), attemptRecord));
     r.results = r.handle.results();
     if (outcome != StepState.SUCCEEDED && outcome != StepState.CANCELLED && !cancelling) {
       String tail = String.join("\n", LogFiles.tail(r.log, 50));
       Optional<Duration> again =
-          RetryDecider.retryAfter(r.step.retry(), attempt, outcome, exitCode, tail, random);
+          RetryDecider.retryAfter(
+              r.step.retry(), attempt - r.attemptBase, outcome, exitCode, tail, random);
       if (again.isPresent()) {
         r.state = StepState.QUEUED;
         r.awaitingRetry = true;
@@ -392,5 +470,6 @@ public final class RunEngine {
     r.end = Instant.now();
     Duration d = r.firstStart == null ? Duration.ZERO : Duration.between(r.firstStart, r.end);
     events.accept(new RunEvent.StepFinished(r.id(), state, d, message));
+    record(new JournalEntry.StepEnded(r.id(), state, message, r.firstStart, r.end, r.results));
   }
 }

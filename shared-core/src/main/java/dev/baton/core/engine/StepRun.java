@@ -21,6 +21,9 @@ final class StepRun {
   final List<AttemptRecord> attempts = new ArrayList<>();
   final Set<String> agentsTried = new HashSet<>();
   Instant firstStart;
+  // Attempts an earlier Baton made before this run was resumed; numbering continues after them.
+  int attemptBase;
+  boolean restored;
   Instant end;
 
   // The attempt in flight.

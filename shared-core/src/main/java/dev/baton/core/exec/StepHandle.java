@@ -24,6 +24,14 @@ public interface StepHandle {
     return java.util.Map.of();
   }
 
+  /**
+   * The process group the attempt runs in, where the engine has one ({@code -1} otherwise): the run
+   * journal records it so a resumed run can find and stop an attempt a killed Baton left.
+   */
+  default long processGroup() {
+    return -1;
+  }
+
   /** A handle for an attempt that ended before it started, such as a program that is missing. */
   static StepHandle finished(ExitStatus status) {
     CompletableFuture<ExitStatus> done = CompletableFuture.completedFuture(status);

@@ -1,6 +1,7 @@
 package dev.baton.core.exec.local;
 
 import dev.baton.core.descriptor.Command;
+import dev.baton.core.exec.ExitFiles;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  * pumpers wait for end-of-file on the pipe, which never comes while such a child lives).
  */
 public final class LocalExecutor implements StepExecutor {
+  private final Map<String, String> base = JobShell.baseEnvironment();
+  private JobShell shell;
+  private boolean shellTried;
   private final ScheduledExecutorService killer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -55,9 +60,40 @@ public final class LocalExecutor implements StepExecutor {
               + (argv.get(0).contains("/") ? " or not executable" : " on PATH")
               + "; check the name, install it, or add its directory to PATH");
     }
-    // The resolved path spares setsid a search of PATH (a failed exec per PATH entry).
     List<String> resolved = new java.util.ArrayList<>(argv);
     resolved.set(0, program);
+    try {
+      Files.createDirectories(launch.log().getParent());
+    } catch (IOException e) {
+      return failed("cannot create the log directory " + launch.log().getParent() + ": " + e);
+    }
+    JobShell shell = shell();
+    if (shell != null) {
+      JobScript script =
+          new JobScript(
+              resolved,
+              launch.env(),
+              base,
+              launch.workdir(),
+              launch.log(),
+              ExitFiles.of(launch.log(), launch.attempt()));
+      if (script.expressible()) {
+        return new JobHandle(shell, shell.launch(script), killer);
+      }
+    }
+    return direct(resolved, launch, workdir);
+  }
+
+  private synchronized JobShell shell() {
+    if (!shellTried) {
+      shellTried = true;
+      shell = JobShell.start();
+    }
+    return shell;
+  }
+
+  /** Without bash: one process per attempt under setsid; not recorded for a resume. */
+  private StepHandle direct(List<String> resolved, StepLaunch launch, File workdir) {
     ProcessBuilder pb = new ProcessBuilder(ProcessGroups.wrap(resolved));
     pb.directory(workdir);
     pb.environment().clear();
@@ -66,11 +102,10 @@ public final class LocalExecutor implements StepExecutor {
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile()));
     try {
-      Files.createDirectories(launch.log().getParent());
       Process process = pb.start();
       return new LocalHandle(process, killer);
     } catch (IOException e) {
-      return failed("cannot start '" + argv.get(0) + "': " + e.getMessage());
+      return failed("cannot start '" + resolved.get(0) + "': " + e.getMessage());
     }
   }
 
@@ -90,6 +125,47 @@ public final class LocalExecutor implements StepExecutor {
   @Override
   public void close() {
     killer.shutdown();
+    JobShell open;
+    synchronized (this) {
+      open = shell;
+      shell = null;
+    }
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  /** An attempt started by the job shell. */
+  private static final class JobHandle implements StepHandle {
+    private final JobShell shell;
+    private final JobShell.Job job;
+    private final ScheduledExecutorService killer;
+    private final CompletableFuture<ExitStatus> exit;
+
+    JobHandle(JobShell shell, JobShell.Job job, ScheduledExecutorService killer) {
+      this.shell = shell;
+      this.job = job;
+      this.killer = killer;
+      this.exit = job.exit().thenApply(ExitStatus::exited);
+    }
+
+    @Override
+    public CompletableFuture<ExitStatus> exit() {
+      return exit;
+    }
+
+    @Override
+    public long processGroup() {
+      return job.processGroup();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+      shell.signal(job, "TERM");
+      // KILL the whole group after the grace period even if the main process is gone: its
+      // children may have ignored TERM.
+      killer.schedule(() -> shell.signal(job, "KILL"), grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** A running process and its process group. */

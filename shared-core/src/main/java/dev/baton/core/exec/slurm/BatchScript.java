@@ -1,6 +1,7 @@
 package dev.baton.core.exec.slurm;
 
 import dev.baton.core.descriptor.Command;
+import dev.baton.core.exec.ShellQuote;
 import dev.baton.core.exec.StepLaunch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,26 +1,26 @@
-package dev.baton.core.exec.slurm;
+package dev.baton.core.exec;
 
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** POSIX shell quoting: every value becomes one literal word, whatever it contains. */
-final class ShellQuote {
+public final class ShellQuote {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private ShellQuote() {}
 
   /** {@code it's} becomes {@code 'it'\''s'}: single quotes end only at a single quote. */
-  static String quote(String value) {
+  public static String quote(String value) {
     return "'" + value.replace("'", "'\\''") + "'";
   }
 
-  static String quoteAll(List<String> words) {
+  public static String quoteAll(List<String> words) {
     return words.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
   }
 
   /** Whether {@code name} can be exported by a POSIX shell. */
-  static boolean isVariableName(String name) {
+  public static boolean isVariableName(String name) {
     return NAME.matcher(name).matches();
   }
 }

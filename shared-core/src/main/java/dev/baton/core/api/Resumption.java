@@ -1,0 +1,176 @@
+package dev.baton.core.api;
+
+import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.engine.LogFiles;
+import dev.baton.core.engine.PriorStep;
+import dev.baton.core.exec.ExitFiles;
+import dev.baton.core.exec.local.LeftProcesses;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.state.JournalEntry;
+import dev.baton.core.state.ResumePoint;
+import dev.baton.core.state.RunJournal;
+import dev.baton.core.state.StepState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Turns the journal of an interrupted run into what the engine continues from. Attempts the journal
+ * saw start but not end are settled first: one whose exit file is there ended while Baton was down
+ * and is taken as it ended; one still running is stopped (TERM, then KILL) and run again; one that
+ * is gone without an exit code is run again.
+ */
+final class Resumption {
+  private int done;
+  private int taken;
+  private int stopped;
+  private int lost;
+
+  /** The report directory of run {@code idOrLatest} under {@code runsRoot}. */
+  static Path runDir(Path runsRoot, String idOrLatest) {
+    Path dir = runsRoot.resolve(idOrLatest);
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException(
+          "cannot resume run '"
+              + idOrLatest
+              + "': there is no "
+              + dir
+              + "; pass a run id from "
+              + runsRoot
+              + " or 'latest'");
+    }
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      throw new UsageException("cannot resume run '" + idOrLatest + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * Checks the journal belongs to this plan, settles left attempts, and returns the prior state.
+   */
+  Map<String, PriorStep> settle(
+      ResumePoint point, Plan plan, Path reportDir, Duration grace, RunJournal journal) {
+    String digest = PlanDigest.of(plan);
+    if (!digest.equals(point.began().planDigest())) {
+      throw new UsageException(
+          "cannot resume run "
+              + point.began().runId()
+              + ": the pipeline's steps, commands or params differ from the run's (descriptor or -p"
+              + " values changed); resume with the same descriptor and params, or start a new run");
+    }
+    Map<String, PriorStep> prior = new LinkedHashMap<>();
+    for (PlannedStep step : plan.steps()) {
+      point
+          .step(step.id())
+          .ifPresent(h -> prior.put(step.id(), prior(step, h, reportDir, grace, journal)));
+    }
+    return prior;
+  }
+
+  private PriorStep prior(
+      PlannedStep step,
+      ResumePoint.StepHistory h,
+      Path reportDir,
+      Duration grace,
+      RunJournal journal) {
+    if (h.inFlight != null) {
+      AttemptRecord settled = settleInFlight(step, h.inFlight, reportDir, grace);
+      h.attempts.add(settled);
+      journal.write(new JournalEntry.AttemptEnded(step.id(), settled));
+      h.inFlight = null;
+      if (settled.status() == StepState.SUCCEEDED) {
+        h.ended =
+            new JournalEntry.StepEnded(
+                step.id(),
+                StepState.SUCCEEDED,
+                "",
+                h.attempts.get(0).startedAt(),
+                settled.endedAt(),
+                Map.of());
+        journal.write(h.ended);
+      }
+    }
+    StepState state = h.ended == null ? null : h.ended.status();
+    if (state != null && state.isSuccessful()) {
+      done++;
+    }
+    Instant first = h.attempts.isEmpty() ? null : h.attempts.get(0).startedAt();
+    return new PriorStep(
+        state,
+        h.ended == null ? "" : h.ended.message(),
+        h.attempts,
+        first,
+        h.ended == null ? null : h.ended.end(),
+        h.ended == null ? Map.of() : h.ended.results());
+  }
+
+  private AttemptRecord settleInFlight(
+      PlannedStep step, JournalEntry.AttemptStarted s, Path reportDir, Duration grace) {
+    Path log = reportDir.resolve(LogFiles.relativePath(step.id()));
+    // Stages judge their commands' results inside Baton, so only a plain step's exit code stands.
+    OptionalInt code =
+        step.kind() == StepKind.RUN ? ExitFiles.read(log, s.attempt()) : OptionalInt.empty();
+    if (code.isPresent()) {
+      taken++;
+      int exit = code.getAsInt();
+      return new AttemptRecord(
+          s.attempt(),
+          s.at(),
+          modified(ExitFiles.of(log, s.attempt())),
+          exit,
+          exit == 0 ? StepState.SUCCEEDED : StepState.FAILED,
+          s.agent(),
+          s.gpus(),
+          exit == 0
+              ? "finished while Baton was down; taken from its exit file"
+              : "exit code " + exit + " while Baton was down");
+    }
+    boolean wasRunning = LeftProcesses.stop(s.processGroup(), s.processStart(), grace);
+    if (wasRunning) {
+      stopped++;
+    } else {
+      lost++;
+    }
+    return new AttemptRecord(
+        s.attempt(),
+        s.at(),
+        Instant.now(),
+        null,
+        StepState.LOST,
+        s.agent(),
+        s.gpus(),
+        wasRunning
+            ? "left running by a Baton that stopped; stopped and run again"
+            : "ended while Baton was down without recording an exit code; run again");
+  }
+
+  private static Instant modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException e) {
+      return Instant.now();
+    }
+  }
+
+  /** One line for people: what the resume found. */
+  String summary(String runId, int steps) {
+    return "resuming run "
+        + runId
+        + ": "
+        + done
+        + " of "
+        + steps
+        + " steps done before"
+        + (taken > 0 ? ", " + taken + " finished while Baton was down" : "")
+        + (stopped > 0 ? ", " + stopped + " left running (stopped, to run again)" : "")
+        + (lost > 0 ? ", " + lost + " lost (to run again)" : "");
+  }
+}

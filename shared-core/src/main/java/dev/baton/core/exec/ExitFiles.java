@@ -1,0 +1,36 @@
+package dev.baton.core.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/**
+ * Where an attempt's exit code is recorded when Baton was not there to see it end: beside the
+ * step's log, written to a temporary name and renamed, so a reader sees the whole code or nothing.
+ */
+public final class ExitFiles {
+  private ExitFiles() {}
+
+  /** The exit file of {@code attempt} of the step whose log is {@code log}. */
+  public static Path of(Path log, int attempt) {
+    String name = log.getFileName().toString();
+    String base = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
+    return log.resolveSibling(base + ".attempt-" + attempt + ".exit");
+  }
+
+  /** The exit code recorded for the attempt, if its file is there and complete. */
+  public static OptionalInt read(Path log, int attempt) {
+    Path file = of(log, attempt);
+    try {
+      String text = Files.readString(file, StandardCharsets.US_ASCII);
+      if (!text.endsWith("\n")) {
+        return OptionalInt.empty();
+      }
+      return OptionalInt.of(Integer.parseInt(text.strip()));
+    } catch (IOException | NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.baton.core.exec.local;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds and stops an attempt a killed Baton left running, by the process group and start time the
+ * run journal recorded: a process with that pid but another start time is someone else's.
+ */
+public final class LeftProcesses {
+  private LeftProcesses() {}
+
+  /** Whether the group's leader is the very process that was recorded and still runs. */
+  public static boolean alive(long processGroup, Instant processStart) {
+    if (processGroup <= 0 || processStart == null) {
+      return false;
+    }
+    Optional<ProcessHandle> leader = ProcessHandle.of(processGroup);
+    return leader.isPresent()
+        && leader.get().isAlive()
+        && leader.get().info().startInstant().map(processStart::equals).orElse(false);
+  }
+
+  /**
+   * TERM to the whole group, up to {@code grace} for it to end, then KILL to the group. Returns
+   * whether the group was still running.
+   */
+  public static boolean stop(long processGroup, Instant processStart, Duration grace) {
+    if (!alive(processGroup, processStart)) {
+      return false;
+    }
+    ProcessHandle leader = ProcessHandle.of(processGroup).orElseThrow();
+    ProcessGroups.signalGroup(processGroup, "TERM", leader);
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (leader.isAlive() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    ProcessGroups.signalGroup(processGroup, "KILL", leader);
+    return true;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.baton.core.state;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.baton.core.report.AttemptRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One line of the run journal: a state change, in the order it happened. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = JournalEntry.RunBegan.class, name = "run"),
+  @JsonSubTypes.Type(value = JournalEntry.AttemptStarted.class, name = "attempt-started"),
+  @JsonSubTypes.Type(value = JournalEntry.AttemptEnded.class, name = "attempt-ended"),
+  @JsonSubTypes.Type(value = JournalEntry.StepEnded.class, name = "step-ended"),
+  @JsonSubTypes.Type(value = JournalEntry.RunResumed.class, name = "resumed")
+})
+public sealed interface JournalEntry {
+
+  /**
+   * The first line: which run, and a digest of its plan (step ids, commands, needs) that a resume
+   * must match.
+   */
+  record RunBegan(int format, String runId, String pipeline, String planDigest, Instant at)
+      implements JournalEntry {}
+
+  /**
+   * An attempt began. {@code processGroup} and {@code processStart} identify the process group it
+   * runs in ({@code -1} and null where the engine has none), so a resumed run can tell it from a
+   * later process that got the same pid.
+   */
+  record AttemptStarted(
+      String step,
+      int attempt,
+      String agent,
+      List<Integer> gpus,
+      long processGroup,
+      Instant processStart,
+      Instant at)
+      implements JournalEntry {}
+
+  /** An attempt ended, as recorded in run.json. */
+  record AttemptEnded(String step, AttemptRecord record) implements JournalEntry {}
+
+  /** A step reached its final state. */
+  record StepEnded(
+      String step,
+      StepState status,
+      String message,
+      Instant firstStart,
+      Instant end,
+      Map<String, Object> results)
+      implements JournalEntry {}
+
+  /** A Baton resumed the run from here. */
+  record RunResumed(Instant at) implements JournalEntry {}
+}

@@ -1,0 +1,73 @@
+package dev.baton.core.state;
+
+import dev.baton.core.report.AttemptRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where a journalled run stood when its Baton stopped: per step, its attempts and final state. */
+public final class ResumePoint {
+  /** What the journal says about one step. */
+  public static final class StepHistory {
+    public final List<AttemptRecord> attempts = new ArrayList<>();
+    public JournalEntry.StepEnded ended;
+    public JournalEntry.AttemptStarted inFlight;
+
+    public int lastAttempt() {
+      int last = attempts.stream().mapToInt(AttemptRecord::attempt).max().orElse(0);
+      return inFlight == null ? last : Math.max(last, inFlight.attempt());
+    }
+  }
+
+  private final JournalEntry.RunBegan began;
+  private final Map<String, StepHistory> steps = new LinkedHashMap<>();
+
+  private ResumePoint(JournalEntry.RunBegan began) {
+    this.began = began;
+  }
+
+  /** Replays journal entries (as {@link JournalReader#read} returns them). */
+  public static ResumePoint of(List<JournalEntry> entries) {
+    ResumePoint point = new ResumePoint((JournalEntry.RunBegan) entries.get(0));
+    for (JournalEntry e : entries.subList(1, entries.size())) {
+      if (e instanceof JournalEntry.AttemptStarted s) {
+        StepHistory h = point.history(s.step());
+        h.inFlight = s;
+        h.ended = null;
+      } else if (e instanceof JournalEntry.AttemptEnded a) {
+        StepHistory h = point.history(a.step());
+        h.attempts.removeIf(r -> r.attempt() == a.record().attempt());
+        h.attempts.add(a.record());
+        if (h.inFlight != null && h.inFlight.attempt() == a.record().attempt()) {
+          h.inFlight = null;
+        }
+      } else if (e instanceof JournalEntry.StepEnded s) {
+        point.history(s.step()).ended = s;
+      }
+    }
+    return point;
+  }
+
+  private StepHistory history(String step) {
+    return steps.computeIfAbsent(step, k -> new StepHistory());
+  }
+
+  public JournalEntry.RunBegan began() {
+    return began;
+  }
+
+  public Optional<StepHistory> step(String id) {
+    return Optional.ofNullable(steps.get(id));
+  }
+
+  public Map<String, StepHistory> steps() {
+    return steps;
+  }
+
+  public Instant startedAt() {
+    return began.at();
+  }
+}

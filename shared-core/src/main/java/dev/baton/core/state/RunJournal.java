@@ -1,0 +1,108 @@
+package dev.baton.core.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.baton.core.api.InfrastructureException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
+
+/**
+ * The run journal: {@code journal.jsonl} in the run's report directory, one {@link JournalEntry}
+ * per line, appended as each state change happens and handed to the operating system at once (one
+ * {@code write} per line), so it survives a Baton that is killed. Each line starts with the CRC-32
+ * of its JSON, so a damaged journal is detected rather than misread.
+ */
+public final class RunJournal implements AutoCloseable {
+  /** The journal's file name inside a report directory. */
+  public static final String FILE_NAME = "journal.jsonl";
+
+  /** A journal that records nothing, for runs that cannot be resumed (a single Jenkins step). */
+  public static final RunJournal NONE = new RunJournal(null, null);
+
+  private final Path path;
+  private final FileChannel channel;
+
+  private RunJournal(Path path, FileChannel channel) {
+    this.path = path;
+    this.channel = channel;
+  }
+
+  /** Starts a new journal in {@code reportDir}; fails if one is already there. */
+  public static RunJournal create(Path reportDir) {
+    return open(reportDir.resolve(FILE_NAME), StandardOpenOption.CREATE_NEW);
+  }
+
+  /** Opens the journal of a run being resumed, to append to it. */
+  public static RunJournal append(Path reportDir) {
+    return open(reportDir.resolve(FILE_NAME), StandardOpenOption.APPEND);
+  }
+
+  private static RunJournal open(Path file, StandardOpenOption mode) {
+    try {
+      return new RunJournal(
+          file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, mode));
+    } catch (IOException e) {
+      throw failure(file, e);
+    }
+  }
+
+  /** Appends one entry; throws {@link InfrastructureException} naming the file if it cannot. */
+  public synchronized void write(JournalEntry entry) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      ByteBuffer line = ByteBuffer.wrap(encode(entry).getBytes(StandardCharsets.UTF_8));
+      while (line.hasRemaining()) {
+        channel.write(line);
+      }
+    } catch (IOException e) {
+      throw failure(path, e);
+    }
+  }
+
+  static String encode(JournalEntry entry) {
+    try {
+      String json = JournalJson.MAPPER.writeValueAsString(entry);
+      return checksum(json) + " " + json + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("journal entry cannot be written as JSON: " + e, e);
+    }
+  }
+
+  static String checksum(String json) {
+    CRC32 crc = new CRC32();
+    crc.update(json.getBytes(StandardCharsets.UTF_8));
+    return String.format("%08x", crc.getValue());
+  }
+
+  private static InfrastructureException failure(Path file, IOException e) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    boolean full = why.contains("No space left");
+    return new InfrastructureException(
+        "cannot write the run journal "
+            + file
+            + ": "
+            + why
+            + (full
+                ? "; free space on that disk (the run can be resumed with --resume once it has)"
+                : "; check the permissions of the report directory"),
+        e);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing left to save
+    }
+  }
+}
