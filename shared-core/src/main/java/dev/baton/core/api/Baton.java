@@ -83,13 +83,23 @@ public final class Baton {
   }
 
   private RunOutcome resume(BatonConfig config, Prepared p, String idOrLatest) {
-    if (config.reportDir().isPresent()) {
-      throw new UsageException(
-          "--resume continues in the run's own report directory; drop --report-dir");
-    }
     Path runsRoot = ReportDirs.runsRoot(p.plan().descriptor().workspace());
-    Path reportDir = Resumption.runDir(runsRoot, idOrLatest);
+    // A run that wrote to --report-dir is resumed from there.
+    Path reportDir =
+        config.reportDir().isPresent()
+            ? Resumption.runDir(config.reportDir().get().toAbsolutePath(), ".")
+            : Resumption.runDir(runsRoot, idOrLatest);
     ResumePoint point = ResumePoint.of(JournalReader.read(reportDir));
+    if (!idOrLatest.equals("latest") && !idOrLatest.equals(point.began().runId())) {
+      throw new UsageException(
+          "cannot resume run "
+              + idOrLatest
+              + ": "
+              + reportDir
+              + " holds run "
+              + point.began().runId()
+              + "; pass that id or 'latest'");
+    }
     return execute(config, p, point.began().runId(), new Journaling(true, point, reportDir));
   }
 

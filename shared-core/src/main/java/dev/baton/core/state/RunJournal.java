@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
@@ -31,9 +32,15 @@ public final class RunJournal implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Starts a new journal in {@code reportDir}; fails if one is already there. */
+  /** Starts a new journal in {@code reportDir}, replacing one a reused directory still has. */
   public static RunJournal create(Path reportDir) {
-    return open(reportDir.resolve(FILE_NAME), StandardOpenOption.CREATE_NEW);
+    Path file = reportDir.resolve(FILE_NAME);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw failure(file, e);
+    }
+    return open(file, StandardOpenOption.CREATE_NEW);
   }
 
   /** Opens the journal of a run being resumed, to append to it. */
