@@ -12,6 +12,10 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.report.RunRecord;
+import dev.baton.core.secrets.MaskingEventSink;
+import dev.baton.core.secrets.RecordMasking;
+import dev.baton.core.secrets.RunSecrets;
+import dev.baton.core.secrets.SecretResolver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +88,8 @@ public final class Baton {
   }
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId) {
+    RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
+    EventSink sink = MaskingEventSink.wrap(events, secrets.masker());
     Instant now = Instant.now();
     Path workspace = p.plan().descriptor().workspace();
     Path runsRoot = ReportDirs.runsRoot(workspace);
@@ -93,7 +99,7 @@ public final class Baton {
     if (config.reportDir().isEmpty()) {
       ReportDirs.linkLatest(runsRoot, reportDir);
     }
-    events.accept(
+    sink.accept(
         new RunEvent.RunStarted(runId, p.plan().pipeline(), reportDir, p.plan().steps().size()));
     RunSettings settings =
         new RunSettings(
@@ -106,10 +112,11 @@ public final class Baton {
             environment,
             KILL_GRACE,
             p.executor().assignsGpus(),
-            now.toEpochMilli());
+            now.toEpochMilli(),
+            secrets);
     EngineResult result;
     try (StepExecutor executor = p.executor().open()) {
-      RunEngine engine = new RunEngine(p.plan(), p.agents(), executor, events, settings);
+      RunEngine engine = new RunEngine(p.plan(), p.agents(), executor, sink, settings);
       current = engine;
       if (cancelled) {
         engine.cancel();
@@ -118,9 +125,10 @@ public final class Baton {
     } finally {
       current = null;
     }
-    RunRecord record = RunRecords.of(runId, p, config, result);
+    RunRecord record =
+        RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());
     ReportWriter.writeAll(record, reportDir, environment);
-    events.accept(new RunEvent.RunFinished(record, reportDir));
+    sink.accept(new RunEvent.RunFinished(record, reportDir));
     return new RunOutcome(record, reportDir);
   }
 }

@@ -17,6 +17,7 @@ import dev.baton.core.schedule.ReadyStep;
 import dev.baton.core.schedule.Scheduler;
 import dev.baton.core.schedule.SubmitAll;
 import dev.baton.core.schedule.Usage;
+import dev.baton.core.secrets.SecretLogs;
 import dev.baton.core.state.StepState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,7 @@ public final class RunEngine {
   private final Usage usage = new Usage();
   private final SplittableRandom random;
   private final LogFollower follower;
+  private final SecretLogs secretLogs;
   private long readySeq;
   private int running;
   private boolean cancelling;
@@ -70,6 +72,7 @@ public final class RunEngine {
     this.settings = settings;
     this.random = new SplittableRandom(settings.randomSeed());
     this.follower = new LogFollower(events);
+    this.secretLogs = new SecretLogs(settings.secrets().masker());
     Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
     for (PlannedStep s : plan.steps()) {
       runs.put(
@@ -269,6 +272,7 @@ public final class RunEngine {
   private long prepareLog(StepRun r) {
     try {
       Files.createDirectories(r.log.getParent());
+      secretLogs.prepare(r.log);
       if (r.attempt > 1) {
         Files.writeString(
             r.log,
@@ -300,6 +304,7 @@ public final class RunEngine {
       return;
     }
     follower.finish(r.id());
+    secretLogs.afterAttempt(r.log);
     running--;
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
     Instant end = Instant.now();
