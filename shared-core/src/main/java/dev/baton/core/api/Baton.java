@@ -12,7 +12,6 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.report.RunRecord;
-import dev.baton.core.secrets.MaskingEventSink;
 import dev.baton.core.secrets.RecordMasking;
 import dev.baton.core.secrets.RunSecrets;
 import dev.baton.core.secrets.SecretResolver;
@@ -89,7 +88,6 @@ public final class Baton {
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId) {
     RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
-    EventSink sink = MaskingEventSink.wrap(events, secrets.masker());
     Instant now = Instant.now();
     Path workspace = p.plan().descriptor().workspace();
     Path runsRoot = ReportDirs.runsRoot(workspace);
@@ -99,7 +97,7 @@ public final class Baton {
     if (config.reportDir().isEmpty()) {
       ReportDirs.linkLatest(runsRoot, reportDir);
     }
-    sink.accept(
+    events.accept(
         new RunEvent.RunStarted(runId, p.plan().pipeline(), reportDir, p.plan().steps().size()));
     RunSettings settings =
         new RunSettings(
@@ -116,7 +114,7 @@ public final class Baton {
             secrets);
     EngineResult result;
     try (StepExecutor executor = p.executor().open()) {
-      RunEngine engine = new RunEngine(p.plan(), p.agents(), executor, sink, settings);
+      RunEngine engine = new RunEngine(p.plan(), p.agents(), executor, events, settings);
       current = engine;
       if (cancelled) {
         engine.cancel();
@@ -128,7 +126,7 @@ public final class Baton {
     RunRecord record =
         RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());
     ReportWriter.writeAll(record, reportDir, environment);
-    sink.accept(new RunEvent.RunFinished(record, reportDir));
+    events.accept(new RunEvent.RunFinished(record, reportDir));
     return new RunOutcome(record, reportDir);
   }
 }

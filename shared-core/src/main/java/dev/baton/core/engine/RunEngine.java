@@ -17,6 +17,7 @@ import dev.baton.core.schedule.ReadyStep;
 import dev.baton.core.schedule.Scheduler;
 import dev.baton.core.schedule.SubmitAll;
 import dev.baton.core.schedule.Usage;
+import dev.baton.core.secrets.MaskingEventSink;
 import dev.baton.core.secrets.SecretLogs;
 import dev.baton.core.state.StepState;
 import java.io.IOException;
@@ -68,10 +69,10 @@ public final class RunEngine {
     this.plan = plan;
     this.scheduler = settings.assignGpus() ? new Scheduler(agents) : new SubmitAll(executor.name());
     this.launcher = StageLaunchers.forExecutor(executor);
-    this.events = events;
+    this.events = MaskingEventSink.wrap(events, settings.secrets().masker());
     this.settings = settings;
     this.random = new SplittableRandom(settings.randomSeed());
-    this.follower = new LogFollower(events);
+    this.follower = new LogFollower(this.events);
     this.secretLogs = new SecretLogs(settings.secrets().masker());
     Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
     for (PlannedStep s : plan.steps()) {
