@@ -13,6 +13,9 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.report.RunRecord;
+import dev.baton.core.secrets.RecordMasking;
+import dev.baton.core.secrets.RunSecrets;
+import dev.baton.core.secrets.SecretResolver;
 import dev.baton.core.state.JournalEntry;
 import dev.baton.core.state.JournalReader;
 import dev.baton.core.state.ResumePoint;
@@ -124,6 +127,7 @@ public final class Baton {
   }
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId, Journaling journaling) {
+    RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
     Instant now = Instant.now();
     Path workspace = p.plan().descriptor().workspace();
     Path runsRoot = ReportDirs.runsRoot(workspace);
@@ -140,11 +144,11 @@ public final class Baton {
     if (!journaling.kept()) {
       journal = RunJournal.NONE;
     } else if (journaling.point() == null) {
-      journal = RunJournal.create(reportDir);
+      journal = RunJournal.create(reportDir, secrets.masker()::mask);
       journal.write(
           new JournalEntry.RunBegan(1, runId, p.plan().pipeline(), PlanDigest.of(p.plan()), now));
     } else {
-      journal = RunJournal.append(reportDir);
+      journal = RunJournal.append(reportDir, secrets.masker()::mask);
       journal.write(new JournalEntry.RunResumed(now));
       Resumption resumption = new Resumption();
       prior = resumption.settle(journaling.point(), p.plan(), reportDir, KILL_GRACE, journal);
@@ -165,7 +169,8 @@ public final class Baton {
             environment,
             KILL_GRACE,
             p.executor().assignsGpus(),
-            now.toEpochMilli());
+            now.toEpochMilli(),
+            secrets);
     EngineResult result;
     RunEngine engine;
     try (journal;
@@ -188,7 +193,8 @@ public final class Baton {
           new EngineResult(
               journaling.point().startedAt(), result.endedAt(), result.steps(), result.cancelled());
     }
-    RunRecord record = RunRecords.of(runId, p, config, result);
+    RunRecord record =
+        RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());
     ReportWriter.writeAll(record, reportDir, environment);
     events.accept(new RunEvent.RunFinished(record, reportDir));
     return new RunOutcome(record, reportDir);

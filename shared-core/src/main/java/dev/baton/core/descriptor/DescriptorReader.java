@@ -21,12 +21,10 @@ import java.util.Optional;
  */
 public final class DescriptorReader {
   static final List<String> TOP_KEYS =
-      List.of("version", "name", "params", "env", "defaults", "agents", "executor", "steps");
+      List.of(
+          "version", "name", "params", "env", "defaults", "agents", "executor", "secrets", "steps");
   static final Map<String, String> TOP_LATER =
-      Map.of(
-          "secrets",
-              "secrets arrive in a later Baton version; pass them as environment variables for now",
-          "slurm", "Slurm settings are given on the command line for now (--executor slurm)");
+      Map.of("slurm", "Slurm settings are given on the command line for now (--executor slurm)");
 
   private DescriptorReader() {}
 
@@ -50,6 +48,7 @@ public final class DescriptorReader {
       throw new DescriptorException(problems);
     }
     PipelineDescriptor descriptor = bind(file, top.get(), r);
+    SecretsReader.forbidSubstitution(top.get(), text, r);
     // The DAG is checked even when keys were wrong, so one run reports every kind of mistake.
     DagChecker.check(descriptor, problems);
     if (!problems.isEmpty()) {
@@ -102,6 +101,8 @@ public final class DescriptorReader {
           "unknown executor '" + executor + "'",
           "use 'local' or 'slurm'");
     }
+    Map<String, SecretSpec> secrets =
+        NodeReader.get(top, "secrets").map(n -> SecretsReader.read(n, r)).orElse(Map.of());
     Map<String, StepSpec> steps = new LinkedHashMap<>();
     Optional<YamlNode> stepsNode = NodeReader.get(top, "steps");
     if (stepsNode.isEmpty()) {
@@ -120,12 +121,13 @@ public final class DescriptorReader {
                       "add at least one step, such as 'hello: {run: echo hello}'");
                 }
                 for (YamlNode.Entry e : m.entries().values()) {
-                  StepReader.read(e, defaults, r).ifPresent(s -> steps.put(s.name(), s));
+                  StepReader.read(e, defaults, secrets.keySet(), r)
+                      .ifPresent(s -> steps.put(s.name(), s));
                 }
               });
     }
     return new PipelineDescriptor(
-        file, version, name, params, env, defaults, agents, executor, steps);
+        file, version, name, params, env, defaults, agents, executor, steps, secrets);
   }
 
   /** Reads an {@code --agents} file: a list of agents, or a mapping with an {@code agents:} key. */

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param file the descriptor file; its directory is the workspace steps run in
  * @param executor the engine named in the descriptor ({@code local}, {@code slurm}), or empty
+ * @param secrets where each secret's value comes from, by name; the values are read only by a run
  */
 public record PipelineDescriptor(
     Path file,
@@ -19,14 +20,33 @@ public record PipelineDescriptor(
     StepDefaults defaults,
     List<AgentSpec> agents,
     String executor,
-    Map<String, StepSpec> steps) {
+    Map<String, StepSpec> steps,
+    Map<String, SecretSpec> secrets) {
 
   public PipelineDescriptor {
+    secrets =
+        secrets == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secrets));
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
     agents = List.copyOf(agents);
     steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
     executor = executor == null ? "" : executor;
+  }
+
+  /** A descriptor without secrets. */
+  public PipelineDescriptor(
+      Path file,
+      int version,
+      String name,
+      Map<String, String> params,
+      Map<String, String> env,
+      StepDefaults defaults,
+      List<AgentSpec> agents,
+      String executor,
+      Map<String, StepSpec> steps) {
+    this(file, version, name, params, env, defaults, agents, executor, steps, Map.of());
   }
 
   /** The directory steps run in unless they set {@code workdir}. */

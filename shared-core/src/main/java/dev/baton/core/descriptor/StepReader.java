@@ -32,14 +32,13 @@ final class StepReader {
           "continueOnError",
           "agent",
           "priority",
-          "concurrency");
+          "concurrency",
+          "secrets");
   static final Map<String, String> STEP_LATER =
       Map.of(
           "cache", "step caching arrives in a later Baton version; remove 'cache:' for now",
           "inputs", "inputs are used by step caching, which arrives in a later Baton version",
-          "outputs", "outputs are used by step caching, which arrives in a later Baton version",
-          "secrets",
-              "secrets arrive in a later Baton version; pass them as environment variables for now");
+          "outputs", "outputs are used by step caching, which arrives in a later Baton version");
   static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent");
 
   private StepReader() {}
@@ -63,7 +62,11 @@ final class StepReader {
     return new StepDefaults(timeout, retry, agent);
   }
 
-  static Optional<StepSpec> read(YamlNode.Entry entry, StepDefaults defaults, NodeReader r) {
+  static Optional<StepSpec> read(
+      YamlNode.Entry entry,
+      StepDefaults defaults,
+      java.util.Collection<String> declaredSecrets,
+      NodeReader r) {
     String name = entry.key();
     if (!STEP_ID.matcher(name).matches()) {
       r.problem(
@@ -138,6 +141,10 @@ final class StepReader {
             .orElse(0);
     Optional<ConcurrencySpec> concurrency =
         NodeReader.get(m, "concurrency").flatMap(n -> concurrency(n, where + ".concurrency", r));
+    List<String> secrets =
+        NodeReader.get(m, "secrets")
+            .map(n -> SecretsReader.stepSecrets(n, where + ".secrets", declaredSecrets, r))
+            .orElse(List.of());
     if (run == null) {
       run = new Command.Shell("");
     }
@@ -160,7 +167,8 @@ final class StepReader {
             agent,
             priority,
             concurrency,
-            stage.map(StageReader.Read::stage)));
+            stage.map(StageReader.Read::stage),
+            secrets));
   }
 
   static Command command(YamlNode node, String what, NodeReader r) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param workdir relative to the descriptor's directory; empty: that directory
  * @param stage what a validate, benchmark or deploy step does beyond {@code run}; empty for plain
  *     steps
+ * @param secrets names of the secrets the step receives as environment variables
  */
 public record StepSpec(
     String name,
@@ -32,13 +33,57 @@ public record StepSpec(
     AgentRequest agent,
     int priority,
     Optional<ConcurrencySpec> concurrency,
-    Optional<StageSpec> stage) {
+    Optional<StageSpec> stage,
+    List<String> secrets) {
 
   public StepSpec {
+    secrets = secrets == null ? List.of() : List.copyOf(secrets);
     needs = List.copyOf(needs);
     env = Map.copyOf(env);
     workdir = workdir == null ? "" : workdir;
     when = when == null ? "" : when;
     stage = stage == null ? Optional.empty() : stage;
+  }
+
+  /** A step that receives no secrets. */
+  public StepSpec(
+      String name,
+      SourcePosition position,
+      StepKind kind,
+      Command run,
+      SourcePosition runPosition,
+      List<String> needs,
+      MatrixSpec matrix,
+      String when,
+      SourcePosition whenPosition,
+      Optional<Duration> timeout,
+      RetryPolicy retry,
+      Map<String, String> env,
+      String workdir,
+      boolean continueOnError,
+      AgentRequest agent,
+      int priority,
+      Optional<ConcurrencySpec> concurrency,
+      Optional<StageSpec> stage) {
+    this(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        stage,
+        List.of());
   }
 }

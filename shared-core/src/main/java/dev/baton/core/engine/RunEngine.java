@@ -18,6 +18,8 @@ import dev.baton.core.schedule.ReadyStep;
 import dev.baton.core.schedule.Scheduler;
 import dev.baton.core.schedule.SubmitAll;
 import dev.baton.core.schedule.Usage;
+import dev.baton.core.secrets.MaskingEventSink;
+import dev.baton.core.secrets.SecretLogs;
 import dev.baton.core.state.JournalEntry;
 import dev.baton.core.state.RunJournal;
 import dev.baton.core.state.StepState;
@@ -54,6 +56,7 @@ public final class RunEngine {
   private final Usage usage = new Usage();
   private final SplittableRandom random;
   private final LogFollower follower;
+  private final SecretLogs secretLogs;
   private long readySeq;
   private int running;
   private boolean cancelling;
@@ -87,10 +90,11 @@ public final class RunEngine {
     this.journal = journal;
     this.scheduler = settings.assignGpus() ? new Scheduler(agents) : new SubmitAll(executor.name());
     this.launcher = StageLaunchers.forExecutor(executor);
-    this.events = events;
+    this.events = MaskingEventSink.wrap(events, settings.secrets().masker());
     this.settings = settings;
     this.random = new SplittableRandom(settings.randomSeed());
-    this.follower = new LogFollower(events);
+    this.follower = new LogFollower(this.events);
+    this.secretLogs = new SecretLogs(settings.secrets().masker());
     Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
     for (PlannedStep s : plan.steps()) {
       runs.put(
@@ -344,6 +348,7 @@ public final class RunEngine {
   private long prepareLog(StepRun r) {
     try {
       Files.createDirectories(r.log.getParent());
+      secretLogs.prepare(r.log);
       if (r.attempt > 1) {
         Files.writeString(
             r.log,
@@ -375,6 +380,7 @@ public final class RunEngine {
       return;
     }
     follower.finish(r.id());
+    secretLogs.afterAttempt(r.log);
     running--;
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
     Instant end = Instant.now();

@@ -1,5 +1,6 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.secrets.RunSecrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param baseEnv the environment every step starts from (normally Baton's own)
  * @param killGrace how long a step has between TERM and KILL
  * @param assignGpus whether Baton picks GPU indices (false when an engine such as Slurm binds them)
+ * @param secrets the run's secret values: steps get those they list, logs are masked
  */
 public record RunSettings(
     String runId,
@@ -25,9 +27,37 @@ public record RunSettings(
     Map<String, String> baseEnv,
     Duration killGrace,
     boolean assignGpus,
-    long randomSeed) {
+    long randomSeed,
+    RunSecrets secrets) {
 
   public RunSettings {
     baseEnv = Map.copyOf(baseEnv);
+    secrets = secrets == null ? RunSecrets.NONE : secrets;
+  }
+
+  /** Settings of a run without secrets. */
+  public RunSettings(
+      String runId,
+      String pipeline,
+      Path workspace,
+      Path reportDir,
+      int maxRunning,
+      boolean failFast,
+      Map<String, String> baseEnv,
+      Duration killGrace,
+      boolean assignGpus,
+      long randomSeed) {
+    this(
+        runId,
+        pipeline,
+        workspace,
+        reportDir,
+        maxRunning,
+        failFast,
+        baseEnv,
+        killGrace,
+        assignGpus,
+        randomSeed,
+        RunSecrets.NONE);
   }
 }

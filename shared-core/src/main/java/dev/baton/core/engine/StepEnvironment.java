@@ -19,6 +19,7 @@ final class StepEnvironment {
       boolean gpusAssigned) {
     Map<String, String> env = new HashMap<>(settings.baseEnv());
     env.putAll(step.env());
+    settings.secrets().applyTo(env, step.spec().secrets());
     env.put("BATON_RUN_ID", settings.runId());
     env.put("BATON_STEP_ID", step.id());
     env.put("BATON_STEP", step.stepName());

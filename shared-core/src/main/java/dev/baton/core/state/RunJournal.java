@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 
 /**
@@ -22,36 +23,43 @@ public final class RunJournal implements AutoCloseable {
   public static final String FILE_NAME = "journal.jsonl";
 
   /** A journal that records nothing, for runs that cannot be resumed (a single Jenkins step). */
-  public static final RunJournal NONE = new RunJournal(null, null);
+  public static final RunJournal NONE = new RunJournal(null, null, UnaryOperator.identity());
 
   private final Path path;
   private final FileChannel channel;
+  private final UnaryOperator<String> mask;
 
-  private RunJournal(Path path, FileChannel channel) {
+  private RunJournal(Path path, FileChannel channel, UnaryOperator<String> mask) {
     this.path = path;
     this.channel = channel;
+    this.mask = mask;
   }
 
   /** Starts a new journal in {@code reportDir}, replacing one a reused directory still has. */
-  public static RunJournal create(Path reportDir) {
+  public static RunJournal create(Path reportDir, UnaryOperator<String> mask) {
     Path file = reportDir.resolve(FILE_NAME);
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
       throw failure(file, e);
     }
-    return open(file, StandardOpenOption.CREATE_NEW);
+    return open(file, StandardOpenOption.CREATE_NEW, mask);
   }
 
-  /** Opens the journal of a run being resumed, to append to it. */
-  public static RunJournal append(Path reportDir) {
-    return open(reportDir.resolve(FILE_NAME), StandardOpenOption.APPEND);
+  /**
+   * Opens the journal of a run being resumed, to append to it. {@code mask} hides secrets in each
+   * line before it is written.
+   */
+  public static RunJournal append(Path reportDir, UnaryOperator<String> mask) {
+    return open(reportDir.resolve(FILE_NAME), StandardOpenOption.APPEND, mask);
   }
 
-  private static RunJournal open(Path file, StandardOpenOption mode) {
+  private static RunJournal open(Path file, StandardOpenOption mode, UnaryOperator<String> mask) {
     try {
       return new RunJournal(
-          file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, mode));
+          file,
+          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, mode),
+          mask);
     } catch (IOException e) {
       throw failure(file, e);
     }
@@ -63,7 +71,7 @@ public final class RunJournal implements AutoCloseable {
       return;
     }
     try {
-      ByteBuffer line = ByteBuffer.wrap(encode(entry).getBytes(StandardCharsets.UTF_8));
+      ByteBuffer line = ByteBuffer.wrap(encode(entry, mask).getBytes(StandardCharsets.UTF_8));
       while (line.hasRemaining()) {
         channel.write(line);
       }
@@ -72,9 +80,9 @@ public final class RunJournal implements AutoCloseable {
     }
   }
 
-  static String encode(JournalEntry entry) {
+  static String encode(JournalEntry entry, UnaryOperator<String> mask) {
     try {
-      String json = JournalJson.MAPPER.writeValueAsString(entry);
+      String json = mask.apply(JournalJson.MAPPER.writeValueAsString(entry));
       return checksum(json) + " " + json + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("journal entry cannot be written as JSON: " + e, e);
