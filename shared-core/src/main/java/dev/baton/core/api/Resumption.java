@@ -5,6 +5,7 @@ import dev.baton.core.engine.LogFiles;
 import dev.baton.core.engine.PriorStep;
 import dev.baton.core.exec.ExitFiles;
 import dev.baton.core.exec.local.LeftProcesses;
+import dev.baton.core.exec.slurm.LeftSlurmJobs;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.report.AttemptRecord;
@@ -133,6 +134,9 @@ final class Resumption {
               ? "finished while Baton was down; taken from its exit file"
               : "exit code " + exit + " while Baton was down");
     }
+    if (s.jobId() != null && !s.jobId().isEmpty()) {
+      return settleSlurmJob(s);
+    }
     boolean wasRunning = LeftProcesses.stop(s.processGroup(), s.processStart(), grace);
     if (wasRunning) {
       stopped++;
@@ -150,6 +154,44 @@ final class Resumption {
         wasRunning
             ? "left running by a Baton that stopped; stopped and run again"
             : "ended while Baton was down without recording an exit code; run again");
+  }
+
+  private AttemptRecord settleSlurmJob(JournalEntry.AttemptStarted s) {
+    LeftSlurmJobs.Settled settled = LeftSlurmJobs.settle(s.jobId());
+    if (settled.exit().isPresent()) {
+      taken++;
+      int exit = settled.exit().get().exitCode();
+      return new AttemptRecord(
+          s.attempt(),
+          s.at(),
+          Instant.now(),
+          exit,
+          exit == 0 ? StepState.SUCCEEDED : StepState.FAILED,
+          s.agent(),
+          s.gpus(),
+          (exit == 0 ? "" : "exit code " + exit + "; ")
+              + "Slurm job "
+              + s.jobId()
+              + " ended while Baton was down");
+    }
+    if (settled.wasRunning()) {
+      stopped++;
+    } else {
+      lost++;
+    }
+    return new AttemptRecord(
+        s.attempt(),
+        s.at(),
+        Instant.now(),
+        null,
+        StepState.LOST,
+        s.agent(),
+        s.gpus(),
+        "Slurm job "
+            + s.jobId()
+            + (settled.wasRunning() ? " was cancelled to run again (" : " is lost (")
+            + settled.why()
+            + ")");
   }
 
   private static Instant modified(Path file) {

@@ -332,7 +332,14 @@ public final class RunEngine {
     long group = handle.processGroup();
     record(
         new JournalEntry.AttemptStarted(
-            r.id(), r.attempt, p.agent(), p.gpus(), group, startOf(group), r.attemptStart));
+            r.id(),
+            r.attempt,
+            p.agent(),
+            p.gpus(),
+            group,
+            startOf(group),
+            handle.jobId(),
+            r.attemptStart));
     int attempt = r.attempt;
     handle
         .exit()

@@ -32,6 +32,11 @@ public interface StepHandle {
     return -1;
   }
 
+  /** The engine's id of the attempt (a Slurm job id), empty where it has none. */
+  default String jobId() {
+    return "";
+  }
+
   /** A handle for an attempt that ended before it started, such as a program that is missing. */
   static StepHandle finished(ExitStatus status) {
     CompletableFuture<ExitStatus> done = CompletableFuture.completedFuture(status);

@@ -28,7 +28,8 @@ public sealed interface JournalEntry {
   /**
    * An attempt began. {@code processGroup} and {@code processStart} identify the process group it
    * runs in ({@code -1} and null where the engine has none), so a resumed run can tell it from a
-   * later process that got the same pid.
+   * later process that got the same pid; {@code jobId} is the engine's id (a Slurm job) where it
+   * has one.
    */
   record AttemptStarted(
       String step,
@@ -37,6 +38,7 @@ public sealed interface JournalEntry {
       List<Integer> gpus,
       long processGroup,
       Instant processStart,
+      String jobId,
       Instant at)
       implements JournalEntry {}
 

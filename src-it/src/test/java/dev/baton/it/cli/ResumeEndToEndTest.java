@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,63 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeEndToEndTest {
   @TempDir Path tmp;
-
-  /**
-   * Six steps; each appends "run-id step-id" to counter.txt. The first attempt of s4 waits for the
-   * file go4 first.
-   */
-  private static Path chain(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    StringBuilder yaml = new StringBuilder("version: 1\nname: chain\nsteps:\n");
-    for (int i = 1; i <= 6; i++) {
-      String wait =
-          i == 4
-              ? "if [ $BATON_ATTEMPT = 1 ]; then while [ ! -f go4 ]; do sleep 0.05; done; fi; "
-              : "";
-      yaml.append("  s").append(i).append(":\n");
-      yaml.append("    run: '")
-          .append(wait)
-          .append("echo \"$BATON_RUN_ID $BATON_STEP_ID\" >> counter.txt'\n");
-      if (i > 1) {
-        yaml.append("    needs: [s").append(i - 1).append("]\n");
-      }
-    }
-    Files.writeString(dir.resolve("baton.yaml"), yaml);
-    return dir;
-  }
-
-  private static Process start(Path dir) throws IOException {
-    return new ProcessBuilder(CliRun.command("run", "baton.yaml"))
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("console-1.txt").toFile())
-        .start();
-  }
-
-  private static List<String> counter(Path dir) throws IOException {
-    Path f = dir.resolve("counter.txt");
-    return Files.exists(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  private static boolean s4Running(Path dir) {
-    try {
-      Path journal = dir.resolve(".baton/runs/latest/journal.jsonl");
-      return Files.exists(journal)
-          && Files.readString(journal).contains("\"type\":\"attempt-started\",\"step\":\"s4\"");
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   private static long leftProcessGroup(Path dir) throws IOException {
     for (String line : Files.readAllLines(dir.resolve(".baton/runs/latest/journal.jsonl"))) {
@@ -96,12 +36,12 @@ class ResumeEndToEndTest {
 
   @Test
   void killedAfterStepThreeResumesWithoutRerunningStepsOneToThree() throws Exception {
-    Path dir = chain(tmp.resolve("left-running"));
-    Process baton = start(dir);
-    await("s1..s3 ran and s4 started", () -> s4Running(dir));
-    assertThat(counter(dir)).hasSize(3);
+    Path dir = ResumableChain.create(tmp.resolve("left-running"));
+    Process baton = ResumableChain.start(dir);
+    ResumableChain.await("s1..s3 ran and s4 started", () -> ResumableChain.s4Running(dir));
+    assertThat(ResumableChain.counter(dir)).hasSize(3);
     baton.destroyForcibly().waitFor(); // SIGKILL: no chance to clean up
-    String runId = counter(dir).get(0).split(" ")[0];
+    String runId = ResumableChain.counter(dir).get(0).split(" ")[0];
 
     long leftPid = leftProcessGroup(dir);
     assertThat(ProcessHandle.of(leftPid).map(ProcessHandle::isAlive)).contains(true);
@@ -115,7 +55,7 @@ class ResumeEndToEndTest {
         .contains("3 of 6 steps done before")
         .contains("1 left running (stopped, to run again)");
     // Steps 1-3 ran once; s4's first attempt was stopped before it wrote, so every step wrote once.
-    assertThat(counter(dir))
+    assertThat(ResumableChain.counter(dir))
         .containsExactly(
             runId + " s1",
             runId + " s2",
@@ -136,22 +76,22 @@ class ResumeEndToEndTest {
 
   @Test
   void stepThatFinishesWhileBatonIsDownIsTakenFromItsExitFile() throws Exception {
-    Path dir = chain(tmp.resolve("finished-while-down"));
-    Process baton = start(dir);
-    await("s4 started", () -> s4Running(dir));
+    Path dir = ResumableChain.create(tmp.resolve("finished-while-down"));
+    Process baton = ResumableChain.start(dir);
+    ResumableChain.await("s4 started", () -> ResumableChain.s4Running(dir));
     baton.destroyForcibly().waitFor();
 
     Files.writeString(dir.resolve("go4"), ""); // s4 finishes with nobody watching
     Path exitFile = dir.resolve(".baton/runs/latest/logs/s4.attempt-1.exit");
-    await("s4 recorded its exit code", () -> Files.exists(exitFile));
+    ResumableChain.await("s4 recorded its exit code", () -> Files.exists(exitFile));
     assertThat(Files.readString(exitFile)).isEqualTo("0\n");
-    assertThat(counter(dir)).hasSize(4);
+    assertThat(ResumableChain.counter(dir)).hasSize(4);
 
     CliRun resumed = CliRun.run(dir, "run", "baton.yaml", "--resume", "latest");
 
     assertThat(resumed.exitCode).as(resumed.toString()).isZero();
     assertThat(resumed.output).contains("1 finished while Baton was down");
-    List<String> lines = counter(dir);
+    List<String> lines = ResumableChain.counter(dir);
     assertThat(lines).hasSize(6);
     assertThat(lines.stream().map(l -> l.split(" ")[1]))
         .containsExactly("s1", "s2", "s3", "s4", "s5", "s6");
@@ -165,7 +105,7 @@ class ResumeEndToEndTest {
 
   @Test
   void damagedJournalIsAClearErrorAndRunsNothing() throws Exception {
-    Path dir = chain(tmp.resolve("damaged"));
+    Path dir = ResumableChain.create(tmp.resolve("damaged"));
     Files.writeString(dir.resolve("go4"), "");
     CliRun first = CliRun.run(dir, "run", "baton.yaml");
     assertThat(first.exitCode).as(first.toString()).isZero();

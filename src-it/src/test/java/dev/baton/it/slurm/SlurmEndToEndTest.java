@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.it.cli.CliRun;
+import dev.baton.it.cli.ResumableChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -80,5 +81,25 @@ class SlurmEndToEndTest {
     assertThat(p.exitCode).as(p.toString()).isEqualTo(1);
     JsonNode run = new ObjectMapper().readTree(tmp.resolve("out/run.json").toFile());
     assertThat(run.get("steps").get(0).get("attempts").get(0).get("exitCode").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void resumeTakesAJobThatEndedWhileBatonWasDownFromSlurm() throws Exception {
+    Path dir = ResumableChain.create(tmp.resolve("slurm-resume"));
+    Process baton = ResumableChain.start(dir, "--executor", "slurm");
+    ResumableChain.await("s4 was submitted", () -> ResumableChain.s4Running(dir));
+    baton.destroyForcibly().waitFor(); // SIGKILL: the job stays with Slurm
+
+    Files.writeString(dir.resolve("go4"), "");
+    ResumableChain.await("the s4 job wrote", () -> ResumableChain.counter(dir).size() == 4);
+    Thread.sleep(2000); // let the job leave the node and Slurm record its end
+
+    CliRun resumed =
+        CliRun.run(dir, "run", "baton.yaml", "--executor", "slurm", "--resume", "latest");
+
+    assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+    assertThat(resumed.output).contains("1 finished while Baton was down");
+    assertThat(ResumableChain.counter(dir).stream().map(l -> l.split(" ")[1]))
+        .containsExactly("s1", "s2", "s3", "s4", "s5", "s6");
   }
 }

@@ -36,6 +36,7 @@ public final class SlurmStepHandle implements StepHandle {
   }
 
   /** The Slurm job id, for the run record and for {@code scontrol show job}. */
+  @Override
   public String jobId() {
     return jobId;
   }
