@@ -67,14 +67,23 @@ public final class Baton {
     }
   }
 
-  /** Runs the pipeline and writes its reports; returns how it ended. */
+  /**
+   * Runs the pipeline and writes its reports; returns how it ended. Holds the workspace's {@link
+   * WorkspaceLock} throughout: a second run of the same workspace fails at once.
+   */
   public RunOutcome run(BatonConfig config) {
-    return execute(config, Prepared.of(config, environment, events), RunIds.next(Instant.now()));
+    Prepared p = Prepared.of(config, environment, events);
+    String runId = RunIds.next(Instant.now());
+    try (WorkspaceLock lock =
+        WorkspaceLock.acquire(p.plan().descriptor().workspace(), runId, events)) {
+      return execute(config, p, runId);
+    }
   }
 
   /**
    * Runs exactly one planned step, its needs assumed done, on GPUs an outside engine chose (a
-   * Jenkins node and its locked GPUs). Used by the Jenkins library through {@code baton step}.
+   * Jenkins node and its locked GPUs). Used by the Jenkins library through {@code baton step},
+   * which runs several steps of one workspace at once: it takes no {@link WorkspaceLock}.
    */
   public RunOutcome runStep(
       BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
