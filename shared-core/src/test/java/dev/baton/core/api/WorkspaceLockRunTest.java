@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.events.RunEvent;
+import dev.baton.core.testing.BatonProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,21 +114,7 @@ class WorkspaceLockRunTest {
   }
 
   private Process baton(Path output, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.baton.core.cli.BatonCli"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .directory(workspace.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    pb.environment().put("CI", "true");
-    Process p = pb.start();
+    Process p = BatonProcess.start(workspace, output, BatonProcess.command(args));
     started.add(p);
     return p;
   }
