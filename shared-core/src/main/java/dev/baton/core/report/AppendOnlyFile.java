@@ -11,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Appends whole lines to a file that only grows (a journal, {@code $GITHUB_STEP_SUMMARY}): each
  * append is forced to disk before it returns, and an append that fails part way (a full disk) is
- * cut back off, so the file never ends in half a line.
+ * cut back off, so the file never ends in half a line. One writer at a time: callers that append
+ * from several threads hold a lock around each call, or a failed append could cut off another's.
  */
 public final class AppendOnlyFile {
   private AppendOnlyFile() {}
@@ -30,13 +31,12 @@ public final class AppendOnlyFile {
   public static void append(Path file, String text) {
     Path absolute = file.toAbsolutePath().normalize();
     try (FileChannel channel =
-        FileChannel.open(absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileChannel.open(absolute, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       long before = channel.size();
       try {
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        long position = before;
         while (buffer.hasRemaining()) {
-          position += channel.write(buffer, position);
+          channel.write(buffer);
         }
         channel.force(false);
       } catch (IOException e) {
