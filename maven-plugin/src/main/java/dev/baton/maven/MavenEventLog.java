@@ -54,6 +54,8 @@ final class MavenEventLog implements EventSink {
       } else {
         log.info(e.message());
       }
+    } else if (event instanceof RunEvent.StaleLockBroken e) {
+      log.warn(e.describe());
     } else if (event instanceof RunEvent.RunFinished e) {
       log.info(summary(e.record()));
       log.info("Reports: " + e.reportDir());

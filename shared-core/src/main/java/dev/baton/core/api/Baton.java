@@ -75,35 +75,46 @@ public final class Baton {
     }
   }
 
-  /** Runs the pipeline and writes its reports; returns how it ended. */
+  /**
+   * Runs the pipeline and writes its reports; returns how it ended. Holds the workspace's {@link
+   * WorkspaceLock} throughout: a second run of the same workspace fails at once.
+   */
   public RunOutcome run(BatonConfig config) {
     Prepared p = Prepared.of(config, environment, events);
+    Path workspace = p.plan().descriptor().workspace();
     if (config.resume().isPresent()) {
       return resume(config, p, config.resume().get());
     }
     String runId = RunIds.next(Instant.now());
-    return execute(config, p, runId, Journaling.FRESH);
+    try (WorkspaceLock lock = WorkspaceLock.acquire(workspace, runId, events)) {
+      return execute(config, p, runId, Journaling.FRESH);
+    }
   }
 
   private RunOutcome resume(BatonConfig config, Prepared p, String idOrLatest) {
-    Path runsRoot = ReportDirs.runsRoot(p.plan().descriptor().workspace());
+    Path workspace = p.plan().descriptor().workspace();
+    Path runsRoot = ReportDirs.runsRoot(workspace);
     // A run that wrote to --report-dir is resumed from there.
     Path reportDir =
         config.reportDir().isPresent()
             ? Resumption.runDir(config.reportDir().get().toAbsolutePath(), ".")
             : Resumption.runDir(runsRoot, idOrLatest);
     ResumePoint point = ResumePoint.of(JournalReader.read(reportDir));
-    if (!idOrLatest.equals("latest") && !idOrLatest.equals(point.began().runId())) {
+    String runId = point.began().runId();
+    if (!idOrLatest.equals("latest") && !idOrLatest.equals(runId)) {
       throw new UsageException(
           "cannot resume run "
               + idOrLatest
               + ": "
               + reportDir
               + " holds run "
-              + point.began().runId()
+              + runId
               + "; pass that id or 'latest'");
     }
-    return execute(config, p, point.began().runId(), new Journaling(true, point, reportDir));
+    // Held before anything left behind is stopped: a Baton still running this run keeps it.
+    try (WorkspaceLock lock = WorkspaceLock.acquire(workspace, runId, events)) {
+      return execute(config, p, runId, new Journaling(true, point, reportDir));
+    }
   }
 
   /** How a run keeps its journal: a new one, or the one of the run it resumes. */
@@ -114,7 +125,8 @@ public final class Baton {
 
   /**
    * Runs exactly one planned step, its needs assumed done, on GPUs an outside engine chose (a
-   * Jenkins node and its locked GPUs). Used by the Jenkins library through {@code baton step}.
+   * Jenkins node and its locked GPUs). Used by the Jenkins library through {@code baton step},
+   * which runs several steps of one workspace at once: it takes no {@link WorkspaceLock}.
    */
   public RunOutcome runStep(
       BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {

@@ -32,8 +32,8 @@ public final class ReportDirs {
 
   /** Points {@code runs/latest} at {@code runDir}, replacing the old link atomically. */
   public static void linkLatest(Path runsRoot, Path runDir) {
+    Path tmp = runsRoot.resolve(".latest-" + ProcessHandle.current().pid());
     try {
-      Path tmp = runsRoot.resolve(".latest-" + ProcessHandle.current().pid());
       Files.deleteIfExists(tmp);
       Files.createSymbolicLink(tmp, runsRoot.relativize(runDir));
       Files.move(
@@ -42,7 +42,13 @@ public final class ReportDirs {
           StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | UnsupportedOperationException e) {
-      // A filesystem without symbolic links: the run still has its own directory.
+      // A filesystem without symbolic links, or a full one: the run still has its own directory,
+      // and the old link (if any) is left whole.
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // Nothing left to do.
+      }
     }
   }
 }

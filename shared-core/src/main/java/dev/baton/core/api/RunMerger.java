@@ -10,7 +10,6 @@ import dev.baton.core.state.StepState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +93,7 @@ public final class RunMerger {
       if (Files.exists(src)
           && !src.toAbsolutePath().normalize().equals(dst.toAbsolutePath().normalize())) {
         Files.createDirectories(dst.getParent());
-        Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
+        dev.baton.core.report.AtomicFiles.copy(src, dst);
       }
     } catch (IOException e) {
       throw new InfrastructureException(

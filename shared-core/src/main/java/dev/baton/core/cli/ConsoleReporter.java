@@ -95,6 +95,9 @@ final class ConsoleReporter implements EventSink {
     if (event instanceof RunEvent.Notice e) {
       return "baton: " + (e.level() == RunEvent.Level.WARNING ? "warning: " : "") + e.message();
     }
+    if (event instanceof RunEvent.StaleLockBroken e) {
+      return "baton: " + e.describe();
+    }
     if (event instanceof RunEvent.RunFinished e) {
       return summary(e.record(), e.reportDir());
     }

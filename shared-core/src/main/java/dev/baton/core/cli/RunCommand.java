@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
       "0:every step succeeded",
       "1:a step or gate failed",
       "2:bad descriptor or usage",
-      "3:infrastructure (cannot schedule, engine unreachable)",
+      "3:infrastructure (cannot schedule, engine unreachable, disk full, workspace locked by another run)",
       "130:cancelled"
     })
 final class RunCommand implements Callable<Integer> {

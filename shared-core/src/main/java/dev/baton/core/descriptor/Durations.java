@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 /** Reads durations the way Kubernetes and Argo users write them: {@code 500ms 30s 2m 1h30m 1d}. */
 public final class Durations {
-  private static final Pattern WHOLE = Pattern.compile("(\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+");
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
   public static final String HINT = "write a duration such as 500ms, 30s, 5m, 2h or 1h30m";
@@ -20,12 +19,18 @@ public final class Durations {
     if (t.matches("\\d+(\\.\\d+)?")) {
       return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000)));
     }
-    if (!WHOLE.matcher(t).matches()) {
+    // Part by part rather than one regex with a repeated group: that recurses once per part, and a
+    // long enough value ("1h2m" ten thousand times) overflowed the stack.
+    if (t.isEmpty()) {
       return Optional.empty();
     }
     Matcher m = PART.matcher(t);
     double millis = 0;
-    while (m.find()) {
+    for (int at = 0; at < t.length(); at = m.end()) {
+      m.region(at, t.length());
+      if (!m.lookingAt()) {
+        return Optional.empty();
+      }
       double n = Double.parseDouble(m.group(1));
       millis +=
           switch (m.group(2)) {

@@ -37,6 +37,25 @@ public sealed interface RunEvent {
   /** Something the user should know that is not about one step (a missing tool, a hint). */
   record Notice(Level level, String message) implements RunEvent {}
 
+  /**
+   * A workspace lock left by a run whose process is gone (killed, or its pid now belongs to another
+   * process) was broken so this run could start.
+   */
+  record StaleLockBroken(Path lockFile, String runId, long pid, String since) implements RunEvent {
+    /** One sentence for a console. */
+    public String describe() {
+      return "broke the stale workspace lock "
+          + lockFile
+          + " of run "
+          + runId
+          + " (pid "
+          + pid
+          + ", since "
+          + since
+          + "): that process is gone";
+    }
+  }
+
   /** The run ended; reports are written. */
   record RunFinished(RunRecord record, Path reportDir) implements RunEvent {}
 

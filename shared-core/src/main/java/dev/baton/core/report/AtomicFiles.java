@@ -31,19 +31,49 @@ public final class AtomicFiles {
    *     no temporary file is left behind
    */
   public static void write(Path target, byte[] content) {
+    replace(
+        target,
+        temp -> {
+          try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+              channel.write(buffer);
+            }
+            channel.force(true);
+          }
+        });
+  }
+
+  /**
+   * Replaces {@code target} with a copy of {@code source} atomically (a step log copied into a
+   * merged run): a copy cut short by a full disk never takes the target's name.
+   *
+   * @throws InfrastructureException naming the target and the reason when the copy fails
+   */
+  public static void copy(Path source, Path target) {
+    replace(
+        target,
+        temp -> {
+          Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+          try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+          }
+        });
+  }
+
+  /** How the temporary file gets its content. */
+  private interface Filler {
+    void fill(Path temp) throws IOException;
+  }
+
+  private static void replace(Path target, Filler filler) {
     Path absolute = target.toAbsolutePath().normalize();
     Path directory = absolute.getParent();
     Path temp = null;
     try {
       // Same directory as the target: a rename is only atomic within one file system.
       temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
+      filler.fill(temp);
       moveIntoPlace(temp, absolute);
       temp = null;
       syncDirectory(directory);

@@ -41,6 +41,9 @@ final class IoFailures {
     if (reason(e).toLowerCase(java.util.Locale.ROOT).contains("space")) {
       return "free space or choose another --report-dir";
     }
+    if (reason(e).toLowerCase(java.util.Locale.ROOT).contains("too large")) {
+      return "raise the file size limit (ulimit -f) or choose another --report-dir";
+    }
     return "check that the directory exists and is writable, or choose another --report-dir";
   }
 }

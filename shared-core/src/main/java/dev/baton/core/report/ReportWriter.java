@@ -2,10 +2,8 @@ package dev.baton.core.report;
 
 import dev.baton.core.api.InfrastructureException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,21 +73,13 @@ public final class ReportWriter {
   /** Appends rather than replaces: earlier steps of the same GitHub job may have written there. */
   private static void appendStepSummary(Path target, String summary) {
     try {
-      Files.writeString(
-          target,
-          summary + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND,
-          StandardOpenOption.WRITE);
-    } catch (IOException e) {
+      AppendOnlyFile.appendLine(target, summary);
+    } catch (InfrastructureException e) {
       throw new InfrastructureException(
-          "cannot append the summary to $GITHUB_STEP_SUMMARY ("
-              + target
-              + "): "
-              + IoFailures.reason(e)
-              + "; check that the variable names a writable file",
-          e);
+          "$GITHUB_STEP_SUMMARY: "
+              + e.getMessage()
+              + " (check that the variable names a writable file)",
+          e.getCause());
     }
   }
 

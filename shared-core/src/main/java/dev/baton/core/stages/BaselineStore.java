@@ -2,6 +2,7 @@ package dev.baton.core.stages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.core.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,17 +60,21 @@ public final class BaselineStore {
     }
   }
 
-  /** Writes (or replaces) the baseline; returns its file. */
+  /**
+   * Writes (or replaces) the baseline atomically; returns its file.
+   *
+   * @throws dev.baton.core.api.InfrastructureException naming the path when it cannot be written (a
+   *     full disk); an older baseline in its place is then left as it was
+   */
   public Path save(Baseline baseline) throws IOException {
     Path file = file(baseline.pipeline(), baseline.name(), baseline.fingerprint());
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    JSON.writeValue(tmp.toFile(), baseline);
-    Files.move(
-        tmp,
-        file,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new dev.baton.core.api.InfrastructureException(
+          "cannot create the baseline directory " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.write(file, JSON.writeValueAsBytes(baseline));
     return file;
   }
 

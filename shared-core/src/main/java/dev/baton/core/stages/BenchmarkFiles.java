@@ -125,8 +125,6 @@ public final class BenchmarkFiles {
       }
     }
     all.add(entry);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    JSON.writeValue(tmp.toFile(), all);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    dev.baton.core.report.AtomicFiles.write(file, JSON.writeValueAsBytes(all));
   }
 }

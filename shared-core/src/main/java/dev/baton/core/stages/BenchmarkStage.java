@@ -101,7 +101,7 @@ final class BenchmarkStage {
     String name = ctx.pipeline() + "." + ctx.launch().stepId();
     try {
       BenchmarkFiles.write(ctx.reportDir(), name, spec.warmup(), samples, spec.items());
-    } catch (IOException e) {
+    } catch (IOException | dev.baton.core.api.InfrastructureException e) {
       return StageResult.failed("cannot write benchmark files: " + e.getMessage(), results);
     }
     ctx.commands().note("benchmark " + verdict.verdict() + ": " + verdict.message());

@@ -84,7 +84,7 @@ public final class YamlTreeReader {
     } catch (IOException | RuntimeException e) {
       problem(
           errorPosition(e),
-          "not valid YAML: " + firstLine(e.getMessage()),
+          "not valid YAML: " + YamlErrorText.of(e.getMessage()),
           "check indentation and quoting at that place");
       return null;
     }
@@ -225,13 +225,5 @@ public final class YamlTreeReader {
 
   private void problem(SourcePosition at, String message, String hint) {
     problems.add(new DescriptorProblem(at, message, hint));
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable input";
-    }
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).strip();
   }
 }

@@ -1,0 +1,45 @@
+package dev.baton.core.descriptor.yaml;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a YAML library's error message into one a person can act on: its first line, with the
+ * library's own event objects ({@code <org.yaml.snakeyaml.events.MappingStartEvent(...)>}) and
+ * class names replaced by words.
+ */
+final class YamlErrorText {
+  private static final Pattern EVENT =
+      Pattern.compile("<?(?:[a-z]+\\.)+(\\w+?)Event(?:\\([^)]*\\))?>?");
+  private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z]+\\.){2,}[A-Z]\\w*");
+  private static final Map<String, String> EVENTS =
+      Map.of(
+          "MappingStart", "the start of a mapping",
+          "MappingEnd", "the end of a mapping",
+          "SequenceStart", "the start of a list",
+          "SequenceEnd", "the end of a list",
+          "Scalar", "a value",
+          "Alias", "an alias",
+          "DocumentStart", "the start of a document",
+          "DocumentEnd", "the end of a document",
+          "StreamEnd", "the end of the file");
+
+  private YamlErrorText() {}
+
+  static String of(String message) {
+    if (message == null || message.isBlank()) {
+      return "unreadable input";
+    }
+    int nl = message.indexOf('\n');
+    String line = (nl < 0 ? message : message.substring(0, nl)).strip();
+    Matcher events = EVENT.matcher(line);
+    StringBuilder sb = new StringBuilder();
+    while (events.find()) {
+      events.appendReplacement(
+          sb, Matcher.quoteReplacement(EVENTS.getOrDefault(events.group(1), "something else")));
+    }
+    events.appendTail(sb);
+    return QUALIFIED.matcher(sb.toString()).replaceAll("something unexpected");
+  }
+}

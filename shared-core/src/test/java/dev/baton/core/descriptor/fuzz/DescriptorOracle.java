@@ -1,0 +1,86 @@
+package dev.baton.core.descriptor.fuzz;
+
+import dev.baton.core.descriptor.DescriptorException;
+import dev.baton.core.descriptor.DescriptorProblem;
+import dev.baton.core.descriptor.DescriptorReader;
+import dev.baton.core.descriptor.PipelineDescriptor;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlanRenderer;
+import dev.baton.core.plan.Planner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code baton plan} does with a descriptor, and whether it behaved: it either plans, or
+ * throws a {@link DescriptorException} whose every problem points into the input and reads like a
+ * message for a person, not a Java trace.
+ */
+final class DescriptorOracle {
+  static final Path FILE = Path.of("fuzz", "baton.yaml");
+
+  /** Java class names and stack-trace lines that a user must never see. */
+  private static final Pattern JAVA_LEAK =
+      Pattern.compile(
+          "(?:java|javax|jdk|sun|dev\\.baton|com\\.fasterxml|org\\.snakeyaml|org\\.yaml)"
+              + "\\.[a-z]+[.$][A-Za-z]+|\\b[A-Z][A-Za-z]*(?:Exception|Error|Event)\\b"
+              + "|\\n\\s+at [a-z]|Cannot invoke|because \"");
+
+  private DescriptorOracle() {}
+
+  /** Empty when the input was handled well; otherwise what went wrong. */
+  static Optional<String> check(String input) {
+    try {
+      PipelineDescriptor d = DescriptorReader.parse(FILE, input);
+      Plan plan = Planner.plan(d, Map.of(), Set.of(), Optional.empty());
+      PlanRenderer.render(plan, "text");
+      PlanRenderer.render(plan, "json");
+      return Optional.empty();
+    } catch (DescriptorException e) {
+      return checkProblems(e, input);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return Optional.of("not a descriptor error: " + trace(e));
+    }
+  }
+
+  private static Optional<String> checkProblems(DescriptorException e, String input) {
+    if (e.problems().isEmpty()) {
+      return Optional.of("a descriptor error with no problem in it: " + e.getMessage());
+    }
+    int lines = lineCount(input);
+    for (DescriptorProblem p : e.problems()) {
+      if (!p.position().file().equals(FILE.toString())
+          || p.position().line() < 1
+          || p.position().line() > lines + 1
+          || p.position().column() < 1) {
+        return Optional.of("a problem outside the input (" + lines + " lines): " + p.format());
+      }
+      String text = p.format();
+      Matcher leak = JAVA_LEAK.matcher(text);
+      while (leak.find()) {
+        if (!input.contains(leak.group())) {
+          return Optional.of(
+              "a message that shows Java internals ('" + leak.group() + "'): " + text);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Lines as YAML counts them: CR, LF, CRLF, NEL and the Unicode separators all end one. */
+  static int lineCount(String input) {
+    return input.split("\r\n|[\r\n\u0085\u2028\u2029]", -1).length;
+  }
+
+  static String trace(Throwable e) {
+    StringWriter w = new StringWriter();
+    e.printStackTrace(new PrintWriter(w));
+    String s = w.toString();
+    return s.length() > 4000 ? s.substring(0, 4000) + "\n..." : s;
+  }
+}
