@@ -106,7 +106,8 @@ public final class Baton {
             environment,
             KILL_GRACE,
             p.executor().assignsGpus(),
-            now.toEpochMilli());
+            now.toEpochMilli(),
+            !config.noCache());
     EngineResult result;
     try (StepExecutor executor = p.executor().open()) {
       RunEngine engine = new RunEngine(p.plan(), p.agents(), executor, events, settings);

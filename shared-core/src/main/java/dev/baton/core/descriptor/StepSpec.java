@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param workdir relative to the descriptor's directory; empty: that directory
  * @param stage what a validate, benchmark or deploy step does beyond {@code run}; empty for plain
  *     steps
+ * @param cache {@code cache}, {@code inputs} and {@code outputs}; {@link CacheSpec#NONE} when unset
  */
 public record StepSpec(
     String name,
@@ -32,7 +33,8 @@ public record StepSpec(
     AgentRequest agent,
     int priority,
     Optional<ConcurrencySpec> concurrency,
-    Optional<StageSpec> stage) {
+    Optional<StageSpec> stage,
+    CacheSpec cache) {
 
   public StepSpec {
     needs = List.copyOf(needs);
@@ -40,5 +42,48 @@ public record StepSpec(
     workdir = workdir == null ? "" : workdir;
     when = when == null ? "" : when;
     stage = stage == null ? Optional.empty() : stage;
+    cache = cache == null ? CacheSpec.NONE : cache;
+  }
+
+  /** A step without {@code cache}, {@code inputs} or {@code outputs}. */
+  public StepSpec(
+      String name,
+      SourcePosition position,
+      StepKind kind,
+      Command run,
+      SourcePosition runPosition,
+      List<String> needs,
+      MatrixSpec matrix,
+      String when,
+      SourcePosition whenPosition,
+      Optional<Duration> timeout,
+      RetryPolicy retry,
+      Map<String, String> env,
+      String workdir,
+      boolean continueOnError,
+      AgentRequest agent,
+      int priority,
+      Optional<ConcurrencySpec> concurrency,
+      Optional<StageSpec> stage) {
+    this(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        stage,
+        CacheSpec.NONE);
   }
 }

@@ -65,7 +65,7 @@ public final class RunEngine {
       RunSettings settings) {
     this.plan = plan;
     this.scheduler = settings.assignGpus() ? new Scheduler(agents) : new SubmitAll(executor.name());
-    this.launcher = StageLaunchers.forExecutor(executor);
+    this.launcher = StageLaunchers.forRun(executor, plan, agents, events, settings);
     this.events = events;
     this.settings = settings;
     this.random = new SplittableRandom(settings.randomSeed());

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param baseEnv the environment every step starts from (normally Baton's own)
  * @param killGrace how long a step has between TERM and KILL
  * @param assignGpus whether Baton picks GPU indices (false when an engine such as Slurm binds them)
+ * @param readCache whether steps with {@code cache: true} may be taken from the step cache (false:
+ *     {@code --no-cache}, they run and refresh their entries)
  */
 public record RunSettings(
     String runId,
@@ -25,7 +27,8 @@ public record RunSettings(
     Map<String, String> baseEnv,
     Duration killGrace,
     boolean assignGpus,
-    long randomSeed) {
+    long randomSeed,
+    boolean readCache) {
 
   public RunSettings {
     baseEnv = Map.copyOf(baseEnv);

@@ -176,7 +176,8 @@ final class StepResolver {
         spec.agent(),
         spec.priority(),
         spec.concurrency(),
-        Optional.of(rendered));
+        Optional.of(rendered),
+        spec.cache());
   }
 
   private static Command render(Command c, Bindings bindings) {
