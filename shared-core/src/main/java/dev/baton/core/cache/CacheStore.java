@@ -3,8 +3,7 @@ package dev.baton.core.cache;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -111,11 +110,15 @@ final class CacheStore {
       Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
       syncDirectory(root);
       return true;
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      deleteTree(staged);
-      return false;
     } catch (AtomicMoveNotSupportedException e) {
       deleteTree(staged);
+      throw e;
+    } catch (FileSystemException e) {
+      // Linux reports a taken name as "Directory not empty" without the specific subtype.
+      deleteTree(staged);
+      if (Files.isDirectory(target)) {
+        return false;
+      }
       throw e;
     }
   }

@@ -77,15 +77,15 @@ class CacheDescriptorTest {
             "pipelines/baton.yaml:7:14: step 'a'.inputs '../secret.txt' leaves the workspace;"
                 + " write a path relative to the descriptor's directory, such as 'data/' or"
                 + " 'scripts/*.sh'",
-            "pipelines/baton.yaml:7:39: step 'a'.inputs '/etc/passwd' is absolute;"
+            "pipelines/baton.yaml:7:37: step 'a'.inputs '/etc/passwd' is absolute;"
                 + " write a path relative to the descriptor's directory, such as 'data/' or"
                 + " 'scripts/*.sh'",
             "pipelines/baton.yaml:8:15: step 'a'.outputs 'out/../../x' leaves the workspace;"
                 + " write a path relative to the descriptor's directory, such as 'build/model/'",
-            "pipelines/baton.yaml:8:29: step 'a'.outputs 'build/*.bin' is a pattern; outputs must"
+            "pipelines/baton.yaml:8:28: step 'a'.outputs 'build/*.bin' is a pattern; outputs must"
                 + " be plain files or directories; write a path relative to the descriptor's"
                 + " directory, such as 'build/model/'",
-            "pipelines/baton.yaml:8:59: step 'a'.outputs '.baton/cache' is inside .baton/, where"
+            "pipelines/baton.yaml:8:58: step 'a'.outputs '.baton/cache' is inside .baton/, where"
                 + " Baton keeps its runs and cache; write a path relative to the descriptor's"
                 + " directory, such as 'build/model/'");
   }
