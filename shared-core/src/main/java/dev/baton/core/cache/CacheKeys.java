@@ -28,6 +28,9 @@ final class CacheKeys {
 
   CacheKey of(StepLaunch launch) throws CacheException {
     var spec = launch.step().spec().cache();
+    for (String output : spec.outputs()) {
+      paths.resolve(output, false);
+    }
     return new CacheKey(
         launch.command(),
         stableEnvironment(launch.env(), launch.step().env().keySet()),

@@ -25,7 +25,9 @@ public record CacheSpec(boolean enabled, List<String> inputs, List<String> outpu
    * Why {@code text} is not a relative path inside the workspace (outside {@code .baton/}), or
    * empty when it is one; {@code pattern} allows glob characters.
    */
-  public static Optional<String> pathProblem(String text, boolean pattern) {
+  public static Optional<String> pathProblem(String written, boolean pattern) {
+    // ${{ }} values are checked again once substituted, when the step runs.
+    String text = written.replaceAll("\\$\\{\\{.*?}}", "x");
     if (text.isBlank()) {
       return Optional.of("is empty");
     }

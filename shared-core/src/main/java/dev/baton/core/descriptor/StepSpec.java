@@ -45,6 +45,30 @@ public record StepSpec(
     cache = cache == null ? CacheSpec.NONE : cache;
   }
 
+  /** This step with other {@code cache}, {@code inputs} and {@code outputs}. */
+  public StepSpec withCache(CacheSpec other) {
+    return new StepSpec(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        stage,
+        other);
+  }
+
   /** A step without {@code cache}, {@code inputs} or {@code outputs}. */
   public StepSpec(
       String name,
