@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The entries under {@code .baton/cache/<key>/}: {@code manifest.json}, its {@code manifest.sha256}
+ * The entries under {@code .baton/cache/<key>/}: {@code manifest.txt}, its {@code manifest.sha256}
  * and the files under {@code files/}. An entry is built in a temporary directory beside it and
  * renamed into place, so readers see a whole entry or none; it is verified in full before anything
  * in the workspace is touched.
@@ -70,7 +70,7 @@ final class CacheStore {
       if (!Sha256.of(json).equals(expected)) {
         throw new CacheException("its manifest does not match its checksum");
       }
-      manifest = CacheManifest.fromJson(json);
+      manifest = CacheManifest.fromText(json);
     } catch (NoSuchFileException e) {
       throw new CacheException("it has no " + e.getFile(), e);
     } catch (IOException e) {

@@ -60,7 +60,7 @@ final class OutputSnapshot {
       for (int i = 0; i < outputs.size(); i++) {
         collect(paths, outputs.get(i), targets.get(i), blobs, items);
       }
-      byte[] json = new CacheManifest(CacheManifest.VERSION, key, stepId, items).toJson();
+      byte[] json = new CacheManifest(CacheManifest.VERSION, key, stepId, items).toText();
       Path manifest = Files.write(staged.resolve(CacheManifest.FILE), json);
       CacheStore.sync(manifest);
       Path checksum = Files.writeString(staged.resolve(CacheManifest.CHECKSUM), Sha256.of(json));

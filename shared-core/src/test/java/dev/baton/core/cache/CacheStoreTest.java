@@ -124,8 +124,8 @@ class CacheStoreTest {
   void aDeletedOrEditedManifestDiscardsTheEntry() throws Exception {
     CacheStore.Verified v = storedAndVerified();
     Files.writeString(
-        v.dir().resolve("manifest.json"),
-        Files.readString(v.dir().resolve("manifest.json")).replace("train", "trian"));
+        v.dir().resolve("manifest.txt"),
+        Files.readString(v.dir().resolve("manifest.txt")).replace("train", "trian"));
     assertThat(store.lookup(KEY)).isInstanceOf(CacheStore.Discarded.class);
 
     CacheStore.Verified again = storedAndVerified();

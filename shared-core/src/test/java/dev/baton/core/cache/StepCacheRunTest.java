@@ -175,7 +175,7 @@ class StepCacheRunTest {
 
     Path entries = CacheStore.rootFor(ws);
     for (Path entry : Files.list(entries).toList()) {
-      String manifest = Files.readString(entry.resolve("manifest.json"));
+      String manifest = Files.readString(entry.resolve("manifest.txt"));
       if (manifest.contains("build/lint.txt")) {
         Path blob = Files.list(entry.resolve("files")).findFirst().orElseThrow();
         byte[] bytes = Files.readAllBytes(blob);
