@@ -307,6 +307,9 @@ public final class RunEngine {
     AttemptOutcome result = AttemptOutcome.of(r, status, error);
     StepState outcome = result.state();
     String message = result.message();
+    if (outcome == StepState.CACHED) {
+      exitCode = null; // taken from the step cache: no process ran
+    }
     r.attempts.add(
         new AttemptRecord(
             attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message));

@@ -137,6 +137,12 @@ class StepCacheRunTest {
     assertThat(Files.readString(ws.resolve("build/model-0.2/weights")))
         .isEqualTo("HELLO\nepochs=3\n0.2\n");
     assertThat(Files.readString(second.reportDir().resolve("run.json"))).contains("\"CACHED\"");
+    StepRecord cachedLint =
+        second.record().steps().stream().filter(r -> r.id().equals("lint")).findFirst().get();
+    assertThat(cachedLint.attempts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.exitCode()).isNull());
+    assertThat(cachedLint.message()).startsWith("outputs restored from cache entry ");
     assertThat(Files.readString(second.reportDir().resolve("junit.xml"))).contains("cache");
 
     write("data/raw.txt", "changed\n");
