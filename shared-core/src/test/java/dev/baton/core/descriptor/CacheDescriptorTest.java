@@ -97,4 +97,25 @@ class CacheDescriptorTest {
         .asString()
         .contains("cache");
   }
+
+  @Test
+  void stageStepsCannotBeCached() {
+    assertThat(
+            problems(
+                "  q:\n    validate: {run: 'true', metrics: m.json, gates: ['acc >= 0.5']}\n"
+                    + "    cache: true\n    inputs: [m.json]\n"))
+        .singleElement()
+        .asString()
+        .contains("validate step, which cannot be cached");
+  }
+
+  @Test
+  void expressionsInPathsAreCheckedOnceSubstituted() {
+    assertThat(
+            problems(
+                "  a:\n    run: 'true'\n    matrix: {lr: ['0.1']}\n    cache: true\n"
+                    + "    inputs: ['conf/${{ matrix.lr }}.txt']\n"
+                    + "    outputs: ['build/${{ matrix.lr }}/']\n"))
+        .isEmpty();
+  }
 }
