@@ -35,12 +35,16 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
   @Parameter(property = "baton.dryRun", defaultValue = "false")
   protected boolean dryRun;
 
+  /** Run steps with {@code cache: true} even when the step cache holds their result. */
+  @Parameter(property = "baton.noCache", defaultValue = "false")
+  protected boolean noCache;
+
   /** The kind of steps this goal runs, with what they need; null: every step. */
   protected abstract StepKind kind();
 
   @Override
   protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {
-    BatonConfig scoped = kind() == null ? config : config.withKind(kind());
+    BatonConfig scoped = (kind() == null ? config : config.withKind(kind())).withNoCache(noCache);
     if (scoped.dryRun()) {
       PlanRenderer.render(baton.plan(scoped), "text").lines().forEach(getLog()::info);
       getLog().info(MavenHelpfulSuggestions.dryRun());

@@ -48,6 +48,8 @@ final class MavenEventLog implements EventSink {
               prefix(e.stepId()), e.attempt(), e.reason(), format(e.delay())));
     } else if (event instanceof RunEvent.StepFinished e) {
       finished(e);
+    } else if (event instanceof RunEvent.StepCache e) {
+      cache(e);
     } else if (event instanceof RunEvent.Notice e) {
       if (e.level() == RunEvent.Level.WARNING) {
         log.warn(e.message());
@@ -59,6 +61,18 @@ final class MavenEventLog implements EventSink {
     } else if (event instanceof RunEvent.RunFinished e) {
       log.info(summary(e.record()));
       log.info("Reports: " + e.reportDir());
+    }
+  }
+
+  private void cache(RunEvent.StepCache e) {
+    String key = e.key().substring(0, Math.min(12, e.key().length()));
+    switch (e.action()) {
+      case HIT -> log.info(prefix(e.stepId()) + "cache hit " + key + ": outputs restored");
+      case MISS -> log.info(prefix(e.stepId()) + "cache miss " + key + " (" + e.detail() + ")");
+      case DISCARDED ->
+          log.warn(prefix(e.stepId()) + "cache entry " + key + " discarded: " + e.detail());
+      case STORED -> log.debug(prefix(e.stepId()) + "outputs cached as " + key);
+      case NOT_STORED -> log.warn(prefix(e.stepId()) + "outputs not cached: " + e.detail());
     }
   }
 

@@ -182,7 +182,8 @@ public final class Baton {
             KILL_GRACE,
             p.executor().assignsGpus(),
             now.toEpochMilli(),
-            secrets);
+            secrets,
+            !config.noCache());
     EngineResult result;
     RunEngine engine;
     try (journal;

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param resume a run id (or {@code latest}) to resume; empty: a fresh run
  * @param executorOptions engine settings such as Slurm's {@code partition}, {@code account}, {@code
  *     qos}, {@code poll} (a duration) and {@code args} (extra sbatch options, space separated)
+ * @param noCache run steps with {@code cache: true} even when the step cache holds their result;
+ *     successful ones still refresh their entries
  */
 public record BatonConfig(
     Path file,
@@ -37,7 +39,8 @@ public record BatonConfig(
     boolean failFast,
     boolean dryRun,
     Optional<String> resume,
-    Map<String, String> executorOptions) {
+    Map<String, String> executorOptions,
+    boolean noCache) {
 
   public BatonConfig {
     executorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(executorOptions));
@@ -60,7 +63,8 @@ public record BatonConfig(
         false,
         false,
         Optional.empty(),
-        Map.of());
+        Map.of(),
+        false);
   }
 
   public BatonConfig withParams(Map<String, String> p) {
@@ -76,7 +80,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withParallel(int n) {
@@ -92,7 +97,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withReportDir(Path dir) {
@@ -108,7 +114,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withOnly(Set<String> ids) {
@@ -124,7 +131,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withKind(StepKind k) {
@@ -140,7 +148,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withExecutor(String e) {
@@ -156,7 +165,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withAgentsFile(Path f) {
@@ -172,7 +182,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withFailFast(boolean b) {
@@ -188,7 +199,8 @@ public record BatonConfig(
         b,
         dryRun,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withDryRun(boolean b) {
@@ -204,7 +216,8 @@ public record BatonConfig(
         failFast,
         b,
         resume,
-        executorOptions);
+        executorOptions,
+        noCache);
   }
 
   public BatonConfig withExecutorOptions(Map<String, String> options) {
@@ -220,7 +233,8 @@ public record BatonConfig(
         failFast,
         dryRun,
         resume,
-        options);
+        options,
+        noCache);
   }
 
   public BatonConfig withResume(String runId) {
@@ -236,6 +250,24 @@ public record BatonConfig(
         failFast,
         dryRun,
         Optional.ofNullable(runId),
-        executorOptions);
+        executorOptions,
+        noCache);
+  }
+
+  public BatonConfig withNoCache(boolean b) {
+    return new BatonConfig(
+        file,
+        params,
+        parallel,
+        reportDir,
+        only,
+        kind,
+        executor,
+        agentsFile,
+        failFast,
+        dryRun,
+        resume,
+        executorOptions,
+        b);
   }
 }

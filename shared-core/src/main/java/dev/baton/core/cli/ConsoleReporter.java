@@ -92,6 +92,9 @@ final class ConsoleReporter implements EventSink {
           + when
           + (e.message().isEmpty() ? "" : ": " + e.message());
     }
+    if (event instanceof RunEvent.StepCache e) {
+      return "[" + e.stepId() + "] " + CacheLines.describe(e);
+    }
     if (event instanceof RunEvent.Notice e) {
       return "baton: " + (e.level() == RunEvent.Level.WARNING ? "warning: " : "") + e.message();
     }

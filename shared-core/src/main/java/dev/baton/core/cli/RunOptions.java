@@ -31,6 +31,13 @@ final class RunOptions {
   boolean dryRun;
 
   @Option(
+      names = "--no-cache",
+      description =
+          "Run steps with 'cache: true' even when the step cache holds their result"
+              + " (successful ones still refresh it).")
+  boolean noCache;
+
+  @Option(
       names = "--quiet-output",
       description = "Do not echo step output to the console (it still goes to the logs).")
   boolean quietOutput;
@@ -39,7 +46,7 @@ final class RunOptions {
     if (parallel < 0) {
       throw new UsageException("--parallel must be 0 (the number of cores) or more");
     }
-    return config.withReportDir(reportDir).withParallel(parallel);
+    return config.withReportDir(reportDir).withParallel(parallel).withNoCache(noCache);
   }
 
   /** Runs {@code config} with a console; with {@code --dry-run} prints the plan instead. */

@@ -33,12 +33,11 @@ final class StepReader {
           "agent",
           "priority",
           "concurrency",
-          "secrets");
-  static final Map<String, String> STEP_LATER =
-      Map.of(
-          "cache", "step caching arrives in a later Baton version; remove 'cache:' for now",
-          "inputs", "inputs are used by step caching, which arrives in a later Baton version",
-          "outputs", "outputs are used by step caching, which arrives in a later Baton version");
+          "secrets",
+          "cache",
+          "inputs",
+          "outputs");
+  static final Map<String, String> STEP_LATER = Map.of();
   static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent");
 
   private StepReader() {}
@@ -92,8 +91,7 @@ final class StepReader {
       runAt = stage.get().runAt();
       run = stage.get().run().orElse(null);
     } else if (StageReader.KINDS.stream().noneMatch(k -> NodeReader.keys(m).contains(k))
-        && STEP_LATER.keySet().stream()
-            .noneMatch(k -> NodeReader.keys(m).contains(k) && !k.equals("cache"))) {
+        && STEP_LATER.keySet().stream().noneMatch(k -> NodeReader.keys(m).contains(k))) {
       r.problem(
           entry.keyPosition(),
           where + " has nothing to run",
@@ -145,6 +143,17 @@ final class StepReader {
         NodeReader.get(m, "secrets")
             .map(n -> SecretsReader.stepSecrets(n, where + ".secrets", declaredSecrets, r))
             .orElse(List.of());
+    CacheSpec cache = CacheReader.read(m, where, r);
+    if (cache.enabled() && stage.isPresent()) {
+      r.problem(
+          NodeReader.get(m, "cache").get().position(),
+          where
+              + " is a "
+              + stage.get().stage().kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " step, which cannot be cached",
+          "cache the step that produces what it judges or ships; a validate, benchmark or deploy"
+              + " step acts every run");
+    }
     if (run == null) {
       run = new Command.Shell("");
     }
@@ -168,7 +177,8 @@ final class StepReader {
             priority,
             concurrency,
             stage.map(StageReader.Read::stage),
-            secrets));
+            secrets,
+            cache));
   }
 
   static Command command(YamlNode node, String what, NodeReader r) {

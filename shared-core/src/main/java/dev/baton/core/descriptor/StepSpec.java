@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param stage what a validate, benchmark or deploy step does beyond {@code run}; empty for plain
  *     steps
  * @param secrets names of the secrets the step receives as environment variables
+ * @param cache {@code cache}, {@code inputs} and {@code outputs}; {@link CacheSpec#NONE} when unset
  */
 public record StepSpec(
     String name,
@@ -34,7 +35,8 @@ public record StepSpec(
     int priority,
     Optional<ConcurrencySpec> concurrency,
     Optional<StageSpec> stage,
-    List<String> secrets) {
+    List<String> secrets,
+    CacheSpec cache) {
 
   public StepSpec {
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
@@ -43,9 +45,35 @@ public record StepSpec(
     workdir = workdir == null ? "" : workdir;
     when = when == null ? "" : when;
     stage = stage == null ? Optional.empty() : stage;
+    cache = cache == null ? CacheSpec.NONE : cache;
   }
 
-  /** A step that receives no secrets. */
+  /** This step with other {@code cache}, {@code inputs} and {@code outputs}. */
+  public StepSpec withCache(CacheSpec other) {
+    return new StepSpec(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        stage,
+        secrets,
+        other);
+  }
+
+  /** A step without secrets, {@code cache}, {@code inputs} or {@code outputs}. */
   public StepSpec(
       String name,
       SourcePosition position,
@@ -84,6 +112,7 @@ public record StepSpec(
         priority,
         concurrency,
         stage,
-        List.of());
+        List.of(),
+        CacheSpec.NONE);
   }
 }

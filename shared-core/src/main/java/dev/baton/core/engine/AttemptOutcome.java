@@ -1,5 +1,6 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.cache.CacheVerdict;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.state.StepState;
@@ -26,6 +27,9 @@ record AttemptOutcome(StepState state, String message) {
     }
     if (!status.launched()) {
       return new AttemptOutcome(StepState.FAILED, status.launchError());
+    }
+    if (r.handle instanceof CacheVerdict cache && cache.verdict().isPresent()) {
+      return new AttemptOutcome(cache.verdict().get().state(), cache.verdict().get().message());
     }
     if (status.exitCode() == 0) {
       return new AttemptOutcome(StepState.SUCCEEDED, "");

@@ -89,7 +89,7 @@ public final class RunEngine {
     this.plan = plan;
     this.journal = journal;
     this.scheduler = settings.assignGpus() ? new Scheduler(agents) : new SubmitAll(executor.name());
-    this.launcher = StageLaunchers.forExecutor(executor);
+    this.launcher = StageLaunchers.forRun(executor, plan, agents, events, settings);
     this.events = MaskingEventSink.wrap(events, settings.secrets().masker());
     this.settings = settings;
     this.random = new SplittableRandom(settings.randomSeed());
@@ -395,6 +395,9 @@ public final class RunEngine {
     AttemptOutcome result = AttemptOutcome.of(r, status, error);
     StepState outcome = result.state();
     String message = result.message();
+    if (outcome == StepState.CACHED) {
+      exitCode = null; // taken from the step cache: no process ran
+    }
     AttemptRecord attemptRecord =
         new AttemptRecord(
             attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message);

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param killGrace how long a step has between TERM and KILL
  * @param assignGpus whether Baton picks GPU indices (false when an engine such as Slurm binds them)
  * @param secrets the run's secret values: steps get those they list, logs are masked
+ * @param readCache whether steps with {@code cache: true} may be taken from the step cache (false:
+ *     {@code --no-cache}, they run and refresh their entries)
  */
 public record RunSettings(
     String runId,
@@ -28,7 +30,8 @@ public record RunSettings(
     Duration killGrace,
     boolean assignGpus,
     long randomSeed,
-    RunSecrets secrets) {
+    RunSecrets secrets,
+    boolean readCache) {
 
   public RunSettings {
     baseEnv = Map.copyOf(baseEnv);
@@ -58,6 +61,35 @@ public record RunSettings(
         killGrace,
         assignGpus,
         randomSeed,
-        RunSecrets.NONE);
+        RunSecrets.NONE,
+        true);
+  }
+
+  /** Settings of a run with secrets that may read the step cache. */
+  public RunSettings(
+      String runId,
+      String pipeline,
+      Path workspace,
+      Path reportDir,
+      int maxRunning,
+      boolean failFast,
+      Map<String, String> baseEnv,
+      Duration killGrace,
+      boolean assignGpus,
+      long randomSeed,
+      RunSecrets secrets) {
+    this(
+        runId,
+        pipeline,
+        workspace,
+        reportDir,
+        maxRunning,
+        failFast,
+        baseEnv,
+        killGrace,
+        assignGpus,
+        randomSeed,
+        secrets,
+        true);
   }
 }

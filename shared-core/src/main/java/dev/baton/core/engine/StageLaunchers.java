@@ -1,8 +1,13 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.agents.Agent;
+import dev.baton.core.cache.CachingLauncher;
+import dev.baton.core.events.EventSink;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepLauncher;
+import dev.baton.core.plan.Plan;
 import dev.baton.core.stages.StageLauncher;
+import java.util.List;
 
 /**
  * Chooses how each step kind is launched: validate, benchmark and deploy steps go to the stage
@@ -14,5 +19,21 @@ final class StageLaunchers {
 
   static StepLauncher forExecutor(StepExecutor executor) {
     return new StageLauncher(executor);
+  }
+
+  /** {@link #forExecutor}, with steps that set {@code cache: true} going through the step cache. */
+  static StepLauncher forRun(
+      StepExecutor executor,
+      Plan plan,
+      List<Agent> agents,
+      EventSink events,
+      RunSettings settings) {
+    return new CachingLauncher(
+        forExecutor(executor),
+        settings.readCache(),
+        settings.workspace(),
+        plan.params(),
+        agents,
+        events);
   }
 }

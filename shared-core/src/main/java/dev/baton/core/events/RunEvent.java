@@ -34,6 +34,15 @@ public sealed interface RunEvent {
   record StepFinished(String stepId, StepState state, Duration duration, String message)
       implements RunEvent {}
 
+  /**
+   * What the step cache did for a step with {@code cache: true}.
+   *
+   * @param key the cache key (64 hex digits)
+   * @param detail why, for a miss, a discarded entry or outputs not stored; empty otherwise
+   */
+  record StepCache(String stepId, CacheAction action, String key, String detail)
+      implements RunEvent {}
+
   /** Something the user should know that is not about one step (a missing tool, a hint). */
   record Notice(Level level, String message) implements RunEvent {}
 
@@ -58,6 +67,20 @@ public sealed interface RunEvent {
 
   /** The run ended; reports are written. */
   record RunFinished(RunRecord record, Path reportDir) implements RunEvent {}
+
+  /** What happened to a step's cache entry. */
+  enum CacheAction {
+    /** Outputs restored from an entry; the step did not run. */
+    HIT,
+    /** No usable entry (or its outputs could not be restored); the step runs. */
+    MISS,
+    /** An entry failed its checksums and was removed; the step runs. */
+    DISCARDED,
+    /** The step's outputs were stored under its key. */
+    STORED,
+    /** The step succeeded but its outputs could not be stored (disk full, say). */
+    NOT_STORED
+  }
 
   /** How much a notice matters. */
   enum Level {

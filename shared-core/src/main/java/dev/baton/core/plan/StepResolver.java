@@ -1,5 +1,6 @@
 package dev.baton.core.plan;
 
+import dev.baton.core.descriptor.CacheSpec;
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.DeploySpec;
 import dev.baton.core.descriptor.DescriptorProblem;
@@ -79,6 +80,7 @@ final class StepResolver {
     Map<String, Object> stageContext = new LinkedHashMap<>(context);
     stageContext.put("deploy", Map.of("weight", DeploySpec.WEIGHT_PLACEHOLDER));
     StepSpec resolved = withStageCommands(spec, Bindings.of(stageContext));
+    resolved = resolved.withCache(cachePaths(spec, bindings));
     Map<String, String> stepEnv = new LinkedHashMap<>(env);
     return new PlannedStep(
         MatrixExpander.id(spec.name(), cell),
@@ -177,7 +179,29 @@ final class StepResolver {
         spec.priority(),
         spec.concurrency(),
         Optional.of(rendered),
-        spec.secrets());
+        spec.secrets(),
+        spec.cache());
+  }
+
+  /** The step's {@code inputs} and {@code outputs} with {@code ${{ }}} substituted, unquoted. */
+  private CacheSpec cachePaths(StepSpec spec, Bindings bindings) {
+    CacheSpec cache = spec.cache();
+    try {
+      return new CacheSpec(
+          cache.enabled(), render(cache.inputs(), bindings), render(cache.outputs(), bindings));
+    } catch (ExpressionException ex) {
+      problems.add(
+          at(spec.position(), ex, "in 'inputs' or 'outputs' of step '" + spec.name() + "'"));
+      return cache;
+    }
+  }
+
+  private static List<String> render(List<String> paths, Bindings bindings) {
+    List<String> out = new ArrayList<>();
+    for (String p : paths) {
+      out.add(Template.parse(p).render(bindings, Quoting.NONE));
+    }
+    return out;
   }
 
   private static Command render(Command c, Bindings bindings) {

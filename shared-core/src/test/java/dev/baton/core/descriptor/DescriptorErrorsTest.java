@@ -191,9 +191,9 @@ class DescriptorErrorsTest {
         version: 1
         name: x
         steps:
-          a: {run: 'true', cache: true}
+          a: {run: 'true', secrets: [TOKEN]}
         """);
-    assertThat(p).singleElement().asString().contains("'cache'").contains("not supported yet");
+    assertThat(p).singleElement().asString().contains("'secrets'").contains("not supported yet");
   }
 
   @Test

@@ -1,0 +1,14 @@
+package dev.baton.core.cache;
+
+/**
+ * Something about a cache entry or a step's cached paths that stops a hit or a store; a message.
+ */
+public final class CacheException extends Exception {
+  public CacheException(String message) {
+    super(message);
+  }
+
+  public CacheException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

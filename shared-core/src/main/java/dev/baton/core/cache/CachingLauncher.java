@@ -1,0 +1,131 @@
+package dev.baton.core.cache;
+
+import dev.baton.core.agents.Agent;
+import dev.baton.core.events.EventSink;
+import dev.baton.core.events.RunEvent;
+import dev.baton.core.events.RunEvent.CacheAction;
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.StepLauncher;
+import dev.baton.core.state.StepState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Launches steps with {@code cache: true} through the step cache: a verified entry for the step's
+ * key restores its outputs and the step ends {@code CACHED} with no process started; otherwise the
+ * step runs and, when it succeeds, its outputs are stored under the key. Other steps go straight to
+ * the wrapped launcher.
+ */
+public final class CachingLauncher implements StepLauncher {
+  private final StepLauncher delegate;
+  private final boolean readCache;
+  private final Path workspace;
+  private final Map<String, String> params;
+  private final List<Agent> agents;
+  private final EventSink events;
+  private CacheKeys keys;
+  private CachePaths paths;
+
+  /**
+   * @param readCache false for {@code --no-cache}: every step runs, and successful ones still
+   *     refresh their entries
+   */
+  public CachingLauncher(
+      StepLauncher delegate,
+      boolean readCache,
+      Path workspace,
+      Map<String, String> params,
+      List<Agent> agents,
+      EventSink events) {
+    this.delegate = delegate;
+    this.readCache = readCache;
+    this.workspace = workspace;
+    this.params = Map.copyOf(params);
+    this.agents = List.copyOf(agents);
+    this.events = events;
+  }
+
+  @Override
+  public StepHandle launch(StepLaunch launch) {
+    if (!launch.step().spec().cache().enabled()) {
+      return delegate.launch(launch);
+    }
+    String key;
+    try {
+      key = keys().of(launch).sha256();
+    } catch (CacheException e) {
+      return StepHandle.finished(ExitStatus.couldNotLaunch("cache: " + e.getMessage()));
+    }
+    CacheStore store = new CacheStore(CacheStore.rootFor(paths.workspace()));
+    if (readCache) {
+      Optional<StepHandle> hit = tryHit(launch, store, key);
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+    }
+    List<String> outputs = launch.step().spec().cache().outputs();
+    return CachedHandles.storing(
+        delegate.launch(launch), status -> store(launch.stepId(), store, key, outputs));
+  }
+
+  private Optional<StepHandle> tryHit(StepLaunch launch, CacheStore store, String key) {
+    CacheStore.Lookup found = store.lookup(key);
+    if (found instanceof CacheStore.Discarded d) {
+      event(launch, CacheAction.DISCARDED, key, d.reason());
+      return Optional.empty();
+    }
+    if (found instanceof CacheStore.Verified v) {
+      try {
+        OutputRestore.restore(paths, v.dir(), v.manifest(), launch.step().spec().cache().outputs());
+        event(launch, CacheAction.HIT, key, "");
+        return Optional.of(CachedHandles.hit("outputs restored from cache entry " + shortKey(key)));
+      } catch (CacheException e) {
+        event(launch, CacheAction.MISS, key, "outputs cannot be restored: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+    event(launch, CacheAction.MISS, key, "no entry");
+    return Optional.empty();
+  }
+
+  private Optional<CacheVerdict.Verdict> store(
+      String stepId, CacheStore store, String key, List<String> outputs) {
+    try {
+      OutputSnapshot.store(paths, store, key, stepId, outputs);
+      events.accept(new RunEvent.StepCache(stepId, CacheAction.STORED, key, ""));
+      return Optional.empty();
+    } catch (CacheException e) {
+      return Optional.of(new CacheVerdict.Verdict(StepState.FAILED, e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      events.accept(
+          new RunEvent.StepCache(
+              stepId,
+              CacheAction.NOT_STORED,
+              key,
+              e.getClass().getSimpleName() + " " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private CacheKeys keys() throws CacheException {
+    if (keys == null) {
+      paths = new CachePaths(workspace);
+      keys = new CacheKeys(paths, params, agents);
+    }
+    return keys;
+  }
+
+  private void event(StepLaunch launch, CacheAction action, String key, String detail) {
+    events.accept(new RunEvent.StepCache(launch.stepId(), action, key, detail));
+  }
+
+  /** The first 12 hex digits, enough to tell entries apart in messages. */
+  public static String shortKey(String key) {
+    return key.length() > 12 ? key.substring(0, 12) : key;
+  }
+}
