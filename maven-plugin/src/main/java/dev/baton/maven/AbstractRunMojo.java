@@ -39,12 +39,22 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
   @Parameter(property = "baton.noCache", defaultValue = "false")
   protected boolean noCache;
 
+  /**
+   * Continue the interrupted run in {@code reportDir} ({@code latest}, or its run id): steps that
+   * succeeded are not run again, the others run.
+   */
+  @Parameter(property = "baton.resume")
+  protected String resume;
+
   /** The kind of steps this goal runs, with what they need; null: every step. */
   protected abstract StepKind kind();
 
   @Override
   protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {
     BatonConfig scoped = (kind() == null ? config : config.withKind(kind())).withNoCache(noCache);
+    if (resume != null && !resume.isBlank()) {
+      scoped = scoped.withResume(resume.strip());
+    }
     if (scoped.dryRun()) {
       PlanRenderer.render(baton.plan(scoped), "text").lines().forEach(getLog()::info);
       getLog().info(MavenHelpfulSuggestions.dryRun());
