@@ -197,9 +197,6 @@ public final class Baton {
     } finally {
       current = null;
     }
-    if (engine.journalFailure().isPresent()) {
-      throw engine.journalFailure().get();
-    }
     if (journaling.point() != null) {
       // The run began with the first Baton, not with this one.
       result =
@@ -210,6 +207,10 @@ public final class Baton {
         RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());
     ReportWriter.writeAll(record, reportDir, environment);
     events.accept(new RunEvent.RunFinished(record, reportDir));
+    if (engine.journalFailure().isPresent()) {
+      // The run was stopped because it could no longer be resumed; its reports are written.
+      throw engine.journalFailure().get();
+    }
     return new RunOutcome(record, reportDir);
   }
 }

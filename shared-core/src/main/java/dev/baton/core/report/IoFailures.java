@@ -10,10 +10,10 @@ import java.nio.file.NotDirectoryException;
 /**
  * Turns an {@link IOException} into the short reason a person needs ("No space left on device").
  */
-final class IoFailures {
+public final class IoFailures {
   private IoFailures() {}
 
-  static String reason(IOException e) {
+  public static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
@@ -34,7 +34,7 @@ final class IoFailures {
   }
 
   /** How to get past a failed write of a report file. */
-  static String writeHint(IOException e) {
+  public static String writeHint(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "make the directory writable or choose another --report-dir";
     }

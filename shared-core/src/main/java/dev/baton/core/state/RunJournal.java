@@ -2,6 +2,7 @@ package dev.baton.core.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.report.IoFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -70,13 +71,28 @@ public final class RunJournal implements AutoCloseable {
     if (channel == null) {
       return;
     }
+    long before = -1;
     try {
+      before = channel.size();
       ByteBuffer line = ByteBuffer.wrap(encode(entry, mask).getBytes(StandardCharsets.UTF_8));
       while (line.hasRemaining()) {
         channel.write(line);
       }
     } catch (IOException e) {
+      cutBack(before);
       throw failure(path, e);
+    }
+  }
+
+  /** A line half written (disk full) is cut off, so the journal stays whole up to its last line. */
+  private void cutBack(long size) {
+    if (size < 0) {
+      return;
+    }
+    try {
+      channel.truncate(size);
+    } catch (IOException e) {
+      // The reader refuses a cut-short line with a clear error; nothing more to do here.
     }
   }
 
@@ -96,16 +112,13 @@ public final class RunJournal implements AutoCloseable {
   }
 
   private static InfrastructureException failure(Path file, IOException e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    boolean full = why.contains("No space left");
     return new InfrastructureException(
         "cannot write the run journal "
             + file
             + ": "
-            + why
-            + (full
-                ? "; free space on that disk (the run can be resumed with --resume once it has)"
-                : "; check the permissions of the report directory"),
+            + IoFailures.reason(e)
+            + "; "
+            + IoFailures.writeHint(e),
         e);
   }
 

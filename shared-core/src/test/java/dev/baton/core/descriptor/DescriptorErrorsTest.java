@@ -190,10 +190,11 @@ class DescriptorErrorsTest {
             """
         version: 1
         name: x
+        slurm: {partition: gpu}
         steps:
-          a: {run: 'true', secrets: [TOKEN]}
+          a: {run: 'true'}
         """);
-    assertThat(p).singleElement().asString().contains("'secrets'").contains("not supported yet");
+    assertThat(p).singleElement().asString().contains("'slurm'").contains("not supported yet");
   }
 
   @Test
