@@ -62,6 +62,8 @@ class LocalRunTest {
     assertThat(PipelineFixture.step(out, "slow").status()).isEqualTo(StepState.TIMED_OUT);
     assertThat(out.record().status()).isEqualTo(RunStatus.FAILED);
     assertThat(took).isLessThan(Duration.ofSeconds(10));
+    // The log holds what the step printed, not the shell that watched it ("Terminated").
+    assertThat(f.log(out, "slow")).doesNotContain("Terminated");
     for (String pid : Files.readAllLines(pids)) {
       long p = Long.parseLong(pid.strip());
       waitUntilGone(p);

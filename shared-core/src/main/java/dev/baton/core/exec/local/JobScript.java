@@ -59,7 +59,12 @@ record JobScript(
               }
             });
     s.append(" cd -- ").append(quote(workdir.toString())).append(" || exit 126; ");
-    s.append(ShellQuote.quoteAll(argv)).append(" 3>&-; _baton_rc=$?; trap '' PIPE; ");
+    // Only the program writes to the log: the subshell's own words (bash's "Terminated" for a
+    // program killed by a signal) go nowhere.
+    s.append(ShellQuote.quoteAll(argv))
+        .append(" >> ")
+        .append(quote(log.toString()))
+        .append(" 2>&1 < /dev/null 3>&-; _baton_rc=$?; trap '' PIPE; ");
     String exit = quote(exitFile.toString());
     String temp = quote(exitFile + ".tmp");
     s.append("builtin printf 'X ")
@@ -73,9 +78,7 @@ record JobScript(
         .append(temp)
         .append(' ')
         .append(exit)
-        .append("; } ) >> ")
-        .append(quote(log.toString()))
-        .append(" 2>&1 < /dev/null & builtin printf 'S ")
+        .append("; } ) > /dev/null 2>&1 < /dev/null & builtin printf 'S ")
         .append(id)
         .append(" %s\\n' \"$!\" >&3");
     return s.toString();
