@@ -329,17 +329,26 @@ public final class RunEngine {
     follower.follow(r.id(), r.log, offset);
     StepHandle handle = launcher.launch(launch);
     r.handle = handle;
-    long group = handle.processGroup();
-    record(
-        new JournalEntry.AttemptStarted(
-            r.id(),
-            r.attempt,
-            p.agent(),
-            p.gpus(),
-            group,
-            startOf(group),
-            handle.jobId(),
-            r.attemptStart));
+    int started = r.attempt;
+    Instant startedAt = r.attemptStart;
+    // Journalled once the process exists (its group and start time identify it on a resume);
+    // signals run in order, so this entry comes before the attempt's end.
+    handle
+        .started()
+        .whenComplete(
+            (group, error) ->
+                signals.add(
+                    () ->
+                        record(
+                            new JournalEntry.AttemptStarted(
+                                r.id(),
+                                started,
+                                p.agent(),
+                                p.gpus(),
+                                group == null ? -1 : group,
+                                group == null ? null : startOf(group),
+                                handle.jobId(),
+                                startedAt))));
     int attempt = r.attempt;
     handle
         .exit()
@@ -355,6 +364,8 @@ public final class RunEngine {
   private long prepareLog(StepRun r) {
     try {
       Files.createDirectories(r.log.getParent());
+      // An exit file left by an attempt of this number that the journal never saw is not ours.
+      Files.deleteIfExists(dev.baton.core.exec.ExitFiles.of(r.log, r.attempt));
       secretLogs.prepare(r.log);
       if (r.attempt > 1) {
         Files.writeString(

@@ -32,6 +32,14 @@ public interface StepHandle {
     return -1;
   }
 
+  /**
+   * Completes with {@link #processGroup()} once the attempt's process exists; an engine that starts
+   * attempts asynchronously completes it a little after {@code launch} returns.
+   */
+  default CompletableFuture<Long> started() {
+    return CompletableFuture.completedFuture(processGroup());
+  }
+
   /** The engine's id of the attempt (a Slurm job id), empty where it has none. */
   default String jobId() {
     return "";

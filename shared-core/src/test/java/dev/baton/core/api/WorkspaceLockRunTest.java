@@ -29,7 +29,7 @@ class WorkspaceLockRunTest {
       "version: 1\n"
           + "name: held\n"
           + "steps:\n"
-          + "  hold: {run: 'touch started; while [ ! -f release ]; do sleep 0.05; done'}\n";
+          + "  hold: {run: 'touch started; i=0; while [ ! -f release ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done'}\n";
 
   @TempDir Path workspace;
   private final List<Process> started = new ArrayList<>();
@@ -43,6 +43,12 @@ class WorkspaceLockRunTest {
   void releaseAndStop() throws IOException {
     Files.writeString(workspace.resolve("release"), "");
     started.forEach(Process::destroyForcibly);
+    // Steps outlive a killed Baton: give them time to see "release" before the directory goes.
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -1,18 +1,20 @@
 package dev.baton.core.exec.local;
 
 import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.exec.ShellQuote;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,9 +44,13 @@ final class JobShell implements AutoCloseable {
   private final Map<Long, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final String mv;
+  // bash reads a pipe a byte at a time (1.4 ms per 1 KB request here) but a file in blocks: each
+  // request is written to a file in this owner-only directory and the pipe carries only ". file".
+  private final Path requestDir;
 
-  private JobShell(Process shell, String mv) {
+  private JobShell(Process shell, String mv, Path requestDir) {
     this.shell = shell;
+    this.requestDir = requestDir;
     this.requests = shell.getOutputStream();
     this.mv = mv;
     Thread reader = new Thread(this::readEvents, "baton-job-shell");
@@ -70,8 +76,12 @@ final class JobShell implements AutoCloseable {
     pb.environment().remove("ENV");
     pb.environment().keySet().removeIf(k -> k.startsWith("BASH_FUNC_"));
     try {
-      return new JobShell(pb.start(), mv);
-    } catch (IOException e) {
+      Path requestDir =
+          Files.createTempDirectory(
+              "baton-jobs-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      return new JobShell(pb.start(), mv, requestDir);
+    } catch (IOException | UnsupportedOperationException e) {
       return null;
     }
   }
@@ -85,47 +95,78 @@ final class JobShell implements AutoCloseable {
     return env;
   }
 
-  /** A started attempt: its process group (the subshell's pid) and its exit code to come. */
-  record Job(long id, long processGroup, CompletableFuture<Integer> exit) {}
+  /**
+   * An attempt handed to the shell: its process group (the subshell's pid) once the shell has
+   * forked it, and its exit code to come.
+   */
+  record Job(long id, CompletableFuture<Long> processGroup, CompletableFuture<Integer> exit) {}
 
-  /** Starts the attempt {@code script} describes and returns once its process group exists. */
+  /** Attempts handed to this shell that have not ended. */
+  int running() {
+    return exits.size();
+  }
+
+  /**
+   * Hands the attempt {@code script} describes to the shell and returns at once: the engine does
+   * not wait for the fork, so several shells fork in parallel.
+   */
   Job launch(JobScript script) {
     long id = ids.incrementAndGet();
     CompletableFuture<Long> pid = new CompletableFuture<>();
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     started.put(id, pid);
     exits.put(id, exit);
-    send(script.text(id, mv));
+    Path request = request(id);
     try {
-      return new Job(id, pid.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), exit);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InfrastructureException("interrupted while starting a step", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new InfrastructureException(
-          "the local job shell did not start a step within "
-              + START_TIMEOUT_SECONDS
-              + " s; is the machine overloaded or out of processes?",
-          e);
-    } finally {
+      // The text may hold secrets (as exports): the directory is owner-only, the file short-lived.
+      Files.writeString(request, script.text(id, mv));
+    } catch (IOException e) {
       started.remove(id);
+      exits.remove(id);
+      throw new InfrastructureException(
+          "cannot write " + request + " to start a step: " + e.getMessage(), e);
     }
+    send(". " + ShellQuote.quote(request.toString()));
+    pid.orTimeout(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .whenComplete(
+            (p, error) -> {
+              started.remove(id);
+              deleteQuietly(request);
+              if (error != null) {
+                exits.remove(id);
+                exit.completeExceptionally(
+                    new InfrastructureException(
+                        "the local job shell did not start the step within "
+                            + START_TIMEOUT_SECONDS
+                            + " s; is the machine overloaded or out of processes?",
+                        error));
+              }
+            });
+    return new Job(id, pid, exit);
+  }
+
+  private Path request(long id) {
+    return requestDir.resolve(id + ".sh");
   }
 
   /** Sends {@code signal} (TERM, KILL) to every process in the attempt's group. */
   void signal(Job job, String signal) {
+    job.processGroup().thenAccept(group -> send(signalRequest(job, group, signal)));
+  }
+
+  private static String signalRequest(Job job, long group, String signal) {
     StringBuilder request = new StringBuilder();
-    request.append("kill -s ").append(signal).append(" -- -").append(job.processGroup());
+    request.append("kill -s ").append(signal).append(" -- -").append(group);
     if ("KILL".equals(signal)) {
       // A subshell killed outright reports nothing itself; its parent, this shell, can.
       request
           .append("; wait ")
-          .append(job.processGroup())
+          .append(group)
           .append("; builtin printf 'X ")
           .append(job.id())
           .append(" %s\\n' \"$?\" >&3");
     }
-    send(request.toString());
+    return request.toString();
   }
 
   private synchronized void send(String request) {
@@ -171,6 +212,12 @@ final class JobShell implements AutoCloseable {
 
   @Override
   public void close() {
+    try (var left = Files.list(requestDir)) {
+      left.forEach(JobShell::deleteQuietly);
+    } catch (IOException e) {
+      // nothing left to clean
+    }
+    deleteQuietly(requestDir);
     try {
       requests.close();
       shell.waitFor(5, TimeUnit.SECONDS);
@@ -180,6 +227,14 @@ final class JobShell implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     shell.destroy();
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temp directory; the OS cleans it
+    }
   }
 
   static boolean available() {

@@ -28,8 +28,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalExecutor implements StepExecutor {
   private final Map<String, String> base = JobShell.baseEnvironment();
-  private JobShell shell;
-  private boolean shellTried;
+  // One shell forks one attempt at a time; a few of them fork in parallel on several cores.
+  private final List<JobShell> shells = new java.util.ArrayList<>();
+  private final int poolSize = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  private boolean shellMissing;
   private final ScheduledExecutorService killer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -84,12 +86,25 @@ public final class LocalExecutor implements StepExecutor {
     return direct(resolved, launch, workdir);
   }
 
+  /** The least busy job shell, starting another while the pool is not full; null without bash. */
   private synchronized JobShell shell() {
-    if (!shellTried) {
-      shellTried = true;
-      shell = JobShell.start();
+    if (shellMissing || Boolean.getBoolean("baton.noJobShell")) {
+      return null;
     }
-    return shell;
+    JobShell idle = shells.stream().filter(s -> s.running() == 0).findFirst().orElse(null);
+    if (idle == null && shells.size() < poolSize) {
+      idle = JobShell.start();
+      if (idle == null) {
+        shellMissing = shells.isEmpty();
+        return shells.isEmpty() ? null : least();
+      }
+      shells.add(idle);
+    }
+    return idle != null ? idle : least();
+  }
+
+  private JobShell least() {
+    return shells.stream().min(java.util.Comparator.comparingInt(JobShell::running)).orElseThrow();
   }
 
   /** Without bash: one process per attempt under setsid; not recorded for a resume. */
@@ -125,14 +140,12 @@ public final class LocalExecutor implements StepExecutor {
   @Override
   public void close() {
     killer.shutdown();
-    JobShell open;
+    List<JobShell> open;
     synchronized (this) {
-      open = shell;
-      shell = null;
+      open = List.copyOf(shells);
+      shells.clear();
     }
-    if (open != null) {
-      open.close();
-    }
+    open.forEach(JobShell::close);
   }
 
   /** An attempt started by the job shell. */
@@ -156,6 +169,11 @@ public final class LocalExecutor implements StepExecutor {
 
     @Override
     public long processGroup() {
+      return job.processGroup().getNow(-1L);
+    }
+
+    @Override
+    public CompletableFuture<Long> started() {
       return job.processGroup();
     }
 
