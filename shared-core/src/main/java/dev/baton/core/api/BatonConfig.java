@@ -68,206 +68,107 @@ public record BatonConfig(
   }
 
   public BatonConfig withParams(Map<String, String> p) {
-    return new BatonConfig(
-        file,
-        p,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.params = p);
   }
 
   public BatonConfig withParallel(int n) {
-    return new BatonConfig(
-        file,
-        params,
-        n,
-        reportDir,
-        only,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.parallel = n);
   }
 
   public BatonConfig withReportDir(Path dir) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        Optional.ofNullable(dir),
-        only,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.reportDir = Optional.ofNullable(dir));
   }
 
   public BatonConfig withOnly(Set<String> ids) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        ids,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.only = ids);
   }
 
   public BatonConfig withKind(StepKind k) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        Optional.ofNullable(k),
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.kind = Optional.ofNullable(k));
   }
 
   public BatonConfig withExecutor(String e) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        e,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.executor = e);
   }
 
   public BatonConfig withAgentsFile(Path f) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        executor,
-        Optional.ofNullable(f),
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.agentsFile = Optional.ofNullable(f));
   }
 
   public BatonConfig withFailFast(boolean b) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        executor,
-        agentsFile,
-        b,
-        dryRun,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.failFast = b);
   }
 
   public BatonConfig withDryRun(boolean b) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        b,
-        resume,
-        executorOptions,
-        noCache);
+    return with(c -> c.dryRun = b);
   }
 
   public BatonConfig withExecutorOptions(Map<String, String> options) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        options,
-        noCache);
+    return with(c -> c.executorOptions = options);
   }
 
   public BatonConfig withResume(String runId) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        Optional.ofNullable(runId),
-        executorOptions,
-        noCache);
+    return with(c -> c.resume = Optional.ofNullable(runId));
   }
 
   public BatonConfig withNoCache(boolean b) {
-    return new BatonConfig(
-        file,
-        params,
-        parallel,
-        reportDir,
-        only,
-        kind,
-        executor,
-        agentsFile,
-        failFast,
-        dryRun,
-        resume,
-        executorOptions,
-        b);
+    return with(c -> c.noCache = b);
+  }
+
+  /** A copy with one change: each {@code withX} above names only the field it changes. */
+  private BatonConfig with(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The fields of a config, mutable, for {@link #with}. */
+  private static final class Copy {
+    Path file;
+    Map<String, String> params;
+    int parallel;
+    Optional<Path> reportDir;
+    Set<String> only;
+    Optional<StepKind> kind;
+    String executor;
+    Optional<Path> agentsFile;
+    boolean failFast;
+    boolean dryRun;
+    Optional<String> resume;
+    Map<String, String> executorOptions;
+    boolean noCache;
+
+    Copy(BatonConfig b) {
+      file = b.file;
+      params = b.params;
+      parallel = b.parallel;
+      reportDir = b.reportDir;
+      only = b.only;
+      kind = b.kind;
+      executor = b.executor;
+      agentsFile = b.agentsFile;
+      failFast = b.failFast;
+      dryRun = b.dryRun;
+      resume = b.resume;
+      executorOptions = b.executorOptions;
+      noCache = b.noCache;
+    }
+
+    BatonConfig build() {
+      return new BatonConfig(
+          file,
+          params,
+          parallel,
+          reportDir,
+          only,
+          kind,
+          executor,
+          agentsFile,
+          failFast,
+          dryRun,
+          resume,
+          executorOptions,
+          noCache);
+    }
   }
 }
