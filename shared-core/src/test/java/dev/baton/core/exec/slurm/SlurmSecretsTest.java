@@ -82,7 +82,8 @@ class SlurmSecretsTest {
             Duration.ofSeconds(1),
             false,
             1L,
-            RunSecrets.of(Map.of("TOKEN", TOKEN), List.of("CI_TOKEN")));
+            RunSecrets.of(Map.of("TOKEN", TOKEN), List.of("CI_TOKEN")),
+            true);
 
     EngineResult result;
     try (SlurmExecutor executor =
