@@ -120,16 +120,11 @@ final class Resumption {
     OptionalInt code =
         step.kind() == StepKind.RUN ? ExitFiles.read(log, s.attempt()) : OptionalInt.empty();
     if (code.isPresent()) {
-      taken++;
       int exit = code.getAsInt();
-      return new AttemptRecord(
-          s.attempt(),
-          s.at(),
-          modified(ExitFiles.of(log, s.attempt())),
+      return ended(
+          s,
           exit,
-          exit == 0 ? StepState.SUCCEEDED : StepState.FAILED,
-          s.agent(),
-          s.gpus(),
+          modified(ExitFiles.of(log, s.attempt())),
           exit == 0
               ? "finished while Baton was down; taken from its exit file"
               : "exit code " + exit + " while Baton was down");
@@ -138,19 +133,9 @@ final class Resumption {
       return settleSlurmJob(s);
     }
     boolean wasRunning = LeftProcesses.stop(s.processGroup(), s.processStart(), grace);
-    if (wasRunning) {
-      stopped++;
-    } else {
-      lost++;
-    }
-    return new AttemptRecord(
-        s.attempt(),
-        s.at(),
-        Instant.now(),
-        null,
-        StepState.LOST,
-        s.agent(),
-        s.gpus(),
+    return runAgain(
+        s,
+        wasRunning,
         wasRunning
             ? "left running by a Baton that stopped; stopped and run again"
             : "ended while Baton was down without recording an exit code; run again");
@@ -158,40 +143,42 @@ final class Resumption {
 
   private AttemptRecord settleSlurmJob(JournalEntry.AttemptStarted s) {
     LeftSlurmJobs.Settled settled = LeftSlurmJobs.settle(s.jobId());
+    String job = "Slurm job " + s.jobId();
     if (settled.exit().isPresent()) {
-      taken++;
       int exit = settled.exit().get().exitCode();
-      return new AttemptRecord(
-          s.attempt(),
-          s.at(),
-          Instant.now(),
+      return ended(
+          s,
           exit,
-          exit == 0 ? StepState.SUCCEEDED : StepState.FAILED,
-          s.agent(),
-          s.gpus(),
-          (exit == 0 ? "" : "exit code " + exit + "; ")
-              + "Slurm job "
-              + s.jobId()
-              + " ended while Baton was down");
+          Instant.now(),
+          (exit == 0 ? "" : "exit code " + exit + "; ") + job + " ended while Baton was down");
     }
-    if (settled.wasRunning()) {
+    return runAgain(
+        s,
+        settled.wasRunning(),
+        job
+            + (settled.wasRunning() ? " was cancelled to run again (" : " is lost (")
+            + settled.why()
+            + ")");
+  }
+
+  /** An attempt that ended while Baton was down, taken as it ended. */
+  private AttemptRecord ended(
+      JournalEntry.AttemptStarted s, int exit, Instant end, String message) {
+    taken++;
+    StepState state = exit == 0 ? StepState.SUCCEEDED : StepState.FAILED;
+    return new AttemptRecord(s.attempt(), s.at(), end, exit, state, s.agent(), s.gpus(), message);
+  }
+
+  /** An attempt whose end is unknown: it runs again. */
+  private AttemptRecord runAgain(
+      JournalEntry.AttemptStarted s, boolean wasRunning, String message) {
+    if (wasRunning) {
       stopped++;
     } else {
       lost++;
     }
     return new AttemptRecord(
-        s.attempt(),
-        s.at(),
-        Instant.now(),
-        null,
-        StepState.LOST,
-        s.agent(),
-        s.gpus(),
-        "Slurm job "
-            + s.jobId()
-            + (settled.wasRunning() ? " was cancelled to run again (" : " is lost (")
-            + settled.why()
-            + ")");
+        s.attempt(), s.at(), Instant.now(), null, StepState.LOST, s.agent(), s.gpus(), message);
   }
 
   private static Instant modified(Path file) {

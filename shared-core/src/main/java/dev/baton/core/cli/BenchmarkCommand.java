@@ -8,16 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "benchmark",
-    description = "Run the benchmark steps (timings, regression check) and what they need.",
-    mixinStandardHelpOptions = true,
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every step succeeded",
-      "1:a step, gate, regression or rollout failed",
-      "2:bad descriptor or usage",
-      "3:infrastructure",
-      "130:cancelled"
-    })
+    description = "Run the benchmark steps (timings, regression check) and what they need.")
 final class BenchmarkCommand extends KindCommand {
   @Override
   StepKind kind() {

@@ -6,16 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code baton validate}: Run the validate steps (metric gates) and what they need. */
 @Command(
     name = "validate",
-    description = "Run the validate steps (metric gates) and what they need.",
-    mixinStandardHelpOptions = true,
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every step succeeded",
-      "1:a step, gate, regression or rollout failed",
-      "2:bad descriptor or usage",
-      "3:infrastructure",
-      "130:cancelled"
-    })
+    description = "Run the validate steps (metric gates) and what they need.")
 final class ValidateCommand extends KindCommand {
   @Override
   StepKind kind() {

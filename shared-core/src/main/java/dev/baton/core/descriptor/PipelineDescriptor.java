@@ -35,20 +35,6 @@ public record PipelineDescriptor(
     executor = executor == null ? "" : executor;
   }
 
-  /** A descriptor without secrets. */
-  public PipelineDescriptor(
-      Path file,
-      int version,
-      String name,
-      Map<String, String> params,
-      Map<String, String> env,
-      StepDefaults defaults,
-      List<AgentSpec> agents,
-      String executor,
-      Map<String, StepSpec> steps) {
-    this(file, version, name, params, env, defaults, agents, executor, steps, Map.of());
-  }
-
   /** The directory steps run in unless they set {@code workdir}. */
   public Path workspace() {
     Path parent = file.toAbsolutePath().getParent();

@@ -72,47 +72,4 @@ public record StepSpec(
         secrets,
         other);
   }
-
-  /** A step without secrets, {@code cache}, {@code inputs} or {@code outputs}. */
-  public StepSpec(
-      String name,
-      SourcePosition position,
-      StepKind kind,
-      Command run,
-      SourcePosition runPosition,
-      List<String> needs,
-      MatrixSpec matrix,
-      String when,
-      SourcePosition whenPosition,
-      Optional<Duration> timeout,
-      RetryPolicy retry,
-      Map<String, String> env,
-      String workdir,
-      boolean continueOnError,
-      AgentRequest agent,
-      int priority,
-      Optional<ConcurrencySpec> concurrency,
-      Optional<StageSpec> stage) {
-    this(
-        name,
-        position,
-        kind,
-        run,
-        runPosition,
-        needs,
-        matrix,
-        when,
-        whenPosition,
-        timeout,
-        retry,
-        env,
-        workdir,
-        continueOnError,
-        agent,
-        priority,
-        concurrency,
-        stage,
-        List.of(),
-        CacheSpec.NONE);
-  }
 }

@@ -20,12 +20,8 @@ import dev.baton.core.schedule.SubmitAll;
 import dev.baton.core.schedule.Usage;
 import dev.baton.core.secrets.MaskingEventSink;
 import dev.baton.core.secrets.SecretLogs;
-import dev.baton.core.state.JournalEntry;
 import dev.baton.core.state.RunJournal;
 import dev.baton.core.state.StepState;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,37 +29,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a plan: asks the {@link Scheduler} what to start, starts it through a {@link StepExecutor},
  * follows exits, timeouts and retries, and sends events. One thread owns all state; process exits
- * and cancellation arrive as signals on a queue, so there are no locks.
+ * and cancellation arrive through its {@link EngineLoop}, so there are no locks.
  */
 public final class RunEngine {
-  private final Plan plan;
   private final Placer scheduler;
   private final StepLauncher launcher;
   private final EventSink events;
   private final RunSettings settings;
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
-  private final LinkedBlockingQueue<Runnable> signals = new LinkedBlockingQueue<>();
-  private final PriorityQueue<EngineTimer> timers = new PriorityQueue<>();
+  private final EngineLoop loop = new EngineLoop();
   private final List<ReadyStep> queue = new ArrayList<>();
   private final Usage usage = new Usage();
   private final SplittableRandom random;
   private final LogFollower follower;
-  private final SecretLogs secretLogs;
+  private final AttemptLogs logs;
   private long readySeq;
   private int running;
   private boolean cancelling;
   private boolean stopStarting;
   private Instant startedAt;
-  private final RunJournal journal;
-  private InfrastructureException journalFailure;
+  private final EngineJournal journal;
 
   public RunEngine(
       Plan plan,
@@ -86,75 +76,34 @@ public final class RunEngine {
       RunSettings settings,
       RunJournal journal,
       Map<String, PriorStep> prior) {
-    this.plan = plan;
-    this.journal = journal;
+    this.journal = new EngineJournal(journal, this::cancelAll);
     this.scheduler = settings.assignGpus() ? new Scheduler(agents) : new SubmitAll(executor.name());
-    this.launcher = StageLaunchers.forRun(executor, plan, agents, events, settings);
     this.events = MaskingEventSink.wrap(events, settings.secrets().masker());
+    this.launcher = StageLaunchers.forRun(executor, plan, agents, this.events, settings);
     this.settings = settings;
     this.random = new SplittableRandom(settings.randomSeed());
     this.follower = new LogFollower(this.events);
-    this.secretLogs = new SecretLogs(settings.secrets().masker());
+    this.logs = new AttemptLogs(new SecretLogs(settings.secrets().masker()));
     Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
     for (PlannedStep s : plan.steps()) {
-      runs.put(
-          s.id(),
+      StepRun r =
           new StepRun(
-              s,
-              settings.reportDir().resolve(LogFiles.relativePath(s.id())),
-              critical.get(s.id())));
+              s, settings.reportDir().resolve(LogFiles.relativePath(s.id())), critical.get(s.id()));
+      if (prior.containsKey(s.id())) {
+        r.restoreFrom(prior.get(s.id()));
+      }
+      runs.put(s.id(), r);
     }
-    prior.forEach((id, p) -> restore(runs.get(id), p));
-  }
-
-  private static void restore(StepRun r, PriorStep p) {
-    if (r == null) {
-      return;
-    }
-    r.attempts.addAll(p.attempts());
-    r.attemptBase = p.lastAttempt();
-    r.firstStart = p.firstStart();
-    if (!p.attempts().isEmpty()) {
-      AttemptRecord last = p.attempts().get(p.attempts().size() - 1);
-      r.agent = last.agent();
-      r.gpus = last.gpus();
-    }
-    if (p.done()) {
-      r.state = p.state();
-      r.message = p.message();
-      r.end = p.end();
-      r.results = p.results();
-      r.restored = true;
-    }
-  }
-
-  private static Instant startOf(long pid) {
-    return pid <= 0
-        ? null
-        : ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(null);
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */
   public Optional<InfrastructureException> journalFailure() {
-    return Optional.ofNullable(journalFailure);
-  }
-
-  private void record(JournalEntry entry) {
-    if (journalFailure != null) {
-      return;
-    }
-    try {
-      journal.write(entry);
-    } catch (InfrastructureException e) {
-      // Without a journal the run could not be resumed: stop it, and say why at the end.
-      journalFailure = e;
-      cancelAll();
-    }
+    return journal.failure();
   }
 
   /** Asks the run to stop: running steps get TERM, nothing new starts. Safe from any thread. */
   public void cancel() {
-    signals.add(this::cancelAll);
+    loop.post(this::cancelAll);
   }
 
   /** Runs to the end and returns every step's final bookkeeping, in plan order. */
@@ -185,32 +134,16 @@ public final class RunEngine {
   private boolean done() {
     return running == 0
         && queue.isEmpty()
-        && timers.stream().noneMatch(t -> t.retry)
+        && !loop.retryPending()
         && runs.values().stream().allMatch(r -> r.state.isTerminal());
   }
 
   private void waitForSignal() {
     try {
-      EngineTimer next = timers.peek();
-      long waitMs = next == null ? 1000 : Math.max(0, next.at - System.nanoTime()) / 1_000_000;
-      Runnable s = signals.poll(waitMs, TimeUnit.MILLISECONDS);
-      if (s != null) {
-        s.run();
-        for (Runnable more = signals.poll(); more != null; more = signals.poll()) {
-          more.run();
-        }
-      }
-      fireTimers();
+      loop.runNext();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cancelAll();
-    }
-  }
-
-  private void fireTimers() {
-    long now = System.nanoTime();
-    while (!timers.isEmpty() && timers.peek().at <= now) {
-      timers.poll().action.run();
     }
   }
 
@@ -265,7 +198,7 @@ public final class RunEngine {
     }
     List<Placement> placements = scheduler.decide(queue, usage);
     if (placements.isEmpty()) {
-      if (running == 0 && timers.isEmpty()) {
+      if (running == 0 && loop.noTimers()) {
         for (ReadyStep stuck : List.copyOf(queue)) {
           queue.remove(stuck);
           finish(
@@ -313,7 +246,7 @@ public final class RunEngine {
     if (r.firstStart == null) {
       r.firstStart = r.attemptStart;
     }
-    long offset = prepareLog(r);
+    long offset = logs.prepare(r);
     StepLaunch launch =
         new StepLaunch(
             s,
@@ -329,61 +262,27 @@ public final class RunEngine {
     follower.follow(r.id(), r.log, offset);
     StepHandle handle = launcher.launch(launch);
     r.handle = handle;
-    int started = r.attempt;
-    Instant startedAt = r.attemptStart;
-    // Journalled once the process exists (its group and start time identify it on a resume);
-    // signals run in order, so this entry comes before the attempt's end.
+    int attempt = r.attempt;
+    Instant attemptStart = r.attemptStart;
+    // Journalled once the process exists; signals run in order, so before the attempt's end.
     handle
         .started()
         .whenComplete(
             (group, error) ->
-                signals.add(
+                loop.post(
                     () ->
-                        record(
-                            new JournalEntry.AttemptStarted(
-                                r.id(),
-                                started,
-                                p.agent(),
-                                p.gpus(),
-                                group == null ? -1 : group,
-                                group == null ? null : startOf(group),
-                                handle.jobId(),
-                                startedAt))));
-    int attempt = r.attempt;
+                        journal.attemptStarted(
+                            r.id(),
+                            attempt,
+                            p.agent(),
+                            p.gpus(),
+                            group,
+                            handle.jobId(),
+                            attemptStart)));
     handle
         .exit()
-        .whenComplete((status, error) -> signals.add(() -> exited(r, attempt, status, error)));
-    s.timeout()
-        .ifPresent(
-            t ->
-                timers.add(
-                    new EngineTimer(
-                        System.nanoTime() + t.toNanos(), false, () -> timeout(r, attempt, t))));
-  }
-
-  private long prepareLog(StepRun r) {
-    try {
-      Files.createDirectories(r.log.getParent());
-      // An exit file left by an attempt of this number that the journal never saw is not ours.
-      Files.deleteIfExists(dev.baton.core.exec.ExitFiles.of(r.log, r.attempt));
-      secretLogs.prepare(r.log);
-      if (r.attempt > 1) {
-        Files.writeString(
-            r.log,
-            "----- attempt " + r.attempt + " -----\n",
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      }
-      return Files.exists(r.log) ? Files.size(r.log) : 0;
-    } catch (IOException e) {
-      throw new dev.baton.core.api.InfrastructureException(
-          "cannot write step log "
-              + r.log
-              + ": "
-              + e.getMessage()
-              + "; check free space and permissions of the report directory",
-          e);
-    }
+        .whenComplete((status, error) -> loop.post(() -> exited(r, attempt, status, error)));
+    s.timeout().ifPresent(t -> loop.after(t, false, () -> timeout(r, attempt, t)));
   }
 
   private void timeout(StepRun r, int attempt, Duration limit) {
@@ -398,7 +297,7 @@ public final class RunEngine {
       return;
     }
     follower.finish(r.id());
-    secretLogs.afterAttempt(r.log);
+    logs.attemptEnded(r);
     running--;
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
     Instant end = Instant.now();
@@ -413,7 +312,7 @@ public final class RunEngine {
         new AttemptRecord(
             attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message);
     r.attempts.add(attemptRecord);
-    record(new JournalEntry.AttemptEnded(r.id(), attemptRecord));
+    journal.attemptEnded(r.id(), attemptRecord);
     r.results = r.handle.results();
     if (outcome != StepState.SUCCEEDED && outcome != StepState.CANCELLED && !cancelling) {
       String tail = String.join("\n", LogFiles.tail(r.log, 50));
@@ -424,9 +323,7 @@ public final class RunEngine {
         r.state = StepState.QUEUED;
         r.awaitingRetry = true;
         events.accept(new RunEvent.StepRetrying(r.id(), attempt, message, again.get()));
-        timers.add(
-            new EngineTimer(
-                System.nanoTime() + again.get().toNanos(), true, () -> retry(r, attempt + 1)));
+        loop.after(again.get(), true, () -> retry(r, attempt + 1));
         return;
       }
     }
@@ -473,7 +370,7 @@ public final class RunEngine {
       }
     }
     dropQueue(StepState.CANCELLED, "cancelled before it started");
-    timers.removeIf(t -> t.retry);
+    loop.dropRetries();
     for (StepRun r : runs.values()) {
       if (r.awaitingRetry) {
         r.awaitingRetry = false;
@@ -497,6 +394,6 @@ public final class RunEngine {
     r.end = Instant.now();
     Duration d = r.firstStart == null ? Duration.ZERO : Duration.between(r.firstStart, r.end);
     events.accept(new RunEvent.StepFinished(r.id(), state, d, message));
-    record(new JournalEntry.StepEnded(r.id(), state, message, r.firstStart, r.end, r.results));
+    journal.stepEnded(r, state, message);
   }
 }

@@ -46,4 +46,26 @@ final class StepRun {
   String id() {
     return step.id();
   }
+
+  /**
+   * Takes over what an earlier Baton did for this step: its attempts (numbering continues after
+   * them) and, when it succeeded, its final state, so it is not run again.
+   */
+  void restoreFrom(PriorStep p) {
+    attempts.addAll(p.attempts());
+    attemptBase = p.lastAttempt();
+    firstStart = p.firstStart();
+    if (!p.attempts().isEmpty()) {
+      AttemptRecord last = p.attempts().get(p.attempts().size() - 1);
+      agent = last.agent();
+      gpus = last.gpus();
+    }
+    if (p.done()) {
+      state = p.state();
+      message = p.message();
+      end = p.end();
+      results = p.results();
+      restored = true;
+    }
+  }
 }

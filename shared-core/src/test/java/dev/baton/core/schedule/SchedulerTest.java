@@ -58,7 +58,9 @@ class SchedulerTest {
             req,
             priority,
             group,
-            Optional.empty());
+            Optional.empty(),
+            List.of(),
+            dev.baton.core.descriptor.CacheSpec.NONE);
     return new PlannedStep(
         id,
         spec,

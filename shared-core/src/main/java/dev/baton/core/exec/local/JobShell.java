@@ -3,7 +3,6 @@ package dev.baton.core.exec.local;
 import dev.baton.core.api.InfrastructureException;
 import dev.baton.core.exec.ShellQuote;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -71,10 +70,8 @@ final class JobShell implements AutoCloseable {
             .redirectInput(ProcessBuilder.Redirect.PIPE)
             .redirectOutput(ProcessBuilder.Redirect.PIPE)
             .redirectError(ProcessBuilder.Redirect.DISCARD);
-    // A non-interactive bash sources $BASH_ENV; attempts get their own value back from JobScript.
-    pb.environment().remove("BASH_ENV");
-    pb.environment().remove("ENV");
-    pb.environment().keySet().removeIf(k -> k.startsWith("BASH_FUNC_"));
+    pb.environment().clear();
+    pb.environment().putAll(baseEnvironment());
     try {
       Path requestDir =
           Files.createTempDirectory(
@@ -86,7 +83,12 @@ final class JobShell implements AutoCloseable {
     }
   }
 
-  /** The environment the shell started with; attempts' environments are set relative to it. */
+  /**
+   * The environment the shell starts with, and attempts' environments are set relative to: this
+   * process's, less what would change the shell itself (a non-interactive bash sources {@code
+   * $BASH_ENV} and imports exported functions); attempts get their own values back from {@link
+   * JobScript}.
+   */
   static Map<String, String> baseEnvironment() {
     Map<String, String> env = new java.util.HashMap<>(System.getenv());
     env.remove("BASH_ENV");
@@ -235,9 +237,5 @@ final class JobShell implements AutoCloseable {
     } catch (IOException e) {
       // a temp directory; the OS cleans it
     }
-  }
-
-  static boolean available() {
-    return ProcessGroups.find("bash") != null && new File("/dev/null").exists();
   }
 }

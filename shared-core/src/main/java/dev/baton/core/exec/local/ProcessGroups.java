@@ -29,10 +29,6 @@ final class ProcessGroups {
     return out;
   }
 
-  static boolean isolated() {
-    return SETSID != null;
-  }
-
   /** Sends {@code signal} (TERM, KILL) to every process of the group led by {@code pid}. */
   static void signalGroup(long pid, String signal, ProcessHandle fallback) {
     if (SETSID != null && KILL != null) {

@@ -62,7 +62,9 @@ final class SlurmLaunches {
             request,
             0,
             Optional.empty(),
-            Optional.empty());
+            Optional.empty(),
+            List.of(),
+            dev.baton.core.descriptor.CacheSpec.NONE);
     PlannedStep step =
         new PlannedStep(
             id,

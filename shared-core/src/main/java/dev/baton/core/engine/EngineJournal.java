@@ -1,0 +1,76 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.state.JournalEntry;
+import dev.baton.core.state.RunJournal;
+import dev.baton.core.state.StepState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's side of the run journal: turns its state changes into entries, and on the first
+ * write that fails stops the run (it could no longer be resumed) and keeps the error for the end.
+ */
+final class EngineJournal {
+  private final RunJournal journal;
+  private final Runnable stopRun;
+  private InfrastructureException failure;
+
+  EngineJournal(RunJournal journal, Runnable stopRun) {
+    this.journal = journal;
+    this.stopRun = stopRun;
+  }
+
+  /** An attempt's process exists: its group and the leader's start time identify it on resume. */
+  void attemptStarted(
+      String step,
+      int attempt,
+      String agent,
+      List<Integer> gpus,
+      Long group,
+      String jobId,
+      Instant at) {
+    write(
+        new JournalEntry.AttemptStarted(
+            step,
+            attempt,
+            agent,
+            gpus,
+            group == null ? -1 : group,
+            group == null ? null : startOf(group),
+            jobId,
+            at));
+  }
+
+  void attemptEnded(String step, AttemptRecord record) {
+    write(new JournalEntry.AttemptEnded(step, record));
+  }
+
+  void stepEnded(StepRun r, StepState state, String message) {
+    write(new JournalEntry.StepEnded(r.id(), state, message, r.firstStart, r.end, r.results));
+  }
+
+  Optional<InfrastructureException> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  private void write(JournalEntry entry) {
+    if (failure != null) {
+      return;
+    }
+    try {
+      journal.write(entry);
+    } catch (InfrastructureException e) {
+      failure = e;
+      stopRun.run();
+    }
+  }
+
+  private static Instant startOf(long pid) {
+    return pid <= 0
+        ? null
+        : ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(null);
+  }
+}
