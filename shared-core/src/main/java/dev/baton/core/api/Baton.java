@@ -100,6 +100,7 @@ public final class Baton {
             ? Resumption.runDir(config.reportDir().get().toAbsolutePath(), ".")
             : Resumption.runDir(runsRoot, idOrLatest);
     ResumePoint point = ResumePoint.of(JournalReader.read(reportDir));
+    Resumption.checkSamePlan(point, p.plan());
     String runId = point.began().runId();
     if (!idOrLatest.equals("latest") && !idOrLatest.equals(runId)) {
       throw new UsageException(

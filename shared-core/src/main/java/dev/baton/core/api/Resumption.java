@@ -54,19 +54,20 @@ final class Resumption {
     }
   }
 
-  /**
-   * Checks the journal belongs to this plan, settles left attempts, and returns the prior state.
-   */
-  Map<String, PriorStep> settle(
-      ResumePoint point, Plan plan, Path reportDir, Duration grace, RunJournal journal) {
-    String digest = PlanDigest.of(plan);
-    if (!digest.equals(point.began().planDigest())) {
+  /** Refuses a journal written for another plan: nothing is touched when it does. */
+  static void checkSamePlan(ResumePoint point, Plan plan) {
+    if (!PlanDigest.of(plan).equals(point.began().planDigest())) {
       throw new UsageException(
           "cannot resume run "
               + point.began().runId()
               + ": the pipeline's steps, commands or params differ from the run's (descriptor or -p"
               + " values changed); resume with the same descriptor and params, or start a new run");
     }
+  }
+
+  /** Settles attempts left in flight and returns what the engine continues from. */
+  Map<String, PriorStep> settle(
+      ResumePoint point, Plan plan, Path reportDir, Duration grace, RunJournal journal) {
     Map<String, PriorStep> prior = new LinkedHashMap<>();
     for (PlannedStep step : plan.steps()) {
       point

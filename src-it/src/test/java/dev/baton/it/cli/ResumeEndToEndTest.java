@@ -125,4 +125,24 @@ class ResumeEndToEndTest {
         .doesNotContain("Exception");
     assertThat(dir.resolve("counter.txt")).doesNotExist();
   }
+
+  @Test
+  void aChangedPipelineIsRefusedAndTheJournalIsLeftAsItWas() throws Exception {
+    Path dir = ResumableChain.create(tmp.resolve("changed"));
+    Files.writeString(dir.resolve("go4"), "");
+    CliRun first = CliRun.run(dir, "run", "baton.yaml");
+    assertThat(first.exitCode).as(first.toString()).isZero();
+    Path journal = dir.resolve(".baton/runs/latest/journal.jsonl");
+    byte[] before = Files.readAllBytes(journal);
+    Path yaml = dir.resolve("baton.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("s6:", "s6-renamed:"));
+
+    CliRun resumed = CliRun.run(dir, "run", "baton.yaml", "--resume", "latest");
+
+    assertThat(resumed.exitCode).as(resumed.toString()).isEqualTo(2);
+    assertThat(resumed.output)
+        .contains("steps, commands or params differ from the run's")
+        .doesNotContain("Exception");
+    assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+  }
 }
