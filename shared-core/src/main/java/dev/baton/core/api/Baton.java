@@ -10,6 +10,7 @@ import dev.baton.core.engine.RunSettings;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.StepExecutor;
+import dev.baton.core.exec.local.LocalExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.report.RunRecord;
@@ -80,6 +81,8 @@ public final class Baton {
    * WorkspaceLock} throughout: a second run of the same workspace fails at once.
    */
   public RunOutcome run(BatonConfig config) {
+    // Binding the C library (JNA runs ldconfig once) overlaps reading and planning.
+    LocalExecutor.prepareInBackground();
     Prepared p = Prepared.of(config, environment, events);
     Path workspace = p.plan().descriptor().workspace();
     if (config.resume().isPresent()) {

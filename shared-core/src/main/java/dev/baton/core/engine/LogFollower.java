@@ -77,8 +77,20 @@ final class LogFollower implements AutoCloseable {
     }
 
     void drain(EventSink events, boolean last) {
+      long length = log.toFile().length();
+      if (length > offset) {
+        read(events, length);
+      }
+      if (last && partial.length() > 0) {
+        events.accept(new RunEvent.StepOutput(stepId, partial.toString()));
+        partial.setLength(0);
+      }
+    }
+
+    // Opened only when the log has grown: most polls, and most steps, find nothing new.
+    private void read(EventSink events, long length) {
       try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-        byte[] buf = new byte[CHUNK];
+        byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(length - offset, 4096))];
         while (offset < f.length()) {
           f.seek(offset);
           int n = f.read(buf);
@@ -89,11 +101,7 @@ final class LogFollower implements AutoCloseable {
           emitLines(new String(buf, 0, n, StandardCharsets.UTF_8), events);
         }
       } catch (IOException e) {
-        return;
-      }
-      if (last && partial.length() > 0) {
-        events.accept(new RunEvent.StepOutput(stepId, partial.toString()));
-        partial.setLength(0);
+        // gone or unreadable: what it held is in the report's log, if anywhere
       }
     }
 

@@ -8,7 +8,9 @@ import java.util.OptionalInt;
 
 /**
  * Where an attempt's exit code is recorded when Baton was not there to see it end: beside the
- * step's log, written to a temporary name and renamed, so a reader sees the whole code or nothing.
+ * step's log, as the code and a newline — written in one {@code write} by the shell around a
+ * spawned step, or to a temporary name and renamed by the job shell — so a reader that finds no
+ * newline treats the file as not written.
  */
 public final class ExitFiles {
   private ExitFiles() {}

@@ -9,36 +9,54 @@ import dev.baton.core.exec.StepLaunch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs attempts as processes on this machine.
+ * Runs attempts as processes on this machine, each the leader of its own process group, its output
+ * appended by the kernel straight to the step's log (no pipe through the JVM: no pump threads, no
+ * deadlock, no heap growth with 100 MB of output, and a step that leaves a background process
+ * holding its stdout still finishes the moment its main process exits — which Commons Exec's stream
+ * pumpers, waiting for end-of-file, would not do).
  *
- * <p>Uses {@link ProcessBuilder} rather than Commons Exec: output is redirected by the kernel
- * straight into the step's log file, so no pipe passes through the JVM — no pump threads, no
- * deadlock, no heap growth with 100 MB of output — and a step that leaves a background process
- * holding its stdout still finishes the moment its main process exits (Commons Exec's stream
- * pumpers wait for end-of-file on the pipe, which never comes while such a child lives).
+ * <p>How a process is started is the {@link LocalLauncher}: by default {@code posix_spawn} into a
+ * new session, one exec per step as {@code make} does, which neither {@link ProcessBuilder} nor
+ * Commons Exec can do (neither can start a process in a new process group).
  */
 public final class LocalExecutor implements StepExecutor {
+  private final LocalLauncher launcher;
   private final Map<String, String> base = JobShell.baseEnvironment();
   // One shell forks one attempt at a time; a few of them fork in parallel on several cores.
   private final List<JobShell> shells = new java.util.ArrayList<>();
   private final int poolSize = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private boolean shellMissing;
   private final ScheduledExecutorService killer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "baton-local-killer");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(daemon("baton-local-killer"));
+  // One thread waits in waitpid for each running attempt started by posix_spawn.
+  private final ExecutorService reapers = Executors.newCachedThreadPool(daemon("baton-reaper"));
+
+  /** Starts steps the way {@link LocalLauncher#configured()} says. */
+  public LocalExecutor() {
+    this(LocalLauncher.configured());
+  }
+
+  LocalExecutor(LocalLauncher launcher) {
+    this.launcher = launcher.orFallback();
+  }
+
+  /** Binds the native calls on a background thread, so that the first step does not wait for it. */
+  public static void prepareInBackground() {
+    Thread t = new Thread(NativeSpawn::available, "baton-native-bind");
+    t.setDaemon(true);
+    t.start();
+  }
 
   @Override
   public String name() {
@@ -69,16 +87,14 @@ public final class LocalExecutor implements StepExecutor {
     } catch (IOException e) {
       return failed("cannot create the log directory " + launch.log().getParent() + ": " + e);
     }
-    JobShell shell = shell();
+    Path exitFile = ExitFiles.of(launch.log(), launch.attempt());
+    if (launcher == LocalLauncher.SPAWN) {
+      return spawn(launch, resolved, exitFile);
+    }
+    JobShell shell = launcher == LocalLauncher.JOB_SHELL ? shell() : null;
     if (shell != null) {
       JobScript script =
-          new JobScript(
-              resolved,
-              launch.env(),
-              base,
-              launch.workdir(),
-              launch.log(),
-              ExitFiles.of(launch.log(), launch.attempt()));
+          new JobScript(resolved, launch.env(), base, launch.workdir(), launch.log(), exitFile);
       if (script.expressible()) {
         return new JobHandle(shell, shell.launch(script), killer);
       }
@@ -86,9 +102,23 @@ public final class LocalExecutor implements StepExecutor {
     return direct(resolved, launch, workdir);
   }
 
+  /** One posix_spawn of /bin/sh, which runs the step and records its exit code as it ends. */
+  private StepHandle spawn(StepLaunch launch, List<String> resolved, Path exitFile) {
+    List<String> argv =
+        launch.command() instanceof Command.Shell shell
+            ? ExitRecordingShell.script(shell.script(), exitFile, ExitRecordingShell.BATON)
+            : ExitRecordingShell.program(resolved, exitFile, ExitRecordingShell.BATON);
+    try {
+      int pid = NativeSpawn.spawn(argv, launch.env(), launch.workdir(), launch.log());
+      return new SpawnedHandle(pid, exitFile, reapers, killer);
+    } catch (IOException e) {
+      return failed("cannot start '" + resolved.get(0) + "': " + e.getMessage());
+    }
+  }
+
   /** The least busy job shell, starting another while the pool is not full; null without bash. */
   private synchronized JobShell shell() {
-    if (shellMissing || Boolean.getBoolean("baton.noJobShell")) {
+    if (shellMissing) {
       return null;
     }
     JobShell idle = shells.stream().filter(s -> s.running() == 0).findFirst().orElse(null);
@@ -133,6 +163,14 @@ public final class LocalExecutor implements StepExecutor {
     return plain != null ? plain : List.of("/bin/sh", "-c", script);
   }
 
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   private static StepHandle failed(String why) {
     return StepHandle.finished(ExitStatus.couldNotLaunch(why));
   }
@@ -140,6 +178,7 @@ public final class LocalExecutor implements StepExecutor {
   @Override
   public void close() {
     killer.shutdown();
+    reapers.shutdown();
     List<JobShell> open;
     synchronized (this) {
       open = List.copyOf(shells);

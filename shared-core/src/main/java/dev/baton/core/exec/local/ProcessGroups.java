@@ -31,6 +31,11 @@ final class ProcessGroups {
 
   /** Sends {@code signal} (TERM, KILL) to every process of the group led by {@code pid}. */
   static void signalGroup(long pid, String signal, ProcessHandle fallback) {
+    if (NativeSpawn.available()
+        && NativeSpawn.signalGroup(
+            (int) pid, "KILL".equals(signal) ? Libc.SIGKILL : Libc.SIGTERM)) {
+      return;
+    }
     if (SETSID != null && KILL != null) {
       try {
         Process p =
