@@ -43,12 +43,18 @@ public final class Scheduler implements Placer {
   @Override
   public List<Placement> decide(List<ReadyStep> queue, Usage usage) {
     Usage plan = usage.copy();
+    if (everyAgentBusy(plan)) {
+      return List.of();
+    }
     List<ReadyStep> ordered = new ArrayList<>(queue);
     ordered.sort(ORDER);
     Map<String, Set<Integer>> reserved = new HashMap<>();
     boolean reservationMade = false;
     List<Placement> out = new ArrayList<>();
     for (ReadyStep r : ordered) {
+      if (everyAgentBusy(plan)) {
+        break; // nothing more can start now, and reservations only matter within this call
+      }
       Placement p = place(r, plan, reserved);
       if (p != null) {
         plan.take(p.agent(), p.gpus(), r.step().agent(), r.step().concurrency());
@@ -58,6 +64,15 @@ public final class Scheduler implements Placer {
       }
     }
     return out;
+  }
+
+  private boolean everyAgentBusy(Usage usage) {
+    for (Agent a : agents) {
+      if (usage.executorsBusy(a.name()) < a.executors()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Placement place(ReadyStep r, Usage usage, Map<String, Set<Integer>> reserved) {
