@@ -200,7 +200,7 @@ public final class RunEngine {
     if (placements.isEmpty()) {
       if (running == 0 && loop.noTimers()) {
         for (ReadyStep stuck : List.copyOf(queue)) {
-          removeQueued(stuck);
+          queue.remove(stuck);
           finish(
               runs.get(stuck.id()),
               StepState.FAILED,
@@ -215,23 +215,13 @@ public final class RunEngine {
       if (atMaxRunning()) {
         break;
       }
-      removeQueued(p.ready());
+      queue.remove(p.ready());
       newestPlaced = Math.max(newestPlaced, p.ready().readySeq());
       start(p);
     }
     for (int i = 0; i < queue.size(); i++) {
       if (queue.get(i).readySeq() < newestPlaced) {
         queue.set(i, queue.get(i).passedOverOnceMore());
-      }
-    }
-  }
-
-  // By identity: a queued step is one object, and record equality would compare whole plans.
-  private void removeQueued(ReadyStep step) {
-    for (int i = 0; i < queue.size(); i++) {
-      if (queue.get(i) == step) {
-        queue.remove(i);
-        return;
       }
     }
   }
@@ -393,7 +383,7 @@ public final class RunEngine {
 
   private void dropQueue(StepState state, String message) {
     for (ReadyStep q : List.copyOf(queue)) {
-      removeQueued(q);
+      queue.remove(q);
       finish(runs.get(q.id()), state, message);
     }
   }

@@ -29,6 +29,24 @@ public record ReadyStep(
     return step.id();
   }
 
+  // Steps are compared by id, not by their whole plan: within a run an id names one step, and a
+  // queue of hundreds compared deep records on every removal.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ReadyStep r
+        && step.id().equals(r.step.id())
+        && attempt == r.attempt
+        && readySeq == r.readySeq
+        && passedOver == r.passedOver
+        && criticalPath == r.criticalPath
+        && avoidAgents.equals(r.avoidAgents);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(step.id(), attempt, readySeq, passedOver, criticalPath);
+  }
+
   public ReadyStep passedOverOnceMore() {
     return new ReadyStep(step, attempt, readySeq, passedOver + 1, avoidAgents, criticalPath);
   }
