@@ -40,10 +40,11 @@ final class Libc {
 
   private static String bind() {
     String arch = System.getProperty("os.arch", "");
-    if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {
-      return "not Linux on x86-64 or aarch64";
-    }
     try {
+      if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {
+        return "not Linux on x86-64 or aarch64";
+      }
+      // By its file name: "c" would make JNA search with ldconfig first.
       Native.register(Libc.class, "libc.so.6");
       return null;
     } catch (Throwable e) {
