@@ -192,6 +192,9 @@ public final class Baton {
     RunEngine engine;
     try (journal;
         StepExecutor executor = p.executor().open()) {
+      executor
+          .notice()
+          .ifPresent(n -> events.accept(new RunEvent.Notice(RunEvent.Level.WARNING, n)));
       engine = new RunEngine(p.plan(), p.agents(), executor, events, settings, journal, prior);
       current = engine;
       if (cancelled) {

@@ -16,6 +16,14 @@ public interface StepExecutor extends AutoCloseable {
    */
   StepHandle launch(StepLaunch launch);
 
+  /**
+   * What users should know about how this executor will start steps — a slower fallback it had to
+   * take — or empty.
+   */
+  default java.util.Optional<String> notice() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   default void close() {}
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalExecutor implements StepExecutor {
   private final LocalLauncher launcher;
+  private final Optional<String> notice;
   private final Map<String, String> base = JobShell.baseEnvironment();
   // One shell forks one attempt at a time; a few of them fork in parallel on several cores.
   private final List<JobShell> shells = new java.util.ArrayList<>();
@@ -49,6 +51,19 @@ public final class LocalExecutor implements StepExecutor {
 
   LocalExecutor(LocalLauncher launcher) {
     this.launcher = launcher.orFallback();
+    this.notice =
+        this.launcher == launcher
+            ? Optional.empty()
+            : Optional.of(
+                "local steps start through the job shell, about five times the start-up cost of"
+                    + " each step: posix_spawn cannot be used here ("
+                    + Libc.PROBLEM
+                    + ")");
+  }
+
+  @Override
+  public Optional<String> notice() {
+    return notice;
   }
 
   /** Binds the native calls on a background thread, so that the first step does not wait for it. */

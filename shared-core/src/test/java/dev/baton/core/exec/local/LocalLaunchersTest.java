@@ -101,6 +101,33 @@ class LocalLaunchersTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theLauncherIsChosenByNameAndAMisspeltOneIsRefused() {
+    String before = System.getProperty("baton.launcher");
+    try {
+      System.setProperty("baton.launcher", "job-shell");
+      assertThat(LocalLauncher.configured()).isEqualTo(LocalLauncher.JOB_SHELL);
+      System.setProperty("baton.launcher", "SETSID");
+      assertThat(LocalLauncher.configured()).isEqualTo(LocalLauncher.SETSID);
+      System.setProperty("baton.launcher", "spwan");
+      org.assertj.core.api.Assertions.assertThatThrownBy(LocalLauncher::configured)
+          .isInstanceOf(dev.baton.core.api.UsageException.class)
+          .hasMessageContaining("-Dbaton.launcher=spwan")
+          .hasMessageContaining("spawn, job-shell or setsid");
+    } finally {
+      if (before == null) {
+        System.clearProperty("baton.launcher");
+      } else {
+        System.setProperty("baton.launcher", before);
+      }
+    }
+    // A fallback is said, never taken silently.
+    try (LocalExecutor executor = new LocalExecutor(LocalLauncher.SPAWN)) {
+      assertThat(executor.notice().isPresent()).isEqualTo(!Libc.available());
+      executor.notice().ifPresent(n -> assertThat(n).contains("job shell", Libc.PROBLEM));
+    }
+  }
+
   private StepLaunch shell(String id, String script) {
     return TestLaunches.launch(
         id,
