@@ -127,7 +127,17 @@ public final class LocalExecutor implements StepExecutor {
       int pid = NativeSpawn.spawn(argv, launch.env(), launch.workdir(), launch.log());
       return new SpawnedHandle(pid, exitFile, reapers, killer);
     } catch (IOException e) {
-      return failed("cannot start '" + resolved.get(0) + "': " + e.getMessage());
+      // posix_spawn reports opening the log, entering the directory and exec'ing the shell alike.
+      return failed(
+          "cannot start the step ("
+              + e.getMessage()
+              + "); check that "
+              + launch.log()
+              + " can be written, "
+              + launch.workdir()
+              + " entered and "
+              + ExitRecordingShell.SH
+              + " run");
     }
   }
 

@@ -128,6 +128,18 @@ class LocalLaunchersTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aLogThatCannotBeOpenedIsALaunchErrorNamingIt() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Libc.available(), "posix_spawn is bound here");
+    StepLaunch launch = shell("nolog", "true");
+    Files.createDirectories(launch.log()); // a directory where the log file should be
+    try (LocalExecutor executor = new LocalExecutor(LocalLauncher.SPAWN)) {
+      ExitStatus status = run(executor, launch);
+      assertThat(status.launched()).isFalse();
+      assertThat(status.launchError()).contains(launch.log().toString(), "Is a directory");
+    }
+  }
+
   private StepLaunch shell(String id, String script) {
     return TestLaunches.launch(
         id,
