@@ -192,9 +192,7 @@ public final class Baton {
     RunEngine engine;
     try (journal;
         StepExecutor executor = p.executor().open()) {
-      executor
-          .notice()
-          .ifPresent(n -> events.accept(new RunEvent.Notice(RunEvent.Level.WARNING, n)));
+      executor.notice().ifPresent(n -> events.accept(new RunEvent.Notice(RunEvent.Level.INFO, n)));
       engine = new RunEngine(p.plan(), p.agents(), executor, events, settings, journal, prior);
       current = engine;
       if (cancelled) {
