@@ -17,7 +17,8 @@ class ExitRecordingShellTest {
 
   @Test
   void writesTheExitCodeWhenBatonIsGoneAndKeepsTheShellsStatus() throws Exception {
-    Path log = dir.resolve("step.log");
+    // A report directory any user may choose: a quote, a space, a dollar.
+    Path log = java.nio.file.Files.createDirectory(dir.resolve("it's $HOME")).resolve("step.log");
     int status = run(ExitRecordingShell.script("echo hi; exit 5", ExitFiles.of(log, 1), GONE));
     assertThat(status).isEqualTo(5);
     assertThat(ExitFiles.read(log, 1)).isEqualTo(OptionalInt.of(5));
