@@ -44,7 +44,7 @@ final class Libc {
       if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {
         return "not Linux on x86-64 or aarch64";
       }
-      // By its file name: "c" would make JNA search with ldconfig first.
+      // By its file name, so that JNA opens it directly instead of searching for "c".
       Native.register(Libc.class, "libc.so.6");
       return null;
     } catch (Throwable e) {
