@@ -74,4 +74,16 @@ public final class TestLaunches {
         List.of(),
         timeout);
   }
+
+  /** A shell step that runs {@code script} with only PATH in its environment. */
+  public static StepLaunch shell(String id, String script, AgentRequest request, Path dir) {
+    return launch(
+        id,
+        new Command.Shell(script),
+        request,
+        Map.of(),
+        Map.of("PATH", System.getenv("PATH")),
+        dir,
+        Optional.empty());
+  }
 }

@@ -141,14 +141,7 @@ class LocalLaunchersTest {
   }
 
   private StepLaunch shell(String id, String script) {
-    return TestLaunches.launch(
-        id,
-        new Command.Shell(script),
-        ANY,
-        Map.of(),
-        Map.of("PATH", System.getenv("PATH")),
-        dir,
-        Optional.empty());
+    return TestLaunches.shell(id, script, ANY, dir);
   }
 
   private StepLaunch argv(String id, String... args) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.TestLaunches;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class BatchScriptTest {
     env.put("NASTY", NASTY);
     env.put("EMPTY", "");
     StepLaunch launch =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "env",
             new Command.Argv(List.of("sh", "-c", "printf '%s|%s' \"$NASTY\" \"${EMPTY-unset}\"")),
             SlurmLaunches.gpus(0),
@@ -46,7 +47,7 @@ class BatchScriptTest {
   @Test
   void argvWordsStaySeparateAndLiteral() throws Exception {
     StepLaunch launch =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "argv",
             new Command.Argv(List.of("printf", "[%s]", "a b", NASTY, "*", "")),
             SlurmLaunches.gpus(0),
@@ -63,7 +64,7 @@ class BatchScriptTest {
   void shellCommandsRunUnderShInTheWorkingDirectory() throws Exception {
     Path work = Files.createDirectories(dir.resolve("work dir"));
     StepLaunch launch =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "shell",
             new Command.Shell("echo \"$(pwd)\" && exit 3"),
             SlurmLaunches.gpus(0),
@@ -90,7 +91,7 @@ class BatchScriptTest {
     env.put("BATON_STEP", "train");
     env.put("bad-name", "x");
     StepLaunch launch =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "e",
             new Command.Shell("true"),
             SlurmLaunches.gpus(1),
@@ -107,7 +108,7 @@ class BatchScriptTest {
   @Test
   void environmentFileIsPrivateAndScriptCarriesNoValues() throws IOException {
     StepLaunch launch =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "secret",
             new Command.Shell("true"),
             SlurmLaunches.gpus(0),

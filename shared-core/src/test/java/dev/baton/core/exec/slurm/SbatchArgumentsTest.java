@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.TestLaunches;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ class SbatchArgumentsTest {
   @TempDir Path dir;
 
   private StepLaunch launch(Optional<Duration> timeout) {
-    return SlurmLaunches.launch(
+    return TestLaunches.launch(
         "train[lr=0.01]",
         new Command.Shell("./train.sh"),
         SlurmLaunches.request("gpu && a100", 2, "A100", 8, 32768),
@@ -73,7 +74,7 @@ class SbatchArgumentsTest {
 
   @Test
   void leavesOutWhatTheStepDoesNotAsk() {
-    StepLaunch plain = SlurmLaunches.shell("prepare", "true", SlurmLaunches.gpus(0), dir);
+    StepLaunch plain = TestLaunches.shell("prepare", "true", SlurmLaunches.gpus(0), dir);
 
     List<String> args =
         SbatchArguments.build(
@@ -95,7 +96,7 @@ class SbatchArgumentsTest {
 
   @Test
   void gpusWithoutAModelAskForAnyType() {
-    StepLaunch oneGpu = SlurmLaunches.shell("t", "true", SlurmLaunches.gpus(1), dir);
+    StepLaunch oneGpu = TestLaunches.shell("t", "true", SlurmLaunches.gpus(1), dir);
 
     assertThat(
             SbatchArguments.build(

@@ -9,6 +9,7 @@ import dev.baton.core.descriptor.Command;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.TestLaunches;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class SlurmClusterTest {
   void slurmBindsTheGpuAndSetsCudaVisibleDevices() throws Exception {
     // Baton's own value must not leak into the job: Slurm decides which GPU the step gets.
     StepLaunch launch =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "gpu1",
             new Command.Shell("echo \"CVD=$CUDA_VISIBLE_DEVICES GPUS=$SLURM_JOB_GPUS\""),
             SlurmLaunches.request("gpu && a100", 1, "A100", 1, 0),
@@ -123,7 +124,7 @@ class SlurmClusterTest {
   void timeoutStopsTheJobAndLeavesNoProcess() throws Exception {
     String marker = "1000." + System.nanoTime() % 1_000_000;
     StepLaunch launch =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "slow",
             new Command.Argv(List.of("sleep", marker)),
             SlurmLaunches.gpus(1),
@@ -193,7 +194,7 @@ class SlurmClusterTest {
   @Test
   void negationIsHonouredThroughTheInventoryAndImpossibleLabelsFailEarly() throws Exception {
     StepLaunch notFlaky =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "notflaky",
             new Command.Shell("true"),
             SlurmLaunches.request("gpu && !flaky && (a100 || h100)", 1, "", 0, 0),
@@ -205,7 +206,7 @@ class SlurmClusterTest {
         .isEqualTo(ExitStatus.exited(0));
 
     StepLaunch noNode =
-        SlurmLaunches.launch(
+        TestLaunches.launch(
             "nonode",
             new Command.Shell("true"),
             SlurmLaunches.request("gpu && !a100", 1, "", 0, 0),
@@ -219,7 +220,7 @@ class SlurmClusterTest {
   }
 
   private StepLaunch shell(String id, String script, int gpus) {
-    return SlurmLaunches.shell(id, script, SlurmLaunches.gpus(gpus), dir);
+    return TestLaunches.shell(id, script, SlurmLaunches.gpus(gpus), dir);
   }
 
   private static String job(StepHandle handle) throws IOException {

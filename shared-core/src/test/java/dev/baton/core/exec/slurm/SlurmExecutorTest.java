@@ -9,6 +9,7 @@ import dev.baton.core.api.InfrastructureException;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.TestLaunches;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class SlurmExecutorTest {
   @Test
   void submitsOneJobPerAttemptAndReportsItsExit() throws Exception {
     StepLaunch launch =
-        SlurmLaunches.shell(
+        TestLaunches.shell(
             "train", "./train.sh", SlurmLaunches.request("gpu && !flaky", 2, "A100", 0, 0), dir);
 
     StepHandle handle = executor.launch(launch);
@@ -55,7 +56,7 @@ class SlurmExecutorTest {
   @Test
   void stopSignalsTheRunningJobThenCancelsItAfterTheGrace() throws Exception {
     StepHandle handle =
-        executor.launch(SlurmLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
+        executor.launch(TestLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
     slurm.jobs.put("100", "RUNNING 0");
     Thread.sleep(300);
 
@@ -74,7 +75,7 @@ class SlurmExecutorTest {
   @Test
   void stopTakesAPendingJobOutOfTheQueueAtOnce() throws Exception {
     StepHandle handle =
-        executor.launch(SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(4), dir));
+        executor.launch(TestLaunches.shell("s", "true", SlurmLaunches.gpus(4), dir));
     Thread.sleep(300);
 
     handle.stop(Duration.ofSeconds(30));
@@ -97,7 +98,7 @@ class SlurmExecutorTest {
             });
     try {
       assertThatThrownBy(
-              () -> noSlurm.launch(SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir)))
+              () -> noSlurm.launch(TestLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir)))
           .isInstanceOf(InfrastructureException.class)
           .hasMessageContaining("sbatch cannot be run")
           .hasMessageContaining("apt-get install slurm-client")
@@ -119,7 +120,7 @@ class SlurmExecutorTest {
             "sbatch: error: Batch job submission failed: Unable to contact slurm controller (connect failure)\n");
 
     assertThatThrownBy(
-            () -> executor.launch(SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir)))
+            () -> executor.launch(TestLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir)))
         .isInstanceOf(InfrastructureException.class)
         .hasMessageContaining("the Slurm controller does not answer sbatch")
         .hasMessageContaining("is slurmctld running")
@@ -133,7 +134,7 @@ class SlurmExecutorTest {
             1,
             "",
             "sbatch: error: Batch job submission failed: Requested node configuration is not available\n");
-    StepLaunch launch = SlurmLaunches.shell("big", "true", SlurmLaunches.gpus(64), dir);
+    StepLaunch launch = TestLaunches.shell("big", "true", SlurmLaunches.gpus(64), dir);
 
     assertThatThrownBy(() -> executor.launch(launch))
         .isInstanceOf(InfrastructureException.class)
@@ -147,7 +148,7 @@ class SlurmExecutorTest {
   void missingWorkingDirectoryCannotLaunchLikeLocally() throws Exception {
     StepHandle handle =
         executor.launch(
-            SlurmLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir.resolve("nope")));
+            TestLaunches.shell("s", "true", SlurmLaunches.gpus(0), dir.resolve("nope")));
 
     ExitStatus status = handle.exit().get(1, TimeUnit.SECONDS);
     assertThat(status.launched()).isFalse();
@@ -157,7 +158,7 @@ class SlurmExecutorTest {
 
   @Test
   void closeCancelsJobsThatStillRun() throws Exception {
-    executor.launch(SlurmLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
+    executor.launch(TestLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
 
     executor.close();
 

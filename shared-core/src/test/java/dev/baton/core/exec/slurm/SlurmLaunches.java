@@ -1,16 +1,9 @@
 package dev.baton.core.exec.slurm;
 
 import dev.baton.core.descriptor.AgentRequest;
-import dev.baton.core.descriptor.Command;
-import dev.baton.core.exec.StepLaunch;
-import dev.baton.core.exec.TestLaunches;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Builds the launches the Slurm tests submit: one step, its request, its command. */
+/** The agent requests the Slurm tests submit steps with. */
 final class SlurmLaunches {
   private SlurmLaunches() {}
 
@@ -26,27 +19,5 @@ final class SlurmLaunches {
         model,
         cpus,
         memoryMiB > 0 ? OptionalLong.of(memoryMiB) : OptionalLong.empty());
-  }
-
-  static StepLaunch launch(
-      String id,
-      Command command,
-      AgentRequest request,
-      Map<String, String> stepEnv,
-      Map<String, String> env,
-      Path dir,
-      Optional<Duration> timeout) {
-    return TestLaunches.launch(id, command, request, stepEnv, env, dir, timeout);
-  }
-
-  static StepLaunch shell(String id, String script, AgentRequest request, Path dir) {
-    return launch(
-        id,
-        new Command.Shell(script),
-        request,
-        Map.of(),
-        Map.of("PATH", System.getenv("PATH")),
-        dir,
-        Optional.empty());
   }
 }
