@@ -143,6 +143,15 @@ public final class Baton {
   }
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId, Journaling journaling) {
+    // Opened before anything is written: an executor that cannot work (a misspelt
+    // -Dbaton.launcher) fails the run with no report directory or journal half made.
+    try (StepExecutor executor = p.executor().open()) {
+      return execute(config, p, runId, journaling, executor);
+    }
+  }
+
+  private RunOutcome execute(
+      BatonConfig config, Prepared p, String runId, Journaling journaling, StepExecutor executor) {
     RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
     Instant now = Instant.now();
     Path workspace = p.plan().descriptor().workspace();
@@ -190,8 +199,7 @@ public final class Baton {
             !config.noCache());
     EngineResult result;
     RunEngine engine;
-    try (journal;
-        StepExecutor executor = p.executor().open()) {
+    try (journal) {
       executor.notice().ifPresent(n -> events.accept(new RunEvent.Notice(RunEvent.Level.INFO, n)));
       engine = new RunEngine(p.plan(), p.agents(), executor, events, settings, journal, prior);
       current = engine;

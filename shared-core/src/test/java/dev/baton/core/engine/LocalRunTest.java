@@ -294,6 +294,22 @@ class LocalRunTest {
     return a.get(a.size() - 1);
   }
 
+  @Test
+  void aMisspeltLauncherFailsTheRunBeforeAnythingIsWritten() {
+    PipelineFixture f =
+        new PipelineFixture(dir, "version: 1\nname: launcher\nsteps:\n  a: {run: 'true'}\n");
+    System.setProperty("baton.launcher", "spwan");
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(f::run)
+          .isInstanceOf(dev.baton.core.api.UsageException.class)
+          .hasMessageContaining("-Dbaton.launcher=spwan");
+    } finally {
+      System.clearProperty("baton.launcher");
+    }
+    assertThat(dir.resolve("report")).doesNotExist();
+    assertThat(dir.resolve(".baton/runs")).doesNotExist();
+  }
+
   private static void waitUntilGone(long pid) throws InterruptedException {
     for (int i = 0;
         i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
