@@ -134,6 +134,7 @@ public final class Baton {
    */
   public RunOutcome runStep(
       BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
+    LocalExecutor.prepareInBackground();
     Prepared p = Prepared.single(config, stepId, agent, gpus);
     return execute(
         config,
