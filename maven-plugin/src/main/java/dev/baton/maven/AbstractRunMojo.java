@@ -3,6 +3,7 @@ package dev.baton.maven;
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
+import dev.baton.core.descriptor.Durations;
 import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.plan.PlanRenderer;
 import java.io.File;
@@ -40,6 +41,13 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
   protected boolean noCache;
 
   /**
+   * Fail a step that waits longer than this (such as {@code 10m}) for GPUs or a concurrency slot
+   * that another process on this machine holds; empty: wait as long as it takes.
+   */
+  @Parameter(property = "baton.leaseTimeout")
+  protected String leaseTimeout;
+
+  /**
    * Continue the interrupted run in {@code reportDir} ({@code latest}, or its run id): steps that
    * succeeded are not run again, the others run.
    */
@@ -54,6 +62,15 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
     BatonConfig scoped = (kind() == null ? config : config.withKind(kind())).withNoCache(noCache);
     if (resume != null && !resume.isBlank()) {
       scoped = scoped.withResume(resume.strip());
+    }
+    if (leaseTimeout != null && !leaseTimeout.isBlank()) {
+      scoped =
+          scoped.withLeaseTimeout(
+              Durations.parse(leaseTimeout)
+                  .orElseThrow(
+                      () ->
+                          new MojoFailureException(
+                              MavenHelpfulSuggestions.badLeaseTimeout(leaseTimeout))));
     }
     if (scoped.dryRun()) {
       PlanRenderer.render(baton.plan(scoped), "text").lines().forEach(getLog()::info);

@@ -37,6 +37,8 @@ final class MavenEventLog implements EventSink {
     } else if (event instanceof RunEvent.StepQueued e) {
       // Every step is queued before it starts; at info level this would double the output.
       log.debug(prefix(e.stepId()) + "queued");
+    } else if (event instanceof RunEvent.StepWaiting e) {
+      log.info(prefix(e.stepId()) + e.reason());
     } else if (event instanceof RunEvent.StepStarted e) {
       log.info(started(e));
     } else if (event instanceof RunEvent.StepOutput e) {

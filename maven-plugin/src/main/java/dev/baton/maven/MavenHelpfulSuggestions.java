@@ -25,6 +25,13 @@ final class MavenHelpfulSuggestions {
     return message;
   }
 
+  /** A {@code baton.leaseTimeout} that is not a duration. */
+  static String badLeaseTimeout(String value) {
+    return "baton.leaseTimeout '"
+        + value
+        + "' is not a duration; set it like -Dbaton.leaseTimeout=10m (or 30s, 1h)";
+  }
+
   /** Something outside the pipeline failed: an agent, an engine, the disk. */
   static String forInfrastructure(String message) {
     return "Baton could not run the pipeline: "

@@ -22,6 +22,24 @@ public final class InventoryTable {
    * @param busyGpus per agent name, the GPU indices in use now; agents absent here are all free
    */
   public static String render(List<Agent> agents, Map<String, Set<Integer>> busyGpus) {
+    Map<String, Map<Integer, String>> states = new java.util.HashMap<>();
+    busyGpus.forEach(
+        (agent, busy) -> {
+          Map<Integer, String> s = new java.util.HashMap<>();
+          busy.forEach(g -> s.put(g, "busy"));
+          states.put(agent, s);
+        });
+    return renderStates(agents, states);
+  }
+
+  /**
+   * One row per GPU (one for an agent without GPUs), columns padded to line up.
+   *
+   * @param gpuStates per agent name and GPU index, its state in words ("held by run R ..."); GPUs
+   *     absent here are free
+   */
+  public static String renderStates(
+      List<Agent> agents, Map<String, Map<Integer, String>> gpuStates) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Agent agent : agents) {
@@ -34,21 +52,23 @@ public final class InventoryTable {
       if (agent.gpus().isEmpty()) {
         rows.add(concat(first, List.of("-", "", "", "")));
       }
-      Set<Integer> busy = busyGpus.getOrDefault(agent.name(), Set.of());
+      Map<Integer, String> states = gpuStates.getOrDefault(agent.name(), Map.of());
       for (int i = 0; i < agent.gpus().size(); i++) {
         Gpu gpu = agent.gpus().get(i);
-        rows.add(concat(i == 0 ? first : blank, gpuCells(gpu, busy.contains(gpu.index()))));
+        rows.add(
+            concat(
+                i == 0 ? first : blank, gpuCells(gpu, states.getOrDefault(gpu.index(), "free"))));
       }
     }
     return layOut(rows);
   }
 
-  private static List<String> gpuCells(Gpu gpu, boolean busy) {
+  private static List<String> gpuCells(Gpu gpu, String state) {
     return List.of(
         String.valueOf(gpu.index()),
         gpu.simulated() ? gpu.model() + " (simulated)" : gpu.model(),
         gpu.memoryMiB() > 0 ? MemoryText.of(gpu.memoryMiB()) : "unknown",
-        busy ? "busy" : "free");
+        state);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

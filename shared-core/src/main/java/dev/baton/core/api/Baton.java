@@ -197,7 +197,9 @@ public final class Baton {
             p.executor().assignsGpus(),
             now.toEpochMilli(),
             secrets,
-            !config.noCache());
+            !config.noCache(),
+            java.util.Optional.of(dev.baton.core.lease.MachineLeases.directoryFor(environment)),
+            config.leaseTimeout());
     EngineResult result;
     RunEngine engine;
     try (journal) {

@@ -26,6 +26,8 @@ import java.util.Set;
  *     qos}, {@code poll} (a duration) and {@code args} (extra sbatch options, space separated)
  * @param noCache run steps with {@code cache: true} even when the step cache holds their result;
  *     successful ones still refresh their entries
+ * @param leaseTimeout how long a step may wait for GPUs or concurrency slots that other processes
+ *     on this machine hold before it fails; zero: as long as it takes
  */
 public record BatonConfig(
     Path file,
@@ -40,9 +42,11 @@ public record BatonConfig(
     boolean dryRun,
     Optional<String> resume,
     Map<String, String> executorOptions,
-    boolean noCache) {
+    boolean noCache,
+    java.time.Duration leaseTimeout) {
 
   public BatonConfig {
+    leaseTimeout = leaseTimeout == null ? java.time.Duration.ZERO : leaseTimeout;
     executorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(executorOptions));
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     only = Set.copyOf(only);
@@ -64,7 +68,8 @@ public record BatonConfig(
         false,
         Optional.empty(),
         Map.of(),
-        false);
+        false,
+        java.time.Duration.ZERO);
   }
 
   public BatonConfig withParams(Map<String, String> p) {
@@ -115,6 +120,10 @@ public record BatonConfig(
     return with(c -> c.noCache = b);
   }
 
+  public BatonConfig withLeaseTimeout(java.time.Duration d) {
+    return with(c -> c.leaseTimeout = d);
+  }
+
   /** A copy with one change: each {@code withX} above names only the field it changes. */
   private BatonConfig with(java.util.function.Consumer<Copy> change) {
     Copy c = new Copy(this);
@@ -137,6 +146,7 @@ public record BatonConfig(
     Optional<String> resume;
     Map<String, String> executorOptions;
     boolean noCache;
+    java.time.Duration leaseTimeout;
 
     Copy(BatonConfig b) {
       file = b.file;
@@ -152,6 +162,7 @@ public record BatonConfig(
       resume = b.resume;
       executorOptions = b.executorOptions;
       noCache = b.noCache;
+      leaseTimeout = b.leaseTimeout;
     }
 
     BatonConfig build() {
@@ -168,7 +179,8 @@ public record BatonConfig(
           dryRun,
           resume,
           executorOptions,
-          noCache);
+          noCache,
+          leaseTimeout);
     }
   }
 }

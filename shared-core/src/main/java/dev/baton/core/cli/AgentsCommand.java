@@ -1,10 +1,14 @@
 package dev.baton.core.cli;
 
+import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.AgentInventory;
 import dev.baton.core.agents.InventoryTable;
 import dev.baton.core.agents.MachineFacts;
 import dev.baton.core.descriptor.AgentSpec;
 import dev.baton.core.descriptor.DescriptorReader;
+import dev.baton.core.lease.GpuHolders;
+import dev.baton.core.lease.LeaseException;
+import dev.baton.core.lease.MachineLeases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,8 +54,16 @@ final class AgentsCommand implements Callable<Integer> {
     if (!machine.gpus().problem().isEmpty()) {
       Console.err().println("baton: " + machine.gpus().problem());
     }
-    Console.out()
-        .print(InventoryTable.render(AgentInventory.build(declared, machine, parallel), Map.of()));
+    List<Agent> agents = AgentInventory.build(declared, machine, parallel);
+    Map<String, Map<Integer, String>> states = Map.of();
+    if (MachineLeases.supported()) {
+      try {
+        states = GpuHolders.of(agents, MachineLeases.at(MachineLeases.directoryFor(env)));
+      } catch (LeaseException e) {
+        Console.err().println("baton: cannot tell who holds the GPUs: " + e.getMessage());
+      }
+    }
+    Console.out().print(InventoryTable.renderStates(agents, states));
     return 0;
   }
 }

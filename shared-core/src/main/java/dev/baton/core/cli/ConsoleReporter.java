@@ -69,6 +69,9 @@ final class ConsoleReporter implements EventSink {
     if (event instanceof RunEvent.StepOutput e) {
       return quietOutput ? null : "[" + e.stepId() + "] " + e.line();
     }
+    if (event instanceof RunEvent.StepWaiting e) {
+      return "[" + e.stepId() + "] " + e.reason();
+    }
     if (event instanceof RunEvent.StepRetrying e) {
       return "["
           + e.stepId()

@@ -42,11 +42,17 @@ final class RunOptions {
       description = "Do not echo step output to the console (it still goes to the logs).")
   boolean quietOutput;
 
+  @picocli.CommandLine.Mixin LeaseTimeoutOption leaseTimeout = new LeaseTimeoutOption();
+
   BatonConfig apply(BatonConfig config) {
     if (parallel < 0) {
       throw new UsageException("--parallel must be 0 (the number of cores) or more");
     }
-    return config.withReportDir(reportDir).withParallel(parallel).withNoCache(noCache);
+    return config
+        .withReportDir(reportDir)
+        .withParallel(parallel)
+        .withNoCache(noCache)
+        .withLeaseTimeout(leaseTimeout.value());
   }
 
   /** Runs {@code config} with a console; with {@code --dry-run} prints the plan instead. */

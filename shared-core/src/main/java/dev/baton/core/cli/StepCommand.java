@@ -57,6 +57,8 @@ final class StepCommand implements Callable<Integer> {
   @Option(names = "--quiet-output", description = "Do not echo step output to the console.")
   boolean quietOutput;
 
+  @Mixin LeaseTimeoutOption leaseTimeout = new LeaseTimeoutOption();
+
   @Override
   public Integer call() {
     String name = agent != null ? agent : hostName();
@@ -65,7 +67,12 @@ final class StepCommand implements Callable<Integer> {
     Signals.onInterrupt(baton::cancel);
     try {
       return baton
-          .runStep(pipeline.config().withReportDir(reportDir), stepId, name, gpus, runId)
+          .runStep(
+              pipeline.config().withReportDir(reportDir).withLeaseTimeout(leaseTimeout.value()),
+              stepId,
+              name,
+              gpus,
+              runId)
           .exitCode();
     } finally {
       console.close();

@@ -262,7 +262,7 @@ final class StepReader {
     if (m.isEmpty()) {
       return Optional.empty();
     }
-    r.checkKeys(m.get(), what, List.of("group", "limit"), Map.of());
+    r.checkKeys(m.get(), what, List.of("group", "limit", "scope"), Map.of());
     Optional<String> group =
         NodeReader.get(m.get(), "group").flatMap(n -> r.string(n, what + ".group"));
     if (NodeReader.get(m.get(), "group").isEmpty()) {
@@ -273,6 +273,19 @@ final class StepReader {
     }
     int limit =
         NodeReader.get(m.get(), "limit").flatMap(n -> r.integer(n, what + ".limit", 1)).orElse(1);
-    return group.map(g -> new ConcurrencySpec(g, limit));
+    boolean machineWide = true;
+    Optional<YamlNode> scope = NodeReader.get(m.get(), "scope");
+    if (scope.isPresent()) {
+      Optional<String> s = r.string(scope.get(), what + ".scope");
+      if (s.isPresent() && !s.get().equals("machine") && !s.get().equals("run")) {
+        r.problem(
+            scope.get().position(),
+            what + ".scope is '" + s.get() + "'",
+            "use 'machine' (every Baton run on this machine counts, the default) or 'run'");
+      }
+      machineWide = !s.orElse("machine").equals("run");
+    }
+    boolean counted = machineWide;
+    return group.map(g -> new ConcurrencySpec(g, limit, counted));
   }
 }

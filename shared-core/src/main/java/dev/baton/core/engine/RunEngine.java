@@ -9,6 +9,7 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.StepLauncher;
+import dev.baton.core.lease.Lease;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.report.AttemptRecord;
@@ -54,6 +55,7 @@ public final class RunEngine {
   private boolean stopStarting;
   private Instant startedAt;
   private final EngineJournal journal;
+  private final LeaseGate leases;
 
   public RunEngine(
       Plan plan,
@@ -84,6 +86,7 @@ public final class RunEngine {
     this.random = new SplittableRandom(settings.randomSeed());
     this.follower = new LogFollower(this.events);
     this.logs = new AttemptLogs(new SecretLogs(settings.secrets().masker()));
+    this.leases = LeaseGates.forRun(agents, settings, this.events);
     Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
     for (PlannedStep s : plan.steps()) {
       StepRun r =
@@ -196,8 +199,9 @@ public final class RunEngine {
     if (queue.isEmpty() || stopStarting || atMaxRunning()) {
       return;
     }
-    List<Placement> placements = scheduler.decide(queue, usage);
+    List<Placement> placements = scheduler.decide(queue, leases.overlay(queue, usage));
     if (placements.isEmpty()) {
+      explainWaits();
       if (running == 0 && loop.noTimers()) {
         for (ReadyStep stuck : List.copyOf(queue)) {
           queue.remove(stuck);
@@ -212,13 +216,15 @@ public final class RunEngine {
     }
     long newestPlaced = Long.MIN_VALUE;
     for (Placement p : placements) {
-      if (atMaxRunning()) {
-        break;
+      Lease lease = atMaxRunning() ? null : leases.acquire(p);
+      if (lease == null) {
+        continue; // taken by another process since the scheduler looked: stays queued
       }
       queue.remove(p.ready());
       newestPlaced = Math.max(newestPlaced, p.ready().readySeq());
-      start(p);
+      start(p, lease);
     }
+    explainWaits();
     for (int i = 0; i < queue.size(); i++) {
       if (queue.get(i).readySeq() < newestPlaced) {
         queue.set(i, queue.get(i).passedOverOnceMore());
@@ -226,38 +232,26 @@ public final class RunEngine {
     }
   }
 
+  /** Says why steps wait for other processes' leases; fails those that waited too long. */
+  private void explainWaits() {
+    for (ReadyStep late : leases.explain(queue, loop)) {
+      queue.remove(late);
+      finish(runs.get(late.id()), StepState.FAILED, LeaseGates.timedOut(leases.timeout()));
+    }
+  }
+
   private boolean atMaxRunning() {
     return settings.maxRunning() > 0 && running >= settings.maxRunning();
   }
 
-  private void start(Placement p) {
+  private void start(Placement p, Lease lease) {
     StepRun r = runs.get(p.ready().id());
     PlannedStep s = r.step;
     usage.take(p.agent(), p.gpus(), s.agent(), s.concurrency());
     running++;
-    r.attempt = p.ready().attempt();
-    r.agent = p.agent();
-    r.gpus = p.gpus();
-    r.agentsTried.add(p.agent());
-    r.timedOut = false;
-    r.cancelled = false;
-    r.state = StepState.RUNNING;
-    r.attemptStart = Instant.now();
-    if (r.firstStart == null) {
-      r.firstStart = r.attemptStart;
-    }
+    r.begin(p, lease, leases.startedAfterWaiting(r.id()));
     long offset = logs.prepare(r);
-    StepLaunch launch =
-        new StepLaunch(
-            s,
-            r.attempt,
-            s.command(),
-            StepEnvironment.of(settings, s, r.attempt, p.agent(), p.gpus(), settings.assignGpus()),
-            s.workdir(),
-            r.log,
-            p.agent(),
-            p.gpus(),
-            s.timeout());
+    StepLaunch launch = r.launch(settings);
     events.accept(new RunEvent.StepStarted(r.id(), r.attempt, p.agent(), p.gpus(), r.log));
     follower.follow(r.id(), r.log, offset);
     StepHandle handle = launcher.launch(launch);
@@ -270,15 +264,17 @@ public final class RunEngine {
         .whenComplete(
             (group, error) ->
                 loop.post(
-                    () ->
-                        journal.attemptStarted(
-                            r.id(),
-                            attempt,
-                            p.agent(),
-                            p.gpus(),
-                            group,
-                            handle.jobId(),
-                            attemptStart)));
+                    () -> {
+                      lease.stepStarted(group == null ? -1 : group);
+                      journal.attemptStarted(
+                          r.id(),
+                          attempt,
+                          p.agent(),
+                          p.gpus(),
+                          group,
+                          handle.jobId(),
+                          attemptStart);
+                    }));
     handle
         .exit()
         .whenComplete((status, error) -> loop.post(() -> exited(r, attempt, status, error)));
@@ -299,6 +295,7 @@ public final class RunEngine {
     follower.finish(r.id());
     logs.attemptEnded(r);
     running--;
+    r.lease.close();
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
     Instant end = Instant.now();
     Integer exitCode = status == null || !status.launched() ? null : status.exitCode();
@@ -310,7 +307,15 @@ public final class RunEngine {
     }
     AttemptRecord attemptRecord =
         new AttemptRecord(
-            attempt, r.attemptStart, end, exitCode, outcome, r.agent, r.gpus, message);
+            attempt,
+            r.attemptStart,
+            end,
+            exitCode,
+            outcome,
+            r.agent,
+            r.gpus,
+            message,
+            r.leaseWaitMillis);
     r.attempts.add(attemptRecord);
     journal.attemptEnded(r.id(), attemptRecord);
     r.results = r.handle.results();
@@ -333,12 +338,7 @@ public final class RunEngine {
         && settings.failFast()
         && !cancelling) {
       stopStarting = true;
-      for (StepRun other : runs.values()) {
-        if (other.state == StepState.RUNNING) {
-          other.cancelled = true;
-          other.handle.stop(settings.killGrace());
-        }
-      }
+      stopRunning();
       dropQueue(StepState.SKIPPED, "the run stopped after " + r.id() + " failed (fail-fast)");
     }
     promote();
@@ -363,12 +363,7 @@ public final class RunEngine {
     }
     cancelling = true;
     stopStarting = true;
-    for (StepRun r : runs.values()) {
-      if (r.state == StepState.RUNNING) {
-        r.cancelled = true;
-        r.handle.stop(settings.killGrace());
-      }
-    }
+    stopRunning();
     dropQueue(StepState.CANCELLED, "cancelled before it started");
     loop.dropRetries();
     for (StepRun r : runs.values()) {
@@ -381,6 +376,15 @@ public final class RunEngine {
     }
   }
 
+  private void stopRunning() {
+    for (StepRun r : runs.values()) {
+      if (r.state == StepState.RUNNING) {
+        r.cancelled = true;
+        r.handle.stop(settings.killGrace());
+      }
+    }
+  }
+
   private void dropQueue(StepState state, String message) {
     for (ReadyStep q : List.copyOf(queue)) {
       queue.remove(q);
@@ -389,6 +393,7 @@ public final class RunEngine {
   }
 
   private void finish(StepRun r, StepState state, String message) {
+    leases.dropped(r.id());
     r.state = state;
     r.message = message;
     r.end = Instant.now();

@@ -18,6 +18,10 @@ import java.util.Map;
  * @param secrets the run's secret values: steps get those they list, logs are masked
  * @param readCache whether steps with {@code cache: true} may be taken from the step cache (false:
  *     {@code --no-cache}, they run and refresh their entries)
+ * @param leaseDirectory where machine-wide GPU and concurrency leases live; empty: this run takes
+ *     none (a platform without {@code flock}, or a caller that opts out)
+ * @param leaseTimeout how long a step may wait for leases other processes hold before it fails;
+ *     zero: as long as it takes
  */
 public record RunSettings(
     String runId,
@@ -31,9 +35,12 @@ public record RunSettings(
     boolean assignGpus,
     long randomSeed,
     RunSecrets secrets,
-    boolean readCache) {
+    boolean readCache,
+    java.util.Optional<Path> leaseDirectory,
+    Duration leaseTimeout) {
 
   public RunSettings {
+    leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
     baseEnv = Map.copyOf(baseEnv);
     secrets = secrets == null ? RunSecrets.NONE : secrets;
   }

@@ -1,8 +1,11 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.exec.StepHandle;
+import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.lease.Lease;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.schedule.Placement;
 import dev.baton.core.state.StepState;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +39,8 @@ final class StepRun {
   boolean cancelled;
   boolean awaitingRetry;
   java.util.Map<String, Object> results = java.util.Map.of();
+  Lease lease = Lease.NONE;
+  long leaseWaitMillis;
 
   StepRun(PlannedStep step, Path log, int criticalPath) {
     this.step = step;
@@ -67,5 +72,37 @@ final class StepRun {
       results = p.results();
       restored = true;
     }
+  }
+
+  /** Starts bookkeeping for the attempt placed by {@code p}, holding {@code lease}. */
+  void begin(Placement p, Lease held, long waitedMillis) {
+    lease = held;
+    leaseWaitMillis = waitedMillis;
+    attempt = p.ready().attempt();
+    agent = p.agent();
+    gpus = p.gpus();
+    agentsTried.add(p.agent());
+    timedOut = false;
+    cancelled = false;
+    state = StepState.RUNNING;
+    attemptStart = Instant.now();
+    if (firstStart == null) {
+      firstStart = attemptStart;
+    }
+  }
+
+  /** What the executor needs to start the attempt {@link #begin} set up. */
+  StepLaunch launch(RunSettings settings) {
+    return new StepLaunch(
+        step,
+        attempt,
+        step.command(),
+        StepEnvironment.of(settings, step, attempt, agent, gpus, settings.assignGpus()),
+        step.workdir(),
+        log,
+        agent,
+        gpus,
+        step.timeout(),
+        lease.descriptors());
   }
 }

@@ -19,6 +19,12 @@ public sealed interface RunEvent {
   /** A step is ready and waits for an agent, GPUs or an executor slot. */
   record StepQueued(String stepId) implements RunEvent {}
 
+  /**
+   * A queued step waits for GPUs or a concurrency slot that another process on the machine holds
+   * (another Baton run, or foreign GPU work); sent when the reason changes.
+   */
+  record StepWaiting(String stepId, String reason) implements RunEvent {}
+
   /** An attempt started on an agent. */
   record StepStarted(String stepId, int attempt, String agent, List<Integer> gpus, Path log)
       implements RunEvent {}

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param gpus the GPU indices the attempt holds
  * @param timeout the attempt's time limit; the executor enforces it where the engine can (Slurm's
  *     {@code --time}); the run engine enforces it for every executor
+ * @param leaseDescriptors open, locked lease files a launcher that starts a local process passes on
+ *     to it (as descriptors 3, 4, ...), so the step's processes hold its GPU leases for as long as
+ *     any of them lives; other launchers ignore them
  */
 public record StepLaunch(
     PlannedStep step,
@@ -28,11 +31,27 @@ public record StepLaunch(
     Path log,
     String agent,
     List<Integer> gpus,
-    Optional<Duration> timeout) {
+    Optional<Duration> timeout,
+    List<Integer> leaseDescriptors) {
 
   public StepLaunch {
     env = Map.copyOf(env);
     gpus = List.copyOf(gpus);
+    leaseDescriptors = List.copyOf(leaseDescriptors);
+  }
+
+  /** A launch that passes no lease on. */
+  public StepLaunch(
+      PlannedStep step,
+      int attempt,
+      Command command,
+      Map<String, String> env,
+      Path workdir,
+      Path log,
+      String agent,
+      List<Integer> gpus,
+      Optional<Duration> timeout) {
+    this(step, attempt, command, env, workdir, log, agent, gpus, timeout, List.of());
   }
 
   public String stepId() {

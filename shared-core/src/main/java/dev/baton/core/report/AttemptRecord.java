@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param exitCode the process exit code (128+N when killed by signal N); null when it never ran
  * @param message why it ended the way it did, for people ("exit code 3", "timed out after 2s")
+ * @param leaseWaitMillis how long the attempt waited, before it started, for GPUs or concurrency
+ *     slots that other processes on the machine held (0 when it did not wait for any)
  */
 public record AttemptRecord(
     int attempt,
@@ -18,9 +20,23 @@ public record AttemptRecord(
     StepState status,
     String agent,
     List<Integer> gpus,
-    String message) {
+    String message,
+    long leaseWaitMillis) {
   public AttemptRecord {
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
+  }
+
+  /** An attempt that did not wait for another process's lease. */
+  public AttemptRecord(
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      Integer exitCode,
+      StepState status,
+      String agent,
+      List<Integer> gpus,
+      String message) {
+    this(attempt, startedAt, endedAt, exitCode, status, agent, gpus, message, 0);
   }
 
   public long durationMillis() {

@@ -30,6 +30,17 @@ public final class Usage {
     return u;
   }
 
+  /**
+   * A copy in which {@code gpus} (per agent) and {@code groupSlots} (per group) are also busy: what
+   * other processes on the machine hold, for the scheduler to plan around.
+   */
+  public Usage withOthers(Map<String, Set<Integer>> gpus, Map<String, Integer> groupSlots) {
+    Usage u = copy();
+    gpus.forEach((agent, held) -> u.gpus.computeIfAbsent(agent, k -> new TreeSet<>()).addAll(held));
+    groupSlots.forEach((g, n) -> u.groups.merge(g, n, Integer::sum));
+    return u;
+  }
+
   /** Takes what {@code request} needs on {@code agent}; the GPUs must be free. */
   public void take(
       String agent,

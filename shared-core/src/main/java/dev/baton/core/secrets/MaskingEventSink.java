@@ -30,6 +30,9 @@ public final class MaskingEventSink implements EventSink {
     if (event instanceof RunEvent.StepOutput e) {
       return new RunEvent.StepOutput(e.stepId(), masker.mask(e.line()));
     }
+    if (event instanceof RunEvent.StepWaiting e) {
+      return new RunEvent.StepWaiting(e.stepId(), masker.mask(e.reason()));
+    }
     if (event instanceof RunEvent.StepRetrying e) {
       return new RunEvent.StepRetrying(e.stepId(), e.attempt(), masker.mask(e.reason()), e.delay());
     }

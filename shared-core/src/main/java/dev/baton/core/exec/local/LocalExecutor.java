@@ -124,7 +124,9 @@ public final class LocalExecutor implements StepExecutor {
             ? ExitRecordingShell.script(shell.script(), exitFile, ExitRecordingShell.BATON)
             : ExitRecordingShell.program(resolved, exitFile, ExitRecordingShell.BATON);
     try {
-      int pid = NativeSpawn.spawn(argv, launch.env(), launch.workdir(), launch.log());
+      int pid =
+          NativeSpawn.spawn(
+              argv, launch.env(), launch.workdir(), launch.log(), launch.leaseDescriptors());
       return new SpawnedHandle(pid, exitFile, reapers, killer);
     } catch (IOException e) {
       // posix_spawn reports opening the log, entering the directory and exec'ing the shell alike.

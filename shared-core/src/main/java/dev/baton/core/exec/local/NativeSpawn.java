@@ -30,9 +30,12 @@ final class NativeSpawn {
 
   /**
    * Starts {@code argv} (its first word an absolute path) with exactly {@code env}; returns its
-   * pid, which is also its process group and session id.
+   * pid, which is also its process group and session id. The descriptors {@code inherit} (each at
+   * or above 64, so none is overwritten before it is moved) become 3, 4, ... in the new process:
+   * lease files whose locks then last as long as the step's processes.
    */
-  static int spawn(List<String> argv, Map<String, String> env, Path workdir, Path log)
+  static int spawn(
+      List<String> argv, Map<String, String> env, Path workdir, Path log, List<Integer> inherit)
       throws IOException {
     List<byte[]> args = new ArrayList<>(argv.size());
     for (String a : argv) {
@@ -83,7 +86,12 @@ final class NativeSpawn {
               0600);
           Libc.posix_spawn_file_actions_adddup2(actions, 1, 2);
           Libc.posix_spawn_file_actions_addchdir_np(actions, block.string(dir));
-          Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3);
+          for (int i = 0; i < inherit.size(); i++) {
+            check(
+                Libc.posix_spawn_file_actions_adddup2(actions, inherit.get(i), 3 + i),
+                "posix_spawn_file_actions_adddup2");
+          }
+          Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3 + inherit.size());
           Pointer argvArray = block.array(args);
           Pointer envArray = block.array(envp);
           int[] pid = new int[1];

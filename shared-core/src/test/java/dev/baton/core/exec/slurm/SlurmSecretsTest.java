@@ -83,7 +83,9 @@ class SlurmSecretsTest {
             false,
             1L,
             RunSecrets.of(Map.of("TOKEN", TOKEN), List.of("CI_TOKEN")),
-            true);
+            true,
+            Optional.empty(),
+            Duration.ZERO);
 
     EngineResult result;
     try (SlurmExecutor executor =
