@@ -9,6 +9,8 @@ import dev.baton.core.lease.Lease;
 import dev.baton.core.lease.LeaseHolder;
 import dev.baton.core.lease.LeaseKey;
 import dev.baton.core.lease.MachineLeases;
+import dev.baton.core.lease.WaitTicket;
+import dev.baton.core.lease.WaitTickets;
 import dev.baton.core.schedule.Placement;
 import dev.baton.core.schedule.ReadyStep;
 import dev.baton.core.schedule.Usage;
@@ -29,7 +31,7 @@ import java.util.TreeMap;
  * the machine-wide leases for each placement. A step whose GPUs are held elsewhere stays queued
  * (busy, not unschedulable), and the engine looks again every {@link #POLL}.
  */
-final class LeaseGate {
+final class LeaseGate implements AutoCloseable {
   /** How often a step that waits for another process's lease looks again. */
   static final Duration POLL = Duration.ofMillis(250);
 
@@ -47,6 +49,8 @@ final class LeaseGate {
   private final Map<String, Integer> otherSlots = new HashMap<>();
   private final Map<String, List<String>> slotHolders = new HashMap<>();
   private boolean pollPending;
+  private final WaitTickets tickets;
+  private final Map<String, Instant> queuedAt = new HashMap<>();
 
   LeaseGate(
       MachineLeases leases,
@@ -61,6 +65,7 @@ final class LeaseGate {
     this.events = events;
     this.foreign = foreign;
     this.timeout = settings.leaseTimeout();
+    this.tickets = leases == null ? null : leases.tickets();
   }
 
   /** {@code usage} plus what others hold of what the queued steps need. */
@@ -93,6 +98,9 @@ final class LeaseGate {
           }
         }
       }
+    }
+    if (wantGpus) {
+      holdBackForOthers(queue, usage);
     }
     groups.forEach(
         (group, limit) -> {
@@ -131,8 +139,90 @@ final class LeaseGate {
     return leases.tryAcquire(keys, group, LeaseHolder.of(runId, r.id()));
   }
 
+  /**
+   * Files a ticket for each of this run's steps that waits for GPUs held elsewhere, and keeps free
+   * GPUs back for the steps of other runs served before this run's best waiting step (higher
+   * priority, or waiting since earlier), so a 4-GPU step of one run is not starved by a stream of
+   * 1-GPU steps of others.
+   */
+  private void holdBackForOthers(List<ReadyStep> queue, Usage usage) {
+    WaitTicket best = null;
+    for (ReadyStep r : queue) {
+      if (!needsGpuLeases(r)) {
+        continue;
+      }
+      WaitTicket t = ticket(r);
+      if (waitingSince.containsKey(r.id())) {
+        tickets.file(t);
+      }
+      if (best == null || t.before(best)) {
+        best = t;
+      }
+    }
+    List<WaitTicket> others = new ArrayList<>(tickets.others());
+    others.sort((a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
+    for (WaitTicket t : others) {
+      if (best != null && t.before(best)) {
+        reserve(t, usage);
+      }
+    }
+  }
+
+  private WaitTicket ticket(ReadyStep r) {
+    List<String> names = new ArrayList<>();
+    for (Agent a : agents.values()) {
+      if (Feasibility.fits(r.step().agent(), a)) {
+        names.add(pool(a));
+      }
+    }
+    Instant at = queuedAt.computeIfAbsent(r.id(), k -> Instant.now());
+    return new WaitTicket(runId, r.id(), r.step().priority(), at, r.step().agent().gpus(), names);
+  }
+
+  /**
+   * The GPUs an agent's leases are drawn from, as tickets name them: this machine's, or a simulated
+   * agent's own.
+   */
+  private static String pool(Agent a) {
+    return a.hasSimulatedGpus() ? "simulated " + a.name() : "this machine";
+  }
+
+  /** Marks free GPUs of the first of {@code t}'s GPU pools this run has as held for {@code t}. */
+  private void reserve(WaitTicket t, Usage usage) {
+    for (String wanted : t.agents()) {
+      Agent a =
+          agents.values().stream().filter(x -> pool(x).equals(wanted)).findFirst().orElse(null);
+      if (a == null) {
+        continue;
+      }
+      String name = a.name();
+      Map<Integer, String> held = otherGpus.computeIfAbsent(name, k -> new TreeMap<>());
+      int left = t.gpus();
+      for (var g : a.gpus()) {
+        if (left > 0 && !usage.gpusBusy(name).contains(g.index()) && !held.containsKey(g.index())) {
+          held.put(
+              g.index(),
+              "kept for run " + t.runId() + ", step " + t.stepId() + ", which waits longer");
+          left--;
+        }
+      }
+      if (held.isEmpty()) {
+        otherGpus.remove(name);
+      }
+      return;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (tickets != null) {
+      tickets.close();
+    }
+  }
+
   /** How long the step waited for other processes' leases before this start; forgets it. */
   long startedAfterWaiting(String stepId) {
+    forget(stepId);
     shown.remove(stepId);
     Instant since = waitingSince.remove(stepId);
     return since == null ? 0 : Duration.between(since, Instant.now()).toMillis();
@@ -177,8 +267,16 @@ final class LeaseGate {
 
   /** Forgets a step that left the queue without starting. */
   void dropped(String stepId) {
+    forget(stepId);
     shown.remove(stepId);
     waitingSince.remove(stepId);
+  }
+
+  private void forget(String stepId) {
+    queuedAt.remove(stepId);
+    if (tickets != null) {
+      tickets.withdraw(runId, stepId);
+    }
   }
 
   Duration timeout() {

@@ -129,6 +129,7 @@ public final class RunEngine {
       }
     } finally {
       follower.close();
+      leases.close();
     }
     return new EngineResult(
         startedAt, Instant.now(), runs.values().stream().map(StepRecords::of).toList(), cancelling);

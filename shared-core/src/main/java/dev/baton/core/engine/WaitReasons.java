@@ -62,7 +62,9 @@ final class WaitReasons {
       if (e.getKey().startsWith("run ")) {
         out.append(join(e.getValue())).append(first ? " held by " : " by ").append(e.getKey());
       } else {
-        out.append(e.getKey()); // foreign work says which GPU itself: "GPU 0 busy: pid 777 ..."
+        // Foreign work names its GPU itself ("GPU 0 busy: pid 777 ..."); a reservation does not.
+        out.append(e.getKey().startsWith("GPU ") ? "" : join(e.getValue()) + " ")
+            .append(e.getKey());
       }
       first = false;
     }

@@ -123,6 +123,11 @@ public final class MachineLeases {
     return new Lease(taken, holder);
   }
 
+  /** The waiting steps of every run on the machine; close it to withdraw this process's tickets. */
+  public WaitTickets tickets() {
+    return new WaitTickets(directory.resolve("waiting"));
+  }
+
   /** The holders of the slots of {@code group} that are held now. */
   public List<LeaseHolder> groupHolders(String group, int limit) {
     List<LeaseHolder> out = new ArrayList<>();
@@ -142,7 +147,7 @@ public final class MachineLeases {
     return f;
   }
 
-  private static void sharedDirectory(Path dir) {
+  static void sharedDirectory(Path dir) {
     // Sticky and world-writable, as /tmp: every user leases, nobody removes another's files.
     if (Flock.available()) {
       Flock.chmod(dir.toString(), 01777);

@@ -69,7 +69,8 @@ final class StageCommands {
             launch.log(),
             launch.agent(),
             launch.gpus(),
-            launch.timeout());
+            launch.timeout(),
+            launch.leaseDescriptors());
     StepHandle handle = executor.launch(sub);
     if (!evenIfStopped) {
       current = handle;
