@@ -27,7 +27,19 @@ public record TestAgent(
   public static TestAgent of(String name, String labels, int executors, int gpus) {
     Set<String> set = new LinkedHashSet<>(Arrays.asList(labels.trim().split("\\s+")));
     set.remove("");
-    return new TestAgent(name, set, executors, gpus, Map.of());
+    return new TestAgent(name, set, executors, gpus, Map.of("BATON_LEASE_DIR", leaseDir(name)));
+  }
+
+  /**
+   * Each test agent stands for a machine of its own, so it leases GPUs in a directory of its own
+   * (agents of a real Jenkins are separate machines, each with its own lease directory).
+   */
+  private static String leaseDir(String name) {
+    return System.getProperty("java.io.tmpdir")
+        + "/baton-test-leases-"
+        + ProcessHandle.current().pid()
+        + "/"
+        + name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** This agent with one more environment variable (as in the node's "Environment variables"). */

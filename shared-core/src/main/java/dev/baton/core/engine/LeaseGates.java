@@ -2,10 +2,12 @@ package dev.baton.core.engine;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.descriptor.ConcurrencySpec;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.lease.LeaseException;
 import dev.baton.core.lease.MachineLeases;
+import dev.baton.core.plan.PlannedStep;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,15 +17,26 @@ final class LeaseGates {
   private LeaseGates() {}
 
   /**
-   * The gate of a run: leasing in {@link RunSettings#leaseDirectory()}, or leasing nothing when the
-   * settings name none or the platform cannot lock files (said once as a notice).
+   * The gate of a run: leasing in {@link RunSettings#leaseDirectory()}, or leasing nothing when no
+   * step needs a lease (no GPUs it assigns, no machine-wide group: the run then costs nothing
+   * here), the settings name no directory, or the platform cannot lock files (said as a notice).
    *
    * @throws InfrastructureException when the lease directory cannot be made
    */
   static LeaseGate forRun(
-      List<Agent> agents, RunSettings settings, EventSink events, LeaseGate.ForeignGpus foreign) {
+      List<PlannedStep> steps,
+      List<Agent> agents,
+      RunSettings settings,
+      EventSink events,
+      LeaseGate.ForeignGpus foreign) {
     MachineLeases leases = null;
-    if (settings.leaseDirectory().isPresent()) {
+    boolean needed =
+        steps.stream()
+            .anyMatch(
+                s ->
+                    (settings.assignGpus() && s.agent().gpus() > 0)
+                        || s.concurrency().filter(ConcurrencySpec::machineWide).isPresent());
+    if (needed && settings.leaseDirectory().isPresent()) {
       Path dir = settings.leaseDirectory().get();
       if (!MachineLeases.supported()) {
         events.accept(
@@ -47,8 +60,9 @@ final class LeaseGates {
     return new LeaseGate(leases, agents, settings, events, foreign);
   }
 
-  static LeaseGate forRun(List<Agent> agents, RunSettings settings, EventSink events) {
-    return forRun(agents, settings, events, LeaseGate.ForeignGpus.NONE);
+  static LeaseGate forRun(
+      List<PlannedStep> steps, List<Agent> agents, RunSettings settings, EventSink events) {
+    return forRun(steps, agents, settings, events, LeaseGate.ForeignGpus.NONE);
   }
 
   /** The message of a step that waited longer than the lease timeout. */
