@@ -95,6 +95,8 @@ public final class ForeignGpuMonitor implements AutoCloseable {
    * the monitor query again once the interval since its last query has passed.
    */
   public GpuProcesses snapshot() {
+    // Read before waking the thread: the caller gets what was known when it asked.
+    GpuProcesses answer = latest;
     if (thread != null) {
       lock.lock();
       try {
@@ -104,7 +106,7 @@ public final class ForeignGpuMonitor implements AutoCloseable {
         lock.unlock();
       }
     }
-    return latest;
+    return answer;
   }
 
   /**
@@ -187,6 +189,15 @@ public final class ForeignGpuMonitor implements AutoCloseable {
     }
   }
 
+  private boolean isClosed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private GpuProcesses ask() {
     try {
       return query.get();
@@ -200,6 +211,10 @@ public final class ForeignGpuMonitor implements AutoCloseable {
   }
 
   private void publish(GpuProcesses answer) {
+    if (isClosed()) {
+      // An answer cut short by close() is no news: nobody is listening any more.
+      return;
+    }
     String notice = null;
     if (!answer.known() && !answer.problem().equals(reported)) {
       notice = answer.problem();
