@@ -16,7 +16,7 @@ import java.util.Set;
 /** Reads declared agents and steps' {@code agent:} requests. */
 final class AgentSpecReader {
   private static final List<String> AGENT_KEYS =
-      List.of("name", "labels", "executors", "cpus", "memory", "gpus", "simulated");
+      List.of("name", "labels", "executors", "cpus", "memory", "gpus", "simulated", "gpuBusy");
   private static final List<String> REQUEST_KEYS =
       List.of("label", "gpus", "gpuMemory", "gpuModel", "cpus", "memory");
 
@@ -73,6 +73,8 @@ final class AgentSpecReader {
             .orElse(OptionalLong.empty());
     boolean simulated =
         NodeReader.get(m, "simulated").flatMap(n -> r.bool(n, where + ".simulated")).orElse(false);
+    Optional<GpuBusyPolicy> gpuBusy =
+        NodeReader.get(m, "gpuBusy").flatMap(n -> GpuBusyReader.read(n, where + ".gpuBusy", r));
     List<GpuSpec> gpus = new ArrayList<>();
     Optional<YamlNode> gpuNode = NodeReader.get(m, "gpus");
     if (gpuNode.isPresent()) {
@@ -111,7 +113,8 @@ final class AgentSpecReader {
                 memory,
                 gpus,
                 gpuNode.isPresent(),
-                simulated));
+                simulated,
+                gpuBusy));
   }
 
   static AgentRequest request(YamlNode node, String what, AgentRequest base, NodeReader r) {
@@ -149,7 +152,7 @@ final class AgentSpecReader {
     return new AgentRequest(label, gpus, gpuMemory, gpuModel, cpus, memory);
   }
 
-  private static OptionalLong size(YamlNode node, String what, NodeReader r) {
+  static OptionalLong size(YamlNode node, String what, NodeReader r) {
     Optional<String> text = r.scalarText(node, what);
     if (text.isEmpty()) {
       return OptionalLong.empty();

@@ -22,7 +22,16 @@ import java.util.Optional;
 public final class DescriptorReader {
   static final List<String> TOP_KEYS =
       List.of(
-          "version", "name", "params", "env", "defaults", "agents", "executor", "secrets", "steps");
+          "version",
+          "name",
+          "params",
+          "env",
+          "defaults",
+          "agents",
+          "gpuBusy",
+          "executor",
+          "secrets",
+          "steps");
   static final Map<String, String> TOP_LATER =
       Map.of("slurm", "Slurm settings are given on the command line for now (--executor slurm)");
 
@@ -93,6 +102,10 @@ public final class DescriptorReader {
             .orElse(StepDefaults.NONE);
     List<AgentSpec> agents =
         NodeReader.get(top, "agents").map(n -> AgentSpecReader.readList(n, r)).orElse(List.of());
+    GpuBusyPolicy gpuBusy =
+        NodeReader.get(top, "gpuBusy")
+            .flatMap(n -> GpuBusyReader.read(n, "gpuBusy", r))
+            .orElse(GpuBusyPolicy.DEFAULT);
     String executor =
         NodeReader.get(top, "executor").flatMap(n -> r.string(n, "executor")).orElse("");
     if (!executor.isEmpty() && !List.of("local", "slurm").contains(executor)) {
@@ -127,19 +140,27 @@ public final class DescriptorReader {
               });
     }
     return new PipelineDescriptor(
-        file, version, name, params, env, defaults, agents, executor, steps, secrets);
+        file, version, name, params, env, defaults, agents, executor, steps, secrets, gpuBusy);
   }
 
-  /** Reads an {@code --agents} file: a list of agents, or a mapping with an {@code agents:} key. */
+  /**
+   * Reads an {@code --agents} file: a list of agents, or a mapping with an {@code agents:} key and
+   * optionally a {@code gpuBusy:} that every agent of the file without its own takes.
+   */
   public static List<AgentSpec> readAgentsFile(Path file) {
     List<DescriptorProblem> problems = new ArrayList<>();
     YamlNode root = YamlTreeReader.read(file.toString(), readText(file), problems);
     NodeReader r = new NodeReader(problems);
     List<AgentSpec> agents = List.of();
     if (root instanceof YamlMap m) {
-      r.checkKeys(m, "the agents file", List.of("agents"), Map.of());
+      r.checkKeys(m, "the agents file", List.of("agents", "gpuBusy"), Map.of());
       agents =
           NodeReader.get(m, "agents").map(n -> AgentSpecReader.readList(n, r)).orElse(List.of());
+      Optional<GpuBusyPolicy> gpuBusy =
+          NodeReader.get(m, "gpuBusy").flatMap(n -> GpuBusyReader.read(n, "gpuBusy", r));
+      if (gpuBusy.isPresent()) {
+        agents = agents.stream().map(a -> a.withDefaultGpuBusy(gpuBusy.get())).toList();
+      }
     } else if (root != null) {
       agents = AgentSpecReader.readList(root, r);
     }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param file the descriptor file; its directory is the workspace steps run in
  * @param executor the engine named in the descriptor ({@code local}, {@code slurm}), or empty
  * @param secrets where each secret's value comes from, by name; the values are read only by a run
+ * @param gpuBusy the top-level {@code gpuBusy:}: for the {@code local} agent and every agent that
+ *     sets none of its own
  */
 public record PipelineDescriptor(
     Path file,
@@ -21,7 +23,8 @@ public record PipelineDescriptor(
     List<AgentSpec> agents,
     String executor,
     Map<String, StepSpec> steps,
-    Map<String, SecretSpec> secrets) {
+    Map<String, SecretSpec> secrets,
+    GpuBusyPolicy gpuBusy) {
 
   public PipelineDescriptor {
     secrets =
@@ -33,6 +36,7 @@ public record PipelineDescriptor(
     agents = List.copyOf(agents);
     steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
     executor = executor == null ? "" : executor;
+    gpuBusy = gpuBusy == null ? GpuBusyPolicy.DEFAULT : gpuBusy;
   }
 
   /** The directory steps run in unless they set {@code workdir}. */

@@ -10,6 +10,7 @@ import dev.baton.core.descriptor.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,8 @@ class AgentInventoryTest {
         OptionalLong.empty(),
         specs,
         gpus >= 0,
-        simulated);
+        simulated,
+        Optional.empty());
   }
 
   private static AgentSpec undeclaredGpus(String name) {
@@ -57,7 +59,8 @@ class AgentInventoryTest {
         OptionalLong.of(8192),
         List.of(),
         false,
-        false);
+        false,
+        Optional.empty());
   }
 
   @Test
@@ -149,7 +152,8 @@ class AgentInventoryTest {
             List.of(
                 new GpuSpec("A100", OptionalLong.of(40960)), new GpuSpec("", OptionalLong.empty())),
             true,
-            true);
+            true,
+            Optional.empty());
 
     List<Agent> agents =
         AgentInventory.build(List.of(agent("ws1", 1, 4, false), sim), machine(FOUR_GPUS), 0);
@@ -207,7 +211,8 @@ class AgentInventoryTest {
             OptionalLong.empty(),
             List.of(new GpuSpec("H100", OptionalLong.empty())),
             true,
-            false);
+            false,
+            Optional.empty());
 
     assertThatThrownBy(() -> AgentInventory.build(List.of(wrong), machine(FOUR_GPUS), 0))
         .isInstanceOf(dev.baton.core.descriptor.DescriptorException.class)

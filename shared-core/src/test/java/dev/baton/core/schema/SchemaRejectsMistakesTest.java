@@ -49,6 +49,17 @@ class SchemaRejectsMistakesTest {
   }
 
   @Test
+  void flagsMisspeltGpuBusyKeyAndSizeWrittenInWords() {
+    String yaml =
+        "version: 1\nname: p\ngpuBusy: {minMemory: a lot}\n"
+            + "agents: [{name: ws1, gpuBusy: {ignoreForeing: true}}]\nsteps: {a: {run: echo}}\n";
+
+    assertThat(schema.violations(yaml))
+        .anySatisfy(p -> assertThat(p).contains("$.gpuBusy.minMemory"))
+        .anySatisfy(p -> assertThat(p).contains("$.agents[0].gpuBusy").contains("ignoreForeing"));
+  }
+
+  @Test
   void flagsTimeoutGivenAsList() {
     List<String> problems = schema.violations(pipeline("  a: {run: echo a, timeout: [1]}"));
 
