@@ -137,6 +137,22 @@ public final class ForeignGpuMonitor implements AutoCloseable {
     thread.interrupt();
   }
 
+  /**
+   * Asks now and waits, at most {@code limit}, for the first answer: a run that starts with GPU
+   * steps then hands GPUs out at once instead of waiting on "still asking".
+   */
+  public void awaitFirstAnswer(Duration limit) {
+    if (thread == null) {
+      return;
+    }
+    snapshot();
+    try {
+      awaitAnswers(1, limit);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Waits until at least {@code count} answers arrived (tests); false when time ran out. */
   boolean awaitAnswers(long count, Duration timeout) throws InterruptedException {
     long left = timeout.toNanos();

@@ -58,7 +58,7 @@ final class AgentsCommand implements Callable<Integer> {
     Map<String, Map<Integer, String>> states = Map.of();
     if (MachineLeases.supported()) {
       try {
-        states = GpuHolders.of(agents, MachineLeases.at(MachineLeases.directoryFor(env)));
+        states = GpuHolders.of(agents, MachineLeases.at(MachineLeases.directoryFor(env)), env);
       } catch (LeaseException e) {
         Console.err().println("baton: cannot tell who holds the GPUs: " + e.getMessage());
       }

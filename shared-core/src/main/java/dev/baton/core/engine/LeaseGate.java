@@ -40,7 +40,7 @@ final class LeaseGate implements AutoCloseable {
   private final boolean gpus;
   private final String runId;
   private final EventSink events;
-  private final ForeignGpus foreign;
+  private final ForeignWork foreign;
   private final Duration timeout;
   private final Map<String, String> shown = new HashMap<>();
   private final Map<String, Instant> waitingSince = new HashMap<>();
@@ -57,7 +57,7 @@ final class LeaseGate implements AutoCloseable {
       List<Agent> agents,
       RunSettings settings,
       EventSink events,
-      ForeignGpus foreign) {
+      ForeignWork foreign) {
     this.leases = leases;
     agents.forEach(a -> this.agents.put(a.name(), a));
     this.gpus = settings.assignGpus();
@@ -218,6 +218,13 @@ final class LeaseGate implements AutoCloseable {
     if (tickets != null) {
       tickets.close();
     }
+    if (foreign instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing a monitor only stops its thread.
+      }
+    }
   }
 
   /** How long the step waited for other processes' leases before this start; forgets it. */
@@ -316,8 +323,8 @@ final class LeaseGate implements AutoCloseable {
   }
 
   /** GPUs busy with work that is not a Baton step, per agent and GPU index, with the reason. */
-  interface ForeignGpus {
-    ForeignGpus NONE = Map::of;
+  interface ForeignWork {
+    ForeignWork NONE = Map::of;
 
     Map<String, Map<Integer, String>> busy();
   }

@@ -7,6 +7,7 @@ import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.lease.LeaseException;
 import dev.baton.core.lease.MachineLeases;
+import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +24,8 @@ final class LeaseGates {
    *
    * @throws InfrastructureException when the lease directory cannot be made
    */
-  static LeaseGate forRun(
-      List<PlannedStep> steps,
-      List<Agent> agents,
-      RunSettings settings,
-      EventSink events,
-      LeaseGate.ForeignGpus foreign) {
+  static LeaseGate forRun(Plan plan, List<Agent> agents, RunSettings settings, EventSink events) {
+    List<PlannedStep> steps = plan.steps();
     MachineLeases leases = null;
     boolean needed =
         steps.stream()
@@ -57,12 +54,11 @@ final class LeaseGates {
         }
       }
     }
+    LeaseGate.ForeignWork foreign =
+        leases == null || !settings.assignGpus()
+            ? LeaseGate.ForeignWork.NONE
+            : ForeignGpuCheck.start(plan.descriptor(), agents, settings.baseEnv(), leases, events);
     return new LeaseGate(leases, agents, settings, events, foreign);
-  }
-
-  static LeaseGate forRun(
-      List<PlannedStep> steps, List<Agent> agents, RunSettings settings, EventSink events) {
-    return forRun(steps, agents, settings, events, LeaseGate.ForeignGpus.NONE);
   }
 
   /** The message of a step that waited longer than the lease timeout. */

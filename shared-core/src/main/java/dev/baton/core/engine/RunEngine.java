@@ -86,7 +86,7 @@ public final class RunEngine {
     this.random = new SplittableRandom(settings.randomSeed());
     this.follower = new LogFollower(this.events);
     this.logs = new AttemptLogs(new SecretLogs(settings.secrets().masker()));
-    this.leases = LeaseGates.forRun(plan.steps(), agents, settings, this.events);
+    this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
     Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
     for (PlannedStep s : plan.steps()) {
       StepRun r =

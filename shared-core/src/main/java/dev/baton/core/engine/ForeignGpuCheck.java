@@ -1,0 +1,124 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.agents.Agent;
+import dev.baton.core.agents.ForeignGpuMonitor;
+import dev.baton.core.agents.ForeignGpus;
+import dev.baton.core.agents.Gpu;
+import dev.baton.core.agents.GpuBusyPolicies;
+import dev.baton.core.descriptor.GpuBusyPolicy;
+import dev.baton.core.descriptor.PipelineDescriptor;
+import dev.baton.core.events.EventSink;
+import dev.baton.core.events.RunEvent;
+import dev.baton.core.lease.LeaseHolder;
+import dev.baton.core.lease.LeaseKey;
+import dev.baton.core.lease.MachineLeases;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which real GPUs are busy with work that is not a Baton step (a notebook, a leftover training
+ * job), as {@code nvidia-smi} lists it: a process counts as a Baton step when its session is the
+ * process group of a step holding a GPU lease on this machine, of any run.
+ */
+final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
+  private final ForeignGpuMonitor monitor;
+  private final List<Agent> agents;
+  private final Map<String, GpuBusyPolicy> policies;
+  private final GpuBusyPolicy fallback;
+  private final MachineLeases leases;
+
+  private ForeignGpuCheck(
+      ForeignGpuMonitor monitor,
+      List<Agent> agents,
+      Map<String, GpuBusyPolicy> policies,
+      GpuBusyPolicy fallback,
+      MachineLeases leases) {
+    this.monitor = monitor;
+    this.agents = agents;
+    this.policies = policies;
+    this.fallback = fallback;
+    this.leases = leases;
+  }
+
+  /** Watches the real GPUs of {@code agents}; notices about {@code nvidia-smi} go to events. */
+  static ForeignGpuCheck start(
+      PipelineDescriptor descriptor,
+      List<Agent> agents,
+      Map<String, String> env,
+      MachineLeases leases,
+      EventSink events) {
+    Map<Integer, Gpu> real = new LinkedHashMap<>();
+    for (Agent a : agents) {
+      for (Gpu g : a.gpus()) {
+        if (!g.simulated()) {
+          real.putIfAbsent(g.index(), g);
+        }
+      }
+    }
+    ForeignGpuMonitor monitor =
+        ForeignGpuMonitor.start(
+            new ArrayList<>(real.values()),
+            env,
+            problem -> events.accept(new RunEvent.Notice(RunEvent.Level.WARNING, problem)));
+    // nvidia-smi's own time limit bounds this; a machine without real GPUs does not wait at all.
+    monitor.awaitFirstAnswer(java.time.Duration.ofSeconds(8));
+    return new ForeignGpuCheck(
+        monitor,
+        List.copyOf(agents),
+        GpuBusyPolicies.byAgent(descriptor.agents(), descriptor.gpuBusy()),
+        descriptor.gpuBusy(),
+        leases);
+  }
+
+  @Override
+  public Map<String, Map<Integer, String>> busy() {
+    Set<Long> steps = null;
+    Map<String, Map<Integer, String>> out = new HashMap<>();
+    for (Agent a : agents) {
+      if (a.gpus().isEmpty() || a.hasSimulatedGpus()) {
+        continue;
+      }
+      if (steps == null) {
+        steps = batonSteps();
+      }
+      ForeignGpus f = monitor.busyGpus(a, policies.getOrDefault(a.name(), fallback), steps);
+      if (!f.known()) {
+        // One reason for every GPU, so the waiting line says it once.
+        Map<Integer, String> unknown = new HashMap<>();
+        f.busy().keySet().forEach(g -> unknown.put(g, "not handed out: " + f.problem()));
+        out.put(a.name(), unknown);
+      } else if (!f.busy().isEmpty()) {
+        out.put(a.name(), f.busy());
+      }
+    }
+    return out;
+  }
+
+  /** The process groups of the steps holding GPU leases on this machine, of every run. */
+  private Set<Long> batonSteps() {
+    Set<Long> groups = new HashSet<>();
+    Set<Integer> seen = new HashSet<>();
+    for (Agent a : agents) {
+      for (Gpu g : a.gpus()) {
+        if (!g.simulated() && seen.add(g.index())) {
+          leases
+              .holder(LeaseKey.gpu(a, g.index()))
+              .map(LeaseHolder::stepGroup)
+              .filter(s -> s > 0)
+              .ifPresent(groups::add);
+        }
+      }
+    }
+    return groups;
+  }
+
+  @Override
+  public void close() {
+    monitor.close();
+  }
+}
