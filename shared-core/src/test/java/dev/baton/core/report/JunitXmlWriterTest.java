@@ -145,6 +145,63 @@ class JunitXmlWriterTest {
         .contains("baton.runId=20261124-101500-3f2a", "baton.param.dataset=data/churn.csv");
   }
 
+  @Test
+  void aStepAllowedToFailIsAPassedCaseWithItsFailureInSystemOutAsAreItsGates() {
+    RunRecord failed = SampleRecords.failedRun();
+    List<StepRecord> steps = new ArrayList<>();
+    for (StepRecord s : failed.steps()) {
+      steps.add(s.id().equals("quality") || s.id().equals("speed") ? allowedToFail(s) : s);
+    }
+    RunRecord record =
+        new RunRecord(
+            failed.schemaVersion(),
+            failed.runId(),
+            failed.pipeline(),
+            dev.baton.core.state.RunStatus.SUCCEEDED,
+            failed.startedAt(),
+            failed.endedAt(),
+            failed.descriptor(),
+            failed.executor(),
+            failed.params(),
+            failed.agents(),
+            steps);
+    Document allowed = parse(JunitXmlWriter.toXml(record));
+    Element suite = allowed.getDocumentElement();
+
+    assertThat(suite.getAttribute("failures")).isEqualTo("0");
+    assertThat(allowed.getElementsByTagName("failure").getLength()).isZero();
+    NodeList outs = allowed.getElementsByTagName("system-out");
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < outs.getLength(); i++) {
+      texts.add(outs.item(i).getTextContent());
+    }
+    assertThat(texts)
+        .anySatisfy(t -> assertThat(t).startsWith(JunitCase.ALLOWED + "TIMED_OUT: "))
+        .anySatisfy(
+            t -> assertThat(t).startsWith(JunitCase.ALLOWED + "gate FAILED: ").contains("0.90"));
+  }
+
+  private static StepRecord allowedToFail(StepRecord s) {
+    return new StepRecord(
+        s.id(),
+        s.step(),
+        s.kind(),
+        s.status(),
+        s.matrix(),
+        s.needs(),
+        s.command(),
+        s.agent(),
+        s.gpus(),
+        s.startedAt(),
+        s.endedAt(),
+        s.attempts(),
+        s.log(),
+        s.message(),
+        s.logTail(),
+        s.results(),
+        true);
+  }
+
   private List<Element> cases() {
     NodeList nodes = doc.getElementsByTagName("testcase");
     List<Element> out = new ArrayList<>();
