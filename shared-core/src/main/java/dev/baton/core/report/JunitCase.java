@@ -88,6 +88,10 @@ record JunitCase(
     return rest.isEmpty() ? first : first + "\n" + rest;
   }
 
+  JunitCase named(String other) {
+    return new JunitCase(className, other, millis, outcome, type, message, body, systemOut);
+  }
+
   boolean failed() {
     return outcome == Outcome.FAILED;
   }

@@ -181,6 +181,44 @@ class JunitXmlWriterTest {
             t -> assertThat(t).startsWith(JunitCase.ALLOWED + "gate FAILED: ").contains("0.90"));
   }
 
+  @Test
+  void aGateListedTwiceGetsTwoDistinctCaseNames() {
+    RunRecord failed = SampleRecords.failedRun();
+    List<StepRecord> steps = new ArrayList<>();
+    for (StepRecord s : failed.steps()) {
+      if (s.id().equals("quality")) {
+        Object gate = ((List<?>) s.results().get(GateResult.RESULTS_KEY)).get(0);
+        s =
+            SampleRecords.withResults(
+                s, java.util.Map.of(GateResult.RESULTS_KEY, List.of(gate, gate)));
+      }
+      steps.add(s);
+    }
+    RunRecord record =
+        new RunRecord(
+            failed.schemaVersion(),
+            failed.runId(),
+            failed.pipeline(),
+            failed.status(),
+            failed.startedAt(),
+            failed.endedAt(),
+            failed.descriptor(),
+            failed.executor(),
+            failed.params(),
+            failed.agents(),
+            steps);
+    Document twice = parse(JunitXmlWriter.toXml(record));
+    List<String> names = new ArrayList<>();
+    NodeList cases = twice.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      names.add(((Element) cases.item(i)).getAttribute("name"));
+    }
+
+    assertThat(names)
+        .doesNotHaveDuplicates()
+        .contains("quality gate: accuracy >= 0.90", "quality gate: accuracy >= 0.90 (2)");
+  }
+
   private static StepRecord allowedToFail(StepRecord s) {
     return new StepRecord(
         s.id(),

@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code failureLimit} counts the failed health checks of one stage, never of two. */
+/**
+ * Deploy stages are checked on their own: {@code failureLimit} counts the failed health checks of
+ * one stage, never of two, and each stage's gates are named after it.
+ */
 class DeployHealthTest {
   @TempDir Path dir;
 
@@ -69,6 +72,35 @@ class DeployHealthTest {
     assertThat(release.status()).isEqualTo(StepState.FAILED);
     assertThat(rollout(release)).containsExactly("10:failed", "0:rollback");
     assertThat(release.message()).contains("health check failed 2 time(s)");
+  }
+
+  @Test
+  void eachCanaryStagesGatesAreNamedAfterTheStageInEveryReport() throws IOException {
+    StepRecord release =
+        deploy(
+            """
+            strategy: canary
+            weights: [10, 50, 100]
+            shift: echo ${{ deploy.weight }} > weight.txt
+            analysis: {run: "echo '{\\"error_rate\\": 0.001}'", gates: [error_rate < 0.01], count: 2, interval: 10ms}
+            """);
+
+    assertThat(release.status()).as(release.message()).isEqualTo(StepState.SUCCEEDED);
+    String junit = Files.readString(dir.resolve("out/junit.xml"));
+    List<String> names = new java.util.ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<testcase [^>]*name=\"([^\"]*)\"").matcher(junit);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    assertThat(names)
+        .doesNotHaveDuplicates()
+        .contains(
+            "release gate: error_rate &lt; 0.01 @ weight 10, measurement 1",
+            "release gate: error_rate &lt; 0.01 @ weight 50, measurement 2",
+            "release gate: error_rate &lt; 0.01 @ weight 100, measurement 1");
+    assertThat(Files.readString(dir.resolve("out/report.html")))
+        .contains("error_rate &lt; 0.01 @ weight 50, measurement 1");
   }
 
   private StepRecord deploy(String strategy) throws IOException {
