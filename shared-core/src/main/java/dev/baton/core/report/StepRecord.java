@@ -75,11 +75,6 @@ public record StepRecord(
         log, message, logTail, results, false);
   }
 
-  /** The step did not succeed, and the run fails because of it (not skipped, not allowed to). */
-  public boolean failsTheRun() {
-    return StepCounts.isFailure(status) && !allowedToFail;
-  }
-
   public long durationMillis() {
     return endedAt == null || startedAt == null
         ? 0
