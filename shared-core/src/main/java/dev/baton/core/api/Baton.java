@@ -14,6 +14,7 @@ import dev.baton.core.exec.local.LocalExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.report.RunRecord;
+import dev.baton.core.secrets.JsonMasking;
 import dev.baton.core.secrets.RecordMasking;
 import dev.baton.core.secrets.RunSecrets;
 import dev.baton.core.secrets.SecretResolver;
@@ -170,11 +171,11 @@ public final class Baton {
     if (!journaling.kept()) {
       journal = RunJournal.NONE;
     } else if (journaling.point() == null) {
-      journal = RunJournal.create(reportDir, secrets.masker()::mask);
+      journal = RunJournal.create(reportDir, JsonMasking.ofText(secrets.masker()));
       journal.write(
           new JournalEntry.RunBegan(1, runId, p.plan().pipeline(), PlanDigest.of(p.plan()), now));
     } else {
-      journal = RunJournal.append(reportDir, secrets.masker()::mask);
+      journal = RunJournal.append(reportDir, JsonMasking.ofText(secrets.masker()));
       journal.write(new JournalEntry.RunResumed(now));
       Resumption resumption = new Resumption();
       prior = resumption.settle(journaling.point(), p.plan(), reportDir, KILL_GRACE, journal);

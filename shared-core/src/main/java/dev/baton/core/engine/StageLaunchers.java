@@ -6,6 +6,7 @@ import dev.baton.core.events.EventSink;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepLauncher;
 import dev.baton.core.plan.Plan;
+import dev.baton.core.secrets.Masker;
 import dev.baton.core.stages.StageLauncher;
 import java.util.List;
 
@@ -17,8 +18,8 @@ import java.util.List;
 final class StageLaunchers {
   private StageLaunchers() {}
 
-  static StepLauncher forExecutor(StepExecutor executor) {
-    return new StageLauncher(executor);
+  static StepLauncher forExecutor(StepExecutor executor, Masker masker) {
+    return new StageLauncher(executor, masker);
   }
 
   /** {@link #forExecutor}, with steps that set {@code cache: true} going through the step cache. */
@@ -29,7 +30,7 @@ final class StageLaunchers {
       EventSink events,
       RunSettings settings) {
     return new CachingLauncher(
-        forExecutor(executor),
+        forExecutor(executor, settings.secrets().masker()),
         settings.readCache(),
         settings.workspace(),
         plan.params(),

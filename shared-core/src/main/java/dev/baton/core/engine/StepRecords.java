@@ -30,6 +30,7 @@ final class StepRecords {
         ran ? LogFiles.relativePath(r.id()) : null,
         r.message,
         tail,
-        r.results);
+        r.results,
+        r.step.continueOnError());
   }
 }

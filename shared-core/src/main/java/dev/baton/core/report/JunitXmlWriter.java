@@ -4,7 +4,9 @@ import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -31,6 +33,7 @@ public final class JunitXmlWriter {
         cases.add(JunitCase.forGate(className, step, gate));
       }
     }
+    cases = uniquelyNamed(cases);
     try {
       StringWriter out = new StringWriter();
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -45,6 +48,24 @@ public final class JunitXmlWriter {
       // Writing to a StringWriter cannot fail for I/O reasons; this is a programming error.
       throw new IllegalStateException("cannot render junit.xml: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The cases with a name repeated (a gate listed twice) numbered {@code (2)}, {@code (3)}: readers
+   * key test history by class and name, and would merge cases that share them.
+   */
+  static List<JunitCase> uniquelyNamed(List<JunitCase> cases) {
+    Set<String> used = new HashSet<>();
+    List<JunitCase> out = new ArrayList<>(cases.size());
+    for (JunitCase c : cases) {
+      String base = TextSanitizer.clean(c.name());
+      String name = base;
+      for (int n = 2; !used.add(name); n++) {
+        name = base + " (" + n + ")";
+      }
+      out.add(name.equals(c.name()) ? c : c.named(name));
+    }
+    return out;
   }
 
   /**

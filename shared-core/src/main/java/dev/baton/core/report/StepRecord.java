@@ -20,6 +20,7 @@ import java.util.Map;
  * @param logTail the last lines of the log when the step did not succeed
  * @param results what a stage step measured (gates, benchmark statistics, rollout); empty for plain
  *     steps
+ * @param allowedToFail the step has {@code continueOnError}: its failure does not fail the run
  */
 public record StepRecord(
     String id,
@@ -37,7 +38,8 @@ public record StepRecord(
     String log,
     String message,
     List<String> logTail,
-    Map<String, Object> results) {
+    Map<String, Object> results,
+    boolean allowedToFail) {
 
   public StepRecord {
     matrix = matrix == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
@@ -48,6 +50,29 @@ public record StepRecord(
     results =
         results == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(results));
     message = message == null ? "" : message;
+  }
+
+  /** A step that may not fail ({@code allowedToFail} false). */
+  public StepRecord(
+      String id,
+      String step,
+      String kind,
+      StepState status,
+      Map<String, String> matrix,
+      List<String> needs,
+      String command,
+      String agent,
+      List<Integer> gpus,
+      Instant startedAt,
+      Instant endedAt,
+      List<AttemptRecord> attempts,
+      String log,
+      String message,
+      List<String> logTail,
+      Map<String, Object> results) {
+    this(
+        id, step, kind, status, matrix, needs, command, agent, gpus, startedAt, endedAt, attempts,
+        log, message, logTail, results, false);
   }
 
   public long durationMillis() {

@@ -1,13 +1,14 @@
 package dev.baton.core.secrets;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The texts one secret can appear as in a log: itself, its Base64 forms and its URL-encoded forms.
+ * The texts one secret can appear as in a log: itself, and the forms programs commonly print a
+ * string in — JSON string literals, URL encodings, shell quoting ({@link TextEncodings}) and
+ * Base64.
  *
  * <p>Base64 covers the standard and URL-safe alphabets, with and without padding, and the part of
  * the encoding that the secret alone decides when it sits inside a longer encoded blob, at each of
@@ -19,9 +20,6 @@ final class MaskForms {
 
   /** Lines of a multi-line secret (a PEM key) are masked one by one when at least this long. */
   static final int MIN_LINE = 8;
-
-  private static final String UNRESERVED =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
   private MaskForms() {}
 
@@ -37,9 +35,13 @@ final class MaskForms {
       for (String line : value.split("\r?\n")) {
         if (line.strip().length() >= MIN_LINE) {
           derived.add(line.strip());
+          derived.addAll(TextEncodings.json(line.strip()));
         }
       }
     }
+    derived.addAll(TextEncodings.json(value));
+    derived.addAll(TextEncodings.url(value));
+    derived.addAll(TextEncodings.shell(value));
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     for (Base64.Encoder encoder :
         new Base64.Encoder[] {Base64.getEncoder(), Base64.getUrlEncoder()}) {
@@ -48,11 +50,6 @@ final class MaskForms {
         derived.add(embedded(encoder.withoutPadding(), bytes, align));
       }
     }
-    derived.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    derived.add(percentEncoded(bytes, UNRESERVED, false));
-    derived.add(percentEncoded(bytes, UNRESERVED, true));
-    // JavaScript's encodeURIComponent also leaves these alone.
-    derived.add(percentEncoded(bytes, UNRESERVED + "!'()*", false));
     for (String form : derived) {
       if (form.length() >= MIN_DERIVED) {
         forms.add(form);
@@ -74,19 +71,5 @@ final class MaskForms {
     int from = (firstBit + 5) / 6;
     int to = endBit / 6;
     return to > from ? encoded.substring(from, to) : "";
-  }
-
-  private static String percentEncoded(byte[] bytes, String keep, boolean lowerCase) {
-    StringBuilder out = new StringBuilder();
-    String hex = lowerCase ? "0123456789abcdef" : "0123456789ABCDEF";
-    for (byte b : bytes) {
-      int c = b & 0xff;
-      if (c < 0x80 && keep.indexOf(c) >= 0) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(hex.charAt(c >> 4)).append(hex.charAt(c & 0xf));
-      }
-    }
-    return out.toString();
   }
 }

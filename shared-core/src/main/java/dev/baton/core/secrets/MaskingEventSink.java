@@ -5,7 +5,7 @@ import dev.baton.core.events.RunEvent;
 
 /**
  * Masks the text of every event before a front end sees it: step output lines, retry reasons, step
- * messages and notices. Run records are masked where they are made.
+ * messages, cache details and notices. Run records are masked where they are made.
  */
 public final class MaskingEventSink implements EventSink {
   private final EventSink next;
@@ -39,6 +39,9 @@ public final class MaskingEventSink implements EventSink {
     if (event instanceof RunEvent.StepFinished e) {
       return new RunEvent.StepFinished(
           e.stepId(), e.state(), e.duration(), masker.mask(e.message()));
+    }
+    if (event instanceof RunEvent.StepCache e) {
+      return new RunEvent.StepCache(e.stepId(), e.action(), e.key(), masker.mask(e.detail()));
     }
     if (event instanceof RunEvent.Notice e) {
       return new RunEvent.Notice(e.level(), masker.mask(e.message()));

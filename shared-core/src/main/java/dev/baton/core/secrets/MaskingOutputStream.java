@@ -4,30 +4,43 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Masks bytes on their way to another stream (see {@link Masker#filter}). Memory stays bounded by
- * the buffer, whatever the stream's length.
+ * Masks bytes on their way to another stream (see {@link Masker#filter}). It holds back only the
+ * bytes that may still begin a secret (at most the longest form), so memory stays bounded whatever
+ * the stream's length, and a secret split across writes is still caught.
  */
 public final class MaskingOutputStream extends OutputStream {
   private static final int CHUNK = 64 * 1024;
 
-  private final Masker masker;
+  private final PatternAutomaton automaton;
   private final OutputStream out;
-  private final byte[] buf;
-  private int length;
+  private byte[] held;
 
-  /** Positions before this index of {@link #buf} lie inside a match. */
-  private int coveredUntil;
+  /** Stream position of {@code held[0]}, and of the next byte to come. */
+  private long heldFrom;
 
-  /** Whether the last byte handled was masked, so a stretch gets one mask however long. */
+  private long position;
+  private int state = PatternAutomaton.ROOT;
+
+  /**
+   * Stretches to mask, [start, end) in stream positions, sorted and neither overlapping nor
+   * touching; all lie in the held bytes.
+   */
+  private long[] starts = new long[16];
+
+  private long[] ends = new long[16];
+  private int first;
+  private int last;
+
+  /** Whether the last thing written was a mask, so touching stretches share one. */
   private boolean inMask;
 
   private long masks;
   private boolean closed;
 
-  MaskingOutputStream(Masker masker, OutputStream out) {
-    this.masker = masker;
+  MaskingOutputStream(PatternAutomaton automaton, int longest, OutputStream out) {
+    this.automaton = automaton;
     this.out = out;
-    this.buf = new byte[Math.max(CHUNK, 2 * masker.longest() + 1)];
+    this.held = new byte[Math.max(CHUNK, 2 * longest + 1)];
   }
 
   /** How many masks this stream has written so far. */
@@ -42,19 +55,24 @@ public final class MaskingOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    while (len > 0) {
-      int n = Math.min(len, buf.length - length);
-      System.arraycopy(b, off, buf, length, n);
-      length += n;
-      off += n;
-      len -= n;
-      if (length == buf.length) {
-        process(false);
+    for (int i = off; i < off + len; i++) {
+      int at = (int) (position - heldFrom);
+      if (at == held.length) {
+        release(position - automaton.depth(state));
+        at = (int) (position - heldFrom);
+      }
+      held[at] = b[i];
+      state = automaton.next(state, b[i]);
+      position++;
+      int match = automaton.longestEnding(state);
+      if (match > 0) {
+        cover(position - match, position);
       }
     }
+    release(position - automaton.depth(state));
   }
 
-  /** Passes on what is known; the last bytes wait for what follows unless this is the end. */
+  /** Passes on what is decided; the bytes that may begin a secret wait for what follows. */
   @Override
   public void flush() throws IOException {
     out.flush();
@@ -67,39 +85,64 @@ public final class MaskingOutputStream extends OutputStream {
     }
     closed = true;
     try {
-      process(true);
+      release(position);
     } finally {
       out.close();
     }
   }
 
-  private void process(boolean last) throws IOException {
-    // A position is decided once the longest form starting there could be seen whole.
-    int decided = last ? length : length - Math.max(0, masker.longest() - 1);
-    if (decided <= 0) {
+  /** Adds [start, end): end is the furthest yet, so it can only merge with the last stretches. */
+  private void cover(long start, long end) {
+    while (last > first && ends[last - 1] >= start) {
+      last--;
+      start = Math.min(start, starts[last]);
+    }
+    if (last == starts.length) {
+      starts = java.util.Arrays.copyOf(starts, 2 * last);
+      ends = java.util.Arrays.copyOf(ends, 2 * last);
+    }
+    starts[last] = start;
+    ends[last] = end;
+    last++;
+  }
+
+  /** Writes the held bytes before {@code decided}, masked, and keeps the rest. */
+  private void release(long decided) throws IOException {
+    long at = heldFrom;
+    if (decided <= at) {
       return;
     }
-    int plainFrom = 0;
-    for (int i = 0; i < decided; i++) {
-      int match = masker.matchAt(buf, i, length);
-      if (match > 0) {
-        coveredUntil = Math.max(coveredUntil, i + match);
-      }
-      if (i < coveredUntil) {
-        if (!inMask) {
-          out.write(buf, plainFrom, i - plainFrom);
-          out.write(Masker.MASK_BYTES);
-          masks++;
-          inMask = true;
-        }
-        plainFrom = i + 1;
-      } else {
+    while (first < last && starts[first] < decided) {
+      if (starts[first] > at) {
+        out.write(held, (int) (at - heldFrom), (int) (starts[first] - at));
         inMask = false;
       }
+      if (!inMask) {
+        out.write(Masker.MASK_BYTES);
+        masks++;
+        inMask = true;
+      }
+      if (ends[first] > decided) {
+        // The stretch goes on past what is decided: its mask is written, the rest follows it.
+        starts[first] = decided;
+        at = decided;
+        break;
+      }
+      at = ends[first];
+      first++;
     }
-    out.write(buf, plainFrom, decided - plainFrom);
-    System.arraycopy(buf, decided, buf, 0, length - decided);
-    length -= decided;
-    coveredUntil = Math.max(0, coveredUntil - decided);
+    if (decided > at) {
+      out.write(held, (int) (at - heldFrom), (int) (decided - at));
+      inMask = false;
+    }
+    int kept = (int) (position - decided);
+    System.arraycopy(held, (int) (decided - heldFrom), held, 0, kept);
+    heldFrom = decided;
+    if (first > 0) {
+      System.arraycopy(starts, first, starts, 0, last - first);
+      System.arraycopy(ends, first, ends, 0, last - first);
+      last -= first;
+      first = 0;
+    }
   }
 }

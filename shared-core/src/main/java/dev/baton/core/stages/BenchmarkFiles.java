@@ -28,6 +28,10 @@ public final class BenchmarkFiles {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Object LOCK = new Object();
 
+  /** The percentiles JMH writes under {@code scorePercentiles}, keyed as JMH keys them. */
+  static final List<String> JMH_PERCENTILES =
+      List.of("0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999", "99.9999", "100.0");
+
   private BenchmarkFiles() {}
 
   /** Writes (or replaces) the entries of benchmark {@code name} in the three files. */
@@ -55,15 +59,11 @@ public final class BenchmarkFiles {
   static Map<String, Object> jmh(
       String name, int warmup, List<Double> samples, SampleStatistics s) {
     double error = samples.size() > 1 ? 2.576 * s.stddev() / Math.sqrt(samples.size()) : Double.NaN;
+    double[] sorted = SampleStatistics.sorted(samples);
     Map<String, Object> percentiles = new LinkedHashMap<>();
-    percentiles.put("0.0", s.min());
-    percentiles.put("50.0", s.p50());
-    percentiles.put("90.0", s.p90());
-    percentiles.put("95.0", s.p95());
-    percentiles.put("99.0", s.p99());
-    percentiles.put("99.9", s.p999());
-    percentiles.put("99.99", s.p999());
-    percentiles.put("100.0", s.max());
+    for (String key : JMH_PERCENTILES) {
+      percentiles.put(key, SampleStatistics.percentile(sorted, Double.parseDouble(key)));
+    }
     Map<String, Object> primary = new LinkedHashMap<>();
     primary.put("score", s.mean());
     primary.put("scoreError", Double.isNaN(error) ? "NaN" : error);

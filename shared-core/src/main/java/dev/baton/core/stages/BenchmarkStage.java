@@ -100,7 +100,8 @@ final class BenchmarkStage {
     results.put("benchmark", bench);
     String name = ctx.pipeline() + "." + ctx.launch().stepId();
     try {
-      BenchmarkFiles.write(ctx.reportDir(), name, spec.warmup(), samples, spec.items());
+      BenchmarkFiles.write(
+          ctx.reportDir(), ctx.masker().mask(name), spec.warmup(), samples, spec.items());
     } catch (IOException | dev.baton.core.api.InfrastructureException e) {
       return StageResult.failed("cannot write benchmark files: " + e.getMessage(), results);
     }

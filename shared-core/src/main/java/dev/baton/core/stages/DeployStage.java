@@ -46,7 +46,9 @@ final class DeployStage {
         }
         break;
       case BLUE_GREEN:
-        failure = check().map(f -> "the new version is not healthy before the switch: " + f);
+        failure =
+            check("before switch")
+                .map(f -> "the new version is not healthy before the switch: " + f);
         if (failure.isPresent()) {
           record(0, "failed", failure.get());
         } else {
@@ -92,13 +94,19 @@ final class DeployStage {
       record(weight, "failed", "stopped while baking");
       return Optional.of("stopped");
     }
-    Optional<String> problem = check();
+    Optional<String> problem = check("weight " + weight);
     record(weight, problem.isPresent() ? "failed" : "ok", problem.orElse("healthy"));
     return problem.map(p -> "at " + weight + "%: " + p);
   }
 
-  /** Health checks, then analysis; the first problem found, or empty. */
-  private Optional<String> check() throws InterruptedException {
+  /**
+   * Health checks, then analysis; the first problem found, or empty.
+   *
+   * @param stage names this check among the step's others ({@code weight 50}, {@code before
+   *     switch}): the gates of every stage are recorded, and each must have a name of its own in
+   *     junit.xml or CI test history merges them
+   */
+  private Optional<String> check(String stage) throws InterruptedException {
     if (health != null) {
       Optional<String> sick = health.check();
       if (sick.isPresent()) {
@@ -125,7 +133,8 @@ final class DeployStage {
       }
       List<GateResult> gates =
           GateEvaluator.evaluate(a.gates(), metrics, GateEvaluator.BaselineValues.NONE);
-      gates.forEach(g -> analyses.add(g.toMap()));
+      String at = a.count() > 1 ? stage + ", measurement " + (k + 1) : stage;
+      gates.forEach(g -> analyses.add(atStage(g, at)));
       List<String> failed =
           gates.stream()
               .filter(g -> !Boolean.TRUE.equals(g.passed()))
@@ -136,6 +145,14 @@ final class DeployStage {
       }
     }
     return Optional.empty();
+  }
+
+  /** The gate's record, named {@code <gate> @ <stage>}, with the stage also on its own. */
+  static Map<String, Object> atStage(GateResult gate, String stage) {
+    Map<String, Object> map = gate.toMap();
+    map.put("name", gate.name() + " @ " + stage);
+    map.put("stage", stage);
+    return map;
   }
 
   private void rollback(String reason) {

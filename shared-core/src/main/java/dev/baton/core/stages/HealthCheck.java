@@ -1,7 +1,6 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.DeploySpec;
-import dev.baton.core.resilience.CircuitBreaker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,24 +10,23 @@ import java.util.Optional;
 
 /**
  * Checks the new version's health {@code count} times per stage: an HTTP GET expecting 2xx, or a
- * command expecting exit code 0. A circuit breaker stops hammering an endpoint that keeps failing:
- * once open, checks fail at once without calling it.
+ * command expecting exit code 0. A stage fails at {@code failureLimit} failed checks of its own:
+ * nothing is carried from one stage (or check before a blue-green switch) into the next, so a
+ * failure just before a traffic shift cannot help fail the healthy stage after it. A stage's checks
+ * stop at the failure that fails it, so a sick endpoint is not called again.
  */
 final class HealthCheck {
   private final DeploySpec.Health spec;
   private final StageCommands commands;
-  private final CircuitBreaker breaker;
   private final HttpClient http;
 
   HealthCheck(DeploySpec.Health spec, StageCommands commands) {
     this.spec = spec;
     this.commands = commands;
-    this.breaker =
-        new CircuitBreaker(spec.failureLimit(), spec.interval().multipliedBy(spec.count()));
     this.http = HttpClient.newBuilder().connectTimeout(spec.timeout()).build();
   }
 
-  /** Runs the stage's checks; the reason of failure, or empty when healthy. */
+  /** Runs one stage's checks, counting afresh; the reason of failure, or empty when healthy. */
   Optional<String> check() throws InterruptedException {
     int failures = 0;
     String last = "";
@@ -38,10 +36,8 @@ final class HealthCheck {
       }
       Optional<String> problem = once();
       if (problem.isEmpty()) {
-        breaker.onSuccess();
         continue;
       }
-      breaker.onFailure();
       failures++;
       last = problem.get();
       commands.note("health check " + (k + 1) + "/" + spec.count() + " failed: " + last);
@@ -53,9 +49,6 @@ final class HealthCheck {
   }
 
   private Optional<String> once() throws InterruptedException {
-    if (!breaker.allow()) {
-      return Optional.of("circuit breaker open after repeated failures; not calling it");
-    }
     if (spec.run().isPresent()) {
       StageCommands.Outcome out = commands.run(spec.run().get(), spec.timeout(), false);
       return out.success() ? Optional.empty() : Optional.of(out.describe());

@@ -1,6 +1,7 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.secrets.Masker;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -9,9 +10,14 @@ import java.util.Optional;
  *
  * @param pipeline the pipeline's name, which baselines are filed under
  * @param fingerprint the hardware the step runs on ({@code cpu}, or its GPU model)
+ * @param masker the run's secrets, masked in the files a stage writes
  */
 record StageContext(
-    StageCommands commands, BaselineStore baselines, String pipeline, String fingerprint) {
+    StageCommands commands,
+    BaselineStore baselines,
+    String pipeline,
+    String fingerprint,
+    Masker masker) {
 
   StepLaunch launch() {
     return commands.launch();

@@ -7,6 +7,7 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.StepLauncher;
+import dev.baton.core.secrets.Masker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,9 +37,15 @@ public final class StageLauncher implements StepLauncher {
           });
 
   private final StepExecutor executor;
+  private final Masker masker;
 
-  public StageLauncher(StepExecutor executor) {
+  /**
+   * @param masker masks the run's secrets in what stages write themselves (the benchmark files);
+   *     logs and the run record are masked by the engine
+   */
+  public StageLauncher(StepExecutor executor, Masker masker) {
     this.executor = executor;
+    this.masker = masker;
   }
 
   @Override
@@ -49,11 +56,11 @@ public final class StageLauncher implements StepLauncher {
     StageSpec stage = launch.step().spec().stage().get();
     StageCommands commands = new StageCommands(executor, launch);
     Handle handle = new Handle(commands);
-    POOL.execute(() -> handle.complete(run(stage, commands)));
+    POOL.execute(() -> handle.complete(run(stage, commands, masker)));
     return handle;
   }
 
-  private static StageResult run(StageSpec stage, StageCommands commands) {
+  private static StageResult run(StageSpec stage, StageCommands commands, Masker masker) {
     Map<String, String> env = commands.launch().env();
     Path workspace =
         Path.of(env.getOrDefault(WORKSPACE_VARIABLE, commands.launch().workdir().toString()));
@@ -64,7 +71,8 @@ public final class StageLauncher implements StepLauncher {
               commands,
               BaselineStore.of(workspace, env),
               env.getOrDefault(PIPELINE_VARIABLE, "pipeline"),
-              fingerprint);
+              fingerprint,
+              masker);
       if (stage instanceof StageSpec.Validate v) {
         return ValidateStage.run(v, ctx);
       }

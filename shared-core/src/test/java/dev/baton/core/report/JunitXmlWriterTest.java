@@ -145,6 +145,101 @@ class JunitXmlWriterTest {
         .contains("baton.runId=20261124-101500-3f2a", "baton.param.dataset=data/churn.csv");
   }
 
+  @Test
+  void aStepAllowedToFailIsAPassedCaseWithItsFailureInSystemOutAsAreItsGates() {
+    RunRecord failed = SampleRecords.failedRun();
+    List<StepRecord> steps = new ArrayList<>();
+    for (StepRecord s : failed.steps()) {
+      steps.add(s.id().equals("quality") || s.id().equals("speed") ? allowedToFail(s) : s);
+    }
+    RunRecord record =
+        new RunRecord(
+            failed.schemaVersion(),
+            failed.runId(),
+            failed.pipeline(),
+            dev.baton.core.state.RunStatus.SUCCEEDED,
+            failed.startedAt(),
+            failed.endedAt(),
+            failed.descriptor(),
+            failed.executor(),
+            failed.params(),
+            failed.agents(),
+            steps);
+    Document allowed = parse(JunitXmlWriter.toXml(record));
+    Element suite = allowed.getDocumentElement();
+
+    assertThat(suite.getAttribute("failures")).isEqualTo("0");
+    assertThat(allowed.getElementsByTagName("failure").getLength()).isZero();
+    NodeList outs = allowed.getElementsByTagName("system-out");
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < outs.getLength(); i++) {
+      texts.add(outs.item(i).getTextContent());
+    }
+    assertThat(texts)
+        .anySatisfy(t -> assertThat(t).startsWith(JunitCase.ALLOWED + "TIMED_OUT: "))
+        .anySatisfy(
+            t -> assertThat(t).startsWith(JunitCase.ALLOWED + "gate FAILED: ").contains("0.90"));
+  }
+
+  @Test
+  void aGateListedTwiceGetsTwoDistinctCaseNames() {
+    RunRecord failed = SampleRecords.failedRun();
+    List<StepRecord> steps = new ArrayList<>();
+    for (StepRecord s : failed.steps()) {
+      if (s.id().equals("quality")) {
+        Object gate = ((List<?>) s.results().get(GateResult.RESULTS_KEY)).get(0);
+        s =
+            SampleRecords.withResults(
+                s, java.util.Map.of(GateResult.RESULTS_KEY, List.of(gate, gate)));
+      }
+      steps.add(s);
+    }
+    RunRecord record =
+        new RunRecord(
+            failed.schemaVersion(),
+            failed.runId(),
+            failed.pipeline(),
+            failed.status(),
+            failed.startedAt(),
+            failed.endedAt(),
+            failed.descriptor(),
+            failed.executor(),
+            failed.params(),
+            failed.agents(),
+            steps);
+    Document twice = parse(JunitXmlWriter.toXml(record));
+    List<String> names = new ArrayList<>();
+    NodeList cases = twice.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      names.add(((Element) cases.item(i)).getAttribute("name"));
+    }
+
+    assertThat(names)
+        .doesNotHaveDuplicates()
+        .contains("quality gate: accuracy >= 0.90", "quality gate: accuracy >= 0.90 (2)");
+  }
+
+  private static StepRecord allowedToFail(StepRecord s) {
+    return new StepRecord(
+        s.id(),
+        s.step(),
+        s.kind(),
+        s.status(),
+        s.matrix(),
+        s.needs(),
+        s.command(),
+        s.agent(),
+        s.gpus(),
+        s.startedAt(),
+        s.endedAt(),
+        s.attempts(),
+        s.log(),
+        s.message(),
+        s.logTail(),
+        s.results(),
+        true);
+  }
+
   private List<Element> cases() {
     NodeList nodes = doc.getElementsByTagName("testcase");
     List<Element> out = new ArrayList<>();

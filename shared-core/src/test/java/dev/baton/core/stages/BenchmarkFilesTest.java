@@ -38,9 +38,30 @@ class BenchmarkFilesTest {
       List.of("score", "scoreError", "scoreConfidence", "scorePercentiles", "scoreUnit", "rawData");
 
   private static final List<String> PERCENTILES =
-      List.of("0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "100.0");
+      List.of("0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999", "99.9999", "100.0");
 
   @TempDir Path dir;
+
+  @Test
+  void eachJmhPercentileKeyHoldsThatPercentile() throws Exception {
+    List<Double> samples = new ArrayList<>();
+    for (int k = 10_000; k >= 0; k--) {
+      samples.add((double) k); // 0..10000: percentile p is 100·p exactly
+    }
+    BenchmarkFiles.write(dir, "p.ramp", 0, samples, OptionalInt.empty());
+    JsonNode percentiles =
+        new ObjectMapper()
+            .readTree(dir.resolve("benchmarks/jmh-result.json").toFile())
+            .get(0)
+            .get("primaryMetric")
+            .get("scorePercentiles");
+
+    for (String key : PERCENTILES) {
+      assertThat(percentiles.get(key).asDouble())
+          .as(key)
+          .isCloseTo(100 * Double.parseDouble(key), org.assertj.core.api.Assertions.within(1e-6));
+    }
+  }
 
   private static List<String> names(JsonNode node) {
     List<String> out = new ArrayList<>();
