@@ -1,5 +1,6 @@
 package dev.baton.it;
 
+import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -48,15 +49,18 @@ public final class RequiredTool {
     Assumptions.abort(why);
   }
 
-  /** The test class and method that asked, for the log line. */
+  /** The test that asked (the first test class on the stack, past helpers), for the log line. */
   private static String caller() {
-    return StackWalker.getInstance()
-        .walk(
-            frames ->
-                frames
-                    .filter(f -> !f.getClassName().equals(RequiredTool.class.getName()))
-                    .findFirst()
-                    .map(f -> f.getClassName() + "." + f.getMethodName())
-                    .orElse("?"));
+    List<StackWalker.StackFrame> frames =
+        StackWalker.getInstance()
+            .walk(
+                s ->
+                    s.filter(f -> !f.getClassName().equals(RequiredTool.class.getName())).toList());
+    return frames.stream()
+        .filter(f -> f.getClassName().replaceAll("\\$.*", "").endsWith("Test"))
+        .findFirst()
+        .or(() -> frames.stream().findFirst())
+        .map(f -> f.getClassName() + "." + f.getMethodName())
+        .orElse("?");
   }
 }
