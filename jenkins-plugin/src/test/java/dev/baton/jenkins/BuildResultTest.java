@@ -95,7 +95,7 @@ class BuildResultTest {
     Path repo =
         Testbed.project(
             tmp.resolve("repo"), Map.of("baton.yaml", GATED, "scripts/train.sh", TRAIN_SH));
-    Testbed.assumePlans(repo, cli);
+    Testbed.requirePlans(repo, cli);
     RecordingPipelineRuntime runtime = Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo);
 
     BuildRun build = runtime.run("@Library('baton') _\nbaton file: 'baton.yaml'\n");
@@ -112,7 +112,7 @@ class BuildResultTest {
     Path repo =
         Testbed.project(
             tmp.resolve("repo"), Map.of("baton.yaml", GATED, "scripts/train.sh", TRAIN_SH));
-    Testbed.assumePlans(repo, cli);
+    Testbed.requirePlans(repo, cli);
     RecordingPipelineRuntime runtime = Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo);
 
     BuildRun build =

@@ -1,7 +1,6 @@
 package dev.baton.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.jenkins.runtime.BuildRun;
 import dev.baton.jenkins.runtime.LibraryClasses;
@@ -34,7 +33,7 @@ class ExampleJenkinsfileTest {
     String cli = Testbed.cliCommand();
     // The tabular model builds a Maven project and trains a model on every agent it lands on:
     // minutes of work, so this runs only when asked for.
-    assumeTrue(
+    RequiredTool.onlyWhenAsked(
         Boolean.getBoolean("baton.jenkins.tabular"),
         "runs the whole tabular-model example through the library; enable with"
             + " -Dbaton.jenkins.tabular=true");

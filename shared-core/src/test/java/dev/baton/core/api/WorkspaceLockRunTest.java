@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.events.RunEvent;
+import dev.baton.core.testing.Await;
 import dev.baton.core.testing.BatonProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +44,26 @@ class WorkspaceLockRunTest {
   void releaseAndStop() throws IOException {
     Files.writeString(workspace.resolve("release"), "");
     started.forEach(Process::destroyForcibly);
-    // Steps outlive a killed Baton: give them time to see "release" before the directory goes.
-    try {
-      Thread.sleep(300);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    // Steps outlive a killed Baton: wait until they have seen "release" and left the workspace,
+    // before the directory goes.
+    Path real = workspace.toRealPath();
+    Await.until("no step runs in " + real, () -> !anyProcessWorksIn(real));
+  }
+
+  /** Whether a process of this machine has its working directory in {@code dir} (Linux /proc). */
+  private static boolean anyProcessWorksIn(Path dir) {
+    try (var pids = Files.list(Path.of("/proc"))) {
+      return pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .anyMatch(
+              p -> {
+                try {
+                  return Files.readSymbolicLink(p.resolve("cwd")).startsWith(dir);
+                } catch (IOException | SecurityException e) {
+                  return false; // gone meanwhile, or not ours to read
+                }
+              });
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

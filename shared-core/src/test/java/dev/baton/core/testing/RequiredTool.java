@@ -1,26 +1,66 @@
 package dev.baton.core.testing;
 
+import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tests that need an outside tool (a Slurm cluster, Chromium) skip with the reason on a developer's
- * machine, and fail under CI ({@code CI} set), where .ci/run installs the tool: a CI run must never
- * go green by skipping them.
+ * The one way a test of this module may not run. Tests that need an outside tool (a Slurm cluster,
+ * Chromium, a GPU) skip with the reason on a developer's machine, and fail under CI ({@code CI}
+ * set), where .ci/run installs the tool: a CI run must never go green by skipping them. Every skip
+ * is also printed, so that it shows in the build log and not only in a surefire report file.
+ * ({@code TestsSkipOnlyThroughRequiredToolTest} keeps other ways of skipping out of the tests.)
  */
 public final class RequiredTool {
   private RequiredTool() {}
 
+  /** Fails under CI, else skips, unless {@code available}. */
   public static void require(boolean available, String whatIsMissing) {
     if (available) {
       return;
     }
-    String ci = System.getenv("CI");
-    if (ci != null && !ci.isEmpty() && !ci.equals("false")) {
+    if (underCi()) {
       Assertions.fail(
           whatIsMissing
               + " (CI is set, so this test must run; .ci/run installs and starts what it needs)");
     }
-    Assumptions.abort(whatIsMissing);
+    skip(whatIsMissing);
+  }
+
+  /**
+   * Skips, under CI too, a test that cannot run in this kind of environment at all (say, the kernel
+   * forbids what it needs); the reason goes to the build log so a CI run says what it did not
+   * check.
+   */
+  public static void cannotRunHere(boolean possible, String why) {
+    if (!possible) {
+      skip(why);
+    }
+  }
+
+  /** Whether {@code CI} is set, as CI services and .ci/run set it. */
+  public static boolean underCi() {
+    String ci = System.getenv("CI");
+    return ci != null && !ci.isEmpty() && !ci.equals("false");
+  }
+
+  private static void skip(String why) {
+    System.err.println("[baton-tests] SKIPPED " + caller() + ": " + why);
+    Assumptions.abort(why);
+  }
+
+  /** The test that asked (the first test class on the stack, past helpers), for the log line. */
+  private static String caller() {
+    List<StackWalker.StackFrame> frames =
+        StackWalker.getInstance()
+            .walk(
+                s ->
+                    s.filter(f -> !f.getClassName().equals(RequiredTool.class.getName())).toList());
+    return frames.stream()
+        .filter(f -> f.getClassName().replaceAll("\\$.*", "").endsWith("Test"))
+        .findFirst()
+        .or(() -> frames.stream().findFirst())
+        .map(f -> f.getClassName() + "." + f.getMethodName())
+        .orElse("?");
   }
 }

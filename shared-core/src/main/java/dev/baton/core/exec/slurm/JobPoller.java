@@ -82,6 +82,14 @@ final class JobPoller implements AutoCloseable {
     return polls.get();
   }
 
+  /**
+   * The wait planned before the next look. A test seam: tests check it falls back to the first
+   * interval after a change and doubles while nothing changes, without timing the looks.
+   */
+  synchronized Duration interval() {
+    return interval;
+  }
+
   /** Looks again soon: after a submission or a cancellation something is about to change. */
   synchronized void hurry() {
     interval = SlurmSettings.FIRST_POLL;

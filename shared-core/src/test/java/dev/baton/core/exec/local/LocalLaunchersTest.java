@@ -130,7 +130,8 @@ class LocalLaunchersTest {
 
   @org.junit.jupiter.api.Test
   void aLogThatCannotBeOpenedIsALaunchErrorNamingIt() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Libc.available(), "posix_spawn is bound here");
+    dev.baton.core.testing.RequiredTool.require(
+        Libc.available(), "posix_spawn cannot be bound here: " + Libc.PROBLEM);
     StepLaunch launch = shell("nolog", "true");
     Files.createDirectories(launch.log()); // a directory where the log file should be
     try (LocalExecutor executor = new LocalExecutor(LocalLauncher.SPAWN)) {

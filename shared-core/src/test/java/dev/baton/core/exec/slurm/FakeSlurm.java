@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 /**
  * A pretend cluster for tests without Slurm: sbatch hands out job ids, squeue reports the states
@@ -16,6 +17,12 @@ final class FakeSlurm implements SlurmCli {
 
   /** Job id to {@code STATE waitStatus}, as squeue prints them; absent: purged. */
   final Map<String, String> jobs = new ConcurrentHashMap<>();
+
+  /**
+   * Runs at each squeue call, before it is answered, with the number of squeue calls so far: a test
+   * can change the cluster at a given look, or see what the caller planned, without timing.
+   */
+  volatile IntConsumer onSqueue = n -> {};
 
   volatile Result sbatchAnswer;
   volatile Result squeueFailure;
@@ -42,6 +49,7 @@ final class FakeSlurm implements SlurmCli {
   }
 
   private Result squeue(List<String> argv) {
+    onSqueue.accept(calls("squeue").size());
     if (squeueFailure != null) {
       return squeueFailure;
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.api.InfrastructureException;
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.testing.Await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +33,12 @@ class JobPollerTest {
     CompletableFuture<ExitStatus> a = poller.follow("1", "a", () -> {});
     CompletableFuture<ExitStatus> b = poller.follow("2", "b", () -> {});
     CompletableFuture<ExitStatus> c = poller.follow("3", "c", () -> {});
-    Thread.sleep(600);
+    Await.until(
+        "the poller saw every job",
+        () ->
+            poller.state("1").equals("RUNNING")
+                && poller.state("2").equals("RUNNING")
+                && poller.state("3").equals("PENDING"));
 
     slurm.jobs.put("1", "COMPLETED 0");
     slurm.jobs.put("2", "FAILED 768");
@@ -43,17 +50,30 @@ class JobPollerTest {
     List<List<String>> squeues = slurm.calls("squeue");
     assertThat(squeues).isNotEmpty().allMatch(call -> call.contains("--states=all"));
     assertThat(squeues).anyMatch(call -> jobsAsked(call).containsAll(List.of("1", "2", "3")));
-    assertThat(squeues.size()).isLessThan(15);
+    assertThat(squeues).as("one squeue call per look, never one per job").hasSize(poller.polls());
   }
 
   @Test
-  void looksOftenAfterAChangeAndLessOftenWhileNothingChanges() throws Exception {
+  void looksOftenAfterAChangeAndLessOftenWhileNothingChanges() {
+    // What the poller planned before each look; the job changes state at the fifth look.
+    List<Duration> planned = new CopyOnWriteArrayList<>();
+    slurm.onSqueue =
+        n -> {
+          planned.add(poller.interval());
+          if (n == 5) {
+            slurm.jobs.put("7", "SUSPENDED 0");
+          }
+        };
     slurm.jobs.put("7", "RUNNING 0");
     poller.follow("7", "long", () -> {});
-    Thread.sleep(2_000);
 
-    // 100, 200, 400, 400, 400 ms ...: about 6 looks in 2 s, not 20.
-    assertThat(poller.polls()).isBetween(3, 9);
+    Await.until("seven looks", () -> planned.size() >= 7);
+
+    // First look, then one soon after the job was first seen; doubling while nothing changes,
+    // up to the maximum (400 ms here); soon again after the change.
+    assertThat(planned.subList(0, 7))
+        .extracting(Duration::toMillis)
+        .containsExactly(100L, 100L, 200L, 400L, 400L, 100L, 200L);
   }
 
   @Test
@@ -107,7 +127,7 @@ class JobPollerTest {
         new SlurmCli.Result(
             1, "", "slurm_load_jobs error: Unable to contact slurm controller (connect failure)\n");
     CompletableFuture<ExitStatus> exit = poller.follow("9", "s", () -> {});
-    Thread.sleep(800);
+    Await.until("three looks found the controller silent", () -> poller.polls() >= 3);
     assertThat(exit).isNotDone();
 
     slurm.squeueFailure = null;

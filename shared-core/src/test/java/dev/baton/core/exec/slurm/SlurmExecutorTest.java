@@ -10,6 +10,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.TestLaunches;
+import dev.baton.core.testing.Await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,10 +59,10 @@ class SlurmExecutorTest {
     StepHandle handle =
         executor.launch(TestLaunches.shell("s", "sleep 1000", SlurmLaunches.gpus(0), dir));
     slurm.jobs.put("100", "RUNNING 0");
-    Thread.sleep(300);
+    awaitLookAfterNow();
 
     handle.stop(Duration.ofMillis(300));
-    Thread.sleep(700);
+    Await.until("TERM, then KILL after the grace", () -> slurm.calls("scancel").size() == 3);
     slurm.jobs.put("100", "CANCELLED 9");
 
     assertThat(handle.exit().get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(137));
@@ -76,10 +77,10 @@ class SlurmExecutorTest {
   void stopTakesAPendingJobOutOfTheQueueAtOnce() throws Exception {
     StepHandle handle =
         executor.launch(TestLaunches.shell("s", "true", SlurmLaunches.gpus(4), dir));
-    Thread.sleep(300);
+    awaitLookAfterNow();
 
     handle.stop(Duration.ofSeconds(30));
-    Thread.sleep(300);
+    Await.until("the job was taken out of the queue", () -> !slurm.calls("scancel").isEmpty());
     slurm.jobs.put("100", "CANCELLED 0");
 
     assertThat(handle.exit().get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(143));
@@ -169,5 +170,14 @@ class SlurmExecutorTest {
   void readsTheJobIdFromParsableOutput() {
     assertThat(SlurmExecutor.jobId("4242\n")).isEqualTo("4242");
     assertThat(SlurmExecutor.jobId("4242;cluster2\n")).isEqualTo("4242");
+  }
+
+  /**
+   * Waits until a look that began after this call has been taken in: the poller is one thread, so
+   * once the squeue call after next has begun, the one before it has been read.
+   */
+  private void awaitLookAfterNow() {
+    int seen = slurm.calls("squeue").size();
+    Await.until("the poller looked again", () -> slurm.calls("squeue").size() >= seen + 2);
   }
 }

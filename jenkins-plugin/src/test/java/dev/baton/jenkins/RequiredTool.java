@@ -1,0 +1,77 @@
+package dev.baton.jenkins;
+
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The one way a test of this module may not run. Tests that need an outside tool (the Baton CLI jar
+ * that shared-core builds) skip with the reason on a developer's machine, and fail under CI ({@code
+ * CI} set), where .ci/run installs the tool: a CI run must never go green by skipping them. Every
+ * skip is also printed, so that it shows in the build log and not only in a surefire report file.
+ * (shared-core's {@code TestsSkipOnlyThroughRequiredToolTest} keeps other ways of skipping out of
+ * this module's tests.)
+ */
+final class RequiredTool {
+  private RequiredTool() {}
+
+  /** Fails under CI, else skips, unless {@code available}. */
+  static void require(boolean available, String whatIsMissing) {
+    if (available) {
+      return;
+    }
+    if (underCi()) {
+      Assertions.fail(
+          whatIsMissing
+              + " (CI is set, so this test must run; .ci/run installs and starts what it needs)");
+    }
+    skip(whatIsMissing);
+  }
+
+  /**
+   * Skips, under CI too, a test that cannot run in this kind of environment at all (say, the kernel
+   * forbids what it needs); the reason goes to the build log so a CI run says what it did not
+   * check.
+   */
+  static void cannotRunHere(boolean possible, String why) {
+    if (!possible) {
+      skip(why);
+    }
+  }
+
+  /**
+   * Skips, under CI too, a long test that runs only when asked for; the reason (how to ask) goes to
+   * the build log.
+   */
+  static void onlyWhenAsked(boolean asked, String how) {
+    if (!asked) {
+      skip(how);
+    }
+  }
+
+  /** Whether {@code CI} is set, as CI services and .ci/run set it. */
+  static boolean underCi() {
+    String ci = System.getenv("CI");
+    return ci != null && !ci.isEmpty() && !ci.equals("false");
+  }
+
+  private static void skip(String why) {
+    System.err.println("[baton-tests] SKIPPED " + caller() + ": " + why);
+    Assumptions.abort(why);
+  }
+
+  /** The test that asked (the first test class on the stack, past helpers), for the log line. */
+  private static String caller() {
+    List<StackWalker.StackFrame> frames =
+        StackWalker.getInstance()
+            .walk(
+                s ->
+                    s.filter(f -> !f.getClassName().equals(RequiredTool.class.getName())).toList());
+    return frames.stream()
+        .filter(f -> f.getClassName().replaceAll("\\$.*", "").endsWith("Test"))
+        .findFirst()
+        .or(() -> frames.stream().findFirst())
+        .map(f -> f.getClassName() + "." + f.getMethodName())
+        .orElse("?");
+  }
+}
