@@ -33,6 +33,10 @@ final class StepEnvironment {
       env.put("BATON_GPUS", list);
       // An empty list hides every GPU from a step that asked for none, so it cannot grab one.
       env.put("CUDA_VISIBLE_DEVICES", list);
+      // CUDA numbers GPUs fastest first unless told otherwise; Baton's indices, and its leases,
+      // are nvidia-smi's, which go by PCI bus: without this a step on a machine with mixed models
+      // could be given another step's GPU.
+      env.put("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
       env.put("NVIDIA_VISIBLE_DEVICES", gpus.isEmpty() ? "void" : list);
     }
     return env;
