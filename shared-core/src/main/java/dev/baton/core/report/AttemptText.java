@@ -3,8 +3,8 @@ package dev.baton.core.report;
 import java.util.stream.Collectors;
 
 /**
- * One attempt in one line, the same in every report: {@code #1 FAILED in 2.1 s on ws1 (gpus 0,1):
- * exit code 137}.
+ * One attempt in one line, the same in every report: {@code #1 FAILED in 2.1 s on ws1 (gpus 0,1),
+ * after waiting 3.0 s for GPUs or a slot another run held: exit code 137}.
  */
 final class AttemptText {
   private AttemptText() {}
@@ -22,6 +22,11 @@ final class AttemptText {
       if (!attempt.gpus().isEmpty()) {
         text.append(" (GPUs ").append(gpus(attempt)).append(')');
       }
+    }
+    if (attempt.leaseWaitMillis() > 0) {
+      text.append(", after waiting ")
+          .append(HumanDuration.format(attempt.leaseWaitMillis()))
+          .append(" for GPUs or a slot another run held");
     }
     if (attempt.message() != null && !attempt.message().isBlank()) {
       text.append(": ").append(attempt.message());
