@@ -11,9 +11,14 @@ public final class DescriptorException extends BatonException {
 
   private final transient List<DescriptorProblem> problems;
 
+  /** Each problem is kept once: checks run per matrix cell or per phase can find one twice. */
   public DescriptorException(List<DescriptorProblem> problems) {
-    super(describe(problems), null);
-    this.problems = List.copyOf(problems);
+    super(describe(distinct(problems)), null);
+    this.problems = distinct(problems);
+  }
+
+  private static List<DescriptorProblem> distinct(List<DescriptorProblem> problems) {
+    return List.copyOf(new java.util.LinkedHashSet<>(problems));
   }
 
   public List<DescriptorProblem> problems() {

@@ -32,30 +32,57 @@ public final class DescriptorReader {
 
   /** Reads and checks a descriptor file; throws {@link DescriptorException} with every problem. */
   public static PipelineDescriptor read(Path file) {
-    String text = readText(file, DESCRIPTOR);
-    return parse(file, text);
+    List<DescriptorProblem> problems = new ArrayList<>();
+    Optional<PipelineDescriptor> d = read(file, problems);
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    return d.orElseThrow();
   }
 
   /** Reads descriptor text as if it came from {@code file}. */
   public static PipelineDescriptor parse(Path file, String text) {
     List<DescriptorProblem> problems = new ArrayList<>();
+    PipelineDescriptor descriptor = parse(file, text, problems);
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    return descriptor;
+  }
+
+  /**
+   * Reads a descriptor file as far as it can, adding every problem to {@code problems} instead of
+   * throwing, so later checks (expressions, agents) can still report theirs in the same pass.
+   * Returns empty only when the file has no readable mapping at all; otherwise a descriptor of what
+   * could be read (a step whose body is not a mapping is left out).
+   */
+  public static Optional<PipelineDescriptor> read(Path file, List<DescriptorProblem> problems) {
+    String text;
+    try {
+      text = readText(file, DESCRIPTOR);
+    } catch (DescriptorException e) {
+      problems.addAll(e.problems());
+      return Optional.empty();
+    }
+    return Optional.ofNullable(parse(file, text, problems));
+  }
+
+  private static PipelineDescriptor parse(
+      Path file, String text, List<DescriptorProblem> problems) {
     String name = file.toString();
     YamlNode root = YamlTreeReader.read(name, text, problems);
     if (root == null) {
-      throw new DescriptorException(problems);
+      return null;
     }
     NodeReader r = new NodeReader(problems);
     Optional<YamlMap> top = r.map(root, "the descriptor");
     if (top.isEmpty()) {
-      throw new DescriptorException(problems);
+      return null;
     }
     PipelineDescriptor descriptor = bind(file, top.get(), r);
     SecretsReader.forbidSubstitution(top.get(), text, r);
     // The DAG is checked even when keys were wrong, so one run reports every kind of mistake.
     DagChecker.check(descriptor, problems);
-    if (!problems.isEmpty()) {
-      throw new DescriptorException(problems);
-    }
     return descriptor;
   }
 
