@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 public final class DescriptorException extends BatonException {
   private static final long serialVersionUID = 1L;
 
+  /** Problems the message lists at most. */
+  static final int MAX_SHOWN = 100;
+
   private final transient List<DescriptorProblem> problems;
 
   /** Each problem is kept once: checks run per matrix cell or per phase can find one twice. */
@@ -31,8 +34,15 @@ public final class DescriptorException extends BatonException {
   }
 
   private static String describe(List<DescriptorProblem> problems) {
+    // A pasted blob can hold a hundred thousand mistakes; the first ones are what a person reads.
     String lines =
-        problems.stream().map(DescriptorProblem::format).collect(Collectors.joining("\n"));
+        problems.stream()
+            .limit(MAX_SHOWN)
+            .map(DescriptorProblem::format)
+            .collect(Collectors.joining("\n"));
+    if (problems.size() > MAX_SHOWN) {
+      lines += "\n... and " + (problems.size() - MAX_SHOWN) + " more; fix these first";
+    }
     return problems.size() == 1 ? lines : problems.size() + " problems:\n" + lines;
   }
 }
