@@ -19,8 +19,10 @@ class UserFilesTest {
     FileRefusedException e = refused(fifo, 1024);
     assertThat(e.problem()).isEqualTo("is a FIFO (named pipe), not a regular file");
     assertThat(e.getMessage())
-        .isEqualTo(fifo + " is a FIFO (named pipe), not a regular file; give the test file as a"
-            + " regular file");
+        .isEqualTo(
+            fifo
+                + " is a FIFO (named pipe), not a regular file; give the test file as a"
+                + " regular file");
   }
 
   @Test

@@ -40,7 +40,7 @@ class LimitMessagesTest {
 
   @Test
   void textOverTheSizeLimitIsRefusedAtTheLineWhereItCrossesIt() {
-    String line = "#" + "x".repeat(1023) + "\n"; // 1 KiB a line: the limit falls at line 1025
+    String line = "#" + "x".repeat(1022) + "\n"; // 1 KiB a line: the limit falls at line 1025
     List<DescriptorProblem> problems = read(line.repeat(1100));
     assertThat(problems).singleElement();
     assertThat(problems.get(0).position().line()).isEqualTo(1025);
