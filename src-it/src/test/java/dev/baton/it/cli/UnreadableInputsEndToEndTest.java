@@ -25,8 +25,8 @@ class UnreadableInputsEndToEndTest {
   @CsvSource({
     "run, /dev/zero, a character device",
     "check, /dev/urandom, a character device",
-    "run, fifo.yaml, a FIFO",
-    "check, fifo.yaml, a FIFO",
+    "run, fifo.yaml, a FIFO (named pipe)",
+    "check, fifo.yaml, a FIFO (named pipe)",
     "plan, ., a directory"
   })
   void aDescriptorThatIsNotARegularFileIsRefused(String command, String file, String kind)
