@@ -157,8 +157,10 @@ final class StepResolver {
               try {
                 return render(c, bindings);
               } catch (ExpressionException ex) {
-                problems.add(
-                    at(stage.position(), ex, "in a command of step '" + spec.name() + "'"));
+                for (ExpressionException each : everyProblem(c, bindings, ex)) {
+                  problems.add(
+                      at(stage.position(), each, "in a command of step '" + spec.name() + "'"));
+                }
                 return c;
               }
             });

@@ -60,6 +60,34 @@ class EveryMistakeAtOnceTest {
   }
 
   @Test
+  void everyUnknownNameInAStageCommandIsReported() throws Exception {
+    Path file = workspace.resolve("baton.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        name: d
+        steps:
+          ship:
+            deploy:
+              strategy: canary
+              shift: set-weight ${{ deploy.wieght }} --env ${{ parms.env }}
+              rollback: echo 0
+        """);
+
+    DescriptorException e =
+        catchThrowableOfType(
+            () -> new Baton(event -> {}, Map.of()).check(BatonConfig.of(file)),
+            DescriptorException.class);
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems())
+        .extracting(DescriptorProblem::message)
+        .anySatisfy(m -> assertThat(m).startsWith("unknown name 'deploy.wieght'"))
+        .anySatisfy(m -> assertThat(m).startsWith("unknown name 'parms.env'"));
+  }
+
+  @Test
   void aProblemFoundTwiceIsReportedOnce() {
     DescriptorProblem p =
         new DescriptorProblem(
