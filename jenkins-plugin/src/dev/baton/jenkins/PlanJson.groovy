@@ -51,9 +51,10 @@ class PlanJson implements Serializable {
             byId[((Map) step).id as String] = (Map) step
         }
         Set<String> seen = new HashSet<String>()
-        List<String> pending = new ArrayList<String>(byId[id].needs as List)
+        // A queue, not recursion: plans of thousands of chained steps must not need a deep stack.
+        ArrayDeque<String> pending = new ArrayDeque<String>(byId[id].needs as List)
         while (!pending.isEmpty()) {
-            String need = pending.remove(0)
+            String need = pending.poll()
             if (seen.add(need) && byId[need] != null) {
                 pending.addAll(byId[need].needs as List)
             }

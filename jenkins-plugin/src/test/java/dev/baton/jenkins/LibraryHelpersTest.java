@@ -35,6 +35,22 @@ class LibraryHelpersTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void ancestorsOfTheLastStepOfAHundredThousandStepChainAreFoundInPlanOrder() throws Exception {
+    int n = 100_000;
+    List<Map<String, Object>> steps = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      // s0 needs the last step too: a cycle must not make the walk go round for ever.
+      steps.add(Map.of("id", "s" + i, "needs", List.of("s" + (i == 0 ? n - 1 : i - 1))));
+    }
+    List<String> ancestors =
+        (List<String>) call("PlanJson", "ancestors", Map.of("steps", steps), "s" + (n - 1));
+    assertThat(ancestors).hasSize(n);
+    assertThat(ancestors.get(0)).isEqualTo("s0");
+    assertThat(ancestors.get(n - 1)).isEqualTo("s" + (n - 1));
+  }
+
+  @Test
   void failedGateInTheRunRecordIsAGateFailureNotAStepFailure() throws Exception {
     Map<String, Object> gate =
         outcome("FAILED", "[{\"name\":\"accuracy >= 0.9\",\"passed\":false}]", 1);

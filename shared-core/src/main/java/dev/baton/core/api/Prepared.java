@@ -5,10 +5,14 @@ import dev.baton.core.agents.AgentInventory;
 import dev.baton.core.agents.Feasibility;
 import dev.baton.core.agents.GpuDetection;
 import dev.baton.core.agents.MachineFacts;
+import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.AgentSpec;
 import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.DescriptorReader;
+import dev.baton.core.descriptor.PipelineDescriptor;
+import dev.baton.core.descriptor.SourcePosition;
+import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.slurm.SlurmExecutor;
@@ -19,7 +23,6 @@ import dev.baton.core.plan.PlannedStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A config turned into what a run needs, with every check that can happen before anything runs: the
@@ -28,11 +31,17 @@ import java.util.Optional;
 record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
 
   static Prepared of(BatonConfig config, Map<String, String> env, EventSink events) {
-    Plan plan = Planning.plan(config);
-    String engine = config.executor().isEmpty() ? plan.descriptor().executor() : config.executor();
+    Planning.Attempt attempt = Planning.attempt(config);
+    if (attempt.descriptor().isEmpty()) {
+      attempt.throwIfProblems();
+    }
+    PipelineDescriptor d = attempt.descriptor().orElseThrow();
+    String engine = config.executor().isEmpty() ? d.executor() : config.executor();
     if (engine.equals("slurm")) {
+      attempt.throwIfProblems();
+      Plan plan = attempt.plan().orElseThrow();
       List<Agent> nodes = SlurmInventory.read();
-      checkFeasible(plan, nodes);
+      throwIfAny(unschedulable(attempt, nodes));
       SlurmSettings settings = SlurmOptions.settings(config.executorOptions());
       return new Prepared(
           plan,
@@ -43,12 +52,18 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
     if (!engine.isEmpty() && !engine.equals("local")) {
       throw new UsageException("unknown executor '" + engine + "'; use local or slurm");
     }
-    List<AgentSpec> declared =
-        config
-            .agentsFile()
-            .map(DescriptorReader::readAgentsFile)
-            .orElse(plan.descriptor().agents());
-    boolean wantsGpus = plan.steps().stream().anyMatch(s -> s.agent().gpus() > 0);
+    // Agents are checked even when the descriptor has mistakes: one pass names them all.
+    List<DescriptorProblem> problems = new ArrayList<>(attempt.problems());
+    List<AgentSpec> declared = d.agents();
+    if (config.agentsFile().isPresent()) {
+      try {
+        declared = DescriptorReader.readAgentsFile(config.agentsFile().get());
+      } catch (DescriptorException e) {
+        problems.addAll(e.problems());
+        throwIfAny(problems);
+      }
+    }
+    boolean wantsGpus = requests(attempt).stream().anyMatch(s -> s.request().gpus() > 0);
     MachineFacts machine = MachineFacts.detect(env);
     GpuDetection gpus = machine.gpus();
     if (!gpus.problem().isEmpty()
@@ -56,8 +71,9 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
       events.accept(new RunEvent.Notice(RunEvent.Level.WARNING, gpus.problem()));
     }
     List<Agent> agents = AgentInventory.build(declared, machine, config.parallel());
-    checkFeasible(plan, agents);
-    return new Prepared(plan, agents, EngineChoice.LOCAL);
+    problems.addAll(unschedulable(attempt, agents));
+    throwIfAny(problems);
+    return new Prepared(attempt.plan().orElseThrow(), agents, EngineChoice.LOCAL);
   }
 
   /** One step on one outside agent with the given GPUs: the outside engine already placed it. */
@@ -123,16 +139,43 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
         EngineChoice.LOCAL);
   }
 
-  private static void checkFeasible(Plan plan, List<Agent> agents) {
-    List<DescriptorProblem> problems = new ArrayList<>();
+  /** What one step asks of its agent, and where the step is written. */
+  private record Request(String id, AgentRequest request, SourcePosition position) {}
+
+  /**
+   * One request per step that will run: from the plan, or, when planning failed, from the
+   * descriptor (steps with a {@code when} left out, as they may turn out skipped).
+   */
+  private static List<Request> requests(Planning.Attempt attempt) {
+    List<Request> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (PlannedStep s : plan.steps()) {
-      if (s.skipped() || !seen.add(s.stepName())) {
-        continue;
+    if (attempt.plan().isPresent()) {
+      for (PlannedStep s : attempt.plan().get().steps()) {
+        if (!s.skipped() && seen.add(s.stepName())) {
+          out.add(new Request(s.id(), s.agent(), s.spec().position()));
+        }
       }
-      Optional<String> why = Feasibility.whyUnschedulable(s.id(), s.agent(), agents);
-      why.ifPresent(w -> problems.add(new DescriptorProblem(s.spec().position(), w, "")));
+      return out;
     }
+    for (StepSpec s : attempt.descriptor().orElseThrow().steps().values()) {
+      if (s.when().isEmpty()) {
+        out.add(new Request(s.name(), s.agent(), s.position()));
+      }
+    }
+    return out;
+  }
+
+  private static List<DescriptorProblem> unschedulable(
+      Planning.Attempt attempt, List<Agent> agents) {
+    List<DescriptorProblem> problems = new ArrayList<>();
+    for (Request r : requests(attempt)) {
+      Feasibility.whyUnschedulable(r.id(), r.request(), agents)
+          .ifPresent(w -> problems.add(new DescriptorProblem(r.position(), w, "")));
+    }
+    return problems;
+  }
+
+  private static void throwIfAny(List<DescriptorProblem> problems) {
     if (!problems.isEmpty()) {
       throw new DescriptorException(problems);
     }

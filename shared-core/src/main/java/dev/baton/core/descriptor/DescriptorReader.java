@@ -4,9 +4,9 @@ import dev.baton.core.descriptor.yaml.NodeReader;
 import dev.baton.core.descriptor.yaml.YamlNode;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.descriptor.yaml.YamlTreeReader;
+import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.UserFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,34 +35,63 @@ public final class DescriptorReader {
   static final Map<String, String> TOP_LATER =
       Map.of("slurm", "Slurm settings are given on the command line for now (--executor slurm)");
 
+  private static final String DESCRIPTOR = "descriptor";
+
   private DescriptorReader() {}
 
   /** Reads and checks a descriptor file; throws {@link DescriptorException} with every problem. */
   public static PipelineDescriptor read(Path file) {
-    String text = readText(file);
-    return parse(file, text);
+    List<DescriptorProblem> problems = new ArrayList<>();
+    Optional<PipelineDescriptor> d = read(file, problems);
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    return d.orElseThrow();
   }
 
   /** Reads descriptor text as if it came from {@code file}. */
   public static PipelineDescriptor parse(Path file, String text) {
     List<DescriptorProblem> problems = new ArrayList<>();
+    PipelineDescriptor descriptor = parse(file, text, problems);
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
+    }
+    return descriptor;
+  }
+
+  /**
+   * Reads a descriptor file as far as it can, adding every problem to {@code problems} instead of
+   * throwing, so later checks (expressions, agents) can still report theirs in the same pass.
+   * Returns empty only when the file has no readable mapping at all; otherwise a descriptor of what
+   * could be read (a step whose body is not a mapping is left out).
+   */
+  public static Optional<PipelineDescriptor> read(Path file, List<DescriptorProblem> problems) {
+    String text;
+    try {
+      text = readText(file, DESCRIPTOR);
+    } catch (DescriptorException e) {
+      problems.addAll(e.problems());
+      return Optional.empty();
+    }
+    return Optional.ofNullable(parse(file, text, problems));
+  }
+
+  private static PipelineDescriptor parse(
+      Path file, String text, List<DescriptorProblem> problems) {
     String name = file.toString();
     YamlNode root = YamlTreeReader.read(name, text, problems);
     if (root == null) {
-      throw new DescriptorException(problems);
+      return null;
     }
     NodeReader r = new NodeReader(problems);
     Optional<YamlMap> top = r.map(root, "the descriptor");
     if (top.isEmpty()) {
-      throw new DescriptorException(problems);
+      return null;
     }
     PipelineDescriptor descriptor = bind(file, top.get(), r);
     SecretsReader.forbidSubstitution(top.get(), text, r);
     // The DAG is checked even when keys were wrong, so one run reports every kind of mistake.
     DagChecker.check(descriptor, problems);
-    if (!problems.isEmpty()) {
-      throw new DescriptorException(problems);
-    }
     return descriptor;
   }
 
@@ -149,7 +178,7 @@ public final class DescriptorReader {
    */
   public static List<AgentSpec> readAgentsFile(Path file) {
     List<DescriptorProblem> problems = new ArrayList<>();
-    YamlNode root = YamlTreeReader.read(file.toString(), readText(file), problems);
+    YamlNode root = YamlTreeReader.read(file.toString(), readText(file, "agents file"), problems);
     NodeReader r = new NodeReader(problems);
     List<AgentSpec> agents = List.of();
     if (root instanceof YamlMap m) {
@@ -170,35 +199,31 @@ public final class DescriptorReader {
     return agents;
   }
 
-  private static String readText(Path file) {
+  private static String readText(Path file, String what) {
     try {
-      if (Files.size(file) > YamlTreeReader.MAX_BYTES) {
-        throw new DescriptorException(
-            List.of(
-                new DescriptorProblem(
-                    SourcePosition.of(file.toString()),
-                    "the file is larger than 1 MiB",
-                    "a descriptor this large is almost certainly a mistake")));
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return UserFiles.readText(file, what, YamlTreeReader.MAX_BYTES);
     } catch (NoSuchFileException e) {
       throw new dev.baton.core.api.UsageException(
-          "descriptor "
+          what
+              + " "
               + file
-              + " does not exist; pass the path of a baton.yaml, or run from the directory that has one");
-    } catch (java.nio.charset.MalformedInputException e) {
+              + " does not exist; "
+              + (what.equals(DESCRIPTOR)
+                  ? "pass the path of a baton.yaml, or run from the directory that has one"
+                  : "check the path"));
+    } catch (FileRefusedException e) {
       throw new DescriptorException(
           List.of(
               new DescriptorProblem(
-                  SourcePosition.of(file.toString()),
-                  "the file is not UTF-8 text",
-                  "save it as UTF-8")));
+                  SourcePosition.of(file.toString()), "the " + what + " " + e.problem(), e.fix())));
     } catch (IOException e) {
       throw new dev.baton.core.api.UsageException(
-          "cannot read descriptor "
+          "cannot read "
+              + what
+              + " "
               + file
               + ": "
-              + e.getMessage()
+              + dev.baton.core.report.IoFailures.reason(e)
               + "; check the path and its permissions");
     }
   }

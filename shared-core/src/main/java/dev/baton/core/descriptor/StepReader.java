@@ -124,7 +124,9 @@ final class StepReader {
     Map<String, String> env =
         NodeReader.get(m, "env").map(n -> r.stringMap(n, where + ".env")).orElse(Map.of());
     String workdir =
-        NodeReader.get(m, "workdir").flatMap(n -> r.string(n, where + ".workdir")).orElse("");
+        NodeReader.get(m, "workdir")
+            .map(n -> WorkdirReader.read(n, where + ".workdir", r))
+            .orElse("");
     boolean continueOnError =
         NodeReader.get(m, "continueOnError")
             .flatMap(n -> r.bool(n, where + ".continueOnError"))

@@ -1,8 +1,7 @@
 package dev.baton.core.exec;
 
+import dev.baton.core.io.UserFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
@@ -26,7 +25,8 @@ public final class ExitFiles {
   public static OptionalInt read(Path log, int attempt) {
     Path file = of(log, attempt);
     try {
-      String text = Files.readString(file, StandardCharsets.US_ASCII);
+      // Bounded: the step's own process could have put anything at this path.
+      String text = UserFiles.readText(file, "exit file", 64);
       if (!text.endsWith("\n")) {
         return OptionalInt.empty();
       }

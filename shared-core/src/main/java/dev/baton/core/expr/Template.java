@@ -94,6 +94,28 @@ public final class Template {
     return out.append(literals.get(parts.size())).toString();
   }
 
+  /**
+   * Every substitution that {@link #render} would fail on, each with its own offset, not only the
+   * first: a check can then name all the unknown names of one command at once.
+   */
+  public List<ExpressionException> problems(Bindings bindings, Quoting quoting) {
+    List<ExpressionException> found = new ArrayList<>();
+    for (Embedded part : parts) {
+      try {
+        if (quoting == Quoting.SHELL && !part.shell().isSafe()) {
+          requireShellSafe(part);
+        }
+        String value = Values.toText(part.expression().evaluate(bindings), part.start());
+        if (quoting == Quoting.SHELL) {
+          writeForShell(part, value);
+        }
+      } catch (ExpressionException e) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
   private static String writeForShell(Embedded part, String value) {
     try {
       return part.shell().write(value);
@@ -111,17 +133,21 @@ public final class Template {
    */
   public void requireShellSafe() {
     for (Embedded part : parts) {
-      if (!part.shell().isSafe()) {
-        throw new ExpressionException(
-            part.start(),
-            "${{ "
-                + part.expression().text()
-                + " }} cannot be shell-quoted "
-                + part.shell().unsafeReason(),
-            "move it out into a plain argument or a variable, like V=${{ "
-                + part.expression().text()
-                + " }}; then use \"$V\"");
-      }
+      requireShellSafe(part);
+    }
+  }
+
+  private static void requireShellSafe(Embedded part) {
+    if (!part.shell().isSafe()) {
+      throw new ExpressionException(
+          part.start(),
+          "${{ "
+              + part.expression().text()
+              + " }} cannot be shell-quoted "
+              + part.shell().unsafeReason(),
+          "move it out into a plain argument or a variable, like V=${{ "
+              + part.expression().text()
+              + " }}; then use \"$V\"");
     }
   }
 

@@ -38,6 +38,7 @@ public final class Planner {
     List<DescriptorProblem> problems = new ArrayList<>();
     Map<String, String> params = params(d, overrides, problems);
     DagChecker.check(d, problems);
+    MatrixLimit.check(d, problems);
     if (!problems.isEmpty()) {
       throw new DescriptorException(problems);
     }

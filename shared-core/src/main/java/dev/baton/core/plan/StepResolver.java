@@ -134,7 +134,9 @@ final class StepResolver {
       }
       return new Command.Argv(args);
     } catch (ExpressionException ex) {
-      problems.add(at(at, ex, "in 'run' of step '" + spec.name() + "'"));
+      for (ExpressionException each : everyProblem(spec.run(), bindings, ex)) {
+        problems.add(at(at, each, "in 'run' of step '" + spec.name() + "'"));
+      }
       return spec.run();
     }
   }
@@ -155,8 +157,10 @@ final class StepResolver {
               try {
                 return render(c, bindings);
               } catch (ExpressionException ex) {
-                problems.add(
-                    at(stage.position(), ex, "in a command of step '" + spec.name() + "'"));
+                for (ExpressionException each : everyProblem(c, bindings, ex)) {
+                  problems.add(
+                      at(stage.position(), each, "in a command of step '" + spec.name() + "'"));
+                }
                 return c;
               }
             });
@@ -213,6 +217,26 @@ final class StepResolver {
       args.add(Template.parse(arg).render(bindings, Quoting.NONE));
     }
     return new Command.Argv(args);
+  }
+
+  /**
+   * Each substitution of {@code c} that fails, not only {@code first}: one check names them all.
+   */
+  private static List<ExpressionException> everyProblem(
+      Command c, Bindings bindings, ExpressionException first) {
+    List<ExpressionException> all = new ArrayList<>();
+    try {
+      if (c instanceof Command.Shell shell) {
+        all.addAll(Template.parse(shell.script()).problems(bindings, Quoting.SHELL));
+      } else {
+        for (String arg : ((Command.Argv) c).args()) {
+          all.addAll(Template.parse(arg).problems(bindings, Quoting.NONE));
+        }
+      }
+    } catch (ExpressionException unparsable) {
+      return List.of(first);
+    }
+    return all.isEmpty() ? List.of(first) : all;
   }
 
   private static DescriptorProblem at(SourcePosition base, ExpressionException ex, String where) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.baton.core.api.UsageException;
+import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,6 +47,9 @@ public final class RunRecordJson {
     }
   }
 
+  /** Room for runs of many thousand steps; larger, the file is not a run record. */
+  static final long MAX_BYTES = 256 * UserFiles.MiB;
+
   /** Parses run-record JSON text; {@code source} names where it came from in error messages. */
   public static RunRecord fromJson(String json, String source) {
     try {
@@ -79,7 +84,7 @@ public final class RunRecordJson {
     Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
     String json;
     try {
-      json = Files.readString(file);
+      json = UserFiles.readText(file, "run record", MAX_BYTES);
     } catch (NoSuchFileException e) {
       throw new UsageException(
           "no run record at "
@@ -87,6 +92,8 @@ public final class RunRecordJson {
               + "; pass the report directory of a run (it holds "
               + FILE_NAME
               + ", by default .baton/runs/<runId>/)");
+    } catch (FileRefusedException e) {
+      throw new UsageException(e.getMessage());
     } catch (IOException e) {
       throw new UsageException(
           "cannot read the run record "

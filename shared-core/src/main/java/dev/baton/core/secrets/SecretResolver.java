@@ -2,12 +2,11 @@ package dev.baton.core.secrets;
 
 import dev.baton.core.api.UsageException;
 import dev.baton.core.descriptor.SecretSpec;
+import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.UserFiles;
 import dev.baton.core.plan.Plan;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,9 @@ import java.util.Set;
  * was looked for, never a value.
  */
 public final class SecretResolver {
+  /** Secrets are keys, tokens and certificates: a larger file is the wrong file. */
+  static final long MAX_FILE_BYTES = 256 * UserFiles.KiB;
+
   private SecretResolver() {}
 
   /** The secrets of {@code plan}'s descriptor; needed are those its steps that will run list. */
@@ -69,7 +71,8 @@ public final class SecretResolver {
         Path file = workspace.resolve(f.path());
         try {
           values.put(
-              s.name(), withoutTrailingNewline(Files.readString(file, StandardCharsets.UTF_8)));
+              s.name(),
+              withoutTrailingNewline(UserFiles.readText(file, "secret file", MAX_FILE_BYTES)));
         } catch (IOException e) {
           problem = "cannot read file " + file + " (" + reason(e) + ")";
         }
@@ -94,14 +97,14 @@ public final class SecretResolver {
   }
 
   private static String reason(IOException e) {
+    if (e instanceof FileRefusedException r) {
+      return r.problem() + "; " + r.fix();
+    }
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }
     if (e instanceof AccessDeniedException) {
       return "permission denied";
-    }
-    if (e instanceof MalformedInputException) {
-      return "not UTF-8 text";
     }
     return e.getClass().getSimpleName();
   }

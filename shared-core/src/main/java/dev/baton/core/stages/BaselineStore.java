@@ -2,6 +2,7 @@ package dev.baton.core.stages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.core.io.UserFiles;
 import dev.baton.core.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ import java.util.Optional;
 public final class BaselineStore {
   /** Overrides where baselines live (relative paths are relative to the workspace). */
   public static final String DIR_VARIABLE = "BATON_BASELINES_DIR";
+
+  /** A baseline holds a few statistics; larger, the file is not one Baton wrote. */
+  static final long MAX_BASELINE_BYTES = 16 * UserFiles.MiB;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,7 +56,9 @@ public final class BaselineStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(file.toFile(), Baseline.class));
+      return Optional.of(
+          JSON.readValue(
+              UserFiles.readBytes(file, "baseline", MAX_BASELINE_BYTES), Baseline.class));
     } catch (IOException e) {
       throw new StageException(
           "baseline " + file + " cannot be read (" + e.getMessage() + ")",

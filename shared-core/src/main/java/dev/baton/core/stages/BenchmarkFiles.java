@@ -3,6 +3,7 @@ package dev.baton.core.stages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ public final class BenchmarkFiles {
   public static final String JMH = "jmh-result.json";
   public static final String ACTION = "benchmark-action.json";
   public static final String ACTION_THROUGHPUT = "benchmark-action-throughput.json";
+
+  /** Results of many benchmarks; larger, the file is not one Baton wrote. */
+  static final long MAX_RESULTS_BYTES = 64 * UserFiles.MiB;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -115,7 +119,8 @@ public final class BenchmarkFiles {
       throws IOException {
     List<Object> all = new ArrayList<>();
     if (Files.isRegularFile(file)) {
-      JsonNode existing = JSON.readTree(file.toFile());
+      JsonNode existing =
+          JSON.readTree(UserFiles.readBytes(file, "benchmark results file", MAX_RESULTS_BYTES));
       if (existing != null && existing.isArray()) {
         for (JsonNode n : existing) {
           if (!name.equals(n.path(key).asText())) {

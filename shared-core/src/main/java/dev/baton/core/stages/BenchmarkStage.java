@@ -1,6 +1,8 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.StageSpec;
+import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,11 +134,16 @@ final class BenchmarkStage {
     return out;
   }
 
+  /** Room for millions of latencies, one per line; larger, the file is the wrong one. */
+  static final long MAX_LATENCIES_BYTES = 256 * UserFiles.MiB;
+
   /** One number per line, or a JSON array of numbers. */
   static List<Double> readFile(Path file) {
     String text;
     try {
-      text = Files.readString(file);
+      text = UserFiles.readText(file, "latencies file", MAX_LATENCIES_BYTES);
+    } catch (FileRefusedException e) {
+      throw new StageException("the latencies file " + file + " " + e.problem(), e.fix());
     } catch (IOException e) {
       throw new StageException(
           "the latencies file " + file + " was not written",

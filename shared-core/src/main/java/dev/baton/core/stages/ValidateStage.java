@@ -2,7 +2,10 @@ package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.StageSpec;
+import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.UserFiles;
 import dev.baton.core.report.GateResult;
+import dev.baton.core.report.IoFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,16 +61,23 @@ final class ValidateStage {
         results);
   }
 
+  /** A metrics file holds a JSON object of numbers; larger than this, it is the wrong file. */
+  static final long MAX_METRICS_BYTES = 16 * UserFiles.MiB;
+
   /** Metrics from the file, then {@code ::metric} lines the command printed (they win). */
   static Map<String, Double> read(Path file, String printed) {
     Map<String, Double> lines = Metrics.fromLines(printed);
     Map<String, Double> metrics = new LinkedHashMap<>();
-    if (Files.isRegularFile(file)) {
+    if (Files.exists(file)) {
       try {
-        metrics.putAll(Metrics.fromJson(Files.readString(file), "metrics file " + file));
+        String json = UserFiles.readText(file, "metrics file", MAX_METRICS_BYTES);
+        metrics.putAll(Metrics.fromJson(json, "metrics file " + file));
+      } catch (FileRefusedException e) {
+        throw new StageException("metrics file " + file + " " + e.problem(), e.fix());
       } catch (IOException e) {
         throw new StageException(
-            "cannot read metrics file " + file + ": " + e.getMessage(), "check its permissions");
+            "cannot read metrics file " + file + ": " + IoFailures.reason(e),
+            "check its permissions");
       }
     } else if (lines.isEmpty()) {
       throw new StageException(

@@ -2,11 +2,12 @@ package dev.baton.core.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.baton.core.api.UsageException;
+import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.List;
  * line whose checksum does not match, a line cut short. A resume never guesses.
  */
 public final class JournalReader {
+  /** Room for runs of many thousand steps and attempts; larger, it is not a journal Baton wrote. */
+  static final long MAX_BYTES = 512 * UserFiles.MiB;
+
   private JournalReader() {}
 
   /**
@@ -26,7 +30,7 @@ public final class JournalReader {
     Path file = reportDir.resolve(RunJournal.FILE_NAME);
     String text;
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = UserFiles.readBytes(file, "run journal", MAX_BYTES);
       text =
           StandardCharsets.UTF_8
               .newDecoder()
@@ -38,6 +42,8 @@ public final class JournalReader {
           "cannot resume: "
               + file
               + " does not exist, so there is no record of what ran; start the pipeline without --resume");
+    } catch (FileRefusedException e) {
+      throw new UsageException("cannot resume: " + e.getMessage());
     } catch (CharacterCodingException e) {
       throw corrupt(file, 0, "it is not UTF-8 text");
     } catch (IOException e) {

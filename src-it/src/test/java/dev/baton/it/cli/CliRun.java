@@ -51,6 +51,13 @@ public final class CliRun {
 
   public static CliRun run(Path workdir, java.util.Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return runWithin(TimeUnit.MINUTES.toSeconds(5), workdir, env, args);
+  }
+
+  /** Like {@link #run}, failing when baton has not ended within {@code seconds} (a hang). */
+  public static CliRun runWithin(
+      long seconds, Path workdir, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("baton-cli", ".out");
     try {
       ProcessBuilder pb =
@@ -61,10 +68,10 @@ public final class CliRun {
       pb.environment().put("CI", "true");
       pb.environment().putAll(env);
       Process p = pb.start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError(
-            "baton " + String.join(" ", args) + " did not finish in 5 minutes");
+            "baton " + String.join(" ", args) + " did not finish in " + seconds + " s");
       }
       return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     } finally {

@@ -13,6 +13,12 @@ final class YamlErrorText {
   private static final Pattern EVENT =
       Pattern.compile("<?(?:[a-z]+\\.)+(\\w+?)Event(?:\\([^)]*\\))?>?");
   private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z]+\\.){2,}[A-Z]\\w*");
+  private static final Pattern NESTING =
+      Pattern.compile("(?i)nesting depth|getMaxNestingDepth|nesting depth exceeded");
+
+  /** Where a limit came from, in the library's words: "(40, from `StreamReadConstraints...`)". */
+  private static final Pattern LIMIT_SOURCE = Pattern.compile(",? from `[^`]*`");
+
   private static final Map<String, String> EVENTS =
       Map.of(
           "MappingStart", "the start of a mapping",
@@ -27,12 +33,20 @@ final class YamlErrorText {
 
   private YamlErrorText() {}
 
+  /**
+   * Whether the message is a parser's nesting guard (Jackson's or SnakeYAML's), not a syntax error.
+   */
+  static boolean isNestingLimit(String message) {
+    return message != null && NESTING.matcher(message).find();
+  }
+
   static String of(String message) {
     if (message == null || message.isBlank()) {
       return "unreadable input";
     }
     int nl = message.indexOf('\n');
-    String line = (nl < 0 ? message : message.substring(0, nl)).strip();
+    String line =
+        LIMIT_SOURCE.matcher((nl < 0 ? message : message.substring(0, nl)).strip()).replaceAll("");
     Matcher events = EVENT.matcher(line);
     StringBuilder sb = new StringBuilder();
     while (events.find()) {

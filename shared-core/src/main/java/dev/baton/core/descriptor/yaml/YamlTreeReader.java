@@ -38,6 +38,7 @@ public final class YamlTreeReader {
   private final List<DescriptorProblem> problems = new ArrayList<>();
   private YAMLParser parser;
   private String[] lines = new String[0];
+  private boolean nestingReported;
 
   private YamlTreeReader(String file) {
     this.file = file;
@@ -57,8 +58,8 @@ public final class YamlTreeReader {
   private YamlNode readAll(String text) {
     if (text.length() > MAX_BYTES) {
       problem(
-          new SourcePosition(file, 1, 1),
-          "the file is larger than 1 MiB",
+          positionOf(text, MAX_BYTES),
+          "the descriptor is larger than 1 MiB; it reaches the limit here",
           "a descriptor this large is almost certainly a mistake; split the data out into files the steps read");
       return null;
     }
@@ -82,6 +83,13 @@ public final class YamlTreeReader {
       }
       return root;
     } catch (IOException | RuntimeException e) {
+      if (YamlErrorText.isNestingLimit(e.getMessage())) {
+        // The parser's own guard, past ours: say it once, in the words ours uses.
+        if (!nestingReported) {
+          tooDeep(errorPosition(e));
+        }
+        return null;
+      }
       problem(
           errorPosition(e),
           "not valid YAML: " + YamlErrorText.of(e.getMessage()),
@@ -94,8 +102,7 @@ public final class YamlTreeReader {
     SourcePosition at = position(parser.currentTokenLocation());
     checkNoAnchorOrTag(at);
     if (depth > MAX_DEPTH) {
-      problem(
-          at, "the descriptor nests deeper than " + MAX_DEPTH + " levels", "flatten the structure");
+      tooDeep(at);
       parser.skipChildren();
       return new YamlNode.Scalar(at, "", YamlNode.ScalarType.NULL, false);
     }
@@ -212,6 +219,23 @@ public final class YamlTreeReader {
         file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
+  /** The line and column of character {@code offset}, counting line breaks as YAML does. */
+  private SourcePosition positionOf(String text, int offset) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+      if (!crlf && (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
+        line++;
+        column = 1;
+      } else if (!crlf) {
+        column++;
+      }
+    }
+    return new SourcePosition(file, line, column);
+  }
+
   private SourcePosition errorPosition(Exception e) {
     if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
         && jpe.getLocation() != null) {
@@ -221,6 +245,14 @@ public final class YamlTreeReader {
       return position(parser.currentLocation());
     }
     return new SourcePosition(file, 1, 1);
+  }
+
+  private void tooDeep(SourcePosition at) {
+    nestingReported = true;
+    problem(
+        at,
+        "the descriptor nests deeper than " + MAX_DEPTH + " levels",
+        "flatten the structure: no Baton setting needs more than a few levels");
   }
 
   private void problem(SourcePosition at, String message, String hint) {

@@ -2,6 +2,7 @@ package dev.baton.core.descriptor.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,18 +20,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feeds mutated and random descriptors to the parser and the planner for a bounded time: every
- * input must plan or fail with descriptor errors that point into it, and none may take longer than
- * {@link #HANG}. Failing inputs are saved to {@code target/fuzz-failures/}.
+ * Feeds mutated and random descriptors to the parser and the planner: every input must plan or fail
+ * with descriptor errors that point into it, and none may hang. Failing inputs are saved to {@code
+ * target/fuzz-failures/}.
  *
- * <p>{@code -Dbaton.fuzz.seconds=600} fuzzes longer; {@code -Dbaton.fuzz.seed=N} repeats a run.
- * Inputs that once failed live in {@code src/test/resources/dev/baton/core/descriptor/fuzz/} and
- * are replayed first.
+ * <p>A plain build is deterministic: a fixed seed and a fixed number of inputs, and a hang bound so
+ * generous that a loaded machine cannot reach it (a real hang never ends). {@code
+ * -Dbaton.fuzz.seed=N} picks another seed ({@code random}: a new one each run, printed); {@code
+ * -Dbaton.fuzz.inputs=N} tries more inputs; {@code -Dbaton.fuzz.seconds=600} fuzzes for a time
+ * instead. Inputs that once failed live in {@code
+ * src/test/resources/dev/baton/core/descriptor/fuzz/} and are replayed first.
  */
 class DescriptorFuzzTest {
-  private static final long HANG_MILLIS = 2_000;
+  /** The seed of every plain build, so a failure there fails the same way on every machine. */
+  static final long DEFAULT_SEED = 20_261_206L;
+
+  static final int DEFAULT_INPUTS = 2_000;
+
+  /** No input of at most 1 MiB takes this long unless it hangs; overridable for slow machines. */
+  private static final long HANG_MILLIS = Long.getLong("baton.fuzz.hangMillis", 60_000);
+
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final Path FAILURES = Path.of("target", "fuzz-failures");
   private static final Path REGRESSIONS =
@@ -38,8 +50,11 @@ class DescriptorFuzzTest {
 
   @Test
   void parserAndPlannerAnswerEveryInputWithDescriptorErrorsOnly() throws Exception {
-    long seconds = Long.getLong("baton.fuzz.seconds", 20);
-    long seed = Long.getLong("baton.fuzz.seed", System.nanoTime());
+    long seconds = Long.getLong("baton.fuzz.seconds", 0);
+    long budget = Long.getLong("baton.fuzz.inputs", seconds > 0 ? Long.MAX_VALUE : DEFAULT_INPUTS);
+    String seedProperty = System.getProperty("baton.fuzz.seed", String.valueOf(DEFAULT_SEED));
+    long seed =
+        seedProperty.equals("random") ? System.nanoTime() : Long.parseLong(seedProperty.strip());
     List<String> corpus = corpus();
     assertThat(corpus)
         .as("descriptors under examples/ and the test fixtures")
@@ -53,9 +68,15 @@ class DescriptorFuzzTest {
       for (String input : corpus) {
         runner.run(input);
       }
+      for (String input : ExtremeInputs.all()) {
+        runner.run(input);
+      }
       DescriptorMutator mutator = new DescriptorMutator(new Random(seed), corpus);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      while (System.nanoTime() < deadline && runner.failures.size() < 20) {
+      long deadline =
+          seconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
+      for (long n = 0;
+          n < budget && System.nanoTime() < deadline && runner.failures.size() < 20;
+          n++) {
         runner.run(mutator.next());
       }
     } finally {
@@ -63,8 +84,7 @@ class DescriptorFuzzTest {
     }
 
     System.out.printf(
-        "descriptor fuzz: %d inputs (%d planned) in %d s, seed %d%n",
-        runner.inputs, runner.planned, seconds, seed);
+        "descriptor fuzz: %d inputs (%d planned), seed %d%n", runner.inputs, runner.planned, seed);
     assertThat(runner.failures)
         .as(
             "seed %d, %d inputs (%d planned); failing inputs saved in %s",
@@ -73,6 +93,33 @@ class DescriptorFuzzTest {
     // A fuzzer that only ever produced garbage, or only valid files, would test little.
     assertThat(runner.inputs).isGreaterThan(200);
     assertThat(runner.planned).isPositive().isLessThan(runner.inputs);
+  }
+
+  /**
+   * What a user can pass as a descriptor that is not text of a sensible size: devices that never
+   * end, a FIFO no one writes to, a directory, a link to a device, files past the size limit and
+   * not UTF-8. Each is refused at once with a descriptor error that names the file.
+   */
+  @Test
+  void specialAndOversizedFilesAreRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("fifo.yaml");
+    boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    RequiredTool.require(made, "mkfifo could not make a FIFO");
+    Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), Path.of("/dev/zero"));
+    Path big = Files.writeString(dir.resolve("big.yaml"), "#" + "x".repeat(1 << 20) + "\n");
+    Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'n', ':', ' ', (byte) 0xe9});
+    List<Path> files =
+        List.of(Path.of("/dev/zero"), Path.of("/dev/urandom"), fifo, dir, link, big, latin1);
+
+    Runner runner = new Runner();
+    try {
+      for (Path file : files) {
+        runner.runFile(file);
+      }
+    } finally {
+      runner.close();
+    }
+    assertThat(runner.failures).as("files that were not refused as they should be").isEmpty();
   }
 
   /**
@@ -92,7 +139,9 @@ class DescriptorFuzzTest {
       try {
         problem = result.get(HANG_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        problem = slowOrHung(input, result);
+        worker.shutdownNow(); // the stuck thread is a daemon; a fresh one carries on
+        worker = newWorker();
+        problem = Optional.of("took longer than " + HANG_MILLIS + " ms (a hang)");
       }
       if (problem.isEmpty()) {
         if (isPlan(input)) {
@@ -106,21 +155,19 @@ class DescriptorFuzzTest {
       }
     }
 
-    /**
-     * A slow answer on a busy machine (a cold JIT, another build on the same cores) is not yet a
-     * hang: the input counts as hung only when a second try, on a fresh thread, is slow as well.
-     */
-    private Optional<String> slowOrHung(String input, Future<Optional<String>> first)
-        throws Exception {
+    /** Reads {@code file} as {@code baton check FILE} does: it must be refused, naming the file. */
+    void runFile(Path file) throws Exception {
+      inputs++;
+      Future<Optional<String>> result = worker.submit(() -> DescriptorOracle.checkRefused(file));
+      Optional<String> problem;
       try {
-        first.get(5 * HANG_MILLIS, TimeUnit.MILLISECONDS);
-        Future<Optional<String>> again = worker.submit(() -> DescriptorOracle.check(input));
-        return again.get(HANG_MILLIS, TimeUnit.MILLISECONDS);
+        problem = result.get(HANG_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        worker.shutdownNow(); // the stuck thread is a daemon; a fresh one carries on
+        worker.shutdownNow();
         worker = newWorker();
-        return Optional.of("took longer than " + HANG_MILLIS + " ms twice (a hang)");
+        problem = Optional.of("took longer than " + HANG_MILLIS + " ms (a hang)");
       }
+      problem.ifPresent(p -> failures.put(file.toString(), p));
     }
 
     /** Failures of one cause share a kind: its first words, or the exception and its place. */

@@ -29,7 +29,9 @@ final class DescriptorOracle {
       Pattern.compile(
           "(?:java|javax|jdk|sun|dev\\.baton|com\\.fasterxml|org\\.snakeyaml|org\\.yaml)"
               + "\\.[a-z]+[.$][A-Za-z]+|\\b[A-Z][A-Za-z]*(?:Exception|Error|Event)\\b"
-              + "|\\n\\s+at [a-z]|Cannot invoke|because \"");
+              + "|\\n\\s+at [a-z]|Cannot invoke|because \""
+              // A library's method named in its own message: `StreamReadConstraints.getMax...()`.
+              + "|\\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\\.[a-z]\\w*\\(\\)");
 
   private DescriptorOracle() {}
 
@@ -43,6 +45,28 @@ final class DescriptorOracle {
       return Optional.empty();
     } catch (DescriptorException e) {
       return checkProblems(e, input);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return Optional.of("not a descriptor error: " + trace(e));
+    }
+  }
+
+  /** Empty when reading {@code file} failed as it should: one descriptor error naming it. */
+  static Optional<String> checkRefused(Path file) {
+    try {
+      DescriptorReader.read(file);
+      return Optional.of("read as a descriptor");
+    } catch (DescriptorException e) {
+      if (e.problems().size() != 1) {
+        return Optional.of("not one problem: " + e.getMessage());
+      }
+      String text = e.problems().get(0).format();
+      if (!text.startsWith(file + ": ")) {
+        return Optional.of("does not start with the file's name: " + text);
+      }
+      Matcher leak = JAVA_LEAK.matcher(text);
+      return leak.find()
+          ? Optional.of("a message that shows Java internals ('" + leak.group() + "'): " + text)
+          : Optional.empty();
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return Optional.of("not a descriptor error: " + trace(e));
     }
