@@ -40,7 +40,8 @@ public final class StepChains {
         one.agents(),
         one.executor(),
         steps,
-        one.secrets());
+        one.secrets(),
+        one.gpuBusy());
   }
 
   private static StepSpec renamed(StepSpec t, String name, List<String> needs) {
