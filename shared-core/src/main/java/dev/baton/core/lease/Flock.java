@@ -1,7 +1,7 @@
 package dev.baton.core.lease;
 
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import dev.baton.core.os.LinuxLibc;
 
 /**
  * The C library calls a lease needs, through JNA (direct mapping): {@code open}, {@code flock},
@@ -12,19 +12,19 @@ import com.sun.jna.Platform;
  */
 final class Flock {
   /** Why the calls could not be bound, or null when they were. */
-  static final String PROBLEM = bind();
+  static final String PROBLEM = LinuxLibc.bind(Flock.class);
 
   // Linux values (the same on x86-64 and aarch64).
-  static final int O_RDWR = 02;
-  static final int O_CREAT = 0100;
-  static final int O_CLOEXEC = 02000000;
-  static final int O_NOFOLLOW = 0400000;
+  static final int O_RDWR = LinuxLibc.O_RDWR;
+  static final int O_CREAT = LinuxLibc.O_CREAT;
+  static final int O_CLOEXEC = LinuxLibc.O_CLOEXEC;
+  static final int O_NOFOLLOW = LinuxLibc.O_NOFOLLOW;
   static final int LOCK_EX = 2;
   static final int LOCK_NB = 4;
   static final int LOCK_UN = 8;
   static final int F_DUPFD_CLOEXEC = 1030;
-  static final int EINTR = 4;
-  static final int EWOULDBLOCK = 11;
+  static final int EINTR = LinuxLibc.EINTR;
+  static final int EWOULDBLOCK = LinuxLibc.EWOULDBLOCK;
 
   /**
    * Lease descriptors are moved to this number or above, so that a launcher can place them at 3, 4,
@@ -36,19 +36,6 @@ final class Flock {
 
   static boolean available() {
     return PROBLEM == null;
-  }
-
-  private static String bind() {
-    String arch = System.getProperty("os.arch", "");
-    try {
-      if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {
-        return "not Linux on x86-64 or aarch64";
-      }
-      Native.register(Flock.class, "libc.so.6");
-      return null;
-    } catch (Throwable e) {
-      return e.toString();
-    }
   }
 
   static native int open(String path, int flags, int mode);

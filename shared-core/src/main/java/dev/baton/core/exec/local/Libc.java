@@ -1,8 +1,7 @@
 package dev.baton.core.exec.local;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.baton.core.os.LinuxLibc;
 
 /**
  * The few C library calls the local executor makes through JNA (direct mapping): {@code
@@ -13,17 +12,17 @@ import com.sun.jna.Pointer;
  */
 final class Libc {
   /** Why the calls could not be bound, or null when they were. */
-  static final String PROBLEM = bind();
+  static final String PROBLEM = LinuxLibc.bind(Libc.class);
 
   // Linux values (the same on x86-64 and aarch64, the only architectures bound).
   static final short POSIX_SPAWN_SETSIGDEF = 0x04;
   static final short POSIX_SPAWN_SETSIGMASK = 0x08;
   static final short POSIX_SPAWN_SETSID = 0x80;
-  static final int O_RDONLY = 0;
-  static final int O_WRONLY = 01;
-  static final int O_CREAT = 0100;
-  static final int O_APPEND = 02000;
-  static final int EINTR = 4;
+  static final int O_RDONLY = LinuxLibc.O_RDONLY;
+  static final int O_WRONLY = LinuxLibc.O_WRONLY;
+  static final int O_CREAT = LinuxLibc.O_CREAT;
+  static final int O_APPEND = LinuxLibc.O_APPEND;
+  static final int EINTR = LinuxLibc.EINTR;
   static final int SIGKILL = 9;
   static final int SIGTERM = 15;
   // Sizes with room to spare: glibc's posix_spawnattr_t is 336 bytes, its file actions 80, and a
@@ -36,22 +35,6 @@ final class Libc {
 
   static boolean available() {
     return PROBLEM == null;
-  }
-
-  private static String bind() {
-    String arch = System.getProperty("os.arch", "");
-    try {
-      if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {
-        return "not Linux on x86-64 or aarch64";
-      }
-      // By its file name, so that JNA opens it directly instead of searching for "c".
-      Native.register(Libc.class, "libc.so.6");
-      return null;
-    } catch (Throwable e) {
-      // UnsatisfiedLinkError (a missing symbol, JNA's library not loadable) or a linkage error:
-      // either way the job shell starts steps instead.
-      return e.toString();
-    }
   }
 
   static native int posix_spawn(
