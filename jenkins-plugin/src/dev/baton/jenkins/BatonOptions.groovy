@@ -96,7 +96,7 @@ class BatonOptions implements Serializable {
         if (only == null) {
             return out
         }
-        List items = only instanceof Collection ? new ArrayList((Collection) only) : String.valueOf(only).split(',') as List
+        List items = only instanceof Collection ? new ArrayList((Collection) only) : stepIds(String.valueOf(only))
         for (Object item : items) {
             String id = String.valueOf(item).trim()
             if (!id.isEmpty()) {
@@ -107,6 +107,32 @@ class BatonOptions implements Serializable {
             o.problems << "only names no step; give step names such as ['train'] or leave it out".toString()
         }
         return out
+    }
+
+    /**
+     * Splits {@code only: 'prep,train[lr=0.1,l2=0]'} at commas outside brackets, as the CLI's
+     * {@code --only} does: a matrix cell's id has commas of its own.
+     */
+    @NonCPS
+    static List<String> stepIds(String text) {
+        List<String> parts = []
+        StringBuilder current = new StringBuilder()
+        int depth = 0
+        for (char c : text.toCharArray()) {
+            if (c == (char) ',' && depth == 0) {
+                parts << current.toString()
+                current.setLength(0)
+                continue
+            }
+            if (c == (char) '[') {
+                depth++
+            } else if (c == (char) ']' && depth > 0) {
+                depth--
+            }
+            current.append(c)
+        }
+        parts << current.toString()
+        return parts
     }
 
     /** ", did you mean 'file'?" when a known argument is one or two edits away. */
