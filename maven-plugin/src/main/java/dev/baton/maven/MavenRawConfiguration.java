@@ -120,5 +120,4 @@ public record MavenRawConfiguration(
   static Set<String> stepIds(String csv) {
     return StepIdList.parse(csv);
   }
-
 }

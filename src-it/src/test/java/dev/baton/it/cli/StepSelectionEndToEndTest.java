@@ -78,8 +78,7 @@ class StepSelectionEndToEndTest {
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
     assertThat(p.exitValue()).as(Files.readString(stderr)).isZero();
-    JsonNode plan =
-        new ObjectMapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
+    JsonNode plan = new ObjectMapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
     List<String> ids = new ArrayList<>();
     plan.get("steps").forEach(s -> ids.add(s.get("id").asText()));
     assertThat(ids).containsExactly("prep", "train[lr=0.1,l2=0]");
@@ -98,10 +97,7 @@ class StepSelectionEndToEndTest {
 
   private List<String> ran() throws Exception {
     try (var files = Files.list(tmp)) {
-      return files
-          .map(f -> f.getFileName().toString())
-          .filter(n -> n.endsWith(".ran"))
-          .toList();
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ran")).toList();
     }
   }
 }
