@@ -116,22 +116,20 @@ class BatonOptions implements Serializable {
     @NonCPS
     static List<String> stepIds(String text) {
         List<String> parts = []
-        StringBuilder current = new StringBuilder()
         int depth = 0
-        for (char c : text.toCharArray()) {
-            if (c == (char) ',' && depth == 0) {
-                parts << current.toString()
-                current.setLength(0)
-                continue
-            }
+        int start = 0
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i)
             if (c == (char) '[') {
                 depth++
             } else if (c == (char) ']' && depth > 0) {
                 depth--
+            } else if (c == (char) ',' && depth == 0) {
+                parts << text.substring(start, i)
+                start = i + 1
             }
-            current.append(c)
         }
-        parts << current.toString()
+        parts << text.substring(start)
         return parts
     }
 
