@@ -6,6 +6,8 @@ import dev.baton.core.descriptor.yaml.YamlNode.Scalar;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlList;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,25 @@ final class LiteralFields {
           "secrets",
           "cache");
 
+  /**
+   * The parts of each stage that are substituted (commands, the health URL) or read as gate
+   * expressions; the rest of a stage (metrics file, weights, bake, baseline...) is used as written.
+   */
+  private static final Map<String, Set<String>> STAGE_EXPANDED =
+      Map.of(
+          "validate", Set.of("run", "gates"),
+          "benchmark", Set.of("run"),
+          "deploy",
+              Set.of(
+                  "shift",
+                  "switch",
+                  "retire",
+                  "rollback",
+                  "health.http",
+                  "health.run",
+                  "analysis.run",
+                  "analysis.gates"));
+
   /** {@code ${{ ... secrets ... }}} has an error of its own (SecretsReader). */
   private static final Pattern SECRET = Pattern.compile("\\$\\{\\{[^}]*\\bsecrets\\b");
 
@@ -49,8 +70,27 @@ final class LiteralFields {
             NodeReader.get(m, key)
                 .ifPresent(n -> scan(n, "'" + key + "' of step '" + step.key() + "'", r));
           }
+          STAGE_EXPANDED.forEach(
+              (stage, expanded) ->
+                  NodeReader.get(m, stage)
+                      .ifPresent(n -> scanStage(n, stage, "", expanded, step.key(), r)));
         }
       }
+    }
+  }
+
+  /** Scans a stage block, leaving out the parts at {@code expanded} (paths inside the stage). */
+  private static void scanStage(
+      YamlNode node, String stage, String path, Set<String> expanded, String step, NodeReader r) {
+    if (node instanceof YamlMap map) {
+      for (YamlNode.Entry e : map.entries().values()) {
+        String inner = path.isEmpty() ? e.key() : path + "." + e.key();
+        if (!expanded.contains(inner)) {
+          scanStage(e.value(), stage, inner, expanded, step, r);
+        }
+      }
+    } else {
+      scan(node, "'" + stage + "." + path + "' of step '" + step + "'", r);
     }
   }
 

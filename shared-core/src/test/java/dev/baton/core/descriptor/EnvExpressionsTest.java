@@ -221,4 +221,36 @@ class EnvExpressionsTest {
                 + " substituted in run, when, env, inputs, outputs and stage commands"
                 + " (docs/expressions.md)");
   }
+
+  @Test
+  void stagePartsUsedAsWrittenAreLocatedErrorsWhileCommandsAndHealthUrlsAreSubstituted() {
+    List<String> p =
+        problems(
+            """
+            version: 1
+            name: env
+            params: {port: "8080", model: small}
+            steps:
+              quality:
+                validate:
+                  run: ./eval.sh ${{ params.model }}
+                  metrics: build/${{ params.model }}.json
+                  gates: [accuracy >= 0.9]
+              release:
+                deploy:
+                  strategy: canary
+                  weights: [10, 100]
+                  shift: ./route.sh ${{ deploy.weight }}
+                  health: {http: "http://localhost:${{ params.port }}/health"}
+                  rollback: ./route.sh 0
+            """,
+            Map.of());
+
+    assertThat(p)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "pipelines/baton.yaml:8:22: ${{ }} is not substituted in 'validate.metrics' of step"
+                + " 'quality'");
+  }
 }
