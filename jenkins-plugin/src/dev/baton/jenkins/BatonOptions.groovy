@@ -96,7 +96,7 @@ class BatonOptions implements Serializable {
         if (only == null) {
             return out
         }
-        List items = only instanceof Collection ? new ArrayList((Collection) only) : String.valueOf(only).split(',') as List
+        List items = only instanceof Collection ? new ArrayList((Collection) only) : stepIds(String.valueOf(only))
         for (Object item : items) {
             String id = String.valueOf(item).trim()
             if (!id.isEmpty()) {
@@ -107,6 +107,30 @@ class BatonOptions implements Serializable {
             o.problems << "only names no step; give step names such as ['train'] or leave it out".toString()
         }
         return out
+    }
+
+    /**
+     * Splits {@code only: 'prep,train[lr=0.1,l2=0]'} at commas outside brackets, as the CLI's
+     * {@code --only} does: a matrix cell's id has commas of its own.
+     */
+    @NonCPS
+    static List<String> stepIds(String text) {
+        List<String> parts = []
+        int depth = 0
+        int start = 0
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i)
+            if (c == (char) '[') {
+                depth++
+            } else if (c == (char) ']' && depth > 0) {
+                depth--
+            } else if (c == (char) ',' && depth == 0) {
+                parts << text.substring(start, i)
+                start = i + 1
+            }
+        }
+        parts << text.substring(start)
+        return parts
     }
 
     /** ", did you mean 'file'?" when a known argument is one or two edits away. */

@@ -120,4 +120,14 @@ class LibraryHelpersTest {
         .contains("gateFailure 'maybe' is not one of UNSTABLE, FAILURE, SUCCESS")
         .contains("params must be a map");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void onlyAsOneStringKeepsTheCommasOfAMatrixCellId() throws Exception {
+    Object options =
+        call("BatonOptions", "parse", Map.of("only", "prep, train[lr=0.1,l2=0]"), null);
+
+    assertThat((List<String>) InvokerHelper.getProperty(options, "only"))
+        .containsExactly("prep", "train[lr=0.1,l2=0]");
+  }
 }

@@ -128,6 +128,33 @@ class StepVariantsTest {
   }
 
   @Test
+  void matrixCellRuledOutByItsWhenDoesNotSkipTheStepsThatNeedTheMatrix() throws Exception {
+    String descriptor =
+        """
+        version: 1
+        name: per-cell
+        steps:
+          train:
+            matrix: {model: [small, large]}
+            when: ${{ matrix.model == 'small' }}
+            run: echo trained
+          report:
+            needs: train
+            run: echo reported
+        """;
+    BuildRun build =
+        Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand())
+            .scm(Testbed.project(tmp.resolve("repo"), java.util.Map.of("baton.yaml", descriptor)))
+            .run("@Library('baton') _\nbaton()\n");
+
+    assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    assertThat(PipelineChecks.stepCalls(build)).containsKeys("train[model=small]", "report");
+    assertThat(PipelineChecks.mergedStatuses(build, "baton-reports"))
+        .containsEntry("train[model=large]", "SKIPPED")
+        .containsEntry("report", "SUCCEEDED");
+  }
+
+  @Test
   void wrongArgumentsFailTheBuildBeforeAnyAgentIsUsed() throws Exception {
     RecordingPipelineRuntime runtime =
         Testbed.threeAgents(tmp.resolve("jenkins"), "false").scm(tmp);

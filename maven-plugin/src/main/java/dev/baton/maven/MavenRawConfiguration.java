@@ -2,11 +2,9 @@ package dev.baton.maven;
 
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.UsageException;
+import dev.baton.core.plan.StepIdList;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -116,36 +114,10 @@ public record MavenRawConfiguration(
   }
 
   /**
-   * Splits {@code baton.only} at commas that are not inside a matrix id's brackets, so {@code
-   * prepare,train[lr=0.1,bs=32]} names two steps.
+   * Reads {@code baton.only} as the CLI reads {@code --only}: commas inside a matrix id's brackets
+   * do not split, so {@code prepare,train[lr=0.1,bs=32]} names two steps.
    */
   static Set<String> stepIds(String csv) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (csv == null) {
-      return ids;
-    }
-    List<String> parts = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    int depth = 0;
-    for (char c : csv.toCharArray()) {
-      if (c == ',' && depth == 0) {
-        parts.add(current.toString());
-        current.setLength(0);
-        continue;
-      }
-      if (c == '[') {
-        depth++;
-      } else if (c == ']' && depth > 0) {
-        depth--;
-      }
-      current.append(c);
-    }
-    parts.add(current.toString());
-    for (String part : parts) {
-      if (!part.isBlank()) {
-        ids.add(part.trim());
-      }
-    }
-    return ids;
+    return StepIdList.parse(csv);
   }
 }

@@ -42,12 +42,12 @@ record AgentShortfall(Agent agent, String labelProblem, String matchedLabels, Li
 
   static AgentShortfall of(AgentRequest request, LabelExpression expression, Agent agent) {
     Set<String> labels = agent.labels();
-    boolean labelOk = expression.matches(labels);
+    boolean labelOk = Feasibility.labelMatches(expression, agent);
     String labelProblem = labelOk ? "" : labelProblem(expression, agent);
     Set<String> matched = new LinkedHashSet<>(required(expression));
     matched.retainAll(labels);
     List<String> lacks = new ArrayList<>();
-    int eligible = Feasibility.eligibleGpus(request, agent).size();
+    int eligible = Feasibility.eligibleGpus(request, expression, agent).size();
     if (eligible < request.gpus()) {
       lacks.add(gpuShortfall(agent.gpus(), eligible, request.gpus()));
     }

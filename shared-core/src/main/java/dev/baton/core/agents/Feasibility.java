@@ -45,28 +45,63 @@ public final class Feasibility {
    * the same machine.
    */
   public static List<Integer> eligibleGpus(AgentRequest request, Agent agent) {
-    LabelExpression expression = parseOrNull(request.label());
-    Set<String> modelLabels = new HashSet<>();
-    for (Gpu gpu : agent.gpus()) {
-      modelLabels.add(gpu.modelLabel());
-    }
-    Set<String> withoutModels = new HashSet<>(agent.labels());
-    withoutModels.removeAll(modelLabels);
+    return eligibleGpus(request, parseOrNull(request.label()), agent);
+  }
+
+  static List<Integer> eligibleGpus(AgentRequest request, LabelExpression expression, Agent agent) {
+    boolean perModel = modelLabels(agent).size() > 1 && expression != null;
     List<Integer> eligible = new ArrayList<>();
     for (Gpu gpu : agent.gpus()) {
-      if (!gpuSatisfies(request, gpu)) {
-        continue;
+      if (gpuSatisfies(request, gpu)
+          && (!perModel || expression.matches(labelsAsIfOnly(agent, gpu.modelLabel())))) {
+        eligible.add(gpu.index());
       }
-      if (modelLabels.size() > 1 && expression != null) {
-        Set<String> asIfAlone = new HashSet<>(withoutModels);
-        asIfAlone.add(gpu.modelLabel());
-        if (!expression.matches(asIfAlone)) {
-          continue;
-        }
-      }
-      eligible.add(gpu.index());
     }
     return eligible;
+  }
+
+  /**
+   * Whether {@code agent}'s labels satisfy {@code expression}, judged the way {@link #eligibleGpus}
+   * judges GPUs: an agent with GPUs of several models matches when its labels do, or when they
+   * would with only one of its models' labels ({@code gpu && !h100} matches a machine with A100s
+   * and H100s, and gets its A100s). The up-front check and placement both ask this, so they cannot
+   * disagree about a label.
+   */
+  static boolean labelMatches(LabelExpression expression, Agent agent) {
+    if (expression.matches(agent.labels())) {
+      return true;
+    }
+    Set<String> models = modelLabels(agent);
+    if (models.size() < 2) {
+      return false;
+    }
+    for (String model : models) {
+      if (expression.matches(labelsAsIfOnly(agent, model))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The distinct model labels of the agent's GPUs whose model is known. */
+  private static Set<String> modelLabels(Agent agent) {
+    Set<String> models = new LinkedHashSet<>();
+    for (Gpu gpu : agent.gpus()) {
+      if (!gpu.modelLabel().isEmpty()) {
+        models.add(gpu.modelLabel());
+      }
+    }
+    return models;
+  }
+
+  /** The agent's labels as if {@code model} were its only GPU model. */
+  private static Set<String> labelsAsIfOnly(Agent agent, String model) {
+    Set<String> labels = new HashSet<>(agent.labels());
+    labels.removeAll(modelLabels(agent));
+    if (!model.isEmpty()) {
+      labels.add(model);
+    }
+    return labels;
   }
 
   private static LabelExpression parseOrNull(String label) {

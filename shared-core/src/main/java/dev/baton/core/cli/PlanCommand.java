@@ -3,7 +3,7 @@ package dev.baton.core.cli;
 import dev.baton.core.api.Baton;
 import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.plan.PlanRenderer;
-import java.util.LinkedHashSet;
+import dev.baton.core.plan.StepIdList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,11 +25,13 @@ final class PlanCommand implements Callable<Integer> {
       description = "text (default), json, dot or mermaid.")
   String format = "text";
 
+  // Not picocli's split: a matrix cell's id has commas of its own.
   @Option(
       names = "--only",
-      split = ",",
       paramLabel = "STEP",
-      description = "Only these steps and what they need.")
+      description =
+          "Only these steps (names or ids, comma-separated: prep,train[lr=0.1,l2=0]) and what"
+              + " they need; repeatable.")
   List<String> only = List.of();
 
   @Option(
@@ -41,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var config = pipeline.config().withOnly(new LinkedHashSet<>(only));
+    var config = pipeline.config().withOnly(StepIdList.parseAll(only));
     if (kind != null) {
       try {
         config = config.withKind(StepKind.valueOf(kind.toUpperCase(Locale.ROOT)));

@@ -1,7 +1,7 @@
 package dev.baton.core.cli;
 
 import dev.baton.core.api.BatonConfig;
-import java.util.LinkedHashSet;
+import dev.baton.core.plan.StepIdList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,11 +26,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions run;
 
+  // Not picocli's split: a matrix cell's id has commas of its own.
   @Option(
       names = "--only",
-      split = ",",
       paramLabel = "STEP",
-      description = "Run only these steps (names or ids) and what they need.")
+      description =
+          "Run only these steps (names or ids, comma-separated: prep,train[lr=0.1,l2=0]) and"
+              + " what they need; repeatable.")
   List<String> only = List.of();
 
   @Option(
@@ -61,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     BatonConfig config =
         run.apply(pipeline.config())
-            .withOnly(new LinkedHashSet<>(only))
+            .withOnly(StepIdList.parseAll(only))
             .withExecutor(executor)
             .withExecutorOptions(slurm)
             .withFailFast(failFast);

@@ -90,6 +90,8 @@ public final class DescriptorReader {
     }
     PipelineDescriptor descriptor = bind(file, top.get(), r);
     SecretsReader.forbidSubstitution(top.get(), text, r);
+    EnvExpressions.check(descriptor, top.get(), r);
+    LiteralFields.check(top.get(), r);
     // The DAG is checked even when keys were wrong, so one run reports every kind of mistake.
     DagChecker.check(descriptor, problems);
     return descriptor;

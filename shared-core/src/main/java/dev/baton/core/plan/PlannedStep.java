@@ -64,4 +64,21 @@ public record PlannedStep(
   public boolean skipped() {
     return !skipReason.isEmpty();
   }
+
+  /** This step waiting for {@code newNeeds} instead. */
+  PlannedStep withNeeds(List<String> newNeeds) {
+    return new PlannedStep(
+        id,
+        spec,
+        matrix,
+        command,
+        newNeeds,
+        env,
+        workdir,
+        timeout,
+        retry,
+        agent,
+        concurrency,
+        skipReason);
+  }
 }

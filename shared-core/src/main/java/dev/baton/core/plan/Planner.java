@@ -50,7 +50,7 @@ public final class Planner {
     if (!problems.isEmpty()) {
       throw new DescriptorException(problems);
     }
-    List<PlannedStep> ordered = TopologicalOrder.sort(d, byName);
+    List<PlannedStep> ordered = TopologicalOrder.sort(d, NeedsOfRunningCells.apply(byName));
     List<PlannedStep> selected = Selection.select(ordered, only, kind);
     return new Plan(d, params, selected);
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Set;
 
 /** Narrows a plan to chosen steps (by id, name or kind) and everything they need. */
 final class Selection {
+  private static final int MAX_CELLS_SHOWN = 4;
+
   private Selection() {}
 
   static List<PlannedStep> select(
@@ -23,10 +26,8 @@ final class Selection {
       return ordered;
     }
     Map<String, PlannedStep> byId = new HashMap<>();
-    Set<String> names = new HashSet<>();
     for (PlannedStep s : ordered) {
       byId.put(s.id(), s);
-      names.add(s.stepName());
     }
     Deque<String> todo = new ArrayDeque<>();
     for (String wanted : only) {
@@ -38,14 +39,8 @@ final class Selection {
         }
       }
       if (!found) {
-        Set<String> candidates = new HashSet<>(names);
-        candidates.addAll(byId.keySet());
-        String hint = DidYouMean.hint(wanted, candidates);
         throw new UsageException(
-            "no step '"
-                + wanted
-                + "' in this pipeline; "
-                + (hint.isEmpty() ? "steps are: " + String.join(", ", names) : hint));
+            "no step '" + wanted + "' in this pipeline; " + hint(wanted, ordered));
       }
     }
     if (kind.isPresent()) {
@@ -75,5 +70,36 @@ final class Selection {
       }
     }
     return out;
+  }
+
+  /**
+   * How to name an existing step instead: a near name, or for a cell id of a matrix step (which
+   * must be written in full), that step's cell ids.
+   */
+  private static String hint(String wanted, List<PlannedStep> ordered) {
+    Set<String> names = new LinkedHashSet<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (PlannedStep s : ordered) {
+      names.add(s.stepName());
+      ids.add(s.id());
+    }
+    int bracket = wanted.indexOf('[');
+    if (bracket > 0 && names.contains(wanted.substring(0, bracket))) {
+      String name = wanted.substring(0, bracket);
+      List<String> cells = new ArrayList<>();
+      ordered.stream().filter(s -> s.stepName().equals(name)).forEach(s -> cells.add(s.id()));
+      String shown =
+          cells.size() <= MAX_CELLS_SHOWN
+              ? String.join(", ", cells)
+              : String.join(", ", cells.subList(0, MAX_CELLS_SHOWN)) + ", ...";
+      return "name a cell by its full id (every matrix key, in order), such as "
+          + shown
+          + ", or all of them as "
+          + name;
+    }
+    Set<String> candidates = new HashSet<>(names);
+    candidates.addAll(ids);
+    String hint = DidYouMean.hint(wanted, candidates);
+    return hint.isEmpty() ? "steps are: " + String.join(", ", names) : hint;
   }
 }

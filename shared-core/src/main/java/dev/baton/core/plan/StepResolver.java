@@ -25,12 +25,14 @@ final class StepResolver {
   private final Map<String, String> params;
   private final List<DescriptorProblem> problems;
   private final Map<String, List<String>> cellIds = new LinkedHashMap<>();
+  private final Map<String, String> pipelineEnv;
 
   StepResolver(
       PipelineDescriptor descriptor, Map<String, String> params, List<DescriptorProblem> problems) {
     this.descriptor = descriptor;
     this.params = params;
     this.problems = problems;
+    this.pipelineEnv = pipelineEnv();
     for (StepSpec s : descriptor.steps().values()) {
       List<String> ids = new ArrayList<>();
       for (Map<String, String> cell : MatrixExpander.cells(s.matrix())) {
@@ -68,11 +70,12 @@ final class StepResolver {
   }
 
   private PlannedStep resolve(StepSpec spec, Map<String, String> cell, List<String> needs) {
-    Map<String, String> env = new LinkedHashMap<>(descriptor.env());
-    env.putAll(spec.env());
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("params", params);
     context.put("matrix", cell);
+    context.put("env", pipelineEnv);
+    Map<String, String> env = new LinkedHashMap<>(pipelineEnv);
+    env.putAll(stepEnv(spec, Bindings.of(context)));
     context.put("env", env);
     Bindings bindings = Bindings.of(context);
     String skip = when(spec, bindings);
@@ -95,6 +98,55 @@ final class StepResolver {
         spec.agent(),
         spec.concurrency(),
         skip);
+  }
+
+  /**
+   * The pipeline's env with {@code ${{ }}} substituted, unquoted (a variable's value is not shell
+   * text): it reads {@code params.*}. The descriptor reader has checked each value where it is
+   * written; what fails only with {@code -p} values is reported here, once.
+   */
+  private Map<String, String> pipelineEnv() {
+    Bindings bindings = Bindings.of(Map.of("params", params));
+    Map<String, String> env = new LinkedHashMap<>();
+    descriptor
+        .env()
+        .forEach(
+            (name, value) -> {
+              try {
+                env.put(name, Template.parse(value).render(bindings, Quoting.NONE));
+              } catch (ExpressionException ex) {
+                problems.add(
+                    new DescriptorProblem(
+                        SourcePosition.of(descriptor.file() + ": env." + name),
+                        ex.problem() + " in " + name + " of the pipeline's env",
+                        ex.hint()));
+                env.put(name, value);
+              }
+            });
+    return env;
+  }
+
+  /**
+   * The step's own env with {@code ${{ }}} substituted, unquoted: it reads {@code params.*}, {@code
+   * matrix.*} and {@code env.*} (the pipeline's env).
+   */
+  private Map<String, String> stepEnv(StepSpec spec, Bindings bindings) {
+    Map<String, String> env = new LinkedHashMap<>();
+    spec.env()
+        .forEach(
+            (name, value) -> {
+              try {
+                env.put(name, Template.parse(value).render(bindings, Quoting.NONE));
+              } catch (ExpressionException ex) {
+                problems.add(
+                    new DescriptorProblem(
+                        spec.position(),
+                        ex.problem() + " in " + name + " of the env of step '" + spec.name() + "'",
+                        ex.hint()));
+                env.put(name, value);
+              }
+            });
+    return env;
   }
 
   private String when(StepSpec spec, Bindings bindings) {

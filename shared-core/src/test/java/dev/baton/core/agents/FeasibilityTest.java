@@ -209,4 +209,88 @@ class FeasibilityTest {
         .containsExactly(0, 1, 2, 3);
     assertThat(Feasibility.fits(request("gpu && h100", 3), mixed)).isFalse();
   }
+
+  private static final Agent MIXED =
+      new Agent(
+          "box",
+          Set.of("box", "gpu", "a100", "h100"),
+          4,
+          16,
+          OptionalLong.of(65536),
+          List.of(
+              new Gpu(0, "NVIDIA A100-SXM4-80GB", 81920, "GPU-0", false),
+              new Gpu(1, "NVIDIA A100-SXM4-80GB", 81920, "GPU-1", false),
+              new Gpu(2, "NVIDIA H100 80GB HBM3", 81559, "GPU-2", false),
+              new Gpu(3, "NVIDIA H100 80GB HBM3", 81559, "GPU-3", false)));
+
+  @Test
+  void upFrontCheckAcceptsOnAMixedAgentWhatPlacementGivesGpusFor() {
+    // The documented pattern: a label that excludes one of the agent's models picks the others.
+    for (String label :
+        List.of("gpu && !h100", "!h100", "gpu && (a100 || !h100)", "!(h100 || flaky)")) {
+      for (int gpus = 0; gpus <= 2; gpus++) {
+        AgentRequest request = request(label, gpus);
+        assertThat(Feasibility.fits(request, MIXED)).as(label + " x" + gpus).isTrue();
+        assertThat(Feasibility.whyUnschedulable("train", request, List.of(MIXED)))
+            .as(label + " x" + gpus)
+            .isEmpty();
+        assertThat(Feasibility.eligibleGpus(request, MIXED)).containsExactly(0, 1);
+      }
+    }
+  }
+
+  @Test
+  void upFrontCheckAndPlacementAgreeOnEveryLabelCountAndModelOfAMixedAgent() {
+    List<String> labels =
+        List.of(
+            "",
+            "gpu",
+            "gpu && h100",
+            "gpu && a100",
+            "gpu && !h100",
+            "gpu && !a100",
+            "!a100 && !h100",
+            "a100 && h100",
+            "a100 || h100",
+            "h100 -> flaky",
+            "a100 <-> !h100",
+            "box && !gpu");
+    for (String label : labels) {
+      for (String model : List.of("", "a100", "H100", "v100")) {
+        for (int gpus = 0; gpus <= 5; gpus++) {
+          AgentRequest request =
+              new AgentRequest(label, gpus, OptionalLong.empty(), model, 0, OptionalLong.empty());
+          boolean fits = Feasibility.fits(request, MIXED);
+          boolean explained =
+              Feasibility.whyUnschedulable("s", request, List.of(MIXED)).isPresent();
+          String what = label + " / " + model + " / " + gpus;
+          assertThat(explained).as(what).isEqualTo(!fits);
+          if (gpus > 0) {
+            // A step that needs GPUs fits exactly when placement finds enough of them.
+            assertThat(fits)
+                .as(what)
+                .isEqualTo(Feasibility.eligibleGpus(request, MIXED).size() >= gpus);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void labelExcludingEveryModelOfAMixedAgentIsStillRefusedNamingTheExclusion() {
+    assertThat(
+            Feasibility.whyUnschedulable(
+                "train", request("gpu && !h100 && !a100", 1), List.of(MIXED)))
+        .hasValueSatisfying(m -> assertThat(m).contains("the label excludes h100, a100"));
+  }
+
+  @Test
+  void cpusAndMemoryStillCountOnAMixedAgentWhoseLabelMatchesPerModel() {
+    AgentRequest tooMany =
+        new AgentRequest("gpu && !h100", 1, OptionalLong.empty(), "", 64, OptionalLong.empty());
+
+    assertThat(Feasibility.whyUnschedulable("train", tooMany, List.of(MIXED)))
+        .hasValueSatisfying(
+            m -> assertThat(m).contains("agent box has gpu but 16 CPUs (needs 64)"));
+  }
 }

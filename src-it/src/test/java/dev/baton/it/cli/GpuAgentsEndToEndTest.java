@@ -92,4 +92,22 @@ class GpuAgentsEndToEndTest {
         .contains("h100");
     assertThat(tmp.resolve("ran.txt")).doesNotExist();
   }
+
+  @Test
+  void labelExcludingOneModelOfAMixedMachineRunsOnTheOtherModel() throws Exception {
+    // The documented `gpu && !h100` on a machine with two A100s and two H100s: the up-front
+    // check once refused it ("the label excludes h100") though placement gives it the A100s.
+    Files.writeString(
+        tmp.resolve("baton.yaml"),
+        """
+        version: 1
+        name: not-h100
+        steps:
+          not-h100: {agent: {label: "gpu && !h100", gpus: 2}, run: 'echo "$CUDA_VISIBLE_DEVICES" > not-h100.txt'}
+          cpu-side: {agent: {label: "!h100"}, run: 'true'}
+        """);
+    CliRun p = CliRun.run(tmp, env, "run", "baton.yaml", "--report-dir", "out");
+    assertThat(p.exitCode).as(p.toString()).isZero();
+    assertThat(Files.readString(tmp.resolve("not-h100.txt")).strip()).isEqualTo("0,1");
+  }
 }
