@@ -45,6 +45,7 @@ class SchemaInAjvTest {
           "executor",
           "slurm",
           "secrets",
+          "gpuBusy",
           "steps");
   private static final Set<String> STEP_KEYS =
       Set.of(
