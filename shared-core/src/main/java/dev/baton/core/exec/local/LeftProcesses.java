@@ -33,7 +33,8 @@ public final class LeftProcesses {
     ProcessHandle leader = ProcessHandle.of(processGroup).orElseThrow();
     ProcessGroups.signalGroup(processGroup, "TERM", leader);
     long deadline = System.nanoTime() + grace.toNanos();
-    while (leader.isAlive() && System.nanoTime() < deadline) {
+    // The whole group gets its grace, not just the leader: children may outlive it, ignoring TERM.
+    while (ProcessGroups.anyLeft(processGroup) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -41,7 +42,9 @@ public final class LeftProcesses {
         break;
       }
     }
-    ProcessGroups.signalGroup(processGroup, "KILL", leader);
+    if (ProcessGroups.anyLeft(processGroup)) {
+      ProcessGroups.signalGroup(processGroup, "KILL", leader);
+    }
     return true;
   }
 }

@@ -23,6 +23,7 @@ final class Libc {
   static final int O_WRONLY = 01;
   static final int O_CREAT = 0100;
   static final int O_APPEND = 02000;
+  static final int ESRCH = 3;
   static final int EINTR = 4;
   static final int SIGKILL = 9;
   static final int SIGTERM = 15;
