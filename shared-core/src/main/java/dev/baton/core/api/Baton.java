@@ -211,6 +211,10 @@ public final class Baton {
     } finally {
       current = null;
     }
+    if (cancelled && !result.cancelled()) {
+      // Cancelled as the engine ended: a cancel received counts, whenever it came.
+      result = new EngineResult(result.startedAt(), result.endedAt(), result.steps(), true);
+    }
     if (journaling.point() != null) {
       // The run began with the first Baton, not with this one.
       result =

@@ -43,6 +43,7 @@ public final class RunEngine {
   private final RunSettings settings;
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
   private final EngineLoop loop = new EngineLoop();
+  private final StartGate gate = new StartGate();
   private final List<ReadyStep> queue = new ArrayList<>();
   private final Usage usage = new Usage();
   private final SplittableRandom random;
@@ -103,6 +104,7 @@ public final class RunEngine {
 
   /** Asks the run to stop: running steps get TERM, nothing new starts. Safe from any thread. */
   public void cancel() {
+    gate.close();
     loop.post(this::cancelAll);
   }
 
@@ -127,8 +129,7 @@ public final class RunEngine {
     } finally {
       follower.close();
     }
-    return new EngineResult(
-        startedAt, Instant.now(), runs.values().stream().map(StepRecords::of).toList(), cancelling);
+    return EngineResult.of(startedAt, runs.values(), gate.closed() || cancelling);
   }
 
   private boolean done() {
@@ -193,7 +194,7 @@ public final class RunEngine {
   private void dispatch() {
     // Steps that became ready between two dispatches are equally old: none passes the others over.
     readySeq++;
-    if (queue.isEmpty() || stopStarting || atMaxRunning()) {
+    if (queue.isEmpty() || stopStarting || gate.closed() || atMaxRunning()) {
       return;
     }
     List<Placement> placements = scheduler.decide(queue, usage);
@@ -212,12 +213,11 @@ public final class RunEngine {
     }
     long newestPlaced = Long.MIN_VALUE;
     for (Placement p : placements) {
-      if (atMaxRunning()) {
+      if (atMaxRunning() || !gate.startIfOpen(() -> start(p))) {
         break;
       }
       queue.remove(p.ready());
       newestPlaced = Math.max(newestPlaced, p.ready().readySeq());
-      start(p);
     }
     for (int i = 0; i < queue.size(); i++) {
       if (queue.get(i).readySeq() < newestPlaced) {
