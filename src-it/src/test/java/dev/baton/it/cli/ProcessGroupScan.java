@@ -39,6 +39,15 @@ final class ProcessGroupScan {
     return out;
   }
 
+  /** {@link #recordedGroups}, empty while the journal cannot be read yet. */
+  static List<Long> recordedGroupsQuietly(Path journal, String step) {
+    try {
+      return recordedGroups(journal, step);
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
   /** The process groups the journal recorded for {@code step}'s attempts, in order. */
   static List<Long> recordedGroups(Path journal, String step) throws IOException {
     List<Long> groups = new ArrayList<>();

@@ -19,7 +19,12 @@ public final class LeftProcesses {
     Optional<ProcessHandle> leader = ProcessHandle.of(processGroup);
     return leader.isPresent()
         && leader.get().isAlive()
-        && leader.get().info().startInstant().map(processStart::equals).orElse(false);
+        && leader.get().info().startInstant().map(t -> sameStart(t, processStart)).orElse(false);
+  }
+
+  // Two JVMs may read one start time a clock tick apart (boot time plus ticks, rounded).
+  private static boolean sameStart(Instant a, Instant b) {
+    return Duration.between(a, b).abs().compareTo(Duration.ofSeconds(1)) <= 0;
   }
 
   /**
