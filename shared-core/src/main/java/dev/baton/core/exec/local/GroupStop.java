@@ -2,6 +2,7 @@ package dev.baton.core.exec.local;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,15 +58,30 @@ final class GroupStop {
               group.signal("KILL");
             }
           } catch (RuntimeException e) {
-            // The group cannot be watched any more (the executor is closing): KILL it and let go.
-            group.signal("KILL");
-            over.complete(null);
+            // The group cannot be watched any more (its job shell is gone): KILL it and let go.
+            killNow(group);
           }
         };
-    ScheduledFuture<?> watch =
-        killer.scheduleWithFixedDelay(
-            check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
-    over.whenComplete((v, e) -> watch.cancel(false));
+    try {
+      ScheduledFuture<?> watch =
+          killer.scheduleWithFixedDelay(
+              check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+      over.whenComplete((v, e) -> watch.cancel(false));
+    } catch (RejectedExecutionException e) {
+      // The executor is closed: no grace can be waited for.
+      killNow(group);
+    }
+  }
+
+  /** KILL at once, and the stop is over whether or not the signal could be sent. */
+  private void killNow(Group group) {
+    try {
+      group.signal("KILL");
+    } catch (RuntimeException e) {
+      // nothing more can be done for it
+    } finally {
+      over.complete(null);
+    }
   }
 
   /** Completes once a begun stop has left nothing of the group; never if none was begun. */
