@@ -39,7 +39,9 @@ public final class LeftProcesses {
     ProcessGroups.signalGroup(processGroup, "TERM", leader);
     long deadline = System.nanoTime() + grace.toNanos();
     // The whole group gets its grace, not just the leader: children may outlive it, ignoring TERM.
-    while (ProcessGroups.anyLeft(processGroup) && System.nanoTime() < deadline) {
+    // The leader is waited for until it is reaped too (whoever inherited it reaps it), as before.
+    while ((leader.isAlive() || ProcessGroups.anyLeft(processGroup))
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -47,7 +49,7 @@ public final class LeftProcesses {
         break;
       }
     }
-    if (ProcessGroups.anyLeft(processGroup)) {
+    if (leader.isAlive() || ProcessGroups.anyLeft(processGroup)) {
       ProcessGroups.signalGroup(processGroup, "KILL", leader);
     }
     return true;
