@@ -91,6 +91,8 @@ public final class Baton {
     }
     String runId = RunIds.next(Instant.now());
     try (WorkspaceLock lock = WorkspaceLock.acquire(workspace, runId, events)) {
+      LeftRuns.warning(workspace, lock.brokenRun())
+          .ifPresent(w -> events.accept(new RunEvent.Notice(RunEvent.Level.WARNING, w)));
       return execute(config, p, runId, Journaling.FRESH);
     }
   }
@@ -213,6 +215,10 @@ public final class Baton {
       result = engine.run();
     } finally {
       current = null;
+    }
+    if (cancelled && !result.cancelled()) {
+      // Cancelled as the engine ended: a cancel received counts, whenever it came.
+      result = new EngineResult(result.startedAt(), result.endedAt(), result.steps(), true);
     }
     if (journaling.point() != null) {
       // The run began with the first Baton, not with this one.

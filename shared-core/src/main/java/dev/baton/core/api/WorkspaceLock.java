@@ -35,11 +35,13 @@ public final class WorkspaceLock implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
+  private final String brokenRun;
 
-  private WorkspaceLock(Path file, FileChannel channel, FileLock lock) {
+  private WorkspaceLock(Path file, FileChannel channel, FileLock lock, String brokenRun) {
     this.file = file;
     this.channel = channel;
     this.lock = lock;
+    this.brokenRun = brokenRun;
   }
 
   /**
@@ -76,7 +78,8 @@ public final class WorkspaceLock implements AutoCloseable {
             new RunEvent.StaleLockBroken(file, previous.runId(), previous.pid(), previous.since()));
       }
       write(channel, me.format());
-      WorkspaceLock held = new WorkspaceLock(file, channel, lock);
+      WorkspaceLock held =
+          new WorkspaceLock(file, channel, lock, previous == null ? "" : previous.runId());
       channel = null;
       return held;
     } catch (IOException e) {
@@ -100,6 +103,11 @@ public final class WorkspaceLock implements AutoCloseable {
           "cannot create " + file.getParent() + ": " + e.getMessage() + "; check its permissions",
           e);
     }
+  }
+
+  /** The run whose Baton died holding this lock (its lock was broken), empty if none. */
+  public String brokenRun() {
+    return brokenRun;
   }
 
   /** The lock file. */

@@ -123,10 +123,14 @@ final class CacheStore {
     }
   }
 
-  /** A fresh directory beside the entries to build one in. */
+  /**
+   * A fresh directory beside the entries to build one in; those a killed Baton left are removed
+   * first.
+   */
   Path stagingDir(String key) throws IOException {
     Files.createDirectories(root);
-    return Files.createDirectory(root.resolve(".tmp-" + key + "-" + UUID.randomUUID()));
+    StagingDirs.removeLeft(root);
+    return Files.createDirectory(root.resolve(StagingDirs.newName(key)));
   }
 
   /** Removes an entry: renamed aside first, so no reader sees it half-deleted. */

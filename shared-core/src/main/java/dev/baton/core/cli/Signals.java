@@ -16,12 +16,13 @@ final class Signals {
             Runtime.getRuntime().halt(130);
           }
           interrupted = true;
+          // First, so that no step starts once the message is out (a start under way finishes).
+          cancel.run();
           Console.err()
               .println(
                   "\nbaton: cancelling ("
                       + sig.getName()
                       + "): stopping steps and writing reports; press Ctrl-C again to quit at once");
-          cancel.run();
         };
     for (String name : new String[] {"INT", "TERM"}) {
       try {

@@ -39,6 +39,8 @@ record AttemptOutcome(StepState state, String message) {
     if (why instanceof String text && !text.isBlank()) {
       return new AttemptOutcome(StepState.FAILED, text);
     }
-    return new AttemptOutcome(StepState.FAILED, ExitMessages.describe(status.exitCode()));
+    String unwritable = LogWriteCheck.problem(r.log).map(p -> "; " + p).orElse("");
+    return new AttemptOutcome(
+        StepState.FAILED, ExitMessages.describe(status.exitCode()) + unwritable);
   }
 }

@@ -44,6 +44,7 @@ public final class RunEngine {
   private final RunSettings settings;
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
   private final EngineLoop loop = new EngineLoop();
+  private final StartGate gate = new StartGate();
   private final List<ReadyStep> queue = new ArrayList<>();
   private final Usage usage = new Usage();
   private final SplittableRandom random;
@@ -87,16 +88,7 @@ public final class RunEngine {
     this.follower = new LogFollower(this.events);
     this.logs = new AttemptLogs(new SecretLogs(settings.secrets().masker()));
     this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
-    Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
-    for (PlannedStep s : plan.steps()) {
-      StepRun r =
-          new StepRun(
-              s, settings.reportDir().resolve(LogFiles.relativePath(s.id())), critical.get(s.id()));
-      if (prior.containsKey(s.id())) {
-        r.restoreFrom(prior.get(s.id()));
-      }
-      runs.put(s.id(), r);
-    }
+    runs.putAll(StepRun.allOf(plan, settings.reportDir(), prior));
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */
@@ -106,6 +98,7 @@ public final class RunEngine {
 
   /** Asks the run to stop: running steps get TERM, nothing new starts. Safe from any thread. */
   public void cancel() {
+    gate.close();
     loop.post(this::cancelAll);
   }
 
@@ -131,8 +124,7 @@ public final class RunEngine {
       follower.close();
       leases.close();
     }
-    return new EngineResult(
-        startedAt, Instant.now(), runs.values().stream().map(StepRecords::of).toList(), cancelling);
+    return EngineResult.of(startedAt, runs.values(), gate.closed() || cancelling);
   }
 
   private boolean done() {
@@ -183,21 +175,14 @@ public final class RunEngine {
 
   private void enqueue(StepRun r, int attempt) {
     r.state = StepState.QUEUED;
-    queue.add(
-        new ReadyStep(
-            r.step,
-            attempt,
-            readySeq,
-            0,
-            r.step.retry().otherAgent() ? r.agentsTried : java.util.Set.of(),
-            r.criticalPath));
+    queue.add(r.ready(attempt, readySeq));
     events.accept(new RunEvent.StepQueued(r.id()));
   }
 
   private void dispatch() {
     // Steps that became ready between two dispatches are equally old: none passes the others over.
     readySeq++;
-    if (queue.isEmpty() || stopStarting || atMaxRunning()) {
+    if (queue.isEmpty() || stopStarting || gate.closed() || atMaxRunning()) {
       return;
     }
     List<Placement> placements = scheduler.decide(queue, leases.overlay(queue, usage));
@@ -219,11 +204,17 @@ public final class RunEngine {
     for (Placement p : placements) {
       Lease lease = atMaxRunning() ? null : leases.acquire(p);
       if (lease == null) {
+        if (atMaxRunning()) {
+          break;
+        }
         continue; // taken by another process since the scheduler looked: stays queued
+      }
+      if (!gate.startIfOpen(() -> start(p, lease))) {
+        lease.close();
+        break;
       }
       queue.remove(p.ready());
       newestPlaced = Math.max(newestPlaced, p.ready().readySeq());
-      start(p, lease);
     }
     explainWaits();
     for (int i = 0; i < queue.size(); i++) {

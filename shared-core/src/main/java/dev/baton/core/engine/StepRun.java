@@ -48,6 +48,22 @@ final class StepRun {
     this.criticalPath = criticalPath;
   }
 
+  /** The bookkeeping of every step of {@code plan}, in plan order, taking over {@code prior}. */
+  static java.util.Map<String, StepRun> allOf(
+      dev.baton.core.plan.Plan plan, Path reportDir, java.util.Map<String, PriorStep> prior) {
+    java.util.Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
+    java.util.Map<String, StepRun> runs = new java.util.LinkedHashMap<>();
+    for (PlannedStep s : plan.steps()) {
+      StepRun r =
+          new StepRun(s, reportDir.resolve(LogFiles.relativePath(s.id())), critical.get(s.id()));
+      if (prior.containsKey(s.id())) {
+        r.restoreFrom(prior.get(s.id()));
+      }
+      runs.put(s.id(), r);
+    }
+    return runs;
+  }
+
   String id() {
     return step.id();
   }
@@ -72,6 +88,17 @@ final class StepRun {
       results = p.results();
       restored = true;
     }
+  }
+
+  /** The step as ready for attempt {@code attempt}, ready since dispatch {@code readySeq}. */
+  dev.baton.core.schedule.ReadyStep ready(int attempt, long readySeq) {
+    return new dev.baton.core.schedule.ReadyStep(
+        step,
+        attempt,
+        readySeq,
+        0,
+        step.retry().otherAgent() ? agentsTried : java.util.Set.of(),
+        criticalPath);
   }
 
   /** Starts bookkeeping for the attempt placed by {@code p}, holding {@code lease}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -82,6 +83,35 @@ class CacheStoreTest {
       assertThat(siblings.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("model", "metrics.json");
     }
+  }
+
+  @Test
+  void temporaryDirectoriesAKilledBatonLeftAreRemovedByTheNextStoreAndLiveOnesKept()
+      throws Exception {
+    Path root = Files.createDirectories(CacheStore.rootFor(ws));
+    Process killed = new ProcessBuilder("sleep", "60").start();
+    String killedOwner = StagingDirs.owner(killed.toHandle());
+    killed.destroyForcibly().waitFor();
+    long me = ProcessHandle.current().pid();
+    Path left =
+        Files.createDirectories(root.resolve(".tmp-" + killedOwner + "-" + KEY + "-a/files"));
+    Files.writeString(left.resolve("half-copied.bin"), "x");
+    Path reusedPid = Files.createDirectory(root.resolve(".tmp-" + me + ".1-" + KEY + "-b"));
+    Path trash = Files.createDirectories(root.resolve(".trash-c/files"));
+    Path oldUnowned = Files.createDirectory(root.resolve(".tmp-" + KEY + "-d"));
+    Files.setLastModifiedTime(
+        oldUnowned, FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    Path freshUnowned = Files.createDirectory(root.resolve(".tmp-" + KEY + "-e"));
+    Path live = Files.createDirectory(root.resolve(StagingDirs.newName(KEY)));
+
+    storedAndVerified();
+
+    assertThat(root.resolve(".tmp-" + killedOwner + "-" + KEY + "-a")).doesNotExist();
+    assertThat(reusedPid).doesNotExist();
+    assertThat(root.resolve(".trash-c")).doesNotExist();
+    assertThat(oldUnowned).doesNotExist();
+    assertThat(freshUnowned).exists();
+    assertThat(live).exists();
   }
 
   @Test

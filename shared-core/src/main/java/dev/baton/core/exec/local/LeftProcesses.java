@@ -19,7 +19,12 @@ public final class LeftProcesses {
     Optional<ProcessHandle> leader = ProcessHandle.of(processGroup);
     return leader.isPresent()
         && leader.get().isAlive()
-        && leader.get().info().startInstant().map(processStart::equals).orElse(false);
+        && leader.get().info().startInstant().map(t -> sameStart(t, processStart)).orElse(false);
+  }
+
+  // Two JVMs may read one start time a clock tick apart (boot time plus ticks, rounded).
+  private static boolean sameStart(Instant a, Instant b) {
+    return Duration.between(a, b).abs().compareTo(Duration.ofSeconds(1)) <= 0;
   }
 
   /**
@@ -33,7 +38,10 @@ public final class LeftProcesses {
     ProcessHandle leader = ProcessHandle.of(processGroup).orElseThrow();
     ProcessGroups.signalGroup(processGroup, "TERM", leader);
     long deadline = System.nanoTime() + grace.toNanos();
-    while (leader.isAlive() && System.nanoTime() < deadline) {
+    // The whole group gets its grace, not just the leader: children may outlive it, ignoring TERM.
+    // The leader is waited for until it is reaped too (whoever inherited it reaps it), as before.
+    while ((leader.isAlive() || ProcessGroups.anyLeft(processGroup))
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -41,7 +49,9 @@ public final class LeftProcesses {
         break;
       }
     }
-    ProcessGroups.signalGroup(processGroup, "KILL", leader);
+    if (leader.isAlive() || ProcessGroups.anyLeft(processGroup)) {
+      ProcessGroups.signalGroup(processGroup, "KILL", leader);
+    }
     return true;
   }
 }

@@ -22,6 +22,7 @@ final class Libc {
   static final int O_WRONLY = LinuxLibc.O_WRONLY;
   static final int O_CREAT = LinuxLibc.O_CREAT;
   static final int O_APPEND = LinuxLibc.O_APPEND;
+  static final int ESRCH = 3;
   static final int EINTR = LinuxLibc.EINTR;
   static final int SIGKILL = 9;
   static final int SIGTERM = 15;

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,8 +40,8 @@ public final class LocalExecutor implements StepExecutor {
   private final List<JobShell> shells = new java.util.ArrayList<>();
   private final int poolSize = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private boolean shellMissing;
-  private final ScheduledExecutorService killer =
-      Executors.newSingleThreadScheduledExecutor(daemon("baton-local-killer"));
+  // Watches stopping attempts' groups and KILLs what is left after the grace period (GroupStop).
+  private final ScheduledThreadPoolExecutor killer = killer();
   // One thread waits in waitpid for each running attempt started by posix_spawn.
   private final ExecutorService reapers = Executors.newCachedThreadPool(daemon("baton-reaper"));
 
@@ -164,7 +165,10 @@ public final class LocalExecutor implements StepExecutor {
     return shells.stream().min(java.util.Comparator.comparingInt(JobShell::running)).orElseThrow();
   }
 
-  /** Without bash: one process per attempt under setsid; not recorded for a resume. */
+  /**
+   * Without bash: one process per attempt under setsid. Its group is recorded for a resume, which
+   * stops it if it still runs; one that ended while Baton was down is run again (no exit file).
+   */
   private StepHandle direct(List<String> resolved, StepLaunch launch, File workdir) {
     ProcessBuilder pb = new ProcessBuilder(ProcessGroups.wrap(resolved));
     pb.directory(workdir);
@@ -202,9 +206,22 @@ public final class LocalExecutor implements StepExecutor {
     return StepHandle.finished(ExitStatus.couldNotLaunch(why));
   }
 
+  private static ScheduledThreadPoolExecutor killer() {
+    ScheduledThreadPoolExecutor killer = new ScheduledThreadPoolExecutor(1, daemon("baton-killer"));
+    // Closing waits for stops under way: Baton must not exit before it has KILLed what is left.
+    killer.setContinueExistingPeriodicTasksAfterShutdownPolicy(true);
+    killer.setRemoveOnCancelPolicy(true);
+    return killer;
+  }
+
   @Override
   public void close() {
     killer.shutdown();
+    try {
+      killer.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     reapers.shutdown();
     List<JobShell> open;
     synchronized (this) {
@@ -219,13 +236,14 @@ public final class LocalExecutor implements StepExecutor {
     private final JobShell shell;
     private final JobShell.Job job;
     private final ScheduledExecutorService killer;
+    private final GroupStop stopping = new GroupStop();
     private final CompletableFuture<ExitStatus> exit;
 
     JobHandle(JobShell shell, JobShell.Job job, ScheduledExecutorService killer) {
       this.shell = shell;
       this.job = job;
       this.killer = killer;
-      this.exit = job.exit().thenApply(ExitStatus::exited);
+      this.exit = stopping.heldUntilOver(job.exit().thenApply(ExitStatus::exited));
     }
 
     @Override
@@ -245,10 +263,22 @@ public final class LocalExecutor implements StepExecutor {
 
     @Override
     public void stop(Duration grace) {
-      shell.signal(job, "TERM");
-      // KILL the whole group after the grace period even if the main process is gone: its
-      // children may have ignored TERM.
-      killer.schedule(() -> shell.signal(job, "KILL"), grace.toMillis(), TimeUnit.MILLISECONDS);
+      stopping.begin(
+          new GroupStop.Group() {
+            @Override
+            public void signal(String signal) {
+              shell.signal(job, signal);
+            }
+
+            @Override
+            public boolean anyLeft() {
+              // Not forked yet: the shell will fork it, and the TERM sent waits for that.
+              long group = job.processGroup().getNow(-1L);
+              return group < 0 || ProcessGroups.anyLeft(group);
+            }
+          },
+          grace,
+          killer);
     }
   }
 
@@ -256,12 +286,14 @@ public final class LocalExecutor implements StepExecutor {
   private static final class LocalHandle implements StepHandle {
     private final Process process;
     private final ScheduledExecutorService killer;
+    private final GroupStop stopping = new GroupStop();
     private final CompletableFuture<ExitStatus> exit;
 
     LocalHandle(Process process, ScheduledExecutorService killer) {
       this.process = process;
       this.killer = killer;
-      this.exit = process.onExit().thenApply(p -> ExitStatus.exited(p.exitValue()));
+      this.exit =
+          stopping.heldUntilOver(process.onExit().thenApply(p -> ExitStatus.exited(p.exitValue())));
     }
 
     @Override
@@ -270,16 +302,28 @@ public final class LocalExecutor implements StepExecutor {
     }
 
     @Override
+    public long processGroup() {
+      return ProcessGroups.separate() ? process.pid() : -1;
+    }
+
+    @Override
     public void stop(Duration grace) {
       long pid = process.pid();
       ProcessHandle handle = process.toHandle();
-      killer.execute(() -> ProcessGroups.signalGroup(pid, "TERM", handle));
-      // KILL the whole group after the grace period even if the main process is gone: its
-      // children may have ignored TERM.
-      killer.schedule(
-          () -> ProcessGroups.signalGroup(pid, "KILL", handle),
-          grace.toMillis(),
-          TimeUnit.MILLISECONDS);
+      stopping.begin(
+          new GroupStop.Group() {
+            @Override
+            public void signal(String signal) {
+              ProcessGroups.signalGroup(pid, signal, handle);
+            }
+
+            @Override
+            public boolean anyLeft() {
+              return ProcessGroups.anyLeft(pid);
+            }
+          },
+          grace,
+          killer);
     }
   }
 }

@@ -1,7 +1,12 @@
 package dev.baton.core.exec.local;
 
+import com.sun.jna.Native;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -29,6 +34,11 @@ final class ProcessGroups {
     return out;
   }
 
+  /** Whether {@link #wrap} starts a process as the leader of its own group (setsid is there). */
+  static boolean separate() {
+    return SETSID != null;
+  }
+
   /** Sends {@code signal} (TERM, KILL) to every process of the group led by {@code pid}. */
   static void signalGroup(long pid, String signal, ProcessHandle fallback) {
     if (NativeSpawn.available()
@@ -53,6 +63,48 @@ final class ProcessGroups {
     }
     fallback.descendants().forEach(h -> destroy(h, signal));
     destroy(fallback, signal);
+  }
+
+  /**
+   * Whether any process of group {@code group} is left, zombies aside (they hold nothing, and one
+   * whose parent does not reap it would otherwise look alive for ever). Where neither the C library
+   * nor {@code /proc} can tell, assumes one is: the caller then KILLs the group after its grace.
+   */
+  static boolean anyLeft(long group) {
+    if (group <= 0) {
+      return false;
+    }
+    // kill(-group, 0) fails with ESRCH when the group is empty: the common case, one system call.
+    if (NativeSpawn.available()
+        && Libc.kill((int) -group, 0) != 0
+        && Native.getLastError() == Libc.ESRCH) {
+      return false;
+    }
+    Path proc = Path.of("/proc");
+    if (!Files.isDirectory(proc.resolve("self"))) {
+      return true;
+    }
+    try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, "[0-9]*")) {
+      for (Path pid : pids) {
+        if (inGroupAndRunning(pid.resolve("stat"), group)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** /proc/PID/stat: "pid (comm) state ppid pgrp ...", where comm may hold spaces and parens. */
+  private static boolean inGroupAndRunning(Path stat, long group) {
+    try {
+      String text = Files.readString(stat, StandardCharsets.ISO_8859_1);
+      String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ", 4);
+      return !f[0].equals("Z") && Long.parseLong(f[2]) == group;
+    } catch (IOException | RuntimeException e) {
+      return false; // ended while the directory was read
+    }
   }
 
   private static void destroy(ProcessHandle h, String signal) {

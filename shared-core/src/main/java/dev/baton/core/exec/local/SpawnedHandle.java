@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An attempt started by {@link NativeSpawn}: the leader of its own process group, reaped by a
@@ -19,19 +18,21 @@ import java.util.concurrent.TimeUnit;
 final class SpawnedHandle implements StepHandle {
   private final int pid;
   private final ScheduledExecutorService killer;
+  private final GroupStop stopping = new GroupStop();
   private final CompletableFuture<ExitStatus> exit;
 
   SpawnedHandle(int pid, Path exitFile, Executor reapers, ScheduledExecutorService killer) {
     this.pid = pid;
     this.killer = killer;
     this.exit =
-        CompletableFuture.supplyAsync(
-            () -> {
-              int code = NativeSpawn.waitFor(pid);
-              deleteQuietly(exitFile);
-              return ExitStatus.exited(code);
-            },
-            reapers);
+        stopping.heldUntilOver(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  int code = NativeSpawn.waitFor(pid);
+                  deleteQuietly(exitFile);
+                  return ExitStatus.exited(code);
+                },
+                reapers));
   }
 
   @Override
@@ -46,11 +47,20 @@ final class SpawnedHandle implements StepHandle {
 
   @Override
   public void stop(Duration grace) {
-    NativeSpawn.signalGroup(pid, Libc.SIGTERM);
-    // KILL the whole group after the grace period even if the main process is gone: its children
-    // may have ignored TERM.
-    killer.schedule(
-        () -> NativeSpawn.signalGroup(pid, Libc.SIGKILL), grace.toMillis(), TimeUnit.MILLISECONDS);
+    stopping.begin(
+        new GroupStop.Group() {
+          @Override
+          public void signal(String signal) {
+            NativeSpawn.signalGroup(pid, "KILL".equals(signal) ? Libc.SIGKILL : Libc.SIGTERM);
+          }
+
+          @Override
+          public boolean anyLeft() {
+            return ProcessGroups.anyLeft(pid);
+          }
+        },
+        grace,
+        killer);
   }
 
   private static void deleteQuietly(Path file) {

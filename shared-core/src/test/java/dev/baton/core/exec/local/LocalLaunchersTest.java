@@ -8,6 +8,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.TestLaunches;
+import dev.baton.core.testing.GroupMembers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,31 @@ class LocalLaunchersTest {
       assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false))
           .as("background child %s left running", child)
           .isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(LocalLauncher.class)
+  void stopKillsWhatIsLeftOfTheGroupAfterItsLeaderEndedOnTerm(LocalLauncher launcher)
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(GroupMembers.readable(), "needs /proc");
+    // The step's own shell ends on TERM; the inner shell and its sleeps ignore it.
+    StepLaunch launch =
+        shell("stubborn", "sh -c 'trap \"\" TERM; sleep 1000 & sleep 1001'; echo not-reached");
+    try (LocalExecutor executor = new LocalExecutor(launcher)) {
+      StepHandle handle = executor.launch(launch);
+      long group = handle.started().get(10, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (GroupMembers.of(group).stream().filter(p -> p.endsWith(" sleep")).count() < 2
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(GroupMembers.of(group)).filteredOn(p -> p.endsWith(" sleep")).hasSize(2);
+      handle.stop(Duration.ofMillis(300));
+      handle.exit().get(10, TimeUnit.SECONDS);
+      assertThat(GroupMembers.of(group))
+          .as("processes of the stopped step's group once its end is reported")
+          .isEmpty();
     }
   }
 
