@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,7 @@ class FullDiskTest {
     Path ws = Files.createDirectories(tmp.resolve("small"));
     String why = mountSmallTmpfs(ws);
     // The same mechanism is covered without a mount by LogWriteCheckTest.
-    Assumptions.assumeTrue(
+    dev.baton.core.testing.RequiredTool.cannotRunHere(
         why == null, "cannot mount a small tmpfs here (" + why + "); LogWriteCheckTest covers it");
     try {
       PipelineFixture f =

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +16,8 @@ class LeftRunningEndToEndTest {
 
   @Test
   void aFreshRunBesideAKilledRunsStepsNamesThemAndHowToStopThem() throws Exception {
-    Assumptions.assumeTrue(ProcessGroupScan.procReadable(), "reads process groups from /proc");
+    dev.baton.it.RequiredTool.require(
+        ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
     Path dir = Files.createDirectories(tmp.resolve("left"));
     // The first run's step holds; the second run's (once "second" exists) does not.
     Files.writeString(

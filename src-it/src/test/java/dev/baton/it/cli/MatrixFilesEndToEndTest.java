@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,8 @@ class MatrixFilesEndToEndTest {
 
   @Test
   void cellsThatEndWhileBatonIsDownAreTakenFromTheirOwnExitFiles() throws Exception {
-    Assumptions.assumeTrue(ProcessGroupScan.procReadable(), "reads process groups from /proc");
+    dev.baton.it.RequiredTool.require(
+        ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
     Path dir = Files.createDirectories(tmp.resolve("cells"));
     Files.writeString(
         dir.resolve("baton.yaml"),

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +25,8 @@ class StoppedStepsEndToEndTest {
 
   @BeforeEach
   void needsProc() {
-    Assumptions.assumeTrue(ProcessGroupScan.procReadable(), "reads process groups from /proc");
+    dev.baton.it.RequiredTool.require(
+        ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
   }
 
   @Test

@@ -96,7 +96,8 @@ class LocalLaunchersTest {
   @EnumSource(LocalLauncher.class)
   void stopKillsWhatIsLeftOfTheGroupAfterItsLeaderEndedOnTerm(LocalLauncher launcher)
       throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(GroupMembers.readable(), "needs /proc");
+    dev.baton.core.testing.RequiredTool.require(
+        GroupMembers.readable(), "/proc, to see which processes of the group are left");
     // The step's own shell ends on TERM; the inner shell and its sleeps ignore it.
     StepLaunch launch =
         shell("stubborn", "sh -c 'trap \"\" TERM; sleep 1000 & sleep 1001'; echo not-reached");
