@@ -55,7 +55,9 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
     Map<Integer, Gpu> real = new LinkedHashMap<>();
     for (Agent a : agents) {
       for (Gpu g : a.gpus()) {
-        if (!g.simulated()) {
+        // Only GPUs nvidia-smi reported (they have a UUID): its process list names GPUs by UUID,
+        // and GPUs given from outside (baton step --gpus) on a machine without it are not watched.
+        if (!g.simulated() && !g.uuid().isEmpty()) {
           real.putIfAbsent(g.index(), g);
         }
       }
@@ -80,7 +82,7 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
     Set<Long> steps = null;
     Map<String, Map<Integer, String>> out = new HashMap<>();
     for (Agent a : agents) {
-      if (a.gpus().isEmpty() || a.hasSimulatedGpus()) {
+      if (a.gpus().isEmpty() || a.hasSimulatedGpus() || !watched(a)) {
         continue;
       }
       if (steps == null) {
@@ -97,6 +99,10 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
       }
     }
     return out;
+  }
+
+  private static boolean watched(Agent a) {
+    return a.gpus().stream().anyMatch(g -> !g.uuid().isEmpty());
   }
 
   /** The process groups of the steps holding GPU leases on this machine, of every run. */

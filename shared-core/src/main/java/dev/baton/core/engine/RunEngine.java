@@ -287,9 +287,9 @@ public final class RunEngine {
     follower.finish(r.id());
     logs.attemptEnded(r);
     running--;
+    Instant end = Instant.now(); // before the leases go: the next holder starts after this end
     r.lease.close();
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
-    Instant end = Instant.now();
     Integer exitCode = status == null || !status.launched() ? null : status.exitCode();
     AttemptOutcome result = AttemptOutcome.of(r, status, error);
     StepState outcome = result.state();

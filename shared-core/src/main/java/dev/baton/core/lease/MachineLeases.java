@@ -55,6 +55,10 @@ public final class MachineLeases {
    * @throws LeaseException when the directory cannot be created or is not a directory
    */
   public static MachineLeases at(Path directory) {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new LeaseException(
+          directory, "the lease directory " + directory + " is a file, not a directory");
+    }
     if (!Files.isDirectory(directory)) {
       try {
         Files.createDirectories(directory);
