@@ -133,6 +133,25 @@ class MachineLeasesTest {
   }
 
   @Test
+  void aShorterHolderLineReplacesTheWholeLongerOne() throws Exception {
+    try (Lease lease =
+        leases.tryAcquire(
+            List.of("gpu0"), Optional.empty(), holder("a-rather-long-run-id", "step"))) {
+      LeaseHolder first = leases.holder("gpu0").orElseThrow();
+
+      lease.stepStarted(7); // "-1" becomes "7": one character shorter
+
+      assertThat(Files.readString(leases.directory().resolve("gpu0")))
+          .isEqualTo(HolderText.write(first.withStepGroup(7)));
+    }
+    try (Lease other = leases.tryAcquire(List.of("gpu0"), Optional.empty(), holder("r", "s"))) {
+      assertThat(Files.readString(leases.directory().resolve("gpu0")))
+          .isEqualTo(HolderText.write(leases.holder("gpu0").orElseThrow()))
+          .startsWith("r\ts\t");
+    }
+  }
+
+  @Test
   void aLockedFileWithoutAReadableLineIsHeldByAnUnknownRun() throws Exception {
     try (Lease lease = leases.tryAcquire(List.of("gpu0"), Optional.empty(), holder("r1", "a"))) {
       Files.writeString(leases.directory().resolve("gpu0"), "half a li");
