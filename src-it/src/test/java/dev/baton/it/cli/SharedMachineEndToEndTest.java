@@ -82,11 +82,34 @@ class SharedMachineEndToEndTest {
 
   @Test
   void threeRunsAskingForAllFourGpusNeverOverlap() throws Exception {
+    // Each step, once it holds the GPUs, waits until the other two runs have tried to start theirs
+    // (their consoles say they wait, or that their step succeeded): all three contend.
+    List<String> names = List.of("x", "y", "z");
     List<Path> dirs = new ArrayList<>();
     List<Process> procs = new ArrayList<>();
-    for (String name : List.of("x", "y", "z")) {
-      Path dir = pipeline(name, "all-" + name, "  all: {agent: {gpus: 4}, run: 'sleep 1'}\n");
+    for (String name : names) {
+      StringBuilder others = new StringBuilder();
+      for (String o : names) {
+        if (!o.equals(name)) {
+          others.append(" '").append(tmp.resolve(o).resolve("console.txt")).append("'");
+        }
+      }
+      Path dir =
+          pipeline(
+              name,
+              "all-" + name,
+              "  all:\n"
+                  + "    agent: {gpus: 4}\n"
+                  + "    run: >-\n"
+                  + "      n=0; for f in"
+                  + others
+                  + "; do\n"
+                  + "      until grep -q -e 'waiting for 4 GPUs' -e 'SUCCEEDED' \"$f\" 2>/dev/null;"
+                  + " do\n"
+                  + "      [ $n -lt 2400 ] || exit 1; sleep 0.05; n=$((n+1)); done; done\n");
       dirs.add(dir);
+    }
+    for (Path dir : dirs) {
       procs.add(start(dir, "run", "baton.yaml", "--report-dir", "out"));
     }
     List<JsonNode> attempts = new ArrayList<>();
@@ -96,9 +119,11 @@ class SharedMachineEndToEndTest {
     }
     assertThat(attempts).hasSize(3).allSatisfy(x -> assertThat(x.get("gpus")).hasSize(4));
     assertThat(overlapping(attempts)).as("attempts that overlapped in time").isEmpty();
-    System.out.println(
-        "[shared machine] lease waits of three 4-GPU runs (ms): "
-            + attempts.stream().map(x -> x.get("leaseWaitMillis").asText()).toList());
+    List<Long> waits = attempts.stream().map(x -> x.get("leaseWaitMillis").asLong()).toList();
+    System.out.println("[shared machine] lease waits of three 4-GPU runs (ms): " + waits);
+    assertThat(waits.stream().filter(w -> w > 0))
+        .as("runs that waited")
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
