@@ -51,8 +51,9 @@ public final class LeaseKey {
       }
     }
     if (out.length() > 120) {
-      // File names have a length limit; a digest keeps long names distinct.
-      return out.substring(0, 60) + "_" + digest(name);
+      // File names have a length limit; a digest keeps long names distinct. "__" never occurs in
+      // a short name (there "_" always starts a hex escape), so no short name spells a long one's.
+      return out.substring(0, 60) + "__" + digest(name);
     }
     return out.toString();
   }
