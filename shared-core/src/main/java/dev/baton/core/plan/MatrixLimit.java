@@ -11,11 +11,11 @@ import java.util.List;
  * values each, a few lines of YAML, would be a million steps and fill the heap while planning.
  */
 final class MatrixLimit {
-  /** Cells one step may expand to. */
-  static final long MAX_CELLS = 10_000;
+  /** Cells one step may expand to: a sweep of 1,000 × 100 values still fits. */
+  static final long MAX_CELLS = 100_000;
 
   /** Steps one plan may hold, matrix cells included. */
-  static final long MAX_STEPS = 100_000;
+  static final long MAX_STEPS = 250_000;
 
   private MatrixLimit() {}
 
