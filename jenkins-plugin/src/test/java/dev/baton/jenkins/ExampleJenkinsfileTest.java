@@ -2,6 +2,7 @@ package dev.baton.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.testing.RequiredTool;
 import dev.baton.jenkins.runtime.BuildRun;
 import dev.baton.jenkins.runtime.LibraryClasses;
 import java.io.IOException;

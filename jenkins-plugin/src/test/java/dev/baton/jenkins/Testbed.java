@@ -1,5 +1,6 @@
 package dev.baton.jenkins;
 
+import dev.baton.core.testing.RequiredTool;
 import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import dev.baton.jenkins.runtime.TestAgent;
 import java.io.IOException;

@@ -5,11 +5,12 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The one way a test of this module may not run. Tests that need an outside tool (a Slurm cluster,
- * Chromium, a GPU) skip with the reason on a developer's machine, and fail under CI ({@code CI}
- * set), where .ci/run installs the tool: a CI run must never go green by skipping them. Every skip
- * is also printed, so that it shows in the build log and not only in a surefire report file.
- * ({@code TestsSkipOnlyThroughRequiredToolTest} keeps other ways of skipping out of the tests.)
+ * The one way a test of any module may not run (shared as {@code baton-core:tests}). Tests that
+ * need an outside tool (a Slurm cluster, Chromium, a GPU) skip with the reason on a developer's
+ * machine, and fail under CI ({@code CI} set), where .ci/run installs the tool: a CI run must never
+ * go green by skipping them. Every skip is also printed, so that it shows in the build log and not
+ * only in a surefire report file. ({@code TestsSkipOnlyThroughRequiredToolTest} keeps other ways of
+ * skipping out of the tests.)
  */
 public final class RequiredTool {
   private RequiredTool() {}
@@ -35,6 +36,16 @@ public final class RequiredTool {
   public static void cannotRunHere(boolean possible, String why) {
     if (!possible) {
       skip(why);
+    }
+  }
+
+  /**
+   * Skips, under CI too, a long test that runs only when asked for; the reason (how to ask) goes to
+   * the build log.
+   */
+  public static void onlyWhenAsked(boolean asked, String how) {
+    if (!asked) {
+      skip(how);
     }
   }
 

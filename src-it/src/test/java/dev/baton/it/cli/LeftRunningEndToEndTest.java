@@ -2,6 +2,7 @@ package dev.baton.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class LeftRunningEndToEndTest {
 
   @Test
   void aFreshRunBesideAKilledRunsStepsNamesThemAndHowToStopThem() throws Exception {
-    dev.baton.it.RequiredTool.require(
+    RequiredTool.require(
         ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
     Path dir = Files.createDirectories(tmp.resolve("left"));
     // The first run's step holds; the second run's (once "second" exists) does not.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class MatrixFilesEndToEndTest {
 
   @Test
   void cellsThatEndWhileBatonIsDownAreTakenFromTheirOwnExitFiles() throws Exception {
-    dev.baton.it.RequiredTool.require(
+    RequiredTool.require(
         ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
     Path dir = Files.createDirectories(tmp.resolve("cells"));
     Files.writeString(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class StoppedStepsEndToEndTest {
 
   @BeforeEach
   void needsProc() {
-    dev.baton.it.RequiredTool.require(
+    RequiredTool.require(
         ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
   }
 

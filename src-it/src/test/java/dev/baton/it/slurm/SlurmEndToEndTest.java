@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.it.RequiredTool;
+import dev.baton.core.testing.RequiredTool;
 import dev.baton.it.cli.CliRun;
 import dev.baton.it.cli.ResumableChain;
 import java.nio.file.Files;
