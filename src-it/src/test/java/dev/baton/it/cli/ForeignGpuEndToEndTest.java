@@ -26,18 +26,12 @@ class ForeignGpuEndToEndTest {
 
   @BeforeEach
   void fakeNvidiaSmiWithAForeignProcess() throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path fake = bin.resolve("nvidia-smi");
-    Files.copy(
-        CliRun.REPO.resolve("shared-core/src/test/resources/fake-nvidia-smi/four-gpus/nvidia-smi"),
-        fake);
-    fake.toFile().setExecutable(true);
     notebook = new ProcessBuilder("sleep", "600").start();
     apps = tmp.resolve("compute-apps.csv");
     Files.writeString(apps, GPU0 + ", " + notebook.pid() + ", 30720, /usr/bin/python3\n");
     env =
         Map.of(
-            "PATH", bin + ":" + System.getenv("PATH"),
+            "PATH", FakeNvidiaSmi.onPath(tmp),
             "FAKE_NVIDIA_SMI_APPS", apps.toString(),
             "BATON_LEASE_DIR", tmp.resolve("leases").toString());
   }

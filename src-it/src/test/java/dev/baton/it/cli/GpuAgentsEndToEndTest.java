@@ -18,13 +18,7 @@ class GpuAgentsEndToEndTest {
 
   @BeforeEach
   void fakeNvidiaSmi() throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path fake = bin.resolve("nvidia-smi");
-    Files.copy(
-        CliRun.REPO.resolve("shared-core/src/test/resources/fake-nvidia-smi/four-gpus/nvidia-smi"),
-        fake);
-    fake.toFile().setExecutable(true);
-    env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+    env = Map.of("PATH", FakeNvidiaSmi.onPath(tmp));
   }
 
   @Test
