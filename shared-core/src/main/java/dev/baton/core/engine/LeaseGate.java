@@ -236,17 +236,27 @@ final class LeaseGate implements AutoCloseable {
   }
 
   /**
-   * Says why each of {@code stillQueued} waits, when what it waits for is held outside this run
-   * (once per change of reason) and looks again after {@link #POLL}; returns those that waited past
-   * the lease timeout.
+   * Says, once per change of reason, why each of {@code stillQueued} that would start if nothing
+   * were held outside this run ({@code withoutOthers}: what the scheduler would then start) waits;
+   * looks again after {@link #POLL}; returns those that waited past the lease timeout.
    */
-  List<ReadyStep> explain(List<ReadyStep> stillQueued, EngineLoop loop) {
+  List<ReadyStep> explain(
+      List<ReadyStep> stillQueued,
+      EngineLoop loop,
+      java.util.function.Supplier<List<Placement>> withoutOthers) {
     List<ReadyStep> expired = new ArrayList<>();
     if (otherGpus.isEmpty() && otherSlots.isEmpty()) {
       return expired;
     }
     pollSoon(loop);
+    // Only steps that would start if nobody else held anything wait for others; the rest wait
+    // for this run's own executors or GPUs, and are not told another run's story.
+    java.util.Set<String> wouldStart = new java.util.HashSet<>();
+    withoutOthers.get().forEach(p -> wouldStart.add(p.ready().id()));
     for (ReadyStep r : stillQueued) {
+      if (!wouldStart.contains(r.id())) {
+        continue;
+      }
       String why = WaitReasons.describe(r, this::eligibleHeld, machineGroup(r), slotHolders);
       if (why == null) {
         continue;

@@ -226,7 +226,7 @@ public final class RunEngine {
 
   /** Says why steps wait for other processes' leases; fails those that waited too long. */
   private void explainWaits() {
-    for (ReadyStep late : leases.explain(queue, loop)) {
+    for (ReadyStep late : leases.explain(queue, loop, () -> scheduler.decide(queue, usage))) {
       queue.remove(late);
       finish(runs.get(late.id()), StepState.FAILED, LeaseGates.timedOut(leases.timeout()));
     }

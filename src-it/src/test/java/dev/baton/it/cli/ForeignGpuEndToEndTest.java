@@ -71,8 +71,29 @@ class ForeignGpuEndToEndTest {
       assertThat(Files.readString(tmp.resolve("gpu-" + i + ".txt")).strip()).isIn("1", "2", "3");
     }
     assertThat(Files.readString(tmp.resolve("all.txt")).strip()).isEqualTo("1,2,3");
+  }
+
+  @Test
+  void aStepThatNeedsTheBusyGpuWaitsSayingWhyAndFailsAfterTheLeaseTimeout() throws Exception {
+    Files.writeString(
+        tmp.resolve("baton.yaml"),
+        """
+        version: 1
+        name: foreign-wait
+        steps:
+          both-a100: {agent: {label: "gpu && a100", gpus: 2}, run: 'touch ran.txt'}
+        """);
+    CliRun p =
+        CliRun.run(tmp, env, "run", "baton.yaml", "--report-dir", "out", "--lease-timeout", "2s");
+
+    assertThat(p.exitCode).as(p.toString()).isEqualTo(1);
+    assertThat(tmp.resolve("ran.txt")).doesNotExist();
     assertThat(p.output)
-        .contains("GPU 0 busy: pid " + notebook.pid() + " (python3) uses 30 GiB, not a Baton step");
+        .contains(
+            "[both-a100] waiting for 2 GPUs on local: GPU 0 busy: pid "
+                + notebook.pid()
+                + " (python3) uses 30 GiB, not a Baton step")
+        .contains("waited longer than the lease timeout (2.0 s)");
   }
 
   @Test
