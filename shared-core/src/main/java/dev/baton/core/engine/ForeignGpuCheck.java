@@ -9,12 +9,8 @@ import dev.baton.core.descriptor.GpuBusyPolicy;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
-import dev.baton.core.lease.LeaseHolder;
-import dev.baton.core.lease.LeaseKey;
-import dev.baton.core.lease.MachineLeases;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +19,24 @@ import java.util.Set;
 /**
  * Which real GPUs are busy with work that is not a Baton step (a notebook, a leftover training
  * job), as {@code nvidia-smi} lists it: a process counts as a Baton step when its session is the
- * process group of a step holding a GPU lease on this machine, of any run.
+ * process group of a step holding a GPU lease on this machine, of any run (the lease gate reads
+ * those groups as it probes the leases).
  */
 final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
   private final ForeignGpuMonitor monitor;
   private final List<Agent> agents;
   private final Map<String, GpuBusyPolicy> policies;
   private final GpuBusyPolicy fallback;
-  private final MachineLeases leases;
 
   private ForeignGpuCheck(
       ForeignGpuMonitor monitor,
       List<Agent> agents,
       Map<String, GpuBusyPolicy> policies,
-      GpuBusyPolicy fallback,
-      MachineLeases leases) {
+      GpuBusyPolicy fallback) {
     this.monitor = monitor;
     this.agents = agents;
     this.policies = policies;
     this.fallback = fallback;
-    this.leases = leases;
   }
 
   /** Watches the real GPUs of {@code agents}; notices about {@code nvidia-smi} go to events. */
@@ -50,7 +44,6 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
       PipelineDescriptor descriptor,
       List<Agent> agents,
       Map<String, String> env,
-      MachineLeases leases,
       EventSink events) {
     Map<Integer, Gpu> real = new LinkedHashMap<>();
     for (Agent a : agents) {
@@ -73,20 +66,15 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
         monitor,
         List.copyOf(agents),
         GpuBusyPolicies.byAgent(descriptor.agents(), descriptor.gpuBusy()),
-        descriptor.gpuBusy(),
-        leases);
+        descriptor.gpuBusy());
   }
 
   @Override
-  public Map<String, Map<Integer, String>> busy() {
-    Set<Long> steps = null;
+  public Map<String, Map<Integer, String>> busy(Set<Long> steps) {
     Map<String, Map<Integer, String>> out = new HashMap<>();
     for (Agent a : agents) {
       if (a.gpus().isEmpty() || a.hasSimulatedGpus() || !watched(a)) {
         continue;
-      }
-      if (steps == null) {
-        steps = batonSteps();
       }
       ForeignGpus f = monitor.busyGpus(a, policies.getOrDefault(a.name(), fallback), steps);
       if (!f.known()) {
@@ -103,24 +91,6 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
 
   private static boolean watched(Agent a) {
     return a.gpus().stream().anyMatch(g -> !g.uuid().isEmpty());
-  }
-
-  /** The process groups of the steps holding GPU leases on this machine, of every run. */
-  private Set<Long> batonSteps() {
-    Set<Long> groups = new HashSet<>();
-    Set<Integer> seen = new HashSet<>();
-    for (Agent a : agents) {
-      for (Gpu g : a.gpus()) {
-        if (!g.simulated() && seen.add(g.index())) {
-          leases
-              .holder(LeaseKey.gpu(a, g.index()))
-              .map(LeaseHolder::stepGroup)
-              .filter(s -> s > 0)
-              .ifPresent(groups::add);
-        }
-      }
-    }
-    return groups;
   }
 
   @Override

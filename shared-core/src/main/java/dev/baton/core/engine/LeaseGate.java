@@ -9,8 +9,6 @@ import dev.baton.core.lease.Lease;
 import dev.baton.core.lease.LeaseHolder;
 import dev.baton.core.lease.LeaseKey;
 import dev.baton.core.lease.MachineLeases;
-import dev.baton.core.lease.WaitTicket;
-import dev.baton.core.lease.WaitTickets;
 import dev.baton.core.schedule.Placement;
 import dev.baton.core.schedule.ReadyStep;
 import dev.baton.core.schedule.Usage;
@@ -18,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,7 @@ final class LeaseGate implements AutoCloseable {
   private final Map<String, Integer> otherSlots = new HashMap<>();
   private final Map<String, List<String>> slotHolders = new HashMap<>();
   private boolean pollPending;
-  private final WaitTickets tickets;
-  private final Map<String, Instant> queuedAt = new HashMap<>();
+  private final CrossRunOrder order;
 
   LeaseGate(
       MachineLeases leases,
@@ -65,7 +63,8 @@ final class LeaseGate implements AutoCloseable {
     this.events = events;
     this.foreign = foreign;
     this.timeout = settings.leaseTimeout();
-    this.tickets = leases == null ? null : leases.tickets();
+    this.order =
+        leases == null ? null : new CrossRunOrder(leases.tickets(), runId, this.agents.values());
   }
 
   /** {@code usage} plus what others hold of what the queued steps need. */
@@ -76,31 +75,17 @@ final class LeaseGate implements AutoCloseable {
     if (leases == null) {
       return usage;
     }
-    boolean wantGpus = false;
+    List<ReadyStep> gpuSteps = new ArrayList<>();
     Map<String, Integer> groups = new TreeMap<>();
     for (ReadyStep r : queue) {
-      wantGpus |= needsGpuLeases(r);
+      if (needsGpuLeases(r)) {
+        gpuSteps.add(r);
+      }
       machineGroup(r).ifPresent(g -> groups.merge(g.group(), g.limit(), Math::max));
     }
-    if (wantGpus) {
-      Map<String, Map<Integer, String>> busyForeign = foreign.busy();
-      for (Agent a : agents.values()) {
-        Set<Integer> mine = usage.gpusBusy(a.name());
-        Map<Integer, String> reasons = busyForeign.getOrDefault(a.name(), Map.of());
-        for (var g : a.gpus()) {
-          if (mine.contains(g.index())) {
-            continue;
-          }
-          Optional<LeaseHolder> h = leases.holder(LeaseKey.gpu(a, g.index()));
-          String why = h.map(LeaseHolder::describe).orElse(reasons.get(g.index()));
-          if (why != null) {
-            otherGpus.computeIfAbsent(a.name(), k -> new TreeMap<>()).put(g.index(), why);
-          }
-        }
-      }
-    }
-    if (wantGpus) {
-      holdBackForOthers(queue, usage);
+    if (!gpuSteps.isEmpty()) {
+      heldGpus(usage);
+      order.keepBack(gpuSteps, waitingSince.keySet(), usage, otherGpus);
     }
     groups.forEach(
         (group, limit) -> {
@@ -118,6 +103,43 @@ final class LeaseGate implements AutoCloseable {
     Map<String, Set<Integer>> held = new HashMap<>();
     otherGpus.forEach((a, m) -> held.put(a, m.keySet()));
     return usage.withOthers(held, otherSlots);
+  }
+
+  /**
+   * Fills {@link #otherGpus}: the GPUs other processes hold, by their lease or, for a GPU nobody
+   * leases, by foreign work on it. Each GPU's lease is probed once; those of this run's running
+   * steps only when foreign work is watched, which needs every Baton step's process group.
+   */
+  private void heldGpus(Usage usage) {
+    boolean watched = foreign != ForeignWork.NONE;
+    Map<String, Map<Integer, LeaseHolder>> holders = new HashMap<>();
+    Set<Long> stepGroups = new HashSet<>();
+    for (Agent a : agents.values()) {
+      Set<Integer> mine = usage.gpusBusy(a.name());
+      for (var g : a.gpus()) {
+        if (!watched && mine.contains(g.index())) {
+          continue;
+        }
+        Optional<LeaseHolder> h = leases.holder(LeaseKey.gpu(a, g.index()));
+        h.filter(x -> x.stepGroup() > 0).ifPresent(x -> stepGroups.add(x.stepGroup()));
+        if (h.isPresent() && !mine.contains(g.index())) {
+          holders.computeIfAbsent(a.name(), k -> new HashMap<>()).put(g.index(), h.get());
+        }
+      }
+    }
+    Map<String, Map<Integer, String>> busyForeign = watched ? foreign.busy(stepGroups) : Map.of();
+    for (Agent a : agents.values()) {
+      Set<Integer> mine = usage.gpusBusy(a.name());
+      Map<Integer, LeaseHolder> leased = holders.getOrDefault(a.name(), Map.of());
+      Map<Integer, String> reasons = busyForeign.getOrDefault(a.name(), Map.of());
+      for (var g : a.gpus()) {
+        LeaseHolder h = leased.get(g.index());
+        String why = h != null ? h.describe() : reasons.get(g.index());
+        if (why != null && !mine.contains(g.index())) {
+          otherGpus.computeIfAbsent(a.name(), k -> new TreeMap<>()).put(g.index(), why);
+        }
+      }
+    }
   }
 
   /**
@@ -139,84 +161,10 @@ final class LeaseGate implements AutoCloseable {
     return leases.tryAcquire(keys, group, LeaseHolder.of(runId, r.id()));
   }
 
-  /**
-   * Files a ticket for each of this run's steps that waits for GPUs held elsewhere, and keeps free
-   * GPUs back for the steps of other runs served before this run's best waiting step (higher
-   * priority, or waiting since earlier), so a 4-GPU step of one run is not starved by a stream of
-   * 1-GPU steps of others.
-   */
-  private void holdBackForOthers(List<ReadyStep> queue, Usage usage) {
-    WaitTicket best = null;
-    for (ReadyStep r : queue) {
-      if (!needsGpuLeases(r)) {
-        continue;
-      }
-      WaitTicket t = ticket(r);
-      if (waitingSince.containsKey(r.id())) {
-        tickets.file(t);
-      }
-      if (best == null || t.before(best)) {
-        best = t;
-      }
-    }
-    List<WaitTicket> others = new ArrayList<>(tickets.others());
-    others.sort((a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
-    for (WaitTicket t : others) {
-      if (best != null && t.before(best)) {
-        reserve(t, usage);
-      }
-    }
-  }
-
-  private WaitTicket ticket(ReadyStep r) {
-    List<String> names = new ArrayList<>();
-    for (Agent a : agents.values()) {
-      if (Feasibility.fits(r.step().agent(), a)) {
-        names.add(pool(a));
-      }
-    }
-    Instant at = queuedAt.computeIfAbsent(r.id(), k -> Instant.now());
-    return new WaitTicket(runId, r.id(), r.step().priority(), at, r.step().agent().gpus(), names);
-  }
-
-  /**
-   * The GPUs an agent's leases are drawn from, as tickets name them: this machine's, or a simulated
-   * agent's own.
-   */
-  private static String pool(Agent a) {
-    return a.hasSimulatedGpus() ? "simulated " + a.name() : "this machine";
-  }
-
-  /** Marks free GPUs of the first of {@code t}'s GPU pools this run has as held for {@code t}. */
-  private void reserve(WaitTicket t, Usage usage) {
-    for (String wanted : t.agents()) {
-      Agent a =
-          agents.values().stream().filter(x -> pool(x).equals(wanted)).findFirst().orElse(null);
-      if (a == null) {
-        continue;
-      }
-      String name = a.name();
-      Map<Integer, String> held = otherGpus.computeIfAbsent(name, k -> new TreeMap<>());
-      int left = t.gpus();
-      for (var g : a.gpus()) {
-        if (left > 0 && !usage.gpusBusy(name).contains(g.index()) && !held.containsKey(g.index())) {
-          held.put(
-              g.index(),
-              "kept for run " + t.runId() + ", step " + t.stepId() + ", which waits longer");
-          left--;
-        }
-      }
-      if (held.isEmpty()) {
-        otherGpus.remove(name);
-      }
-      return;
-    }
-  }
-
   @Override
   public void close() {
-    if (tickets != null) {
-      tickets.close();
+    if (order != null) {
+      order.close();
     }
     if (foreign instanceof AutoCloseable c) {
       try {
@@ -290,9 +238,8 @@ final class LeaseGate implements AutoCloseable {
   }
 
   private void forget(String stepId) {
-    queuedAt.remove(stepId);
-    if (tickets != null) {
-      tickets.withdraw(runId, stepId);
+    if (order != null) {
+      order.forget(stepId);
     }
   }
 
@@ -334,8 +281,13 @@ final class LeaseGate implements AutoCloseable {
 
   /** GPUs busy with work that is not a Baton step, per agent and GPU index, with the reason. */
   interface ForeignWork {
-    ForeignWork NONE = Map::of;
+    ForeignWork NONE = stepGroups -> Map.of();
 
-    Map<String, Map<Integer, String>> busy();
+    /**
+     * Per agent and GPU index, why the GPU is busy with foreign work.
+     *
+     * @param stepGroups the process groups of the Baton steps holding GPU leases, of every run
+     */
+    Map<String, Map<Integer, String>> busy(Set<Long> stepGroups);
   }
 }

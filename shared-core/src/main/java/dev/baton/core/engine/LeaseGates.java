@@ -57,7 +57,7 @@ final class LeaseGates {
     LeaseGate.ForeignWork foreign =
         leases == null || !settings.assignGpus()
             ? LeaseGate.ForeignWork.NONE
-            : ForeignGpuCheck.start(plan.descriptor(), agents, settings.baseEnv(), leases, events);
+            : ForeignGpuCheck.start(plan.descriptor(), agents, settings.baseEnv(), events);
     return new LeaseGate(leases, agents, settings, events, foreign);
   }
 

@@ -2,7 +2,6 @@ package dev.baton.core.lease;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.ForeignGpuUse;
-import dev.baton.core.agents.ForeignGpus;
 import dev.baton.core.agents.Gpu;
 import dev.baton.core.agents.GpuProcessQuery;
 import dev.baton.core.agents.GpuProcesses;
@@ -12,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -27,50 +27,40 @@ public final class GpuHolders {
    */
   public static Map<String, Map<Integer, String>> of(
       List<Agent> agents, MachineLeases leases, Map<String, String> env) {
-    Map<String, Map<Integer, String>> out = of(agents, leases);
+    Map<String, Map<Integer, Optional<LeaseHolder>>> holders = new LinkedHashMap<>();
     List<Gpu> real = new ArrayList<>();
     Set<Long> steps = new HashSet<>();
     for (Agent a : agents) {
+      Map<Integer, Optional<LeaseHolder>> byGpu = new TreeMap<>();
       for (Gpu g : a.gpus()) {
+        Optional<LeaseHolder> h = leases.holder(LeaseKey.gpu(a, g.index()));
+        byGpu.put(g.index(), h);
         if (!g.simulated()) {
           real.add(g);
-          leases
-              .holder(LeaseKey.gpu(a, g.index()))
-              .map(LeaseHolder::stepGroup)
-              .filter(p -> p > 0)
-              .ifPresent(steps::add);
+          h.map(LeaseHolder::stepGroup).filter(p -> p > 0).ifPresent(steps::add);
         }
       }
+      holders.put(a.name(), byGpu);
     }
-    if (real.isEmpty()) {
-      return out;
-    }
-    GpuProcesses processes = new GpuProcessQuery(real, env).query();
-    for (Agent a : agents) {
-      if (a.hasSimulatedGpus()) {
-        continue;
-      }
-      ForeignGpus foreign =
-          new ForeignGpuUse().busyGpus(processes, a.gpus(), GpuBusyPolicy.DEFAULT, steps);
-      Map<Integer, String> states = out.get(a.name());
-      foreign.busy().forEach((g, why) -> states.replace(g, "free", why));
-    }
-    return out;
-  }
-
-  /** Per agent and GPU index: "held by run R, step S (pid P) since T", or "free". */
-  public static Map<String, Map<Integer, String>> of(List<Agent> agents, MachineLeases leases) {
+    GpuProcesses processes =
+        real.isEmpty() ? GpuProcesses.of(List.of()) : new GpuProcessQuery(real, env).query();
     Map<String, Map<Integer, String>> out = new LinkedHashMap<>();
     for (Agent a : agents) {
+      Map<Integer, String> foreign =
+          a.hasSimulatedGpus() || real.isEmpty()
+              ? Map.of()
+              : new ForeignGpuUse()
+                  .busyGpus(processes, a.gpus(), GpuBusyPolicy.DEFAULT, steps)
+                  .busy();
       Map<Integer, String> states = new TreeMap<>();
-      for (Gpu g : a.gpus()) {
-        states.put(
-            g.index(),
-            leases
-                .holder(LeaseKey.gpu(a, g.index()))
-                .map(LeaseHolder::describeWithStep)
-                .orElse("free"));
-      }
+      holders
+          .get(a.name())
+          .forEach(
+              (g, h) ->
+                  states.put(
+                      g,
+                      h.map(LeaseHolder::describeWithStep)
+                          .orElse(foreign.getOrDefault(g, "free"))));
       out.put(a.name(), states);
     }
     return out;
