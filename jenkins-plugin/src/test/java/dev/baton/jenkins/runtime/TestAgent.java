@@ -35,8 +35,13 @@ public record TestAgent(
    * (agents of a real Jenkins are separate machines, each with its own lease directory).
    */
   private static String leaseDir(String name) {
-    return System.getProperty("java.io.tmpdir")
-        + "/baton-test-leases-"
+    // Under the module's own lease directory (the build sets BATON_LEASE_DIR), else under /tmp.
+    String base = System.getenv("BATON_LEASE_DIR");
+    if (base == null || base.isBlank()) {
+      base = System.getProperty("java.io.tmpdir") + "/baton-test-leases";
+    }
+    return base
+        + "/"
         + ProcessHandle.current().pid()
         + "/"
         + name.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Cross-step checks (unknown {@code needs}, cycles) belong to the planner, which runs right after.
  */
 public final class DescriptorReader {
-  static final List<String> TOP_KEYS =
+  /** The top-level keys a descriptor may have. */
+  public static final List<String> TOP_KEYS =
       List.of(
           "version",
           "name",
@@ -32,7 +33,12 @@ public final class DescriptorReader {
           "executor",
           "secrets",
           "steps");
-  static final Map<String, String> TOP_LATER =
+
+  /** The keys a step may have. */
+  public static final List<String> STEP_KEYS = StepReader.STEP_KEYS;
+
+  /** Top-level keys reserved for later, with what to do meanwhile. */
+  public static final Map<String, String> TOP_LATER =
       Map.of("slurm", "Slurm settings are given on the command line for now (--executor slurm)");
 
   private static final String DESCRIPTOR = "descriptor";

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code steps:} (and {@code defaults:}) into a {@link StepSpec}. */
 final class StepReader {
   static final Pattern STEP_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
   static final List<String> STEP_KEYS =
       List.of(
           "run",
@@ -37,6 +38,7 @@ final class StepReader {
           "cache",
           "inputs",
           "outputs");
+
   static final Map<String, String> STEP_LATER = Map.of();
   static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent");
 

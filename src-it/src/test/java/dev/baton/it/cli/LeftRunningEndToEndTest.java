@@ -2,6 +2,7 @@ package dev.baton.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.testing.GroupMembers;
 import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,7 @@ class LeftRunningEndToEndTest {
 
   @Test
   void aFreshRunBesideAKilledRunsStepsNamesThemAndHowToStopThem() throws Exception {
-    RequiredTool.require(
-        ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
+    RequiredTool.require(GroupMembers.readable(), "/proc, to read the steps' process groups");
     Path dir = Files.createDirectories(tmp.resolve("left"));
     // The first run's step holds; the second run's (once "second" exists) does not.
     Files.writeString(
@@ -34,7 +34,7 @@ class LeftRunningEndToEndTest {
     killed.destroyForcibly().waitFor();
     Files.writeString(dir.resolve("second"), "");
     try {
-      assertThat(ProcessGroupScan.members(group)).isNotEmpty();
+      assertThat(GroupMembers.of(group)).isNotEmpty();
 
       CliRun fresh = CliRun.run(dir, "run", "baton.yaml");
 
@@ -54,7 +54,7 @@ class LeftRunningEndToEndTest {
 
   private static boolean gone(long group) {
     try {
-      return ProcessGroupScan.members(group).isEmpty();
+      return GroupMembers.of(group).isEmpty();
     } catch (java.io.IOException e) {
       return false;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.testing.GroupMembers;
 import dev.baton.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +28,7 @@ class MatrixFilesEndToEndTest {
 
   @Test
   void cellsThatEndWhileBatonIsDownAreTakenFromTheirOwnExitFiles() throws Exception {
-    RequiredTool.require(
-        ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
+    RequiredTool.require(GroupMembers.readable(), "/proc, to read the steps' process groups");
     Path dir = Files.createDirectories(tmp.resolve("cells"));
     Files.writeString(
         dir.resolve("baton.yaml"),
@@ -93,7 +93,7 @@ class MatrixFilesEndToEndTest {
 
   private static boolean ended(long group) {
     try {
-      return ProcessGroupScan.members(group).isEmpty();
+      return GroupMembers.of(group).isEmpty();
     } catch (IOException e) {
       return false;
     }

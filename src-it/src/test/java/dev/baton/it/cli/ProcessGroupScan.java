@@ -3,41 +3,17 @@ package dev.baton.it.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the tests see of steps' process groups: the journal's record, and {@code /proc}. */
+/**
+ * What the tests see of steps' process groups: the journal's record (their members in {@code /proc}
+ * are read by shared-core's {@code GroupMembers}).
+ */
 final class ProcessGroupScan {
   private ProcessGroupScan() {}
-
-  static boolean procReadable() {
-    return Files.isDirectory(Path.of("/proc/self"));
-  }
-
-  /** "pid comm" of each live process (zombies aside) whose process group is {@code group}. */
-  static List<String> members(long group) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (DirectoryStream<Path> pids = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-      for (Path pid : pids) {
-        String stat;
-        try {
-          stat = Files.readString(pid.resolve("stat"), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-          continue; // ended meanwhile
-        }
-        int close = stat.lastIndexOf(')');
-        String[] f = stat.substring(close + 2).split(" ", 4);
-        if (!f[0].equals("Z") && Long.parseLong(f[2]) == group) {
-          out.add(pid.getFileName() + " " + stat.substring(stat.indexOf('(') + 1, close));
-        }
-      }
-    }
-    return out;
-  }
 
   /** {@link #recordedGroups}, empty while the journal cannot be read yet. */
   static List<Long> recordedGroupsQuietly(Path journal, String step) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.testing.GroupMembers;
 import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,7 @@ class StoppedStepsEndToEndTest {
 
   @BeforeEach
   void needsProc() {
-    RequiredTool.require(
-        ProcessGroupScan.procReadable(), "/proc, to read the steps' process groups");
+    RequiredTool.require(GroupMembers.readable(), "/proc, to read the steps' process groups");
   }
 
   @Test
@@ -46,7 +46,7 @@ class StoppedStepsEndToEndTest {
     assertThat(json.get("steps").get(0).get("status").asText()).isEqualTo("TIMED_OUT");
     List<Long> groups = ProcessGroupScan.recordedGroups(dir.resolve("out/journal.jsonl"), "hold");
     assertThat(groups).hasSize(1);
-    assertThat(ProcessGroupScan.members(groups.get(0)))
+    assertThat(GroupMembers.of(groups.get(0)))
         .as("processes of the timed-out step's group after Baton exited")
         .isEmpty();
   }
@@ -70,9 +70,7 @@ class StoppedStepsEndToEndTest {
           try {
             List<Long> g = ProcessGroupScan.recordedGroups(journal, "hold");
             return !g.isEmpty()
-                && ProcessGroupScan.members(g.get(0)).stream()
-                        .filter(p -> p.endsWith(" sleep"))
-                        .count()
+                && GroupMembers.of(g.get(0)).stream().filter(p -> p.endsWith(" sleep")).count()
                     == 2;
           } catch (java.io.IOException e) {
             return false;
@@ -84,7 +82,7 @@ class StoppedStepsEndToEndTest {
     assertThat(baton.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     assertThat(baton.exitValue()).as(Files.readString(dir.resolve("console.txt"))).isEqualTo(130);
-    assertThat(ProcessGroupScan.members(group))
+    assertThat(GroupMembers.of(group))
         .as("processes of the cancelled step's group after Baton exited")
         .isEmpty();
   }
