@@ -4,6 +4,7 @@ import dev.baton.core.agents.Agent;
 import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.engine.EngineResult;
+import dev.baton.core.engine.LeaseGates;
 import dev.baton.core.engine.PriorStep;
 import dev.baton.core.engine.RunEngine;
 import dev.baton.core.engine.RunSettings;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one entry point every front end calls. Each method reports user mistakes as a {@link
@@ -157,6 +159,8 @@ public final class Baton {
   private RunOutcome execute(
       BatonConfig config, Prepared p, String runId, Journaling journaling, StepExecutor executor) {
     RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
+    Optional<Path> leaseDirectory =
+        LeaseGates.directory(p.plan(), p.executor().assignsGpus(), environment);
     Instant now = Instant.now();
     Path workspace = p.plan().descriptor().workspace();
     Path runsRoot = ReportDirs.runsRoot(workspace);
@@ -201,7 +205,7 @@ public final class Baton {
             now.toEpochMilli(),
             secrets,
             !config.noCache(),
-            java.util.Optional.of(dev.baton.core.lease.MachineLeases.directoryFor(environment)),
+            leaseDirectory,
             config.leaseTimeout());
     EngineResult result;
     RunEngine engine;
