@@ -2,9 +2,9 @@ package dev.baton.maven;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.api.InfrastructureException;
-import dev.baton.core.api.UsageException;
-import dev.baton.core.descriptor.DescriptorException;
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.errors.UsageException;
 import java.io.File;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;

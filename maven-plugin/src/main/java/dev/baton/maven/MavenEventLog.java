@@ -2,9 +2,9 @@ package dev.baton.maven;
 
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;

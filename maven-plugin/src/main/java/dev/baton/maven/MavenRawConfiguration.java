@@ -1,7 +1,7 @@
 package dev.baton.maven;
 
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.plan.StepIdList;
 import java.io.File;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.baton.maven;
 
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.report.ReportWriter;
 import java.io.File;
 import java.nio.file.Path;

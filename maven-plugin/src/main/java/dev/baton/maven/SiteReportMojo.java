@@ -1,10 +1,10 @@
 package dev.baton.maven;
 
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunRecordJson;
+import dev.baton.core.record.StepRecord;
 import dev.baton.core.report.ReportWriter;
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.RunRecordJson;
-import dev.baton.core.report.StepRecord;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.baton.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.api.RunOutcome;
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepState;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

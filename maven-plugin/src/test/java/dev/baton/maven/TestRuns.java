@@ -1,9 +1,9 @@
 package dev.baton.maven;
 
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.baton.core.agents;
 
 import dev.baton.core.descriptor.AgentSpec;
-import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.GpuSpec;
+import dev.baton.core.errors.DescriptorProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class AgentInventory {
    * The agents of this run.
    *
    * @param parallel the default executors per agent; 0 or less: one per core
-   * @throws dev.baton.core.descriptor.DescriptorException when declared agents ask for GPUs this
+   * @throws dev.baton.core.errors.DescriptorException when declared agents ask for GPUs this
    *     machine does not have
    */
   public static List<Agent> build(List<AgentSpec> declared, MachineFacts machine, int parallel) {
@@ -64,7 +64,7 @@ public final class AgentInventory {
               gpus));
     }
     if (!problems.isEmpty()) {
-      throw new dev.baton.core.descriptor.DescriptorException(problems);
+      throw new dev.baton.core.errors.DescriptorException(problems);
     }
     return List.copyOf(agents);
   }

@@ -1,7 +1,7 @@
 package dev.baton.core.agents;
 
 import dev.baton.core.descriptor.AgentRequest;
-import dev.baton.core.descriptor.DidYouMean;
+import dev.baton.core.errors.DidYouMean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

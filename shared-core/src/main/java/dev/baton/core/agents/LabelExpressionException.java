@@ -1,6 +1,6 @@
 package dev.baton.core.agents;
 
-import dev.baton.core.descriptor.OffsetException;
+import dev.baton.core.errors.OffsetException;
 
 /** A label expression that cannot be read, with the 0-based offset of the offending character. */
 public final class LabelExpressionException extends OffsetException {

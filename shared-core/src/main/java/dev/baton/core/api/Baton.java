@@ -1,20 +1,21 @@
 package dev.baton.core.api;
 
 import dev.baton.core.agents.Agent;
-import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.engine.EngineResult;
 import dev.baton.core.engine.LeaseGates;
 import dev.baton.core.engine.PriorStep;
 import dev.baton.core.engine.RunEngine;
 import dev.baton.core.engine.RunSettings;
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.local.LocalExecutor;
 import dev.baton.core.plan.Plan;
+import dev.baton.core.record.RunRecord;
 import dev.baton.core.report.ReportWriter;
-import dev.baton.core.report.RunRecord;
 import dev.baton.core.secrets.JsonMasking;
 import dev.baton.core.secrets.RecordMasking;
 import dev.baton.core.secrets.RunSecrets;

@@ -1,5 +1,6 @@
 package dev.baton.core.api;
 
+import dev.baton.core.errors.InfrastructureException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

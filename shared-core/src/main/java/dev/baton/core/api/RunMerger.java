@@ -1,12 +1,14 @@
 package dev.baton.core.api;
 
-import dev.baton.core.report.AgentRecord;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunRecordJson;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import dev.baton.core.report.ReportWriter;
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.RunRecordJson;
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +95,7 @@ public final class RunMerger {
       if (Files.exists(src)
           && !src.toAbsolutePath().normalize().equals(dst.toAbsolutePath().normalize())) {
         Files.createDirectories(dst.getParent());
-        dev.baton.core.report.AtomicFiles.copy(src, dst);
+        dev.baton.core.io.AtomicFiles.copy(src, dst);
       }
     } catch (IOException e) {
       throw new InfrastructureException(

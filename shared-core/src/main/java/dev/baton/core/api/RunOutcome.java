@@ -1,8 +1,8 @@
 package dev.baton.core.api;
 
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.RunStatus;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,7 +25,8 @@ public record RunOutcome(RunRecord record, Path reportDir) {
   public List<StepRecord> failedSteps() {
     return record.steps().stream()
         .filter(
-            s -> !s.status().isSuccessful() && s.status() != dev.baton.core.state.StepState.SKIPPED)
+            s ->
+                !s.status().isSuccessful() && s.status() != dev.baton.core.record.StepState.SKIPPED)
         .toList();
   }
 }

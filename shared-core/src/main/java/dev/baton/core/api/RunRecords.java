@@ -4,12 +4,12 @@ import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.Gpu;
 import dev.baton.core.engine.EngineResult;
 import dev.baton.core.plan.PlannedStep;
-import dev.baton.core.report.AgentRecord;
-import dev.baton.core.report.GpuRecord;
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.GpuRecord;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.baton.core.api;
 
 import dev.baton.core.descriptor.Durations;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.exec.slurm.SlurmSettings;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.baton.core.api;
 
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.baton.core.cache;
 
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepState;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package dev.baton.core.cache;
 
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepState;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

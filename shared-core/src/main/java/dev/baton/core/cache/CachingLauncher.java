@@ -8,7 +8,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.StepLauncher;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

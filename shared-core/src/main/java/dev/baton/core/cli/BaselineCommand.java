@@ -1,8 +1,8 @@
 package dev.baton.core.cli;
 
-import dev.baton.core.api.UsageException;
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.RunRecordJson;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.stages.BaselinePromoter;
 import dev.baton.core.stages.BaselineStore;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.baton.core.cli;
 
-import dev.baton.core.api.BatonException;
 import dev.baton.core.api.ExitCodes;
+import dev.baton.core.errors.BatonException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.baton.core.cli;
 
-import dev.baton.core.api.UsageException;
 import dev.baton.core.descriptor.Durations;
+import dev.baton.core.errors.UsageException;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.baton.core.cli;
 
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

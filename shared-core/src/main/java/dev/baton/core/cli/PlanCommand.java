@@ -48,7 +48,7 @@ final class PlanCommand implements Callable<Integer> {
       try {
         config = config.withKind(StepKind.valueOf(kind.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new dev.baton.core.api.UsageException(
+        throw new dev.baton.core.errors.UsageException(
             "unknown step kind '" + kind + "'; use run, validate, benchmark or deploy");
       }
     }

@@ -2,7 +2,7 @@ package dev.baton.core.cli;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;

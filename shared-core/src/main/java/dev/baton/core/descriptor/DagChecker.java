@@ -1,5 +1,7 @@
 package dev.baton.core.descriptor;
 
+import dev.baton.core.errors.DescriptorProblem;
+import dev.baton.core.errors.DidYouMean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.exec.ExitFiles;
 import dev.baton.core.secrets.SecretLogs;
 import java.io.IOException;

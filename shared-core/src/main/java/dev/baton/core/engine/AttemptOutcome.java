@@ -3,7 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.cache.CacheVerdict;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.exec.ExitStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepState;
 import java.time.Duration;
 
 /** How one attempt ended, in words: the engine's flags first, then the process's exit. */

@@ -1,6 +1,6 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepState;
 import java.util.Map;
 
 /** Whether a step's needs let it run, and if not, which need stopped it. */

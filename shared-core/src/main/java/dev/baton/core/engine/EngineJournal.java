@@ -1,10 +1,10 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.api.InfrastructureException;
-import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.StepState;
 import dev.baton.core.state.JournalEntry;
 import dev.baton.core.state.RunJournal;
-import dev.baton.core.state.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

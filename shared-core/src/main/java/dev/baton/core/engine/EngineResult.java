@@ -1,6 +1,6 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.report.StepRecord;
+import dev.baton.core.record.StepRecord;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.agents.Agent;
-import dev.baton.core.api.InfrastructureException;
 import dev.baton.core.descriptor.ConcurrencySpec;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.lease.LeaseException;

@@ -1,7 +1,7 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.report.AttemptRecord;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

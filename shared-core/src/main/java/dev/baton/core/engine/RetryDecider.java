@@ -2,7 +2,7 @@ package dev.baton.core.engine;
 
 import dev.baton.core.descriptor.Backoff;
 import dev.baton.core.descriptor.RetryPolicy;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;

@@ -1,7 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.agents.Agent;
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.ExitStatus;
@@ -12,7 +12,8 @@ import dev.baton.core.exec.StepLauncher;
 import dev.baton.core.lease.Lease;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
-import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.StepState;
 import dev.baton.core.schedule.Placement;
 import dev.baton.core.schedule.Placer;
 import dev.baton.core.schedule.ReadyStep;
@@ -22,7 +23,6 @@ import dev.baton.core.schedule.Usage;
 import dev.baton.core.secrets.MaskingEventSink;
 import dev.baton.core.secrets.SecretLogs;
 import dev.baton.core.state.RunJournal;
-import dev.baton.core.state.StepState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

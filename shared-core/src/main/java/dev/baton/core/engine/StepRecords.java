@@ -1,7 +1,7 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.util.List;
 
 /** Turns the engine's bookkeeping for a step into its run-record entry. */

@@ -1,7 +1,7 @@
 package dev.baton.core.events;
 
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -12,7 +12,7 @@ public interface StepExecutor extends AutoCloseable {
   /**
    * Starts one attempt. A program that cannot be started completes the handle with {@link
    * ExitStatus#couldNotLaunch}; this method throws only for infrastructure failures (an engine that
-   * does not answer), as {@link dev.baton.core.api.InfrastructureException}.
+   * does not answer), as {@link dev.baton.core.errors.InfrastructureException}.
    */
   StepHandle launch(StepLaunch launch);
 

@@ -1,6 +1,6 @@
 package dev.baton.core.expr;
 
-import dev.baton.core.descriptor.DidYouMean;
+import dev.baton.core.errors.DidYouMean;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.baton.core.expr;
 
-import dev.baton.core.descriptor.OffsetException;
+import dev.baton.core.errors.OffsetException;
 
 /**
  * A mistake in an expression or template: where it is, what is wrong, and how to fix it.

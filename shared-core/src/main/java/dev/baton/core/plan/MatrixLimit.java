@@ -1,9 +1,9 @@
 package dev.baton.core.plan;
 
-import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.MatrixSpec;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.StepSpec;
+import dev.baton.core.errors.DescriptorProblem;
 import java.util.List;
 
 /**

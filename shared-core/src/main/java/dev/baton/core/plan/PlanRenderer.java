@@ -2,9 +2,9 @@ package dev.baton.core.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.baton.core.api.UsageException;
 import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.Durations;
+import dev.baton.core.errors.UsageException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,13 +2,13 @@ package dev.baton.core.plan;
 
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.DagChecker;
-import dev.baton.core.descriptor.DescriptorException;
-import dev.baton.core.descriptor.DescriptorProblem;
-import dev.baton.core.descriptor.DidYouMean;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.SourcePosition;
 import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.descriptor.StepSpec;
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
+import dev.baton.core.errors.DidYouMean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

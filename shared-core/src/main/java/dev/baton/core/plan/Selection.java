@@ -1,8 +1,8 @@
 package dev.baton.core.plan;
 
-import dev.baton.core.api.UsageException;
-import dev.baton.core.descriptor.DidYouMean;
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.errors.DidYouMean;
+import dev.baton.core.errors.UsageException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

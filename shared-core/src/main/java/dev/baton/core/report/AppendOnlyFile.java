@@ -1,6 +1,7 @@
 package dev.baton.core.report;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.io.IoFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

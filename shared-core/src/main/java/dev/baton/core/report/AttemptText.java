@@ -1,5 +1,6 @@
 package dev.baton.core.report;
 
+import dev.baton.core.record.AttemptRecord;
 import java.util.stream.Collectors;
 
 /**

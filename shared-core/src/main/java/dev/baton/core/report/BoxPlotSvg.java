@@ -1,5 +1,6 @@
 package dev.baton.core.report;
 
+import dev.baton.core.record.BenchmarkResult;
 import java.util.List;
 
 /** Box plots of a benchmark's samples, this run above its baseline, on one shared axis. */

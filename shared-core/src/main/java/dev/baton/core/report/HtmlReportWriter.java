@@ -1,5 +1,9 @@
 package dev.baton.core.report;
 
+import dev.baton.core.io.AtomicFiles;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepCounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

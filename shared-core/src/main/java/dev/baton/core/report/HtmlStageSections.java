@@ -1,5 +1,11 @@
 package dev.baton.core.report;
 
+import dev.baton.core.io.MillisInstantModule;
+import dev.baton.core.record.BenchmarkResult;
+import dev.baton.core.record.GateResult;
+import dev.baton.core.record.RolloutEvent;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepRecord;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

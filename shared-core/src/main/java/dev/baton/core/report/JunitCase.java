@@ -1,6 +1,10 @@
 package dev.baton.core.report;
 
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.GateResult;
+import dev.baton.core.record.StepCounts;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;

@@ -1,5 +1,8 @@
 package dev.baton.core.report;
 
+import dev.baton.core.record.GateResult;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepRecord;
 import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

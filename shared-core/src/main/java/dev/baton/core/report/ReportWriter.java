@@ -1,6 +1,10 @@
 package dev.baton.core.report;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.io.AtomicFiles;
+import dev.baton.core.io.IoFailures;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunRecordJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +47,7 @@ public final class ReportWriter {
    * report RUN_DIR}); run.json itself is left as it is.
    *
    * @return the files written
-   * @throws dev.baton.core.api.UsageException when run.json is missing or not a run record
+   * @throws dev.baton.core.errors.UsageException when run.json is missing or not a run record
    */
   public static List<Path> regenerate(Path runDir, Map<String, String> env) {
     RunRecord record = RunRecordJson.read(runDir.resolve(RunRecordJson.FILE_NAME));

@@ -1,5 +1,6 @@
 package dev.baton.core.report;
 
+import dev.baton.core.record.RolloutEvent;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

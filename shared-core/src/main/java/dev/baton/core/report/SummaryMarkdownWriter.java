@@ -1,5 +1,9 @@
 package dev.baton.core.report;
 
+import dev.baton.core.record.GateResult;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepCounts;
+import dev.baton.core.record.StepRecord;
 import java.util.List;
 import java.util.stream.Collectors;
 

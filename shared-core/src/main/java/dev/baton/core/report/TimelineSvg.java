@@ -1,5 +1,6 @@
 package dev.baton.core.report;
 
+import dev.baton.core.record.RunRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package dev.baton.core.secrets;
 
-import dev.baton.core.report.RunRecord;
+import dev.baton.core.record.RunRecord;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -1,7 +1,7 @@
 package dev.baton.core.secrets;
 
-import dev.baton.core.api.UsageException;
 import dev.baton.core.descriptor.SecretSpec;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
 import dev.baton.core.plan.Plan;

@@ -1,8 +1,8 @@
 package dev.baton.core.stages;
 
-import dev.baton.core.report.BenchmarkResult;
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.StepRecord;
+import dev.baton.core.record.BenchmarkResult;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

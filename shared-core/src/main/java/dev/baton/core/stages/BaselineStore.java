@@ -2,8 +2,8 @@ package dev.baton.core.stages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.io.UserFiles;
-import dev.baton.core.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,15 +69,15 @@ public final class BaselineStore {
   /**
    * Writes (or replaces) the baseline atomically; returns its file.
    *
-   * @throws dev.baton.core.api.InfrastructureException naming the path when it cannot be written (a
-   *     full disk); an older baseline in its place is then left as it was
+   * @throws dev.baton.core.errors.InfrastructureException naming the path when it cannot be written
+   *     (a full disk); an older baseline in its place is then left as it was
    */
   public Path save(Baseline baseline) throws IOException {
     Path file = file(baseline.pipeline(), baseline.name(), baseline.fingerprint());
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
-      throw new dev.baton.core.api.InfrastructureException(
+      throw new dev.baton.core.errors.InfrastructureException(
           "cannot create the baseline directory " + file.getParent() + ": " + e.getMessage(), e);
     }
     AtomicFiles.write(file, JSON.writeValueAsBytes(baseline));

@@ -130,6 +130,6 @@ public final class BenchmarkFiles {
       }
     }
     all.add(entry);
-    dev.baton.core.report.AtomicFiles.write(file, JSON.writeValueAsBytes(all));
+    dev.baton.core.io.AtomicFiles.write(file, JSON.writeValueAsBytes(all));
   }
 }

@@ -104,7 +104,7 @@ final class BenchmarkStage {
     try {
       BenchmarkFiles.write(
           ctx.reportDir(), ctx.masker().mask(name), spec.warmup(), samples, spec.items());
-    } catch (IOException | dev.baton.core.api.InfrastructureException e) {
+    } catch (IOException | dev.baton.core.errors.InfrastructureException e) {
       return StageResult.failed("cannot write benchmark files: " + e.getMessage(), results);
     }
     ctx.commands().note("benchmark " + verdict.verdict() + ": " + verdict.message());

@@ -1,7 +1,7 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.GateSpec;
-import dev.baton.core.report.GateResult;
+import dev.baton.core.record.GateResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.DeploySpec;
-import dev.baton.core.report.GateResult;
-import dev.baton.core.report.MillisInstantModule;
+import dev.baton.core.io.MillisInstantModule;
+import dev.baton.core.record.GateResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.baton.core.descriptor.GateSpec;
 import dev.baton.core.expr.Bindings;
 import dev.baton.core.expr.Expression;
 import dev.baton.core.expr.ExpressionException;
-import dev.baton.core.report.GateResult;
+import dev.baton.core.record.GateResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,8 @@ package dev.baton.core.state;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.baton.core.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.baton.core.state;
 
-import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.record.AttemptRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.baton.core.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.baton.core.api.InfrastructureException;
-import dev.baton.core.report.IoFailures;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.io.IoFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -3,8 +3,8 @@ package dev.baton.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.baton.core.descriptor.DescriptorException;
-import dev.baton.core.descriptor.DescriptorProblem;
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.baton.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.testing.Await;
 import dev.baton.core.testing.BatonProcess;

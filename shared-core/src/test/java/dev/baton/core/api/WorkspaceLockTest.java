@@ -3,6 +3,8 @@ package dev.baton.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.errors.BatonException;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.events.RunEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@ package dev.baton.core.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.plan.Planner;
 import java.nio.file.Path;
 import java.util.List;

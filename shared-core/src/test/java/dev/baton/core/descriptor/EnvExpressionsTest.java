@@ -3,6 +3,8 @@ package dev.baton.core.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.plan.Planner;

@@ -2,6 +2,8 @@ package dev.baton.core.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

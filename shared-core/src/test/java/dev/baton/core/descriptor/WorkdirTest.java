@@ -3,6 +3,8 @@ package dev.baton.core.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.events.RunEvent;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.StepState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

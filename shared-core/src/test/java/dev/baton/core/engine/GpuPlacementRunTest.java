@@ -3,9 +3,9 @@ package dev.baton.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.api.RunOutcome;
-import dev.baton.core.report.AttemptRecord;
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.RunStatus;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.api.ExitCodes;
 import dev.baton.core.api.RunOutcome;
-import dev.baton.core.report.AttemptRecord;
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -292,7 +292,7 @@ class LocalRunTest {
     System.setProperty("baton.launcher", "spwan");
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(f::run)
-          .isInstanceOf(dev.baton.core.api.UsageException.class)
+          .isInstanceOf(dev.baton.core.errors.UsageException.class)
           .hasMessageContaining("-Dbaton.launcher=spwan");
     } finally {
       System.clearProperty("baton.launcher");

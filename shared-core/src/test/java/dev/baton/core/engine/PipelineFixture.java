@@ -4,7 +4,7 @@ import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.events.RunEvent;
-import dev.baton.core.report.StepRecord;
+import dev.baton.core.record.StepRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

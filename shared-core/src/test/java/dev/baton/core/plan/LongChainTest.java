@@ -3,9 +3,9 @@ package dev.baton.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.DescriptorReader;
 import dev.baton.core.descriptor.PipelineDescriptor;
+import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.testing.SmallStack;
 import dev.baton.core.testing.StepChains;
 import java.nio.file.Path;

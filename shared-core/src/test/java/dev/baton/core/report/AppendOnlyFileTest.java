@@ -3,7 +3,7 @@ package dev.baton.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.testing.BatonProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

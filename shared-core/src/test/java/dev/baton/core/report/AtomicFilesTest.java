@@ -3,7 +3,9 @@ package dev.baton.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.io.AtomicFiles;
+import dev.baton.core.io.IoFailures;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,11 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

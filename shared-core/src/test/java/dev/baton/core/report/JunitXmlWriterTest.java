@@ -2,7 +2,10 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.GateResult;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -157,7 +160,7 @@ class JunitXmlWriterTest {
             failed.schemaVersion(),
             failed.runId(),
             failed.pipeline(),
-            dev.baton.core.state.RunStatus.SUCCEEDED,
+            dev.baton.core.record.RunStatus.SUCCEEDED,
             failed.startedAt(),
             failed.endedAt(),
             failed.descriptor(),

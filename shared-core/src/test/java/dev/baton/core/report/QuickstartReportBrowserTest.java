@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
-import dev.baton.core.state.RunStatus;
+import dev.baton.core.record.RunStatus;
 import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;

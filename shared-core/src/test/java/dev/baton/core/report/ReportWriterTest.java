@@ -3,7 +3,9 @@ package dev.baton.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunRecordJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

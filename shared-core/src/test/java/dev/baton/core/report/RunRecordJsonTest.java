@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.io.MillisInstantModule;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunRecordJson;
+import dev.baton.core.record.StepRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,15 @@
 package dev.baton.core.report;
 
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.BenchmarkResult;
+import dev.baton.core.record.GateResult;
+import dev.baton.core.record.GpuRecord;
+import dev.baton.core.record.RolloutEvent;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,13 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.BenchmarkResult;
+import dev.baton.core.record.GateResult;
+import dev.baton.core.record.RolloutEvent;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunRecordJson;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -92,7 +98,7 @@ class StageResultsTest {
           1,
           "r",
           "p",
-          dev.baton.core.state.RunStatus.SUCCEEDED,
+          dev.baton.core.record.RunStatus.SUCCEEDED,
           SampleRecords.T0,
           SampleRecords.at(1),
           null,

@@ -2,8 +2,12 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
+import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.GpuRecord;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

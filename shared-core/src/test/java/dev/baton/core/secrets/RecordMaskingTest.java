@@ -2,14 +2,14 @@ package dev.baton.core.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.report.AgentRecord;
-import dev.baton.core.report.AttemptRecord;
-import dev.baton.core.report.GpuRecord;
+import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.GpuRecord;
+import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import dev.baton.core.report.ReportWriter;
-import dev.baton.core.report.RunRecord;
-import dev.baton.core.report.StepRecord;
-import dev.baton.core.state.RunStatus;
-import dev.baton.core.state.StepState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package dev.baton.core.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.baton.core.api.UsageException;
 import dev.baton.core.descriptor.SecretSpec;
 import dev.baton.core.descriptor.SourcePosition;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.baton.core.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.descriptor.GateSpec;
-import dev.baton.core.report.GateResult;
+import dev.baton.core.record.GateResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

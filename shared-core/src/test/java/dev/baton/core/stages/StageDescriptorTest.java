@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.descriptor.DeploySpec;
-import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.DescriptorReader;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.StageSpec;
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.errors.DescriptorException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

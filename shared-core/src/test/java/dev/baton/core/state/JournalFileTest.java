@@ -3,8 +3,8 @@ package dev.baton.core.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.baton.core.api.UsageException;
-import dev.baton.core.report.RunRecordJson;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.testing.SpecialFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

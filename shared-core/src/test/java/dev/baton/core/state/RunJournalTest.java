@@ -3,8 +3,9 @@ package dev.baton.core.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.core.api.UsageException;
-import dev.baton.core.report.AttemptRecord;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.StepState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.descriptor.DescriptorException;
-import dev.baton.core.descriptor.DescriptorProblem;
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.events.EventSink;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package dev.baton.core.exec.local;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.exec.ShellQuote;
 import java.io.BufferedReader;
 import java.io.IOException;

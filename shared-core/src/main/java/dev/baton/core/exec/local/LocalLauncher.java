@@ -1,6 +1,6 @@
 package dev.baton.core.exec.local;
 
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.baton.core.exec.slurm;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import java.io.IOException;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package dev.baton.core.exec.slurm;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.Gpu;
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

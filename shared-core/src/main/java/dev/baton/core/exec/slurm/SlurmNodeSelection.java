@@ -3,7 +3,7 @@ package dev.baton.core.exec.slurm;
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.LabelExpression;
 import dev.baton.core.agents.LabelNode;
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -43,7 +43,7 @@ public final class SlurmStepHandle implements StepHandle {
 
   /**
    * Completes with the exit status a local run would have had; completes exceptionally with an
-   * {@link dev.baton.core.api.InfrastructureException} when the attempt was lost (node failure,
+   * {@link dev.baton.core.errors.InfrastructureException} when the attempt was lost (node failure,
    * preemption, a controller that stopped answering).
    */
   @Override

@@ -1,9 +1,9 @@
 package dev.baton.core.descriptor.fuzz;
 
-import dev.baton.core.descriptor.DescriptorException;
-import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.DescriptorReader;
 import dev.baton.core.descriptor.PipelineDescriptor;
+import dev.baton.core.errors.DescriptorException;
+import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.Planner;

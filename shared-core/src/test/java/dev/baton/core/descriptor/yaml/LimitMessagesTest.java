@@ -2,7 +2,7 @@ package dev.baton.core.descriptor.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.descriptor.DescriptorProblem;
+import dev.baton.core.errors.DescriptorProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

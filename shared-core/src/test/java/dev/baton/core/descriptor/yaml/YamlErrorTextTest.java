@@ -3,8 +3,8 @@ package dev.baton.core.descriptor.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.DescriptorReader;
+import dev.baton.core.errors.DescriptorException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

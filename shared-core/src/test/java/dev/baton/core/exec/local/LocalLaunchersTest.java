@@ -138,7 +138,7 @@ class LocalLaunchersTest {
       assertThat(LocalLauncher.configured()).isEqualTo(LocalLauncher.SETSID);
       System.setProperty("baton.launcher", "spwan");
       org.assertj.core.api.Assertions.assertThatThrownBy(LocalLauncher::configured)
-          .isInstanceOf(dev.baton.core.api.UsageException.class)
+          .isInstanceOf(dev.baton.core.errors.UsageException.class)
           .hasMessageContaining("-Dbaton.launcher=spwan")
           .hasMessageContaining("spawn, job-shell or setsid");
     } finally {

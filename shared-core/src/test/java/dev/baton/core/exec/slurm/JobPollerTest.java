@@ -2,7 +2,7 @@ package dev.baton.core.exec.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.testing.Await;
 import java.io.IOException;

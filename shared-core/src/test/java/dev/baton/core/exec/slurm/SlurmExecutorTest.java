@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.api.ExitCodes;
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.Gpu;
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.LabelExpression;
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package dev.baton.core.descriptor;
+package dev.baton.core.errors;
 
-import dev.baton.core.api.BatonException;
 import dev.baton.core.api.ExitCodes;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,6 @@
-package dev.baton.core.api;
+package dev.baton.core.errors;
+
+import dev.baton.core.api.ExitCodes;
 
 /**
  * Something outside the pipeline failed: no agent can run a step, an engine does not answer, a disk

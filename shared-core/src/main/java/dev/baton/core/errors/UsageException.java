@@ -1,4 +1,6 @@
-package dev.baton.core.api;
+package dev.baton.core.errors;
+
+import dev.baton.core.api.ExitCodes;
 
 /**
  * The user asked for something that cannot work as asked (a bad option, a missing file): exit 2.

@@ -1,4 +1,4 @@
-package dev.baton.core.api;
+package dev.baton.core.errors;
 
 /**
  * A failure Baton explains to its user; each kind maps to one exit code and is printed without a

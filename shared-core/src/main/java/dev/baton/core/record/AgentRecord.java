@@ -1,4 +1,4 @@
-package dev.baton.core.report;
+package dev.baton.core.record;
 
 import java.util.List;
 

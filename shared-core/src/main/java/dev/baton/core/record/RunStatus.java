@@ -1,4 +1,4 @@
-package dev.baton.core.state;
+package dev.baton.core.record;
 
 /** The outcome of a whole run. */
 public enum RunStatus {

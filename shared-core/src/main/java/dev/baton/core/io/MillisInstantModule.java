@@ -1,4 +1,4 @@
-package dev.baton.core.report;
+package dev.baton.core.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

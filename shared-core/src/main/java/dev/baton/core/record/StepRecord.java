@@ -1,6 +1,5 @@
-package dev.baton.core.report;
+package dev.baton.core.record;
 
-import dev.baton.core.state.StepState;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

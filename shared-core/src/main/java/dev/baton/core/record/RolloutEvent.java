@@ -1,5 +1,6 @@
-package dev.baton.core.report;
+package dev.baton.core.record;
 
+import dev.baton.core.io.MillisInstantModule;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package dev.baton.core.report;
+package dev.baton.core.io;
 
-import dev.baton.core.api.InfrastructureException;
+import dev.baton.core.errors.InfrastructureException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package dev.baton.core.report;
+package dev.baton.core.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.baton.core.api.UsageException;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.IoFailures;
+import dev.baton.core.io.MillisInstantModule;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.Files;

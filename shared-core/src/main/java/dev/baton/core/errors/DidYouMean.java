@@ -1,4 +1,4 @@
-package dev.baton.core.descriptor;
+package dev.baton.core.errors;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.baton.core.state;
+package dev.baton.core.record;
 
 /**
  * Where a step (or one attempt of it) stands. Each state knows whether it is final and whether it

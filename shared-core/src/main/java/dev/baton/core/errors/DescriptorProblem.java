@@ -1,4 +1,6 @@
-package dev.baton.core.descriptor;
+package dev.baton.core.errors;
+
+import dev.baton.core.descriptor.SourcePosition;
 
 /**
  * One thing wrong with a descriptor: where, what, and how to fix it.

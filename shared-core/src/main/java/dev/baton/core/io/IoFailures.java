@@ -1,4 +1,4 @@
-package dev.baton.core.report;
+package dev.baton.core.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

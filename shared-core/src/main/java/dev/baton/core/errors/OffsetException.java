@@ -1,4 +1,4 @@
-package dev.baton.core.descriptor;
+package dev.baton.core.errors;
 
 /**
  * A mistake in a small language (expressions, label expressions): the 0-based offset of the
