@@ -2,9 +2,7 @@ package dev.baton.maven;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.errors.DescriptorException;
-import dev.baton.core.errors.InfrastructureException;
-import dev.baton.core.errors.UsageException;
+import dev.baton.core.errors.BatonException;
 import java.io.File;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -61,14 +59,8 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
     Baton baton = new Baton(new MavenEventLog(getLog()));
     try {
       process(baton, rawConfiguration().toBatonConfig());
-    } catch (DescriptorException e) {
-      // A user mistake: the message says where and how to fix it, a stack trace would not help.
-      throw new MojoExecutionException(MavenHelpfulSuggestions.forDescriptor(e.getMessage()));
-    } catch (UsageException e) {
-      throw new MojoExecutionException(MavenHelpfulSuggestions.forUsage(e.getMessage()));
-    } catch (InfrastructureException e) {
-      throw new MojoExecutionException(
-          MavenHelpfulSuggestions.forInfrastructure(e.getMessage()), e);
+    } catch (BatonException e) {
+      throw MavenErrors.toMojoException(e);
     }
   }
 

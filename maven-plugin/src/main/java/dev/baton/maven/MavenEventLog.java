@@ -54,9 +54,9 @@ final class MavenEventLog implements EventSink {
       cache(e);
     } else if (event instanceof RunEvent.Notice e) {
       if (e.level() == RunEvent.Level.WARNING) {
-        log.warn(e.message());
+        log.warn(e.describe(MavenWords.INSTANCE));
       } else {
-        log.info(e.message());
+        log.info(e.describe(MavenWords.INSTANCE));
       }
     } else if (event instanceof RunEvent.StaleLockBroken e) {
       log.warn(e.describe());

@@ -20,11 +20,6 @@ final class MavenHelpfulSuggestions {
         + "\nFix them and build again; mvn baton:check checks the descriptor without running a step.";
   }
 
-  /** A parameter or file that cannot work; the core's message already says how to fix it. */
-  static String forUsage(String message) {
-    return message;
-  }
-
   /** A {@code baton.leaseTimeout} that is not a duration. */
   static String badLeaseTimeout(String value) {
     return "baton.leaseTimeout '"

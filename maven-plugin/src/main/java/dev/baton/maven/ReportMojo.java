@@ -26,7 +26,7 @@ public class ReportMojo extends AbstractMojo {
         getLog().info("wrote " + p);
       }
     } catch (UsageException e) {
-      throw new MojoExecutionException(MavenHelpfulSuggestions.forUsage(e.getMessage()));
+      throw new MojoExecutionException(MavenErrors.message(e));
     }
   }
 }

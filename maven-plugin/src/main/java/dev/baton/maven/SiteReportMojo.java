@@ -55,7 +55,8 @@ public class SiteReportMojo extends AbstractMavenReport {
       record = RunRecordJson.read(reportDir.toPath().resolve(RunRecordJson.FILE_NAME));
       copyFullReport(record);
     } catch (UsageException | IOException e) {
-      throw new MavenReportException(e.getMessage(), e);
+      throw new MavenReportException(
+          e instanceof UsageException u ? MavenErrors.message(u) : e.getMessage(), e);
     }
     Sink sink = getSink();
     sink.head();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.descriptor.SourcePosition;
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.errors.UsageException;
 import java.io.File;
 import java.util.List;

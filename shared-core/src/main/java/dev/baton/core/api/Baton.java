@@ -94,8 +94,7 @@ public final class Baton {
     }
     String runId = RunIds.next(Instant.now());
     try (WorkspaceLock lock = WorkspaceLock.acquire(workspace, runId, events)) {
-      LeftRuns.warning(workspace, lock.brokenRun())
-          .ifPresent(w -> events.accept(new RunEvent.Notice(RunEvent.Level.WARNING, w)));
+      LeftRuns.warning(workspace, lock.brokenRun()).ifPresent(events::accept);
       return execute(config, p, runId, Journaling.FRESH);
     }
   }

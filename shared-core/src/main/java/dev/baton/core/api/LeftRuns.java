@@ -1,5 +1,8 @@
 package dev.baton.core.api;
 
+import dev.baton.core.errors.Action;
+import dev.baton.core.errors.Fix;
+import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.local.LeftProcesses;
 import dev.baton.core.state.JournalEntry;
 import dev.baton.core.state.JournalReader;
@@ -24,7 +27,7 @@ final class LeftRuns {
    * The warning for run {@code runId} (whose lock a new run just broke), if its journal shows
    * attempts that started, never ended, and whose process still runs.
    */
-  static Optional<String> warning(Path workspace, String runId) {
+  static Optional<RunEvent.Notice> warning(Path workspace, String runId) {
     Path dir = ReportDirs.runsRoot(workspace).resolve(runId);
     if (runId.isEmpty() || !Files.isRegularFile(dir.resolve("journal.jsonl"))) {
       return Optional.empty();
@@ -48,18 +51,19 @@ final class LeftRuns {
       return Optional.empty();
     }
     return Optional.of(
-        "run "
-            + runId
-            + " was killed and left "
-            + (left.size() == 1 ? "a step" : left.size() + " steps")
-            + " running, beside this run: "
-            + String.join(", ", left)
-            + "; stop "
-            + (left.size() == 1 ? "it" : "them")
-            + " with 'baton run --resume "
-            + runId
-            + "' (which stops and runs them again) or 'kill -TERM -- "
-            + String.join(" ", groups)
-            + "'");
+        new RunEvent.Notice(
+            RunEvent.Level.WARNING,
+            "run "
+                + runId
+                + " was killed and left "
+                + (left.size() == 1 ? "a step" : left.size() + " steps")
+                + " running, beside this run: "
+                + String.join(", ", left),
+            Fix.of(
+                "stop " + (left.size() == 1 ? "it" : "them") + " with ",
+                Action.resume(runId),
+                " (which stops and runs them again) or 'kill -TERM -- "
+                    + String.join(" ", groups)
+                    + "'")));
   }
 }

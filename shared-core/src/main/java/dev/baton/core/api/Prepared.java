@@ -9,10 +9,12 @@ import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.AgentSpec;
 import dev.baton.core.descriptor.DescriptorReader;
 import dev.baton.core.descriptor.PipelineDescriptor;
-import dev.baton.core.descriptor.SourcePosition;
 import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
+import dev.baton.core.errors.Fix;
+import dev.baton.core.errors.Setting;
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
@@ -99,7 +101,8 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
     }
     if (new java.util.HashSet<>(gpus).size() != gpus.size()) {
       throw new UsageException(
-          "--gpus " + gpus + " names a GPU twice; give each locked GPU index once");
+          "GPUs " + gpus + " name a GPU twice",
+          Fix.of("give each locked GPU index once in ", Setting.LOCKED_GPUS));
     }
     if (s.agent().gpus() > gpus.size()) {
       throw new UsageException(
@@ -107,9 +110,11 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
               + stepId
               + " needs "
               + s.agent().gpus()
-              + " GPUs but --gpus gives "
+              + " GPUs but "
               + gpus.size()
-              + "; lock as many GPUs as the step asks for");
+              + (gpus.size() == 1 ? " is" : " are")
+              + " given",
+          Fix.of("lock as many GPUs as the step asks for and name them in ", Setting.LOCKED_GPUS));
     }
     dev.baton.core.descriptor.AgentRequest placed =
         new dev.baton.core.descriptor.AgentRequest(

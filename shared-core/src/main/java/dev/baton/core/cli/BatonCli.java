@@ -76,8 +76,8 @@ public final class BatonCli implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof BatonException b) {
-            err.println("baton: error: " + b.getMessage());
-            return b.exitCode();
+            err.println("baton: error: " + CliErrors.message(b));
+            return CliErrors.exitCode(b);
           }
           err.println("baton: internal error (a bug in Baton; please report it with this trace):");
           ex.printStackTrace(err);

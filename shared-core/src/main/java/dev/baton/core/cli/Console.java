@@ -42,7 +42,7 @@ final class Console {
         err.println(
             "baton: "
                 + (n.level() == dev.baton.core.events.RunEvent.Level.WARNING ? "warning: " : "")
-                + n.message());
+                + n.describe(CliWords.INSTANCE));
       }
     };
   }

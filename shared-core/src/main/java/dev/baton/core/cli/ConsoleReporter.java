@@ -99,7 +99,9 @@ final class ConsoleReporter implements EventSink {
       return "[" + e.stepId() + "] " + CacheLines.describe(e);
     }
     if (event instanceof RunEvent.Notice e) {
-      return "baton: " + (e.level() == RunEvent.Level.WARNING ? "warning: " : "") + e.message();
+      return "baton: "
+          + (e.level() == RunEvent.Level.WARNING ? "warning: " : "")
+          + e.describe(CliWords.INSTANCE);
     }
     if (event instanceof RunEvent.StaleLockBroken e) {
       return "baton: " + e.describe();

@@ -4,6 +4,7 @@ import dev.baton.core.descriptor.yaml.NodeReader;
 import dev.baton.core.descriptor.yaml.YamlNode;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlList;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
+import dev.baton.core.errors.SourcePosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.descriptor.yaml.YamlTreeReader;
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
@@ -41,7 +42,9 @@ public final class DescriptorReader {
 
   /** Top-level keys reserved for later, with what to do meanwhile. */
   public static final Map<String, String> TOP_LATER =
-      Map.of("slurm", "Slurm settings are given on the command line for now (--executor slurm)");
+      Map.of(
+          "slurm",
+          "Slurm is chosen and set up by the front end for now, not in the descriptor (docs/slurm.md)");
 
   private static final String DESCRIPTOR = "descriptor";
 

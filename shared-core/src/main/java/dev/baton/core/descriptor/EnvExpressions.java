@@ -4,6 +4,7 @@ import dev.baton.core.descriptor.yaml.NodeReader;
 import dev.baton.core.descriptor.yaml.YamlNode;
 import dev.baton.core.descriptor.yaml.YamlNode.Scalar;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.expr.Bindings;
 import dev.baton.core.expr.ExpressionException;
 import dev.baton.core.expr.Quoting;

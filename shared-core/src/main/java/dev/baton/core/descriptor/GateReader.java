@@ -80,7 +80,7 @@ final class GateReader {
       r.problem(
           m.position(),
           what + " has maxDrop or maxRise but no baseline",
-          "add 'baseline: champion' (a name given to 'baton baseline promote')");
+          "add 'baseline: champion' (the name a run's figures were promoted under)");
     }
     return metric.map(
         name ->

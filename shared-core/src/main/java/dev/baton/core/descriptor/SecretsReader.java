@@ -6,6 +6,7 @@ import dev.baton.core.descriptor.yaml.YamlNode.Scalar;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlList;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.errors.DidYouMean;
+import dev.baton.core.errors.SourcePosition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

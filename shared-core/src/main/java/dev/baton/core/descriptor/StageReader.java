@@ -3,6 +3,7 @@ package dev.baton.core.descriptor;
 import dev.baton.core.descriptor.yaml.NodeReader;
 import dev.baton.core.descriptor.yaml.YamlNode;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
+import dev.baton.core.errors.SourcePosition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.baton.core.descriptor;
 
+import dev.baton.core.errors.SourcePosition;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

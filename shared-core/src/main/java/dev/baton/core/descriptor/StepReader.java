@@ -5,6 +5,7 @@ import dev.baton.core.descriptor.yaml.YamlNode;
 import dev.baton.core.descriptor.yaml.YamlNode.Scalar;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlList;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
+import dev.baton.core.errors.SourcePosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

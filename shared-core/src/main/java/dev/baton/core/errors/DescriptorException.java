@@ -1,6 +1,6 @@
 package dev.baton.core.errors;
 
-import dev.baton.core.api.ExitCodes;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,21 +15,16 @@ public final class DescriptorException extends BatonException {
 
   /** Each problem is kept once: checks run per matrix cell or per phase can find one twice. */
   public DescriptorException(List<DescriptorProblem> problems) {
-    super(describe(distinct(problems)), null);
+    super(describe(distinct(problems)), Fix.NONE, null);
     this.problems = distinct(problems);
   }
 
   private static List<DescriptorProblem> distinct(List<DescriptorProblem> problems) {
-    return List.copyOf(new java.util.LinkedHashSet<>(problems));
+    return List.copyOf(new LinkedHashSet<>(problems));
   }
 
   public List<DescriptorProblem> problems() {
     return problems;
-  }
-
-  @Override
-  public int exitCode() {
-    return ExitCodes.USAGE;
   }
 
   private static String describe(List<DescriptorProblem> problems) {

@@ -1,7 +1,5 @@
 package dev.baton.core.errors;
 
-import dev.baton.core.descriptor.SourcePosition;
-
 /**
  * One thing wrong with a descriptor: where, what, and how to fix it.
  *

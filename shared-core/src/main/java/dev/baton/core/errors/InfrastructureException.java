@@ -1,24 +1,21 @@
 package dev.baton.core.errors;
 
-import dev.baton.core.api.ExitCodes;
-
 /**
  * Something outside the pipeline failed: no agent can run a step, an engine does not answer, a disk
- * is full. Exit 3.
+ * is full.
  */
 public final class InfrastructureException extends BatonException {
   private static final long serialVersionUID = 1L;
 
   public InfrastructureException(String message) {
-    super(message, null);
+    super(message, Fix.NONE, null);
   }
 
   public InfrastructureException(String message, Throwable cause) {
-    super(message, cause);
+    super(message, Fix.NONE, cause);
   }
 
-  @Override
-  public int exitCode() {
-    return ExitCodes.INFRASTRUCTURE;
+  public InfrastructureException(String problem, Fix fix, Throwable cause) {
+    super(problem, fix, cause);
   }
 }

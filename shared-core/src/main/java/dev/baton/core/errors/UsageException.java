@@ -1,19 +1,15 @@
 package dev.baton.core.errors;
 
-import dev.baton.core.api.ExitCodes;
-
-/**
- * The user asked for something that cannot work as asked (a bad option, a missing file): exit 2.
- */
+/** The user asked for something that cannot work as asked: a bad option, a missing file. */
 public final class UsageException extends BatonException {
   private static final long serialVersionUID = 1L;
 
+  /** A problem whose text already says how to fix it in words every front end shares. */
   public UsageException(String message) {
-    super(message, null);
+    super(message, Fix.NONE, null);
   }
 
-  @Override
-  public int exitCode() {
-    return ExitCodes.USAGE;
+  public UsageException(String problem, Fix fix) {
+    super(problem, fix, null);
   }
 }

@@ -1,5 +1,7 @@
 package dev.baton.core.events;
 
+import dev.baton.core.errors.Fix;
+import dev.baton.core.errors.FrontEndWords;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepState;
 import java.nio.file.Path;
@@ -50,7 +52,16 @@ public sealed interface RunEvent {
       implements RunEvent {}
 
   /** Something the user should know that is not about one step (a missing tool, a hint). */
-  record Notice(Level level, String message) implements RunEvent {}
+  record Notice(Level level, String message, Fix fix) implements RunEvent {
+    public Notice(Level level, String message) {
+      this(level, message, Fix.NONE);
+    }
+
+    /** The message and its fix in one front end's words. */
+    public String describe(FrontEndWords words) {
+      return fix.isEmpty() ? message : message + "; " + fix.render(words);
+    }
+  }
 
   /**
    * A workspace lock left by a run whose process is gone (killed, or its pid now belongs to another

@@ -78,9 +78,7 @@ public final class AtomicFiles {
       temp = null;
       syncDirectory(directory);
     } catch (IOException e) {
-      throw new InfrastructureException(
-          "cannot write " + absolute + ": " + IoFailures.reason(e) + "; " + IoFailures.writeHint(e),
-          e);
+      throw IoFailures.writeFailure("cannot write " + absolute, e);
     } finally {
       deleteQuietly(temp);
     }

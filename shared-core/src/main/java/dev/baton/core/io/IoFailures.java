@@ -1,11 +1,15 @@
 package dev.baton.core.io;
 
+import dev.baton.core.errors.Fix;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.errors.Setting;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Locale;
 
 /**
  * Turns an {@link IOException} into the short reason a person needs ("No space left on device").
@@ -33,17 +37,24 @@ public final class IoFailures {
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
-  /** How to get past a failed write of a report file. */
-  public static String writeHint(IOException e) {
+  /** How to get past a failed write of a report file; each front end names the report directory. */
+  public static Fix writeFix(IOException e) {
     if (e instanceof AccessDeniedException) {
-      return "make the directory writable or choose another --report-dir";
+      return Fix.of("make the directory writable or choose another ", Setting.REPORT_DIR);
     }
-    if (reason(e).toLowerCase(java.util.Locale.ROOT).contains("space")) {
-      return "free space or choose another --report-dir";
+    String reason = reason(e).toLowerCase(Locale.ROOT);
+    if (reason.contains("space")) {
+      return Fix.of("free space or choose another ", Setting.REPORT_DIR);
     }
-    if (reason(e).toLowerCase(java.util.Locale.ROOT).contains("too large")) {
-      return "raise the file size limit (ulimit -f) or choose another --report-dir";
+    if (reason.contains("too large")) {
+      return Fix.of("raise the file size limit (ulimit -f) or choose another ", Setting.REPORT_DIR);
     }
-    return "check that the directory exists and is writable, or choose another --report-dir";
+    return Fix.of(
+        "check that the directory exists and is writable, or choose another ", Setting.REPORT_DIR);
+  }
+
+  /** A failed write of a report file: what failed, why, and how to get past it. */
+  public static InfrastructureException writeFailure(String what, IOException e) {
+    return new InfrastructureException(what + ": " + reason(e), writeFix(e), e);
   }
 }

@@ -42,7 +42,7 @@ final class MatrixLimit {
     if (total > MAX_STEPS && problems.stream().noneMatch(p -> p.message().contains("matrix"))) {
       problems.add(
           new DescriptorProblem(
-              dev.baton.core.descriptor.SourcePosition.of(d.file().toString()),
+              dev.baton.core.errors.SourcePosition.of(d.file().toString()),
               "the plan would have "
                   + String.format("%,d", total)
                   + " steps, more than "

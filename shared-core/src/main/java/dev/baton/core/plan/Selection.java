@@ -1,7 +1,9 @@
 package dev.baton.core.plan;
 
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.errors.Action;
 import dev.baton.core.errors.DidYouMean;
+import dev.baton.core.errors.Fix;
 import dev.baton.core.errors.UsageException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,9 +53,8 @@ final class Selection {
       }
       if (todo.isEmpty()) {
         throw new UsageException(
-            "this pipeline has no "
-                + kind.get().id()
-                + " step; add one, or run all steps with 'baton run'");
+            "this pipeline has no " + kind.get().id() + " step",
+            Fix.of("add one, or run all steps with ", Action.run()));
       }
     }
     Set<String> keep = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.baton.core.report;
 
+import dev.baton.core.errors.Fix;
 import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.io.IoFailures;
@@ -80,9 +81,8 @@ public final class ReportWriter {
       AppendOnlyFile.appendLine(target, summary);
     } catch (InfrastructureException e) {
       throw new InfrastructureException(
-          "$GITHUB_STEP_SUMMARY: "
-              + e.getMessage()
-              + " (check that the variable names a writable file)",
+          "$GITHUB_STEP_SUMMARY: " + e.problem(),
+          Fix.of("check that the variable names a writable file"),
           e.getCause());
     }
   }
@@ -91,14 +91,8 @@ public final class ReportWriter {
     try {
       Files.createDirectories(reportDir);
     } catch (IOException e) {
-      throw new InfrastructureException(
-          "cannot create the report directory "
-              + reportDir.toAbsolutePath()
-              + ": "
-              + IoFailures.reason(e)
-              + "; "
-              + IoFailures.writeHint(e),
-          e);
+      throw IoFailures.writeFailure(
+          "cannot create the report directory " + reportDir.toAbsolutePath(), e);
     }
   }
 }

@@ -44,7 +44,7 @@ public final class MaskingEventSink implements EventSink {
       return new RunEvent.StepCache(e.stepId(), e.action(), e.key(), masker.mask(e.detail()));
     }
     if (event instanceof RunEvent.Notice e) {
-      return new RunEvent.Notice(e.level(), masker.mask(e.message()));
+      return new RunEvent.Notice(e.level(), masker.mask(e.message()), e.fix());
     }
     return event;
   }

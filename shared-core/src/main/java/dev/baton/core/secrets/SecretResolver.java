@@ -1,6 +1,8 @@
 package dev.baton.core.secrets;
 
 import dev.baton.core.descriptor.SecretSpec;
+import dev.baton.core.errors.Action;
+import dev.baton.core.errors.Fix;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
@@ -83,8 +85,8 @@ public final class SecretResolver {
     }
     if (!problems.isEmpty()) {
       throw new UsageException(
-          String.join("\n", problems)
-              + "\nset the variable or create the file before 'baton run'; nothing was run");
+          String.join("\n", problems) + "\nnothing was run",
+          Fix.of("set the variable or create the file, then ", Action.run(), " again"));
     }
     return RunSecrets.of(values, sources);
   }

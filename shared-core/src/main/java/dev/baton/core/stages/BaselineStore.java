@@ -62,7 +62,7 @@ public final class BaselineStore {
     } catch (IOException e) {
       throw new StageException(
           "baseline " + file + " cannot be read (" + e.getMessage() + ")",
-          "promote it again with 'baton baseline promote <run> --name " + name + "'");
+          "promote a run to baseline '" + name + "' again");
     }
   }
 

@@ -42,9 +42,9 @@ public final class RegressionCheck {
           Double.NaN,
           "no baseline '"
               + rule.baseline()
-              + "' for this hardware yet; passes. Promote this run with 'baton baseline promote <run> --name "
+              + "' for this hardware yet; passes. Promote this run to baseline '"
               + rule.baseline()
-              + "'");
+              + "' to compare later runs with it");
     }
     double[] now = current.stream().mapToDouble(Double::doubleValue).toArray();
     double[] before = baseline.stream().mapToDouble(Double::doubleValue).toArray();

@@ -1,6 +1,8 @@
 package dev.baton.core.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.baton.core.errors.Fix;
+import dev.baton.core.errors.Setting;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
@@ -39,9 +41,8 @@ public final class JournalReader {
               .toString();
     } catch (NoSuchFileException e) {
       throw new UsageException(
-          "cannot resume: "
-              + file
-              + " does not exist, so there is no record of what ran; start the pipeline without --resume");
+          "cannot resume: " + file + " does not exist, so there is no record of what ran",
+          Fix.of("start the pipeline without ", Setting.RESUME));
     } catch (FileRefusedException e) {
       throw new UsageException("cannot resume: " + e.getMessage());
     } catch (CharacterCodingException e) {
@@ -93,6 +94,7 @@ public final class JournalReader {
             + (line > 0 ? ":" + line : "")
             + " is damaged ("
             + why
-            + "); nothing was run. Start the pipeline afresh without --resume, or restore the file");
+            + "); nothing was run",
+        Fix.of("start the pipeline afresh without ", Setting.RESUME, ", or restore the file"));
   }
 }

@@ -112,14 +112,7 @@ public final class RunJournal implements AutoCloseable {
   }
 
   private static InfrastructureException failure(Path file, IOException e) {
-    return new InfrastructureException(
-        "cannot write the run journal "
-            + file
-            + ": "
-            + IoFailures.reason(e)
-            + "; "
-            + IoFailures.writeHint(e),
-        e);
+    return IoFailures.writeFailure("cannot write the run journal " + file, e);
   }
 
   @Override

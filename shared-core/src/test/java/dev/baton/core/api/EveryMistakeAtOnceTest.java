@@ -91,7 +91,7 @@ class EveryMistakeAtOnceTest {
   void aProblemFoundTwiceIsReportedOnce() {
     DescriptorProblem p =
         new DescriptorProblem(
-            new dev.baton.core.descriptor.SourcePosition("baton.yaml", 3, 5), "wrong", "fix it");
+            new dev.baton.core.errors.SourcePosition("baton.yaml", 3, 5), "wrong", "fix it");
     DescriptorException e = new DescriptorException(java.util.List.of(p, p));
     assertThat(e.problems()).containsExactly(p);
     assertThat(e.getMessage()).isEqualTo("baton.yaml:3:5: wrong; fix it");

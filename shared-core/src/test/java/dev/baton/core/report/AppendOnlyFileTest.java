@@ -60,7 +60,7 @@ class AppendOnlyFileTest {
         AppendOnlyFile.appendLine(Path.of(args[0]), args[1]);
       } catch (InfrastructureException e) {
         System.out.println(e.getMessage());
-        System.exit(e.exitCode());
+        System.exit(3);
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.errors.Setting;
 import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.io.IoFailures;
 import java.nio.file.FileSystemException;
@@ -48,7 +49,10 @@ class AtomicFilesTest {
     assertThatThrownBy(() -> AtomicFiles.write(target, "<testsuite/>"))
         .isInstanceOf(InfrastructureException.class)
         .hasMessageStartingWith("cannot write " + target.toAbsolutePath() + ": ")
-        .hasMessageContaining("--report-dir");
+        .satisfies(
+            e ->
+                assertThat(((InfrastructureException) e).fix().settings())
+                    .containsExactly(Setting.REPORT_DIR));
     assertThat(listing()).containsExactly("junit.xml");
     assertThat(target.resolve("in-the-way")).isDirectory();
   }
@@ -61,7 +65,7 @@ class AtomicFilesTest {
         .isInstanceOf(InfrastructureException.class)
         .hasMessageContaining(target.toAbsolutePath().toString())
         .hasMessageContaining("no such file or directory")
-        .hasMessageContaining("choose another --report-dir");
+        .hasMessageContaining("choose another report directory");
     assertThat(listing()).isEmpty();
   }
 
@@ -71,7 +75,9 @@ class AtomicFilesTest {
         new FileSystemException("/x/.run.json.1.tmp", null, "No space left on device");
 
     assertThat(IoFailures.reason(full)).isEqualTo("No space left on device");
-    assertThat(IoFailures.writeHint(full)).isEqualTo("free space or choose another --report-dir");
+    assertThat(IoFailures.writeFix(full).settings()).containsExactly(Setting.REPORT_DIR);
+    assertThat(IoFailures.writeFix(full).toString())
+        .isEqualTo("free space or choose another report directory");
   }
 
   private List<String> listing() throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.baton.core.descriptor.SecretSpec;
-import dev.baton.core.descriptor.SourcePosition;
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.testing.SpecialFiles;
 import java.nio.file.Files;

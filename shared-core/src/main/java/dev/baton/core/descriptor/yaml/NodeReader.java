@@ -1,12 +1,12 @@
 package dev.baton.core.descriptor.yaml;
 
-import dev.baton.core.descriptor.SourcePosition;
 import dev.baton.core.descriptor.yaml.YamlNode.Scalar;
 import dev.baton.core.descriptor.yaml.YamlNode.ScalarType;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlList;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.errors.DidYouMean;
+import dev.baton.core.errors.SourcePosition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

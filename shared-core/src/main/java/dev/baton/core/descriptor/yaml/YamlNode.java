@@ -1,6 +1,6 @@
 package dev.baton.core.descriptor.yaml;
 
-import dev.baton.core.descriptor.SourcePosition;
+import dev.baton.core.errors.SourcePosition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dev.baton.core.exec.slurm;
 
+import dev.baton.core.errors.Fix;
 import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.errors.Setting;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -17,11 +19,11 @@ final class SlurmErrors {
   /** {@code program} could not be started at all. */
   static InfrastructureException notInstalled(String program, IOException cause) {
     return new InfrastructureException(
-        program
-            + " cannot be run ("
-            + cause.getMessage()
-            + "): --executor slurm needs Slurm's client commands on PATH; install them (Debian:"
-            + " apt-get install slurm-client) or run Baton on a login node of the cluster",
+        program + " cannot be run (" + cause.getMessage() + ")",
+        Fix.of(
+            Setting.SLURM_EXECUTOR,
+            " needs Slurm's client commands on PATH; install them (Debian: apt-get install"
+                + " slurm-client) or run Baton on a login node of the cluster"),
         cause);
   }
 

@@ -1,4 +1,4 @@
-package dev.baton.core.descriptor;
+package dev.baton.core.errors;
 
 /**
  * A place in a descriptor file, 1-based, printed the way compilers do: {@code file:line:column}.

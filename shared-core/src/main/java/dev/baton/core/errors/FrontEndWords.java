@@ -1,0 +1,35 @@
+package dev.baton.core.errors;
+
+import java.util.stream.Collectors;
+
+/**
+ * How one front end spells the settings and actions a {@link Fix} refers to (jib's
+ * HelpfulSuggestions pattern: the core says what to change, the front end says it in its words).
+ */
+public interface FrontEndWords {
+
+  /** A setting, as the user types it: {@code --report-dir}, {@code -Dbaton.reportDir}. */
+  String setting(Setting setting);
+
+  /** An action, as the user types it, quoted: {@code 'baton run --resume 20261206-1'}. */
+  String action(Action action);
+
+  /** Plain words, for a text that reaches no front end (a library caller's log). */
+  FrontEndWords NEUTRAL =
+      new FrontEndWords() {
+        @Override
+        public String setting(Setting setting) {
+          return setting.neutral();
+        }
+
+        @Override
+        public String action(Action action) {
+          return action.arguments().isEmpty()
+              ? action.kind().neutral()
+              : action.kind().neutral()
+                  + " ("
+                  + action.arguments().stream().collect(Collectors.joining(", "))
+                  + ")";
+        }
+      };
+}
