@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,13 +38,20 @@ class FullDiskMessageTest {
   }
 
   private Run shell(String script) throws Exception {
+    Path output = dir.resolve("output.txt");
     Process p =
         new ProcessBuilder("bash", "-c", script)
             .directory(dir.toFile())
             .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
             .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Run(p.waitFor(), out);
+    // A run that never ends is a failure of its own, not a test that never ends.
+    if (!p.waitFor(2, TimeUnit.MINUTES)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError("baton:run did not end in 2 minutes:\n" + Files.readString(output));
+    }
+    return new Run(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
   }
 
   private record Run(int exitCode, String output) {}

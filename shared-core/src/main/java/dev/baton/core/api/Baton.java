@@ -102,7 +102,7 @@ public final class Baton {
   private RunOutcome resume(BatonConfig config, Prepared p, String idOrLatest) {
     Path workspace = p.plan().descriptor().workspace();
     Path runsRoot = ReportDirs.runsRoot(workspace);
-    // A run that wrote to --report-dir is resumed from there.
+    // A run that wrote to a report directory of the user's choice is resumed from there.
     Path reportDir =
         config.reportDir().isPresent()
             ? Resumption.runDir(config.reportDir().get().toAbsolutePath(), ".")
@@ -150,7 +150,7 @@ public final class Baton {
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId, Journaling journaling) {
     // Opened before anything is written: an executor that cannot work (a misspelt
-    // -Dbaton.launcher) fails the run with no report directory or journal half made.
+    // launcher) fails the run with no report directory or journal half made.
     try (StepExecutor executor = p.executor().open()) {
       return execute(config, p, runId, journaling, executor);
     }

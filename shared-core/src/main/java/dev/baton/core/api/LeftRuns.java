@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * What a Baton killed outright ({@code kill -9}) left running. Its steps run on by design, so that
- * {@code baton run --resume} can take them as they end; a fresh run of the same workspace would
- * otherwise run beside them unawares (two trainings on one GPU), so it is told which run left which
- * processes, and how to stop them.
+ * resuming the run can take them as they end; a fresh run of the same workspace would otherwise run
+ * beside them unawares (two trainings on one GPU), so it is told which run left which processes,
+ * and how to stop them.
  */
 final class LeftRuns {
   private LeftRuns() {}

@@ -51,7 +51,7 @@ final class Planning {
       } catch (DescriptorException e) {
         problems.addAll(e.problems());
       } catch (BatonException e) {
-        // Another kind of failure (an --only that names no step) may come from a step the
+        // Another kind of failure (a choice of steps that names none) may come from a step the
         // reader had to leave out: the descriptor's own problems come first.
         if (problems.isEmpty()) {
           throw e;

@@ -32,8 +32,8 @@ public final class CachingLauncher implements StepLauncher {
   private CachePaths paths;
 
   /**
-   * @param readCache false for {@code --no-cache}: every step runs, and successful ones still
-   *     refresh their entries
+   * @param readCache false when the user turned the cache off: every step runs, and successful ones
+   *     still refresh their entries
    */
   public CachingLauncher(
       StepLauncher delegate,

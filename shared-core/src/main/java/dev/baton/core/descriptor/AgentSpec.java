@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An agent as declared in {@code agents:} or an {@code --agents} file.
+ * An agent as declared in {@code agents:} or an agents file.
  *
  * @param gpus the declared GPUs; empty list with {@code gpusDeclared=false}: detect them
  * @param simulated GPUs that this machine does not have are allowed (tests, demos)

@@ -186,8 +186,9 @@ public final class DescriptorReader {
   }
 
   /**
-   * Reads an {@code --agents} file: a list of agents, or a mapping with an {@code agents:} key and
-   * optionally a {@code gpuBusy:} that every agent of the file without its own takes.
+   * Reads an agents file (given to a front end): a list of agents, or a mapping with an {@code
+   * agents:} key and optionally a {@code gpuBusy:} that every agent of the file without its own
+   * takes.
    */
   public static List<AgentSpec> readAgentsFile(Path file) {
     List<DescriptorProblem> problems = new ArrayList<>();

@@ -49,7 +49,8 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
     for (Agent a : agents) {
       for (Gpu g : a.gpus()) {
         // Only GPUs nvidia-smi reported (they have a UUID): its process list names GPUs by UUID,
-        // and GPUs given from outside (baton step --gpus) on a machine without it are not watched.
+        // and GPUs given from outside (a single step given locked GPUs) on a machine without it are
+        // not watched.
         if (!g.simulated() && !g.uuid().isEmpty()) {
           real.putIfAbsent(g.index(), g);
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param assignGpus whether Baton picks GPU indices (false when an engine such as Slurm binds them)
  * @param secrets the run's secret values: steps get those they list, logs are masked
  * @param readCache whether steps with {@code cache: true} may be taken from the step cache (false:
- *     {@code --no-cache}, they run and refresh their entries)
+ *     the cache is turned off, they run and refresh their entries)
  * @param leaseDirectory where machine-wide GPU and concurrency leases live; empty: this run takes
  *     none (a platform without {@code flock}, or a caller that opts out)
  * @param leaseTimeout how long a step may wait for leases other processes hold before it fails;

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Something the core can tell a user to do through a front end, with its arguments: resume run
- * {@code 20261206-1}, promote a run to a baseline. Each front end spells it (the command line as
- * {@code baton run --resume 20261206-1}, Maven as {@code mvn baton:run -Dbaton.resume=20261206-1}).
+ * {@code 20261206-1}, promote a run to a baseline. Each front end spells it, as a command with its
+ * flags or a goal with its properties.
  *
  * @param kind what to do
  * @param arguments its arguments, in the order {@link Kind} documents

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
  */
 public interface FrontEndWords {
 
-  /** A setting, as the user types it: {@code --report-dir}, {@code -Dbaton.reportDir}. */
+  /** A setting, as the user types it: a flag, a property. */
   String setting(Setting setting);
 
-  /** An action, as the user types it, quoted: {@code 'baton run --resume 20261206-1'}. */
+  /** An action, as the user types it, quoted: a command line, a goal. */
   String action(Action action);
 
   /** Plain words, for a text that reaches no front end (a library caller's log). */

@@ -1,9 +1,9 @@
 package dev.baton.core.errors;
 
 /**
- * A setting the core can tell a user to change, without spelling it: the command line calls the
- * report directory {@code --report-dir}, Maven {@code -Dbaton.reportDir}. Each front end names
- * every constant in its {@link FrontEndWords}.
+ * A setting the core can tell a user to change, without spelling it: the command line names the
+ * report directory with a flag, Maven with a property. Each front end names every constant in its
+ * {@link FrontEndWords}.
  */
 public enum Setting {
   REPORT_DIR("report directory"),

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 
 /**
  * The file names of leases, one lock file per leased thing. A GPU of this machine is named by its
- * index, the number steps see in {@code CUDA_VISIBLE_DEVICES} (so {@code baton run}, however its
- * agents are declared, and {@code baton step --gpus} agree on it); a simulated GPU by its agent's
+ * index, the number steps see in {@code CUDA_VISIBLE_DEVICES} (so a whole run, however its agents
+ * are declared, and a single step given locked GPUs agree on it); a simulated GPU by its agent's
  * name and index; a concurrency group by its name and slot.
  */
 public final class LeaseKey {

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Reads a comma-separated list of step names and ids, such as {@code prepare,train[lr=0.1,l2=0]}: a
  * matrix cell's id has commas of its own, so the list splits only at commas outside brackets and
- * outside quotes. Every front end that takes step ids in one string (the CLI's {@code --only}, the
- * Maven goals' {@code baton.only}) reads them here, so they cannot disagree.
+ * outside quotes. Every front end that takes step ids in one string (the command line's and the
+ * Maven goals' choice of steps) reads them here, so they cannot disagree.
  */
 public final class StepIdList {
   private StepIdList() {}
@@ -33,7 +33,7 @@ public final class StepIdList {
     return ids;
   }
 
-  /** Every value of a repeatable option, each read as a list: {@code --only a,b --only c}. */
+  /** Every value of a repeatable option, each read as a list: {@code a,b} and {@code c}. */
   public static Set<String> parseAll(Collection<String> values) {
     Set<String> ids = new LinkedHashSet<>();
     values.forEach(v -> ids.addAll(parse(v)));

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What a stage step would do, in plain lines, for {@code --dry-run}. */
+/** What a stage step would do, in plain lines, for a dry run. */
 public final class StageDescriptions {
   private StageDescriptions() {}
 

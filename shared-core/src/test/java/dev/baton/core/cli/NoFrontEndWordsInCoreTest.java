@@ -44,7 +44,8 @@ class NoFrontEndWordsInCoreTest {
         for (int i = 0; i < lines.size(); i++) {
           String line = PROGRAM_OPTION.matcher(lines.get(i)).replaceAll("");
           for (String o : options) {
-            Matcher m = Pattern.compile("(?<![\\w-])" + Pattern.quote(o) + "(?![\\w-])").matcher(line);
+            Matcher m =
+                Pattern.compile("(?<![\\w-])" + Pattern.quote(o) + "(?![\\w-])").matcher(line);
             if (m.find()) {
               found.add(core.relativize(f) + ":" + (i + 1) + ": " + o);
             }

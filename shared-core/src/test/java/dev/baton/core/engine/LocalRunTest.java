@@ -293,7 +293,8 @@ class LocalRunTest {
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(f::run)
           .isInstanceOf(dev.baton.core.errors.UsageException.class)
-          .hasMessageContaining("-Dbaton.launcher=spwan");
+          .hasMessageContaining(
+              "unknown launcher 'spwan' in the Java system property baton.launcher");
     } finally {
       System.clearProperty("baton.launcher");
     }

@@ -4,8 +4,9 @@ import dev.baton.core.errors.UsageException;
 import java.util.Locale;
 
 /**
- * How the local executor starts a step's process. Chosen with {@code -Dbaton.launcher} (through
- * {@code BATON_JAVA_OPTS} for the command line); each falls back to the next where it cannot work.
+ * How the local executor starts a step's process. Chosen with the Java system property {@code
+ * baton.launcher} (which every front end passes through from the JVM); each falls back to the next
+ * where it cannot work.
  */
 public enum LocalLauncher {
   /**
@@ -25,7 +26,7 @@ public enum LocalLauncher {
    */
   SETSID;
 
-  /** The launcher {@code -Dbaton.launcher} names, {@link #SPAWN} by default. */
+  /** The launcher the system property {@code baton.launcher} names, {@link #SPAWN} by default. */
   public static LocalLauncher configured() {
     String name = System.getProperty("baton.launcher", "spawn");
     return switch (name.toLowerCase(Locale.ROOT).replace("-", "")) {
@@ -34,7 +35,10 @@ public enum LocalLauncher {
       case "setsid" -> SETSID;
       default ->
           throw new UsageException(
-              "unknown launcher -Dbaton.launcher=" + name + "; use spawn, job-shell or setsid");
+              "unknown launcher '"
+                  + name
+                  + "' in the Java system property baton.launcher; use spawn,"
+                  + " job-shell or setsid");
     };
   }
 

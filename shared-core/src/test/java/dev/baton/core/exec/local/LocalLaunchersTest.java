@@ -139,7 +139,8 @@ class LocalLaunchersTest {
       System.setProperty("baton.launcher", "spwan");
       org.assertj.core.api.Assertions.assertThatThrownBy(LocalLauncher::configured)
           .isInstanceOf(dev.baton.core.errors.UsageException.class)
-          .hasMessageContaining("-Dbaton.launcher=spwan")
+          .hasMessageContaining(
+              "unknown launcher 'spwan' in the Java system property baton.launcher")
           .hasMessageContaining("spawn, job-shell or setsid");
     } finally {
       if (before == null) {
