@@ -22,6 +22,11 @@ final class FuzzInputs {
 
   /** Every descriptor the project ships or tests with. */
   static List<String> corpus() throws IOException {
+    return read(corpusFiles());
+  }
+
+  /** The files of {@link #corpus()}, in path order. */
+  static List<Path> corpusFiles() throws IOException {
     List<Path> yaml = new ArrayList<>();
     for (String dir :
         List.of("examples", "src-it/fixtures", "src-it/maven", "shared-core/src/test/resources")) {
@@ -32,7 +37,7 @@ final class FuzzInputs {
             .forEach(yaml::add);
       }
     }
-    return read(yaml);
+    return yaml.stream().sorted().toList();
   }
 
   /** Inputs that once failed, replayed first on every run. */
@@ -41,13 +46,13 @@ final class FuzzInputs {
       return List.of();
     }
     try (Stream<Path> files = Files.list(REGRESSIONS)) {
-      return read(files.toList());
+      return read(files.sorted().toList());
     }
   }
 
   private static List<String> read(List<Path> files) throws IOException {
     List<String> all = new ArrayList<>();
-    for (Path f : files.stream().sorted().toList()) {
+    for (Path f : files) {
       all.add(Files.readString(f, StandardCharsets.UTF_8));
     }
     return all;
