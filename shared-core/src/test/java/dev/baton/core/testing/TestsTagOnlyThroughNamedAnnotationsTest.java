@@ -114,6 +114,25 @@ class TestsTagOnlyThroughNamedAnnotationsTest {
         .isEqualTo(split(TestTags.DEFAULT_EXCLUDED));
   }
 
+  /**
+   * The other modules compile against {@code baton-core:tests}, which holds only the classes its
+   * pom includes: an annotation left out compiles in shared-core and breaks src-it.
+   */
+  @Test
+  void theSharedTestJarCarriesEveryTagAnnotation() throws IOException {
+    String pom = Files.readString(REPO.resolve("shared-core/pom.xml"));
+    List<String> missing = new ArrayList<>();
+    List<Class<?>> shared = new ArrayList<>(NAMED);
+    shared.add(TestTags.class);
+    for (Class<?> c : shared) {
+      String include = "<include>dev/baton/core/testing/" + c.getSimpleName() + "*</include>";
+      if (!pom.contains(include)) {
+        missing.add(include);
+      }
+    }
+    assertThat(missing).as("includes of the test-jar execution in shared-core/pom.xml").isEmpty();
+  }
+
   @Test
   void buildFilesAndDocsSelectOnlyTagsThatExist() throws IOException, IllegalAccessException {
     List<Path> sources = new ArrayList<>();
