@@ -10,6 +10,7 @@ import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
+import dev.baton.core.testing.GpuTest;
 import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which honours {@code CUDA_VISIBLE_DEVICES} as every CUDA program does; {@code nvidia-smi} does
  * not, it lists every GPU whatever the variable says, so it cannot tell whether a step is confined.
  */
-@Tag("gpu")
+@GpuTest
 class RealGpuTest {
   /**
    * Prints the UUID of every device the CUDA driver lets this process use, one a line, in CUDA's

@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.testing.BrowserTest;
 import dev.baton.core.testing.RequiredTool;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fails on any violation, console message or missing file. Needs /usr/bin/chromium ({@code apt-get
  * install -y chromium}): skipped without it, except under {@code CI=true} where that fails.
  */
-@Tag("browser")
+@BrowserTest
 class HtmlReportBrowserTest {
   @TempDir Path work;
 

@@ -6,11 +6,11 @@ import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.record.RunStatus;
+import dev.baton.core.testing.BrowserTest;
 import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The quickstart's own report.html, from a real run, in headless Chromium under Jenkins' CSP. With
  * {@code -Dbaton.updateScreenshot=true} the screenshot replaces docs/quickstart-report.png.
  */
-@Tag("browser")
+@BrowserTest
 class QuickstartReportBrowserTest {
   @TempDir Path work;
 

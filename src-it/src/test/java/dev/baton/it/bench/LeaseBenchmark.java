@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.core.lease.Lease;
 import dev.baton.core.lease.LeaseHolder;
 import dev.baton.core.lease.MachineLeases;
+import dev.baton.core.testing.BenchmarkTest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +44,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.skip=true}; results go to the console and to
  * target/lease-benchmark.md.
  */
-@Tag("benchmark")
+@BenchmarkTest
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.testing.BenchmarkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -am -Dgroups=benchmark -Dbaton.excludedGroups=gpu}; results go to the console and to
  * target/benchmark-results.md.
  */
-@Tag("benchmark")
+@BenchmarkTest
 class SchedulingBenchmark {
   private static final int RUNS = 5;
   @TempDir Path tmp;

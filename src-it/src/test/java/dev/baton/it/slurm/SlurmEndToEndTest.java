@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.testing.RequiredTool;
+import dev.baton.core.testing.SlurmTest;
 import dev.baton.it.cli.CliRun;
 import dev.baton.it.cli.ResumableChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole pipelines on the real one-node Slurm cluster that src-it/slurm/start-cluster.sh starts. */
-@Tag("slurm")
+@SlurmTest
 class SlurmEndToEndTest {
   @TempDir Path tmp;
 

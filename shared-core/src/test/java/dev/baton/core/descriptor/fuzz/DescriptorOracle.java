@@ -35,18 +35,27 @@ final class DescriptorOracle {
 
   private DescriptorOracle() {}
 
-  /** Empty when the input was handled well; otherwise what went wrong. */
-  static Optional<String> check(String input) {
+  /**
+   * How an input was handled.
+   *
+   * @param read whether the descriptor reader accepted it (the planner may still refuse it)
+   * @param problem empty when the input was handled well; otherwise what went wrong
+   */
+  record Answer(boolean read, Optional<String> problem) {}
+
+  static Answer check(String input) {
+    boolean read = false;
     try {
       PipelineDescriptor d = DescriptorReader.parse(FILE, input);
+      read = true;
       Plan plan = Planner.plan(d, Map.of(), Set.of(), Optional.empty());
       PlanRenderer.render(plan, "text");
       PlanRenderer.render(plan, "json");
-      return Optional.empty();
+      return new Answer(read, Optional.empty());
     } catch (DescriptorException e) {
-      return checkProblems(e, input);
+      return new Answer(read, checkProblems(e, input));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return Optional.of("not a descriptor error: " + trace(e));
+      return new Answer(read, Optional.of("not a descriptor error: " + trace(e)));
     }
   }
 

@@ -10,6 +10,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.TestLaunches;
+import dev.baton.core.testing.SlurmTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real jobs on a real Slurm cluster: the single-node one {@code src-it/slurm/start-cluster.sh}
  * starts (4 GPUs of type a100 backed by device files, features gpu,a100).
  */
-@Tag("slurm")
+@SlurmTest
 class SlurmClusterTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
