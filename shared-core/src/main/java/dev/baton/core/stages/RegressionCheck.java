@@ -44,7 +44,7 @@ public final class RegressionCheck {
               + rule.baseline()
               + "' for this hardware yet; passes. Promote this run to baseline '"
               + rule.baseline()
-              + "' to compare later runs with it");
+              + "' to compare later runs with it (docs/stages.md, Baselines)");
     }
     double[] now = current.stream().mapToDouble(Double::doubleValue).toArray();
     double[] before = baseline.stream().mapToDouble(Double::doubleValue).toArray();

@@ -52,7 +52,7 @@ class RegressionCheckTest {
     RegressionCheck.Verdict v = RegressionCheck.judge(List.of(1.0, 2.0), List.of(), RULE);
     assertThat(v.verdict()).isEqualTo(RegressionCheck.NO_BASELINE);
     assertThat(v.passes(true)).isTrue();
-    assertThat(v.message()).contains("baton baseline promote");
+    assertThat(v.message()).contains("Promote this run to baseline").contains("docs/stages.md");
   }
 
   @Test
