@@ -1,14 +1,49 @@
 package dev.baton.core.api;
 
+import dev.baton.core.plan.Plan;
 import dev.baton.core.report.RunRecord;
 import dev.baton.core.report.StepRecord;
 import dev.baton.core.state.RunStatus;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** How a run ended, where its reports are, and the exit code a command line should use. */
-public record RunOutcome(RunRecord record, Path reportDir) {
+/**
+ * How a run ended, where its reports are, and the exit code a command line should use.
+ *
+ * @param reportDir where the reports were written; null after a dry run, which writes none
+ * @param dryRunPlan for a dry run ({@link BatonConfig#dryRun}), the plan it checked instead of
+ *     running: then no step ran, {@code record} lists none and its status is {@code SUCCEEDED};
+ *     empty for a real run
+ */
+public record RunOutcome(RunRecord record, Path reportDir, Optional<Plan> dryRunPlan) {
 
+  /** A run that ran: its record and reports. */
+  public RunOutcome(RunRecord record, Path reportDir) {
+    this(record, reportDir, Optional.empty());
+  }
+
+  /** A dry run of {@code config}: {@code plan} is what would have run. */
+  static RunOutcome dryRun(BatonConfig config, Plan plan) {
+    Instant now = Instant.now();
+    RunRecord nothingRan =
+        new RunRecord(
+            RunRecord.SCHEMA_VERSION,
+            "",
+            plan.pipeline(),
+            RunStatus.SUCCEEDED,
+            now,
+            now,
+            config.file().toString(),
+            "",
+            plan.params(),
+            List.of(),
+            List.of());
+    return new RunOutcome(nothingRan, null, Optional.of(plan));
+  }
+
+  // Stays until the exit codes move to the command line with the new error types (issue 15).
   public int exitCode() {
     return switch (record.status()) {
       case SUCCEEDED -> ExitCodes.SUCCESS;

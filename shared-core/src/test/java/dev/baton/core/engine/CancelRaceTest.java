@@ -58,7 +58,7 @@ class CancelRaceTest {
 
     RunOutcome out =
         cancellingWhen(e -> e instanceof RunEvent.StepStarted s && s.stepId().startsWith("d"))
-            .run(f.config().withParallel(10));
+            .run(f.config().toBuilder().parallel(10).build());
 
     // The one whose start was under way as the cancel came in; none after it.
     assertThat(startedSteps()).hasSize(2).startsWith("first");

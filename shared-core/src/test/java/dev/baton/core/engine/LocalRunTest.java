@@ -108,11 +108,12 @@ class LocalRunTest {
           echo: {run: "printf '%s\\\\n' ${{ params.value }} > out.txt"}
         """);
     String nasty = "x; touch " + pwned + " #";
-    RunOutcome out = f.run(f.config().withParams(java.util.Map.of("value", nasty)));
+    RunOutcome out = f.run(f.config().toBuilder().params(java.util.Map.of("value", nasty)).build());
     assertThat(out.record().status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo(nasty + "\n");
     assertThat(pwned).doesNotExist();
-    RunOutcome out2 = f.run(f.config().withParams(java.util.Map.of("value", "$(id)")));
+    RunOutcome out2 =
+        f.run(f.config().toBuilder().params(java.util.Map.of("value", "$(id)")).build());
     assertThat(out2.record().status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("$(id)\n");
   }
@@ -236,7 +237,7 @@ class LocalRunTest {
           long: {run: sleep 30}
         """);
     long start = System.nanoTime();
-    RunOutcome out = f.run(f.config().withFailFast(true));
+    RunOutcome out = f.run(f.config().toBuilder().failFast(true).build());
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     assertThat(PipelineFixture.step(out, "long").status()).isEqualTo(StepState.CANCELLED);
   }
