@@ -128,8 +128,10 @@ public final class BatonConfig {
   }
 
   /**
-   * The options of a {@link BatonConfig}, each with its default. Setters take null for "the
-   * default" where the option is optional, so a front end can pass what it was given as it is.
+   * The options of a {@link BatonConfig}, each with its default. Each setter sets the option its
+   * name says (documented on the accessor of the same name); setters take null for "the default",
+   * so a front end can pass what it was given as it is. Not thread-safe; {@link #build} may be
+   * called again after further changes.
    */
   public static final class Builder implements Cloneable {
     private final Path file;
