@@ -1,8 +1,8 @@
 // Starts a real `baton run` (the CLI jar this reactor built) on cli/baton.yaml, leasing in the same
 // directory as the Maven build will, and returns once its step holds all four GPUs.
 def root = new File(basedir, '../../../..').canonicalFile
-def jar = new File(root, 'shared-core/target').listFiles().find { it.name ==~ /baton-core-.*-cli\.jar/ }
-assert jar != null : "no CLI jar in ${root}/shared-core/target; build shared-core first"
+def jar = new File(root, 'baton-cli/target/baton-cli.jar')
+assert jar.isFile() : "no CLI jar ${jar}; build baton-cli first"
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 def pb = new ProcessBuilder(java, '-jar', jar.path, 'run', 'baton.yaml', '--report-dir', 'out')
 pb.directory(new File(basedir, 'cli'))

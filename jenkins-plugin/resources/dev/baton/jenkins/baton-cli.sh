@@ -2,8 +2,8 @@
 # Runs the Baton CLI on a Jenkins agent with the arguments given.
 #
 # Which CLI: $BATON_CLI when set (the step's cli: argument, or the agent's environment), e.g.
-#   BATON_CLI='java -jar /opt/baton/baton-core-cli.jar'   or   BATON_CLI=baton
-# otherwise the CLI jar dev.baton:baton-core:$BATON_VERSION:jar:cli, fetched once per agent from
+#   BATON_CLI='java -jar /opt/baton/baton-cli.jar'   or   BATON_CLI=baton
+# otherwise the CLI jar dev.baton:baton-cli:$BATON_VERSION, fetched once per agent from
 # the team's Maven repository with `mvn dependency:copy` into $BATON_CLI_CACHE (~/.baton/cli).
 # Optional: BATON_MVN (default mvn), BATON_MAVEN_ARGS (e.g. "-s /etc/maven/settings.xml"),
 # BATON_JAVA (default java).
@@ -16,13 +16,13 @@ fi
 
 version="${BATON_VERSION:?BATON_VERSION is not set; the Baton library sets it, run through baton()}"
 cache="${BATON_CLI_CACHE:-${HOME:-/tmp}/.baton/cli}"
-jar="${cache}/baton-core-${version}-cli.jar"
+jar="${cache}/baton-cli-${version}.jar"
 
 if [ ! -s "${jar}" ]; then
   mvn_cmd="${BATON_MVN:-mvn}"
   if ! command -v "${mvn_cmd%% *}" > /dev/null 2>&1; then
     echo "baton: no Baton CLI on agent ${NODE_NAME:-?}: '${mvn_cmd}' is not installed and BATON_CLI is not set;" \
-      "install Maven on the agent, or set BATON_CLI (e.g. 'java -jar /opt/baton/baton-core-cli.jar')" \
+      "install Maven on the agent, or set BATON_CLI (e.g. 'java -jar /opt/baton/baton-cli.jar')" \
       "in the node's environment variables or pass cli: to the step" >&2
     exit 3
   fi
@@ -31,16 +31,16 @@ if [ ! -s "${jar}" ]; then
   # half a jar.
   tmp="$(mktemp -d "${cache}/.fetch.XXXXXX")"
   trap 'rm -rf "${tmp}"' EXIT
-  echo "baton: fetching dev.baton:baton-core:${version}:jar:cli with Maven" >&2
+  echo "baton: fetching dev.baton:baton-cli:${version}:jar with Maven" >&2
   # shellcheck disable=SC2086  # BATON_MAVEN_ARGS holds several words on purpose
   if ! ${mvn_cmd} -B -q ${BATON_MAVEN_ARGS:-} dependency:copy \
-      "-Dartifact=dev.baton:baton-core:${version}:jar:cli" "-DoutputDirectory=${tmp}" \
+      "-Dartifact=dev.baton:baton-cli:${version}:jar" "-DoutputDirectory=${tmp}" \
       -Dmdep.stripVersion=false >&2; then
-    echo "baton: could not fetch dev.baton:baton-core:${version}:jar:cli; check that the team's" \
+    echo "baton: could not fetch dev.baton:baton-cli:${version}:jar; check that the team's" \
       "Maven repository holds it (BATON_MAVEN_ARGS can pass -s settings.xml), or set BATON_CLI" >&2
     exit 3
   fi
-  mv -f "${tmp}/baton-core-${version}-cli.jar" "${jar}"
+  mv -f "${tmp}/baton-cli-${version}.jar" "${jar}"
   rm -rf "${tmp}"
   trap - EXIT
 fi

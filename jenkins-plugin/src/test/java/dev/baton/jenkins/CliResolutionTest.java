@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How the CLI reaches agents out of the box: with nothing configured the launcher fetches the CLI
  * jar with {@code mvn dependency:copy} once per agent; {@code cli:} overrides; a missing Maven is
- * reported with the fix. Maven itself is a stand-in here that copies the jar shared-core built.
+ * reported with the fix. Maven itself is a stand-in here that copies the jar baton-cli built.
  */
 class CliResolutionTest {
   static final String DESCRIPTOR =
@@ -32,7 +32,7 @@ class CliResolutionTest {
         esac
       done
       IFS=: read -r group id version type classifier <<< "$artifact"
-      cp "$CLI_JAR" "$out/$id-$version-$classifier.jar"
+      cp "$CLI_JAR" "$out/$id-$version${classifier:+-$classifier}.jar"
       """;
 
   @TempDir Path tmp;
@@ -61,8 +61,8 @@ class CliResolutionTest {
     List<String> fetches = Files.readAllLines(mvnLog);
     assertThat(fetches).hasSize(1);
     assertThat(fetches.get(0))
-        .contains("dependency:copy", "-Dartifact=dev.baton:baton-core:0.1.0-SNAPSHOT:jar:cli");
-    assertThat(tmp.resolve("cache/baton-core-0.1.0-SNAPSHOT-cli.jar")).exists();
+        .contains("dependency:copy", "-Dartifact=dev.baton:baton-cli:0.1.0-SNAPSHOT:jar");
+    assertThat(tmp.resolve("cache/baton-cli-0.1.0-SNAPSHOT.jar")).exists();
     assertThat(PipelineChecks.stepCalls(build)).containsOnlyKeys("a", "b");
   }
 
@@ -98,7 +98,7 @@ class CliResolutionTest {
     assertThat(build.result()).isEqualTo("FAILURE");
     assertThat(build.log())
         .contains("no Baton CLI on agent linux-1")
-        .contains("set BATON_CLI (e.g. 'java -jar /opt/baton/baton-core-cli.jar')");
+        .contains("set BATON_CLI (e.g. 'java -jar /opt/baton/baton-cli.jar')");
     assertThat(build.error()).contains("could not plan baton.yaml (infrastructure error");
   }
 }

@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * What the library tests share: the Baton CLI built by shared-core, a project directory that {@code
+ * What the library tests share: the Baton CLI built by baton-cli, a project directory that {@code
  * checkout scm} copies, and the three agents of the acceptance criteria.
  */
 final class Testbed {
@@ -24,8 +24,8 @@ final class Testbed {
 
   /**
    * How agents run the CLI: {@code java -jar} of the jar named by {@code -Dbaton.cliJar} (by
-   * default shared-core/target/baton-core-VERSION-cli.jar, which a reactor build makes first: this
-   * module depends on it). Without it the test fails under CI and skips elsewhere.
+   * default baton-cli/target/baton-cli.jar, which a reactor build makes first: this module depends
+   * on it). Without it the test fails under CI and skips elsewhere.
    */
   static synchronized String cliCommand() throws IOException {
     Path jar = cliJar();
@@ -33,9 +33,9 @@ final class Testbed {
         Files.isRegularFile(jar),
         "the Baton CLI jar "
             + jar
-            + " is missing: build it with ./mvnw -B -o -q -pl shared-core package -DskipTests");
+            + " is missing: build it with ./mvnw -B -o -q -pl baton-cli -am package -DskipTests");
     if (cliCopy == null) {
-      // A private copy: a rebuild of shared-core while the tests run must not swap the jar mid-run.
+      // A private copy: a rebuild of baton-cli while the tests run must not swap the jar mid-run.
       cliCopy = Files.createTempFile("baton-cli-under-test", ".jar");
       cliCopy.toFile().deleteOnExit();
       Files.copy(jar, cliCopy, StandardCopyOption.REPLACE_EXISTING);
@@ -48,7 +48,7 @@ final class Testbed {
     String configured = System.getProperty("baton.cliJar");
     return configured != null
         ? Path.of(configured)
-        : LIBRARY.resolve("../shared-core/target/baton-core-0.1.0-SNAPSHOT-cli.jar").normalize();
+        : LIBRARY.resolve("../baton-cli/target/baton-cli.jar").normalize();
   }
 
   /**

@@ -59,30 +59,32 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
 
   @Override
   protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {
-    BatonConfig scoped = (kind() == null ? config : config.withKind(kind())).withNoCache(noCache);
+    BatonConfig.Builder scoped = config.toBuilder().noCache(noCache);
+    if (kind() != null) {
+      scoped.kind(kind());
+    }
     if (resume != null && !resume.isBlank()) {
-      scoped = scoped.withResume(resume.strip());
+      scoped.resume(resume.strip());
     }
     if (leaseTimeout != null && !leaseTimeout.isBlank()) {
-      scoped =
-          scoped.withLeaseTimeout(
-              Durations.parse(leaseTimeout)
-                  .orElseThrow(
-                      () ->
-                          new MojoFailureException(
-                              MavenHelpfulSuggestions.badLeaseTimeout(leaseTimeout))));
-    }
-    if (scoped.dryRun()) {
-      PlanRenderer.render(baton.plan(scoped), "text").lines().forEach(getLog()::info);
-      getLog().info(MavenHelpfulSuggestions.dryRun());
-      return;
+      scoped.leaseTimeout(
+          Durations.parse(leaseTimeout)
+              .orElseThrow(
+                  () ->
+                      new MojoFailureException(
+                          MavenHelpfulSuggestions.badLeaseTimeout(leaseTimeout))));
     }
     CancelOnShutdown cancelOnShutdown = new CancelOnShutdown(baton, SHUTDOWN_WAIT);
     RunOutcome outcome;
     try {
-      outcome = baton.run(scoped);
+      outcome = baton.run(scoped.build());
     } finally {
       cancelOnShutdown.close();
+    }
+    if (outcome.dryRunPlan().isPresent()) {
+      PlanRenderer.render(outcome.dryRunPlan().get(), "text").lines().forEach(getLog()::info);
+      getLog().info(MavenHelpfulSuggestions.dryRun());
+      return;
     }
     if (!outcome.succeeded()) {
       throw new MojoFailureException(MavenHelpfulSuggestions.forFailedRun(outcome));

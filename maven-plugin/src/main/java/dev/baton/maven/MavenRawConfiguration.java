@@ -63,21 +63,16 @@ public record MavenRawConfiguration(
               + parallel
               + ", set it to 0 (one step per core) or to the most steps to run at once");
     }
-    BatonConfig config =
-        BatonConfig.of(file.toPath())
-            .withParams(params())
-            .withOnly(stepIds(only))
-            .withExecutor(executor == null ? "" : executor.trim())
-            .withParallel(parallel)
-            .withFailFast(failFast)
-            .withDryRun(dryRun);
-    if (agentsFile != null) {
-      config = config.withAgentsFile(agentsFile.toPath());
-    }
-    if (reportDir != null) {
-      config = config.withReportDir(reportDir.toPath());
-    }
-    return config;
+    return BatonConfig.builder(file.toPath())
+        .params(params())
+        .only(stepIds(only))
+        .executor(executor == null ? "" : executor.trim())
+        .parallel(parallel)
+        .failFast(failFast)
+        .dryRun(dryRun)
+        .agentsFile(agentsFile == null ? null : agentsFile.toPath())
+        .reportDir(reportDir == null ? null : reportDir.toPath())
+        .build();
   }
 
   /**

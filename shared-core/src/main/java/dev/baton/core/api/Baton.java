@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one entry point every front end calls. Each method reports user mistakes as a {@link
@@ -82,9 +83,14 @@ public final class Baton {
 
   /**
    * Runs the pipeline and writes its reports; returns how it ended. Holds the workspace's {@link
-   * WorkspaceLock} throughout: a second run of the same workspace fails at once.
+   * WorkspaceLock} throughout: a second run of the same workspace fails at once. A {@linkplain
+   * BatonConfig#dryRun dry run} only plans: it starts no step, takes no lock and writes nothing,
+   * and returns the plan in {@link RunOutcome#dryRunPlan}.
    */
   public RunOutcome run(BatonConfig config) {
+    if (config.dryRun()) {
+      return RunOutcome.dryRun(config, plan(config));
+    }
     // Binding the C library (JNA runs ldconfig once) overlaps reading and planning.
     LocalExecutor.prepareInBackground();
     Prepared p = Prepared.of(config, environment, events);
@@ -139,6 +145,9 @@ public final class Baton {
    */
   public RunOutcome runStep(
       BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
+    if (config.dryRun()) {
+      return RunOutcome.dryRun(config, plan(config.toBuilder().only(Set.of(stepId)).build()));
+    }
     LocalExecutor.prepareInBackground();
     Prepared p = Prepared.single(config, stepId, agent, gpus);
     return execute(

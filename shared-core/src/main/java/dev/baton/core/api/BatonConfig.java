@@ -2,6 +2,7 @@ package dev.baton.core.api;
 
 import dev.baton.core.descriptor.StepKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,175 +13,227 @@ import java.util.Set;
  * Everything a front end can ask of a run, in one place: the CLI, the Maven goals and the Jenkins
  * library all translate their options into this and make one call into {@link Baton}.
  *
- * @param params overrides for the descriptor's {@code params}
- * @param parallel most steps running at once on the local machine; 0: the number of cores
- * @param reportDir where reports go; empty: {@code .baton/runs/<runId>} next to the descriptor
- * @param only step names or ids to run, with what they need; empty: all
- * @param kind run only steps of this kind, with what they need; empty: all
- * @param executor {@code local} or {@code slurm}; empty: the descriptor's choice, else local
- * @param agentsFile agents declared in a separate file; empty: the descriptor's or this machine
- * @param failFast cancel running steps when one fails, instead of letting them finish
- * @param dryRun plan and print, run nothing
- * @param resume a run id (or {@code latest}) to resume; empty: a fresh run
- * @param executorOptions engine settings such as Slurm's {@code partition}, {@code account}, {@code
- *     qos}, {@code poll} (a duration) and {@code args} (extra sbatch options, space separated)
- * @param noCache run steps with {@code cache: true} even when the step cache holds their result;
- *     successful ones still refresh their entries
- * @param leaseTimeout how long a step may wait for GPUs or concurrency slots that other processes
- *     on this machine hold before it fails; zero: as long as it takes
+ * <p>Made with {@link #of(Path)} (the defaults) or {@link #builder(Path)}; {@link #toBuilder()}
+ * starts a changed copy. Immutable. The options live in one place, {@link Builder}: adding one is a
+ * field with its default and a setter there, and an accessor here.
  */
-public record BatonConfig(
-    Path file,
-    Map<String, String> params,
-    int parallel,
-    Optional<Path> reportDir,
-    Set<String> only,
-    Optional<StepKind> kind,
-    String executor,
-    Optional<Path> agentsFile,
-    boolean failFast,
-    boolean dryRun,
-    Optional<String> resume,
-    Map<String, String> executorOptions,
-    boolean noCache,
-    java.time.Duration leaseTimeout) {
+public final class BatonConfig {
+  /** A private copy that nothing changes after {@link Builder#build}. */
+  private final Builder values;
 
-  public BatonConfig {
-    leaseTimeout = leaseTimeout == null ? java.time.Duration.ZERO : leaseTimeout;
-    executorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(executorOptions));
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    only = Set.copyOf(only);
-    executor = executor == null ? "" : executor;
+  private BatonConfig(Builder values) {
+    this.values = values;
   }
 
   /** The defaults for {@code file}: every step, this machine, all cores. */
   public static BatonConfig of(Path file) {
-    return new BatonConfig(
-        file,
-        Map.of(),
-        0,
-        Optional.empty(),
-        Set.of(),
-        Optional.empty(),
-        "",
-        Optional.empty(),
-        false,
-        false,
-        Optional.empty(),
-        Map.of(),
-        false,
-        java.time.Duration.ZERO);
+    return builder(file).build();
   }
 
-  public BatonConfig withParams(Map<String, String> p) {
-    return with(c -> c.params = p);
+  /** A builder holding the defaults for {@code file}. */
+  public static Builder builder(Path file) {
+    return new Builder(file);
   }
 
-  public BatonConfig withParallel(int n) {
-    return with(c -> c.parallel = n);
+  /** A builder holding this config's values, to change some of them. */
+  public Builder toBuilder() {
+    return values.copy();
   }
 
-  public BatonConfig withReportDir(Path dir) {
-    return with(c -> c.reportDir = Optional.ofNullable(dir));
+  /** The descriptor. */
+  public Path file() {
+    return values.file;
   }
 
-  public BatonConfig withOnly(Set<String> ids) {
-    return with(c -> c.only = ids);
+  /** Overrides for the descriptor's {@code params}, in the order given. */
+  public Map<String, String> params() {
+    return values.params;
   }
 
-  public BatonConfig withKind(StepKind k) {
-    return with(c -> c.kind = Optional.ofNullable(k));
+  /** Most steps running at once on the local machine; 0: the number of cores. */
+  public int parallel() {
+    return values.parallel;
   }
 
-  public BatonConfig withExecutor(String e) {
-    return with(c -> c.executor = e);
+  /** Where reports go; empty: {@code .baton/runs/<runId>} next to the descriptor. */
+  public Optional<Path> reportDir() {
+    return values.reportDir;
   }
 
-  public BatonConfig withAgentsFile(Path f) {
-    return with(c -> c.agentsFile = Optional.ofNullable(f));
+  /** Step names or ids to run, with what they need; empty: all. */
+  public Set<String> only() {
+    return values.only;
   }
 
-  public BatonConfig withFailFast(boolean b) {
-    return with(c -> c.failFast = b);
+  /** Run only steps of this kind, with what they need; empty: all. */
+  public Optional<StepKind> kind() {
+    return values.kind;
   }
 
-  public BatonConfig withDryRun(boolean b) {
-    return with(c -> c.dryRun = b);
+  /** {@code local} or {@code slurm}; empty: the descriptor's choice, else local. */
+  public String executor() {
+    return values.executor;
   }
 
-  public BatonConfig withExecutorOptions(Map<String, String> options) {
-    return with(c -> c.executorOptions = options);
+  /** Agents declared in a separate file; empty: the descriptor's or this machine. */
+  public Optional<Path> agentsFile() {
+    return values.agentsFile;
   }
 
-  public BatonConfig withResume(String runId) {
-    return with(c -> c.resume = Optional.ofNullable(runId));
+  /** Cancel running steps when one fails, instead of letting them finish. */
+  public boolean failFast() {
+    return values.failFast;
   }
 
-  public BatonConfig withNoCache(boolean b) {
-    return with(c -> c.noCache = b);
+  /**
+   * Plan only: {@link Baton#run} checks the descriptor and returns the plan, starting no step and
+   * writing nothing.
+   */
+  public boolean dryRun() {
+    return values.dryRun;
   }
 
-  public BatonConfig withLeaseTimeout(java.time.Duration d) {
-    return with(c -> c.leaseTimeout = d);
+  /** A run id (or {@code latest}) to resume; empty: a fresh run. */
+  public Optional<String> resume() {
+    return values.resume;
   }
 
-  /** A copy with one change: each {@code withX} above names only the field it changes. */
-  private BatonConfig with(java.util.function.Consumer<Copy> change) {
-    Copy c = new Copy(this);
-    change.accept(c);
-    return c.build();
+  /**
+   * Engine settings such as Slurm's {@code partition}, {@code account}, {@code qos}, {@code poll}
+   * (a duration) and {@code args} (extra sbatch options, space separated).
+   */
+  public Map<String, String> executorOptions() {
+    return values.executorOptions;
   }
 
-  /** The fields of a config, mutable, for {@link #with}. */
-  private static final class Copy {
-    Path file;
-    Map<String, String> params;
-    int parallel;
-    Optional<Path> reportDir;
-    Set<String> only;
-    Optional<StepKind> kind;
-    String executor;
-    Optional<Path> agentsFile;
-    boolean failFast;
-    boolean dryRun;
-    Optional<String> resume;
-    Map<String, String> executorOptions;
-    boolean noCache;
-    java.time.Duration leaseTimeout;
+  /**
+   * Run steps with {@code cache: true} even when the step cache holds their result; successful ones
+   * still refresh their entries.
+   */
+  public boolean noCache() {
+    return values.noCache;
+  }
 
-    Copy(BatonConfig b) {
-      file = b.file;
-      params = b.params;
-      parallel = b.parallel;
-      reportDir = b.reportDir;
-      only = b.only;
-      kind = b.kind;
-      executor = b.executor;
-      agentsFile = b.agentsFile;
-      failFast = b.failFast;
-      dryRun = b.dryRun;
-      resume = b.resume;
-      executorOptions = b.executorOptions;
-      noCache = b.noCache;
-      leaseTimeout = b.leaseTimeout;
+  /**
+   * How long a step may wait for GPUs or concurrency slots that other processes on this machine
+   * hold before it fails; zero: as long as it takes.
+   */
+  public Duration leaseTimeout() {
+    return values.leaseTimeout;
+  }
+
+  @Override
+  public String toString() {
+    return "BatonConfig[" + values.file + "]";
+  }
+
+  /**
+   * The options of a {@link BatonConfig}, each with its default. Each setter sets the option its
+   * name says (documented on the accessor of the same name); setters take null for "the default",
+   * so a front end can pass what it was given as it is. Not thread-safe; {@link #build} may be
+   * called again after further changes.
+   */
+  public static final class Builder implements Cloneable {
+    private final Path file;
+    private Map<String, String> params = Map.of();
+    private int parallel;
+    private Optional<Path> reportDir = Optional.empty();
+    private Set<String> only = Set.of();
+    private Optional<StepKind> kind = Optional.empty();
+    private String executor = "";
+    private Optional<Path> agentsFile = Optional.empty();
+    private boolean failFast;
+    private boolean dryRun;
+    private Optional<String> resume = Optional.empty();
+    private Map<String, String> executorOptions = Map.of();
+    private boolean noCache;
+    private Duration leaseTimeout = Duration.ZERO;
+
+    private Builder(Path file) {
+      this.file = file;
     }
 
-    BatonConfig build() {
-      return new BatonConfig(
-          file,
-          params,
-          parallel,
-          reportDir,
-          only,
-          kind,
-          executor,
-          agentsFile,
-          failFast,
-          dryRun,
-          resume,
-          executorOptions,
-          noCache,
-          leaseTimeout);
+    public Builder params(Map<String, String> params) {
+      this.params = ordered(params);
+      return this;
+    }
+
+    public Builder parallel(int parallel) {
+      this.parallel = parallel;
+      return this;
+    }
+
+    public Builder reportDir(Path reportDir) {
+      this.reportDir = Optional.ofNullable(reportDir);
+      return this;
+    }
+
+    public Builder only(Set<String> only) {
+      this.only = only == null ? Set.of() : Set.copyOf(only);
+      return this;
+    }
+
+    public Builder kind(StepKind kind) {
+      this.kind = Optional.ofNullable(kind);
+      return this;
+    }
+
+    public Builder executor(String executor) {
+      this.executor = executor == null ? "" : executor;
+      return this;
+    }
+
+    public Builder agentsFile(Path agentsFile) {
+      this.agentsFile = Optional.ofNullable(agentsFile);
+      return this;
+    }
+
+    public Builder failFast(boolean failFast) {
+      this.failFast = failFast;
+      return this;
+    }
+
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    public Builder resume(String runId) {
+      this.resume = Optional.ofNullable(runId);
+      return this;
+    }
+
+    public Builder executorOptions(Map<String, String> executorOptions) {
+      this.executorOptions = ordered(executorOptions);
+      return this;
+    }
+
+    public Builder noCache(boolean noCache) {
+      this.noCache = noCache;
+      return this;
+    }
+
+    public Builder leaseTimeout(Duration leaseTimeout) {
+      this.leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
+      return this;
+    }
+
+    /** The config; later changes to this builder do not reach it. */
+    public BatonConfig build() {
+      return new BatonConfig(copy());
+    }
+
+    /** Every field is immutable (or a final reference to an immutable value): a shallow copy. */
+    private Builder copy() {
+      try {
+        return (Builder) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    private static Map<String, String> ordered(Map<String, String> map) {
+      return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
   }
 }

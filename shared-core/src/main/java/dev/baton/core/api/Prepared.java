@@ -81,7 +81,7 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
 
   /** One step on one outside agent with the given GPUs: the outside engine already placed it. */
   static Prepared single(BatonConfig config, String stepId, String agent, List<Integer> gpus) {
-    Plan full = Planning.plan(config.withOnly(java.util.Set.of(stepId)));
+    Plan full = Planning.plan(config.toBuilder().only(java.util.Set.of(stepId)).build());
     PlannedStep s =
         full.steps().stream().filter(x -> x.id().equals(stepId)).findFirst().orElse(null);
     if (s == null) {

@@ -79,7 +79,7 @@ class StepCacheRunTest {
   private RunOutcome run(boolean noCache) {
     events.clear();
     return new Baton(events::add)
-        .run(BatonConfig.of(ws.resolve("baton.yaml")).withParallel(2).withNoCache(noCache));
+        .run(BatonConfig.builder(ws.resolve("baton.yaml")).parallel(2).noCache(noCache).build());
   }
 
   private Map<String, Long> counters() throws Exception {

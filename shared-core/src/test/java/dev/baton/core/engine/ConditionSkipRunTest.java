@@ -162,7 +162,7 @@ class ConditionSkipRunTest {
     assertThat(PipelineFixture.step(first, "report").status()).isEqualTo(StepState.FAILED);
     Files.writeString(dir.resolve("ready"), "");
 
-    RunOutcome resumed = f.run(BatonConfig.of(f.file).withResume("latest"));
+    RunOutcome resumed = f.run(BatonConfig.builder(f.file).resume("latest").build());
 
     assertThat(PipelineFixture.step(resumed, "report").status()).isEqualTo(StepState.SUCCEEDED);
     assertThat(PipelineFixture.step(resumed, "train[model=large]").status())

@@ -98,7 +98,7 @@ class GpuPlacementRunTest {
           .append(": {concurrency: {group: licence, limit: 2}, run: 'sleep 0.2'}\n");
     }
     PipelineFixture f = new PipelineFixture(dir, yaml.toString());
-    RunOutcome out = f.run(f.config().withParallel(6));
+    RunOutcome out = f.run(f.config().toBuilder().parallel(6).build());
     List<AttemptRecord> a = out.record().steps().stream().map(s -> s.attempts().get(0)).toList();
     for (AttemptRecord x : a) {
       long concurrent =

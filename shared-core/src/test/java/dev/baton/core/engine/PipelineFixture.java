@@ -29,7 +29,7 @@ final class PipelineFixture {
   }
 
   BatonConfig config() {
-    return BatonConfig.of(file).withReportDir(dir.resolve("report"));
+    return BatonConfig.builder(file).reportDir(dir.resolve("report")).build();
   }
 
   RunOutcome run() {

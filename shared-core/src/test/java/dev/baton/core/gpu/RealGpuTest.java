@@ -96,9 +96,10 @@ class RealGpuTest {
     RunOutcome out =
         new Baton(e -> {})
             .run(
-                BatonConfig.of(dir.resolve("baton.yaml"))
-                    .withParallel(gpus + 1)
-                    .withReportDir(dir.resolve("out")));
+                BatonConfig.builder(dir.resolve("baton.yaml"))
+                    .parallel(gpus + 1)
+                    .reportDir(dir.resolve("out"))
+                    .build());
 
     assertThat(out.record().status())
         .as(out.record().steps().toString())

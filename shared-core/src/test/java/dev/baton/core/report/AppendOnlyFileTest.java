@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.errors.InfrastructureException;
-import dev.baton.core.testing.BatonProcess;
+import dev.baton.core.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ class AppendOnlyFileTest {
 
     List<String> command =
         new ArrayList<>(List.of("bash", "-c", "ulimit -f 1; exec \"$@\"", "bash"));
-    command.addAll(BatonProcess.java(AppendLine.class, journal.toString(), "x".repeat(200)));
-    BatonProcess.Result result = BatonProcess.run(dir, command);
+    command.addAll(JavaProcess.java(AppendLine.class, journal.toString(), "x".repeat(200)));
+    JavaProcess.Result result = JavaProcess.run(dir, command);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
     assertThat(result.output())

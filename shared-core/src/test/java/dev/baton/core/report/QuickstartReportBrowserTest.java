@@ -32,7 +32,10 @@ class QuickstartReportBrowserTest {
     copyTree(repo.resolve("examples/quickstart"), copy);
     RunOutcome out =
         new Baton(e -> {})
-            .run(BatonConfig.of(copy.resolve("baton.yaml")).withReportDir(work.resolve("report")));
+            .run(
+                BatonConfig.builder(copy.resolve("baton.yaml"))
+                    .reportDir(work.resolve("report"))
+                    .build());
     assertThat(out.record().status()).isEqualTo(RunStatus.SUCCEEDED);
     Path png = work.resolve("quickstart.png");
     try (CspTestServer server = new CspTestServer(out.reportDir())) {

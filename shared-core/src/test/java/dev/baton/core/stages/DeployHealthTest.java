@@ -123,7 +123,10 @@ class DeployHealthTest {
     Files.writeString(dir.resolve("baton.yaml"), yaml);
     RunOutcome outcome =
         new Baton(e -> {})
-            .run(BatonConfig.of(dir.resolve("baton.yaml")).withReportDir(dir.resolve("out")));
+            .run(
+                BatonConfig.builder(dir.resolve("baton.yaml"))
+                    .reportDir(dir.resolve("out"))
+                    .build());
     return outcome.record().steps().get(0);
   }
 

@@ -105,9 +105,10 @@ class StagesPipelineTest {
 
   private RunOutcome run(String name, Map<String, String> params) {
     BatonConfig config =
-        BatonConfig.of(dir.resolve("baton.yaml"))
-            .withReportDir(dir.resolve(name))
-            .withParams(params);
+        BatonConfig.builder(dir.resolve("baton.yaml"))
+            .reportDir(dir.resolve(name))
+            .params(params)
+            .build();
     return new Baton(e -> {}).run(config);
   }
 

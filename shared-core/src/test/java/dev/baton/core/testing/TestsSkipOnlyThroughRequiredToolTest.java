@@ -28,7 +28,8 @@ class TestsSkipOnlyThroughRequiredToolTest {
   @Test
   void noTestSkipsExceptThroughItsModulesRequiredTool() throws IOException {
     List<String> offenders = new ArrayList<>();
-    for (String module : List.of("shared-core", "jenkins-plugin", "maven-plugin", "src-it")) {
+    for (String module :
+        List.of("shared-core", "baton-cli", "jenkins-plugin", "maven-plugin", "src-it")) {
       Path tests = REPO.resolve(module).resolve("src/test");
       assertThat(tests).as("the test sources of " + module).isDirectory();
       try (Stream<Path> files = Files.walk(tests)) {

@@ -39,6 +39,13 @@ class CliEndToEndTest {
   }
 
   @Test
+  void theJarPrintsItsVersion() throws Exception {
+    CliRun p = CliRun.run(tmp, "--version");
+    assertThat(p.exitCode).as(p.toString()).isZero();
+    assertThat(p.output.strip()).matches("baton \\d+\\.\\d+\\.\\d+\\S*");
+  }
+
+  @Test
   void threeMistakesAreAllReportedWithPositionsAndNothingRuns() throws Exception {
     Path dir = tmp.resolve("bad");
     Files.createDirectories(dir);

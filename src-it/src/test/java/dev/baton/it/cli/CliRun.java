@@ -22,14 +22,10 @@ public final class CliRun {
   }
 
   static Path cliJar() {
-    Path jar =
-        REPO.resolve(
-            "shared-core/target/baton-core-"
-                + System.getProperty("baton.version", "0.1.0-SNAPSHOT")
-                + "-cli.jar");
+    Path jar = REPO.resolve("baton-cli/target/baton-cli.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(
-          "the CLI jar " + jar + " is missing; build shared-core first (the reactor does)");
+          "the CLI jar " + jar + " is missing; build baton-cli first (the reactor does)");
     }
     return jar;
   }

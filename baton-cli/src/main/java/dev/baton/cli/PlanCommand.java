@@ -1,0 +1,60 @@
+package dev.baton.cli;
+
+import dev.baton.core.api.Baton;
+import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.plan.PlanRenderer;
+import dev.baton.core.plan.StepIdList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code baton plan}: prints the plan without running it. */
+@Command(
+    name = "plan",
+    description = "Print the plan: steps in order, what each needs and where it may run.",
+    mixinStandardHelpOptions = true)
+final class PlanCommand implements Callable<Integer> {
+  @Mixin PipelineOptions pipeline;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default), json, dot or mermaid.")
+  String format = "text";
+
+  // Not picocli's split: a matrix cell's id has commas of its own.
+  @Option(
+      names = "--only",
+      paramLabel = "STEP",
+      description =
+          "Only these steps (names or ids, comma-separated: prep,train[lr=0.1,l2=0]) and what"
+              + " they need; repeatable.")
+  List<String> only = List.of();
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description =
+          "Only steps of this kind (run, validate, benchmark, deploy) and what they need.")
+  String kind;
+
+  @Override
+  public Integer call() {
+    var config = pipeline.config().toBuilder().only(StepIdList.parseAll(only));
+    if (kind != null) {
+      try {
+        config.kind(StepKind.valueOf(kind.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new dev.baton.core.errors.UsageException(
+            "unknown step kind '" + kind + "'; use run, validate, benchmark or deploy");
+      }
+    }
+    String rendered =
+        PlanRenderer.render(new Baton(Console.events(true)).plan(config.build()), format);
+    Console.out().print(rendered);
+    return 0;
+  }
+}

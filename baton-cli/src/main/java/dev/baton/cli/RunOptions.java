@@ -1,0 +1,92 @@
+package dev.baton.cli;
+
+import dev.baton.core.api.Baton;
+import dev.baton.core.api.BatonConfig;
+import dev.baton.core.api.RunOutcome;
+import dev.baton.core.errors.UsageException;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlanRenderer;
+import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.stages.StageDescriptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of every command that runs steps ({@code run}, {@code validate}, ...), and how it
+ * runs them.
+ */
+final class RunOptions {
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Where reports go (default: .baton/runs/<runId>/ next to the descriptor).")
+  Path reportDir;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Most steps running at once (default: the number of cores).")
+  int parallel;
+
+  @Option(names = "--dry-run", description = "Print what would run and how, run nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--no-cache",
+      description =
+          "Run steps with 'cache: true' even when the step cache holds their result"
+              + " (successful ones still refresh it).")
+  boolean noCache;
+
+  @Option(
+      names = "--quiet-output",
+      description = "Do not echo step output to the console (it still goes to the logs).")
+  boolean quietOutput;
+
+  @picocli.CommandLine.Mixin LeaseTimeoutOption leaseTimeout = new LeaseTimeoutOption();
+
+  BatonConfig apply(BatonConfig config) {
+    if (parallel < 0) {
+      throw new UsageException("--parallel must be 0 (the number of cores) or more");
+    }
+    return config.toBuilder()
+        .reportDir(reportDir)
+        .parallel(parallel)
+        .noCache(noCache)
+        .leaseTimeout(leaseTimeout.value())
+        .dryRun(dryRun)
+        .build();
+  }
+
+  /** Runs {@code config} with a console; a dry run prints the plan it returns. */
+  int execute(BatonConfig config) {
+    if (config.dryRun()) {
+      // No live display for a run that starts nothing: notices only, to stderr.
+      RunOutcome planned = new Baton(Console.events(true)).run(config);
+      planned.dryRunPlan().ifPresent(RunOptions::printPlan);
+      return ExitCodeOf.outcome(planned);
+    }
+    ConsoleReporter console = Console.reporter(quietOutput);
+    Baton baton = new Baton(console);
+    Signals.onInterrupt(baton::cancel);
+    try {
+      return ExitCodeOf.outcome(baton.run(config));
+    } finally {
+      console.close();
+    }
+  }
+
+  private static void printPlan(Plan plan) {
+    Console.out().print(PlanRenderer.render(plan, "text"));
+    for (PlannedStep step : plan.steps()) {
+      step.spec()
+          .stage()
+          .ifPresent(
+              stage -> {
+                Console.out().println(step.id() + ":");
+                StageDescriptions.describe(stage, step.command())
+                    .forEach(line -> Console.out().println("  " + line));
+              });
+    }
+  }
+}
