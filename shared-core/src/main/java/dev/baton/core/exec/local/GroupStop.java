@@ -1,5 +1,6 @@
 package dev.baton.core.exec.local;
 
+import dev.baton.core.errors.InfrastructureException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,8 +34,24 @@ final class GroupStop {
     boolean anyLeft();
   }
 
+  // Once nothing of the group is left, its leader's exit is due at once; a launcher that lost it
+  // must not hold the run for ever: the attempt ends as lost after this.
+  static final Duration REPORT_BOUND = Duration.ofSeconds(10);
+
   private final AtomicBoolean begun = new AtomicBoolean();
   private final CompletableFuture<Void> over = new CompletableFuture<>();
+  private final Duration reportBound;
+
+  GroupStop() {
+    this(REPORT_BOUND);
+  }
+
+  /**
+   * A stop that waits at most {@code reportBound} for the leader's exit once the group is empty.
+   */
+  GroupStop(Duration reportBound) {
+    this.reportBound = reportBound;
+  }
 
   /**
    * TERM to the group now, KILL after {@code grace} if anything of it is left; completes {@link
@@ -94,8 +111,24 @@ final class GroupStop {
    * attempt's {@code exit()} hands the engine.
    */
   <T> CompletableFuture<T> heldUntilOver(CompletableFuture<T> leaderExit) {
-    return leaderExit.thenCompose(
-        status ->
-            begun.get() ? over.thenApply(v -> status) : CompletableFuture.completedFuture(status));
+    CompletableFuture<T> exit =
+        leaderExit.thenCompose(
+            status ->
+                begun.get()
+                    ? over.thenApply(v -> status)
+                    : CompletableFuture.completedFuture(status));
+    over.thenRun(
+        () ->
+            CompletableFuture.delayedExecutor(reportBound.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> exit.completeExceptionally(unreported())));
+    return exit;
+  }
+
+  private InfrastructureException unreported() {
+    return new InfrastructureException(
+        "the step was stopped but its end was not reported within "
+            + reportBound.toSeconds()
+            + " s of its processes ending; it is recorded as lost and the run goes on without it"
+            + " (the local launcher lost its exit status)");
   }
 }

@@ -10,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * exit code in the attempt's exit file instead, written to a temporary name and renamed, so a
  * resumed run takes the result without running the step again (as Jenkins' durable tasks do).
  *
+ * <p>A subshell that dies before it can report — TERM arriving between its fork and its {@code
+ * trap}, as when a run is cancelled just as a step starts; a KILL of its group by the step itself;
+ * the out-of-memory killer — would leave its attempt running for ever in Baton's eyes. So the
+ * shell, its parent, reports the exit of any subshell that is gone while its attempt has not ended:
+ * the reader checks running attempts' subshells every {@link #WATCH} and asks the shell to {@code
+ * wait} for the dead ones and report their status (an attempt reported twice keeps its first end).
+ *
  * <p>Per attempt this costs what {@code setsid prog} did (a fork of the shell and one exec of the
  * program), and signalling a group is a shell builtin instead of an exec of {@code kill}.
  */
@@ -36,11 +48,25 @@ final class JobShell implements AutoCloseable {
           + "exec 3>&1 1>/dev/null 2>/dev/null\n"
           + "while IFS= read -r -d '' request; do eval \"$request\"; done\n";
   private static final long START_TIMEOUT_SECONDS = 30;
+  static final Duration WATCH = Duration.ofMillis(500);
+  // One daemon thread watches every shell's subshells; a shell's watch ends when it is closed.
+  private static final ScheduledExecutorService WATCHER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "baton-job-watch");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final Process shell;
   private final OutputStream requests;
   private final Map<Long, CompletableFuture<Long>> started = new ConcurrentHashMap<>();
   private final Map<Long, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
+  // Attempts whose subshell was forked, by id: its pid, which leads the attempt's group.
+  private final Map<Long, Long> groups = new ConcurrentHashMap<>();
+  // Attempts whose subshell is gone and whose end the shell was asked to report.
+  private final Set<Long> reaping = ConcurrentHashMap.newKeySet();
+  private final ScheduledFuture<?> watch;
   private final AtomicLong ids = new AtomicLong();
   private final String mv;
   // bash reads a pipe a byte at a time (1.4 ms per 1 KB request here) but a file in blocks: each
@@ -55,6 +81,9 @@ final class JobShell implements AutoCloseable {
     Thread reader = new Thread(this::readEvents, "baton-job-shell");
     reader.setDaemon(true);
     reader.start();
+    this.watch =
+        WATCHER.scheduleWithFixedDelay(
+            this::reportVanished, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts the shell, or returns null where bash or setsid is missing. */
@@ -157,18 +186,41 @@ final class JobShell implements AutoCloseable {
   }
 
   private static String signalRequest(Job job, long group, String signal) {
-    StringBuilder request = new StringBuilder();
-    request.append("kill -s ").append(signal).append(" -- -").append(group);
-    if ("KILL".equals(signal)) {
-      // A subshell killed outright reports nothing itself; its parent, this shell, can.
-      request
-          .append("; wait ")
-          .append(group)
-          .append("; builtin printf 'X ")
-          .append(job.id())
-          .append(" %s\\n' \"$?\" >&3");
+    String kill = "kill -s " + signal + " -- -" + group;
+    // A subshell killed outright reports nothing itself; its parent, this shell, can.
+    return "KILL".equals(signal) ? kill + "; " + reapRequest(job.id(), group) : kill;
+  }
+
+  /**
+   * Has the shell report the attempt's end as its subshell cannot: one that is gone. Safe whether
+   * or not the subshell reported it (the first end counts) and whether or not it was reaped.
+   */
+  void reportEnd(Job job) {
+    job.processGroup().thenAccept(group -> reportEnd(job.id(), group));
+  }
+
+  private void reportEnd(long id, long group) {
+    if (exits.containsKey(id) && reaping.add(id)) {
+      send(reapRequest(id, group));
     }
-    return request.toString();
+  }
+
+  private static String reapRequest(long id, long group) {
+    return "wait " + group + "; builtin printf 'X " + id + " %s\\n' \"$?\" >&3";
+  }
+
+  /** Reports the end of running attempts whose subshell died without reporting it. */
+  private void reportVanished() {
+    try {
+      groups.forEach(
+          (id, group) -> {
+            if (!ProcessGroups.alive(group)) {
+              reportEnd(id, group);
+            }
+          });
+    } catch (RuntimeException e) {
+      // The shell is gone: its reader fails every attempt left.
+    }
   }
 
   private synchronized void send(String request) {
@@ -194,10 +246,13 @@ final class JobShell implements AutoCloseable {
         if ("S".equals(f[0])) {
           CompletableFuture<Long> pid = started.get(id);
           if (pid != null) {
+            groups.put(id, Long.parseLong(f[2]));
             pid.complete(Long.parseLong(f[2]));
           }
         } else if ("X".equals(f[0])) {
           CompletableFuture<Integer> exit = exits.remove(id);
+          groups.remove(id);
+          reaping.remove(id);
           if (exit != null) {
             exit.complete(Integer.parseInt(f[2]));
           }
@@ -214,6 +269,7 @@ final class JobShell implements AutoCloseable {
 
   @Override
   public void close() {
+    watch.cancel(false);
     try (var left = Files.list(requestDir)) {
       left.forEach(JobShell::deleteQuietly);
     } catch (IOException e) {

@@ -244,6 +244,9 @@ public final class LocalExecutor implements StepExecutor {
       this.job = job;
       this.killer = killer;
       this.exit = stopping.heldUntilOver(job.exit().thenApply(ExitStatus::exited));
+      // A subshell TERMed before it set its trap ends without a word: once the group is empty,
+      // the shell reports it at once, rather than at its next watch.
+      stopping.over().thenRun(() -> shell.reportEnd(job));
     }
 
     @Override

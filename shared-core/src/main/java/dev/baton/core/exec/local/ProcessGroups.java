@@ -96,6 +96,23 @@ final class ProcessGroups {
     }
   }
 
+  /**
+   * Whether process {@code pid} lives, zombies aside: a zombie has ended, and its parent may not
+   * have reaped it yet.
+   */
+  static boolean alive(long pid) {
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    if (Files.isDirectory(Path.of("/proc/self"))) {
+      try {
+        String text = Files.readString(stat, StandardCharsets.ISO_8859_1);
+        return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
+      } catch (IOException | RuntimeException e) {
+        return false; // no such process
+      }
+    }
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   /** /proc/PID/stat: "pid (comm) state ppid pgrp ...", where comm may hold spaces and parens. */
   private static boolean inGroupAndRunning(Path stat, long group) {
     try {

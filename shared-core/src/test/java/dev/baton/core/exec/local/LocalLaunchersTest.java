@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -115,6 +116,60 @@ class LocalLaunchersTest {
       assertThat(GroupMembers.of(group))
           .as("processes of the stopped step's group once its end is reported")
           .isEmpty();
+    }
+  }
+
+  /**
+   * The state a stop that races a launch leaves the job shell in — a subshell TERMed between its
+   * fork and its trap dies without reporting — made deterministic: the step's leader is KILLed
+   * alone, so nothing of the step reports its end, and a stop empties the rest of its group.
+   */
+  @ParameterizedTest
+  @EnumSource(LocalLauncher.class)
+  @Timeout(60)
+  void aStepWhoseLeaderDiedWithoutReportingEndsOnStop(LocalLauncher launcher) throws Exception {
+    try (LocalExecutor executor = new LocalExecutor(launcher)) {
+      StepHandle handle = executor.launch(shell("orphan", "sleep 1000; true"));
+      long group = handle.started().get(10, TimeUnit.SECONDS);
+      ProcessHandle.of(group).ifPresent(ProcessHandle::destroyForcibly);
+      handle.stop(Duration.ofMillis(300));
+      assertThat(handle.exit().get(20, TimeUnit.SECONDS).exitCode()).isIn(137, 143);
+    }
+  }
+
+  /** A step whose whole group is KILLed from inside (its leader too) still ends, unstopped. */
+  @ParameterizedTest
+  @EnumSource(LocalLauncher.class)
+  @Timeout(60)
+  void aStepThatKillsItsOwnGroupEnds(LocalLauncher launcher) throws Exception {
+    try (LocalExecutor executor = new LocalExecutor(launcher)) {
+      StepHandle handle = executor.launch(shell("suicide", "kill -KILL 0; sleep 1000"));
+      assertThat(handle.exit().get(20, TimeUnit.SECONDS).exitCode()).isEqualTo(137);
+    }
+  }
+
+  /**
+   * A stop that arrives while the step is being launched, or just after it ended, still lets its
+   * end be seen. Racy by nature (the job shell lost about one such end in four): repeated.
+   */
+  @ParameterizedTest
+  @EnumSource(LocalLauncher.class)
+  @Timeout(120)
+  void aStopAsTheStepIsLaunchedOrEndsStillEndsIt(LocalLauncher launcher) throws Exception {
+    try (LocalExecutor executor = new LocalExecutor(launcher)) {
+      for (int i = 0; i < 20; i++) {
+        StepHandle launching = executor.launch(shell("launching-" + i, "sleep 1000; true"));
+        launching.stop(Duration.ofMillis(300));
+        StepHandle ending = executor.launch(shell("ending-" + i, "true"));
+        ending.started().get(10, TimeUnit.SECONDS);
+        ending.stop(Duration.ofMillis(300));
+        assertThat(launching.exit().get(20, TimeUnit.SECONDS).exitCode())
+            .as("step stopped as it was launched, round %d", i)
+            .isIn(137, 143);
+        assertThat(ending.exit().get(20, TimeUnit.SECONDS).exitCode())
+            .as("step stopped as it ended, round %d", i)
+            .isIn(0, 137, 143);
+      }
     }
   }
 
