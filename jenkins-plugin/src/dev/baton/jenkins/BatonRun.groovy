@@ -69,6 +69,7 @@ class BatonRun implements Serializable {
                 script.error(Keys.planFailure(options.file, exit))
             }
             plan = PlanJson.parse(script.readFile(out) as String)
+            cleanUp()
             if (plan == null) {
                 script.error("Baton: 'baton plan' printed no plan for ${options.file}; "
                              + "check that the agent's Baton CLI is version ${options.cliVersion} or newer")
@@ -89,6 +90,13 @@ class BatonRun implements Serializable {
                 script.checkout(script.scm)
             }
             body()
+        }
+    }
+
+    /** Deletes this call's directory in the current workspace: run records, logs, carried files. */
+    void cleanUp() {
+        script.dir(workDir()) {
+            script.deleteDir()
         }
     }
 

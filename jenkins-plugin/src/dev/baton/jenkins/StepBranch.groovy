@@ -61,6 +61,15 @@ class StepBranch implements Serializable {
     }
 
     private void onAgent() {
+        try {
+            runOnAgent()
+        } finally {
+            // What dependents and reports need is stashed by now; nothing here outlives the step.
+            parent.cleanUp()
+        }
+    }
+
+    private void runOnAgent() {
         if (parent.options.checkout) {
             script.checkout(script.scm)
         }
@@ -69,7 +78,8 @@ class StepBranch implements Serializable {
         receiveCarriedFiles()
         String runDir = parent.stepDir(index)
         if (parent.options.carry == 'changed') {
-            parent.cli.carry(['mark', parent.carryPath(index, 'started')], "baton: mark start of ${step.id}")
+            parent.cli.carry(['mark', parent.carryPath(index, 'before'), parent.options.reportDir],
+                             "baton: list the files before ${step.id}")
         }
         int gpus = PlanJson.gpus(step)
         if (gpus > 0) {
@@ -127,7 +137,7 @@ class StepBranch implements Serializable {
             script.stash(name: outcome.carryStash, includes: patterns, excludes: '.baton/**', allowEmpty: true)
         } else if (carry == 'changed') {
             String archive = parent.carryPath(index, 'tar')
-            parent.cli.carry(['pack', parent.carryPath(index, 'started'), archive, parent.options.reportDir],
+            parent.cli.carry(['pack', parent.carryPath(index, 'before'), archive, parent.options.reportDir],
                              "baton: pack files made by ${step.id}")
             outcome.carryStash = parent.stashName('carry', index)
             outcome.carryArchive = archive

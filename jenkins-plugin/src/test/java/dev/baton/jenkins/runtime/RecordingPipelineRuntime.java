@@ -45,13 +45,12 @@ public final class RecordingPipelineRuntime {
   private LockableResources locks;
   private StashStore stashes;
   private GroovyExecution execution;
+  private int builds;
 
   /** A runtime keeping agents' workspaces, stashes and the build's files under {@code root}. */
   public RecordingPipelineRuntime(Path root) {
     this.root = root;
     buildVariables.put("JOB_NAME", "model");
-    buildVariables.put("BUILD_NUMBER", "1");
-    buildVariables.put("BUILD_TAG", "jenkins-model-1");
   }
 
   public RecordingPipelineRuntime agent(TestAgent agent) {
@@ -92,9 +91,17 @@ public final class RecordingPipelineRuntime {
     return this;
   }
 
-  /** Runs {@code jenkinsfile} as one build and returns what it did. */
+  /**
+   * Runs {@code jenkinsfile} as the next build of the job and returns what it did. Agents'
+   * workspaces persist from one build to the next, as in Jenkins; each build has its own number,
+   * {@code BUILD_TAG}, stashes and archived files.
+   */
   public BuildRun run(String jenkinsfile) {
-    build = new BuildRun(root.resolve("build"));
+    int number = ++builds;
+    buildVariables.put("BUILD_NUMBER", String.valueOf(number));
+    buildVariables.put("BUILD_TAG", "jenkins-" + buildVariables.get("JOB_NAME") + "-" + number);
+    Path buildDir = root.resolve(number == 1 ? "build" : "build-" + number);
+    build = new BuildRun(buildDir);
     nodes = new NodeAllocator(agents, root.resolve("agents"), maxWaitMillis);
     locks = new LockableResources(maxWaitMillis);
     for (TestAgent agent : agents) {
@@ -102,7 +109,7 @@ public final class RecordingPipelineRuntime {
         locks.declare(agent.name() + "-gpu-" + gpu, agent.gpuLockLabel());
       }
     }
-    stashes = new StashStore(root.resolve("stashes"));
+    stashes = new StashStore(buildDir.resolve("stashes"));
     execution = new GroovyExecution(cps, build);
     Binding binding = binding();
     LibraryLoader loader = new LibraryLoader(library, cps);
@@ -140,7 +147,23 @@ public final class RecordingPipelineRuntime {
 
   /** The first workspace of {@code agent}. */
   public Path workspace(String agent) {
-    return nodes.workspaceRoot(agent).resolve("workspace");
+    return root.resolve("agents").resolve(agent).resolve("workspace");
+  }
+
+  /** Every workspace of every agent ({@code workspace}, {@code workspace@2}, ...) that exists. */
+  public List<Path> workspaces() {
+    List<Path> all = new ArrayList<>();
+    for (TestAgent agent : agents) {
+      Path dir = root.resolve("agents").resolve(agent.name());
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> list = Files.list(dir)) {
+          list.filter(Files::isDirectory).sorted().forEach(all::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return all;
   }
 
   Object invoke(String step, Object[] args) {
