@@ -81,15 +81,23 @@ class PlanJson implements Serializable {
         return step.agent.label == null ? '' : String.valueOf(step.agent.label)
     }
 
-    /** Ant patterns for a step's declared outputs, when the plan lists them. */
+    /**
+     * Ant patterns, relative to the workspace, for a step's declared outputs (which the plan gives
+     * relative to the descriptor's directory), when the plan lists any.
+     */
     @NonCPS
-    static String outputPatterns(Map step) {
+    static String outputPatterns(Map step, String descriptorFile) {
         if (!(step.outputs instanceof List) || ((List) step.outputs).isEmpty()) {
             return null
         }
+        int slash = descriptorFile.lastIndexOf('/')
+        String base = slash > 0 ? descriptorFile.substring(0, slash + 1) : ''
+        if (base.startsWith('./')) {
+            base = base.substring(2)
+        }
         List<String> patterns = []
         for (Object output : (List) step.outputs) {
-            String path = String.valueOf(output)
+            String path = base + String.valueOf(output).replaceFirst('^\\./', '')
             patterns << (path.endsWith('/') ? path + '**' : path + ',' + path + '/**')
         }
         return patterns.join(',')

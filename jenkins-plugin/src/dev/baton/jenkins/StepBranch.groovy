@@ -125,17 +125,21 @@ class StepBranch implements Serializable {
         parent.states.finish(outcome)
     }
 
-    /** Stashes what dependents on other agents need: declared outputs, carry patterns, or changes. */
+    /**
+     * Stashes what dependents on other agents need: with carry 'changed', the step's declared
+     * outputs when it has any, else the files it wrote; with Ant patterns, those files; with
+     * 'none', nothing.
+     */
     private void sendCarriedFiles(Map outcome) {
-        String patterns = PlanJson.outputPatterns(step)
         String carry = parent.options.carry
-        if (patterns == null && !(carry in ['changed', 'none'])) {
-            patterns = carry
+        if (carry == 'none') {
+            return
         }
+        String patterns = carry == 'changed' ? PlanJson.outputPatterns(step, parent.options.file) : carry
         if (patterns != null) {
             outcome.carryStash = parent.stashName('carry', index)
             script.stash(name: outcome.carryStash, includes: patterns, excludes: '.baton/**', allowEmpty: true)
-        } else if (carry == 'changed') {
+        } else {
             String archive = parent.carryPath(index, 'tar')
             parent.cli.carry(['pack', parent.carryPath(index, 'before'), archive, parent.options.reportDir],
                              "baton: pack files made by ${step.id}")

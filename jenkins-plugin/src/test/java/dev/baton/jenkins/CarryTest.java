@@ -120,4 +120,33 @@ class CarryTest {
         .containsEntry("make", "SUCCEEDED")
         .containsEntry("use", "FAILED");
   }
+
+  @Test
+  void declaredOutputsOfADescriptorInASubdirectoryAreCarriedAndNothingElse() throws Exception {
+    String descriptor =
+        """
+        version: 1
+        name: declared
+        steps:
+          make:
+            agent: {label: linux}
+            run: mkdir -p build && echo model > build/model.txt && echo scratch > scratch.txt
+            outputs: [build/]
+          use:
+            needs: [make]
+            agent: {label: a100}
+            run: cat build/model.txt && test ! -e scratch.txt
+        """;
+    Path repo = Testbed.project(tmp.resolve("repo"), Map.of("ml/baton.yaml", descriptor));
+    RecordingPipelineRuntime jenkins =
+        Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand()).scm(repo);
+
+    BuildRun build = jenkins.run("@Library('baton') _\nbaton file: 'ml/baton.yaml'\n");
+
+    assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    assertThat(build.calls("stash"))
+        .anySatisfy(c -> assertThat(c.arg("includes")).isEqualTo("ml/build/**"));
+    assertThat(jenkins.workspace("a100-1").resolve("ml/build/model.txt")).hasContent("model");
+    assertThat(jenkins.workspace("a100-1").resolve("ml/scratch.txt")).doesNotExist();
+  }
 }
