@@ -68,6 +68,35 @@ class PlanJson implements Serializable {
         return ordered
     }
 
+    /** The plan indices of the steps that need nothing. */
+    @NonCPS
+    static List<Integer> roots(Map plan) {
+        List<Integer> roots = []
+        for (int i = 0; i < plan.steps.size(); i++) {
+            if ((((Map) plan.steps[i]).needs as List).isEmpty()) {
+                roots << i
+            }
+        }
+        return roots
+    }
+
+    /** For each step id, the plan indices of the steps that need it directly, in plan order. */
+    @NonCPS
+    static Map<String, List<Integer>> dependents(Map plan) {
+        Map<String, List<Integer>> dependents = new LinkedHashMap<String, List<Integer>>()
+        for (int i = 0; i < plan.steps.size(); i++) {
+            for (Object need : ((Map) plan.steps[i]).needs as List) {
+                List<Integer> list = dependents[String.valueOf(need)]
+                if (list == null) {
+                    list = new ArrayList<Integer>()
+                    dependents[String.valueOf(need)] = list
+                }
+                list << i
+            }
+        }
+        return dependents
+    }
+
     /** How many GPUs a planned step asks for (0 when none). */
     @NonCPS
     static int gpus(Map step) {

@@ -1,9 +1,9 @@
 package dev.baton.jenkins
 
 /**
- * One planned step as a parallel branch: waits for the steps it needs, then runs on an agent whose
- * labels match, with its GPUs locked, through {@code baton step}, and stashes its run record.
- * Every path ends with the step's outcome recorded, so dependents never wait forever.
+ * One planned step, started once every step it needs has ended ({@link BatonRun#runFrom}): runs
+ * on an agent whose labels match, with its GPUs locked, through {@code baton step}, and stashes its
+ * run record. Every path ends with the step's outcome recorded, so its dependents always start.
  */
 class StepBranch implements Serializable {
     private static final long serialVersionUID = 1L
@@ -24,11 +24,7 @@ class StepBranch implements Serializable {
 
     void run() {
         StepStates states = parent.states
-        List needs = step.needs as List
-        if (!needs.isEmpty()) {
-            script.waitUntil(initialRecurrencePeriod: 1000, quiet: true) { states.allFinished(needs) }
-        }
-        Map blocking = states.blocking(needs)
+        Map blocking = states.blocking(step.needs as List)
         try {
             if (step.skipped) {
                 states.finish(StepOutcome.skipped(step, (step.skipReason ?: 'ruled out by when') as String))
