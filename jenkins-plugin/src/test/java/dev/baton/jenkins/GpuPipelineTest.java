@@ -14,9 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance (1) with GPU steps: more GPU work than GPUs, so steps wait for counted locks; each
@@ -65,16 +64,14 @@ class GpuPipelineTest {
 
   @TempDir Path tmp;
 
-  @ParameterizedTest(name = "cps={0}")
-  @ValueSource(booleans = {false, true})
-  void gpuStepsGetTheirCountOfGpusAndNeverShareOne(boolean cps) throws Exception {
+  @Test
+  void gpuStepsGetTheirCountOfGpusAndNeverShareOne() throws Exception {
     String cli = Testbed.cliCommand();
     Path repo =
         Testbed.project(
             tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR, "scripts/record.sh", RECORD_SH));
     Path ledger = tmp.resolve("ledger.txt");
-    RecordingPipelineRuntime runtime =
-        Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo).cps(cps);
+    RecordingPipelineRuntime runtime = Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo);
 
     BuildRun build =
         runtime.run(
@@ -95,9 +92,7 @@ class GpuPipelineTest {
     // Five steps that may run on a100 want 7 GPUs; it has 2 and 3 executors, so some waited.
     assertThat(runtime.lockableResources().waits()).isPositive();
     assertThat(build.calls("lock")).hasSize(6);
-    if (cps) {
-      PipelineChecks.assertCpsClean(build);
-    }
+    PipelineChecks.assertCpsClean(build);
   }
 
   private static void assertGpuCountsAndDisjointness(List<Interval> runs, List<TestAgent> agents) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.jenkins.runtime.BuildRun;
 import dev.baton.jenkins.runtime.RecordedCall;
+import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,18 @@ class HandOverTest {
             run: echo right
         """
             .formatted(signal);
-    BuildRun build =
+    RecordingPipelineRuntime jenkins =
         Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand())
             .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", descriptor)))
-            .run("@Library('baton') _\nbaton()\n");
+            .restartAfter("node", "echo");
+    BuildRun build = jenkins.run("@Library('baton') _\nbaton()\n");
 
     assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    // The controller restarted after planning (node), and after saying so (echo); the build
+    // went on each time from its program state as read back.
+    assertThat(jenkins.restarts()).containsExactly("node", "echo");
+    assertThat(build.log()).contains("Resuming build after a restart");
+    PipelineChecks.assertCpsClean(build);
     assertThat(build.calls("waitUntil")).isEmpty();
     assertThat(build.log()).contains("slow saw after-fast");
     Map<String, RecordedCall> steps = PipelineChecks.stepCalls(build);
@@ -60,5 +67,36 @@ class HandOverTest {
         .isGreaterThan(steps.get("after-fast").endNanos());
     assertThat(steps.get("left").startNanos()).isGreaterThan(steps.get("fan-in").endNanos());
     assertThat(steps.get("right").startNanos()).isGreaterThan(steps.get("fan-in").endNanos());
+  }
+
+  @Test
+  void anAbortDuringAStepStopsItRunsNothingAfterAndLeavesNoCallDirectory() throws Exception {
+    String descriptor =
+        """
+        version: 1
+        name: aborted
+        steps:
+          slow:
+            run: sleep 60
+          after:
+            needs: [slow]
+            run: echo after
+        """;
+    RecordingPipelineRuntime jenkins =
+        Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand())
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", descriptor)))
+            .abortWhenLogged("started on");
+    BuildRun build = jenkins.run("@Library('baton') _\nbaton()\n");
+
+    assertThat(build.result()).as(build.log()).isEqualTo("ABORTED");
+    assertThat(PipelineChecks.stepCalls(build)).containsOnlyKeys("slow");
+    assertThat(PipelineChecks.stepCalls(build).get("slow").failure()).contains("interrupted");
+    for (Path workspace : jenkins.workspaces()) {
+      try (var left = java.nio.file.Files.list(workspace.resolve(".baton/jenkins"))) {
+        assertThat(left.filter(java.nio.file.Files::isDirectory).toList())
+            .as("call directories left in " + workspace)
+            .isEmpty();
+      }
+    }
   }
 }

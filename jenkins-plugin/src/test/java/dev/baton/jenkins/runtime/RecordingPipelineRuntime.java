@@ -19,13 +19,17 @@ import java.util.stream.Stream;
 
 /**
  * A Jenkins Pipeline runtime for tests that runs a Jenkinsfile and a shared library for real:
- * {@code sh} runs bash in per-agent workspaces, {@code node(label)} chooses among labelled {@link
- * TestAgent}s and waits for a free executor, {@code lock} counts {@link LockableResources}, {@code
- * parallel} runs branches on threads, {@code stash} copies files; every step call is recorded in
- * the {@link BuildRun}. With {@link #cps(boolean)} the code runs through Jenkins' CPS interpreter.
+ * {@code sh} runs {@code /bin/sh -xe} in per-agent workspaces, {@code node(label)} chooses among
+ * labelled {@link TestAgent}s and waits for a free executor, {@code lock} counts {@link
+ * LockableResources} and waits, {@code parallel} runs its branches one piece of Groovy at a time as
+ * Jenkins' single CPS thread does ({@link GroovyExecution}), {@code stash} copies files; each
+ * step's arguments are checked against the real step's parameters ({@link StepSignatures}); every
+ * step call is recorded in the {@link BuildRun}. Code runs through Jenkins' CPS interpreter unless
+ * a test turns it off with {@link #cps(boolean)}. A test can abort a build ({@link
+ * #abortWhenLogged}) and restart the controller mid-build ({@link #restartAfter}).
  *
  * <p>Where Jenkins would wait forever (no agent has the label, a lock can never be satisfied) the
- * runtime fails the step instead, so a wrong test cannot hang.
+ * runtime waits too, and fails the step after {@link #maxWaitMillis}, so a wrong test cannot hang.
  */
 public final class RecordingPipelineRuntime {
   static final Set<String> STEPS = new TreeSet<>(PipelineSteps.names());
@@ -38,8 +42,11 @@ public final class RecordingPipelineRuntime {
   private final PipelineSteps steps = new PipelineSteps(this);
   private Path library = Path.of("").toAbsolutePath();
   private Path scm;
-  private boolean cps;
+  private boolean cps = true;
   private long maxWaitMillis = 120_000;
+  private double waitUntilTimeScale = 0.01;
+  private String abortText;
+  private final ProgramRestart restart = new ProgramRestart();
   private BuildRun build;
   private NodeAllocator nodes;
   private LockableResources locks;
@@ -91,6 +98,29 @@ public final class RecordingPipelineRuntime {
     return this;
   }
 
+  /** waitUntil sleeps this fraction of the pauses Jenkins would make (default 0.01). */
+  public RecordingPipelineRuntime waitUntilTimeScale(double scale) {
+    this.waitUntilTimeScale = scale;
+    return this;
+  }
+
+  /** Presses the build's abort button when a console line contains {@code text}. */
+  public RecordingPipelineRuntime abortWhenLogged(String text) {
+    this.abortText = text;
+    return this;
+  }
+
+  /** Restarts the controller once after the first top-level call of each step named. */
+  public RecordingPipelineRuntime restartAfter(String... steps) {
+    restart.after(steps);
+    return this;
+  }
+
+  /** The steps after which the last build was resumed from its saved program state. */
+  public List<String> restarts() {
+    return restart.restarts();
+  }
+
   /**
    * Runs {@code jenkinsfile} as the next build of the job and returns what it did. Agents'
    * workspaces persist from one build to the next, as in Jenkins; each build has its own number,
@@ -110,9 +140,13 @@ public final class RecordingPipelineRuntime {
       }
     }
     stashes = new StashStore(buildDir.resolve("stashes"));
-    execution = new GroovyExecution(cps, build);
+    execution = new GroovyExecution(cps, build, maxWaitMillis, restart);
+    if (abortText != null) {
+      build.abortWhenLogged(abortText, execution::abort);
+    }
     Binding binding = binding();
     LibraryLoader loader = new LibraryLoader(library, cps);
+    restart.attach(loader.classLoader(), build);
     try {
       loader.bindGlobalVariables(library, binding);
       Script script = loader.script(jenkinsfile, "WorkflowScript", binding);
@@ -157,7 +191,10 @@ public final class RecordingPipelineRuntime {
       Path dir = root.resolve("agents").resolve(agent.name());
       if (Files.isDirectory(dir)) {
         try (Stream<Path> list = Files.list(dir)) {
-          list.filter(Files::isDirectory).sorted().forEach(all::add);
+          list.filter(Files::isDirectory)
+              .filter(d -> !d.getFileName().toString().endsWith("@tmp"))
+              .sorted()
+              .forEach(all::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -170,6 +207,7 @@ public final class RecordingPipelineRuntime {
     StepContext ctx = context.get();
     StepArguments arguments = new StepArguments(args, PipelineSteps.positionalName(step));
     execution.checkpoint(step);
+    StepSignatures.check(step, arguments.named());
     long start = System.nanoTime();
     Object result = null;
     String failure = null;
@@ -177,7 +215,7 @@ public final class RecordingPipelineRuntime {
       result = steps.dispatch(step, arguments, ctx);
       return result;
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Delivered once, as Jenkins does: steps in catch and finally blocks run normally.
       failure = e.toString();
       throw new FlowInterruptedException(step + " interrupted");
     } catch (RuntimeException | Error e) {
@@ -203,7 +241,10 @@ public final class RecordingPipelineRuntime {
     return within(inner, a.body());
   }
 
-  /** Runs each branch on its own thread; fails after all have ended if any failed. */
+  /**
+   * Runs each branch on its own thread, one piece of Groovy at a time ({@link GroovyExecution});
+   * fails after all have ended if any failed.
+   */
   Object parallel(Map<String, Object> branches, StepContext ctx) throws InterruptedException {
     Map<String, Throwable> failures = new ConcurrentHashMap<>();
     List<Thread> threads = new ArrayList<>();
@@ -216,7 +257,8 @@ public final class RecordingPipelineRuntime {
           new Thread(
               () -> {
                 try {
-                  within(inner, body);
+                  context.set(inner);
+                  execution.callOnBranchThread(body);
                 } catch (Throwable t) {
                   failures.put(branch.getKey(), t);
                 }
@@ -225,8 +267,29 @@ public final class RecordingPipelineRuntime {
       threads.add(thread);
       thread.start();
     }
-    for (Thread thread : threads) {
-      thread.join();
+    // An abort reaches the branches' own steps; parallel ends when its branches have ended.
+    boolean aborted =
+        execution.outside(
+            () -> {
+              boolean interrupted = false;
+              for (Thread thread : threads) {
+                while (thread.isAlive()) {
+                  try {
+                    thread.join();
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+              }
+              return interrupted;
+            });
+    for (Throwable t : failures.values()) {
+      if (t instanceof FlowInterruptedException e) {
+        throw e;
+      }
+    }
+    if (aborted) {
+      throw new FlowInterruptedException("parallel interrupted");
     }
     if (!failures.isEmpty()) {
       Throwable first = failures.values().iterator().next();
@@ -293,6 +356,10 @@ public final class RecordingPipelineRuntime {
 
   long maxWaitMillis() {
     return maxWaitMillis;
+  }
+
+  double waitUntilTimeScale() {
+    return waitUntilTimeScale;
   }
 
   Path libraryDir() {
