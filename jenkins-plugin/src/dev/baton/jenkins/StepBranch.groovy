@@ -31,7 +31,7 @@ class StepBranch implements Serializable {
             } else if (blocking != null) {
                 states.finish(StepOutcome.skipped(step, "needs ${blocking.id}, which ended ${blocking.status}".toString()))
             } else {
-                withConcurrencyLimit { script.node(PlanJson.label(step)) { onAgent() } }
+                withConcurrencyLimit { script.node(GpuLocks.nodeLabel(PlanJson.label(step), PlanJson.gpus(step))) { onAgent() } }
             }
         } catch (Throwable t) {
             if (isInterruption(t)) {
@@ -78,13 +78,20 @@ class StepBranch implements Serializable {
                              "baton: list the files before ${step.id}")
         }
         int gpus = PlanJson.gpus(step)
-        if (gpus > 0) {
-            script.lock(label: GpuLocks.label(nodeName), quantity: gpus, variable: GPU_LOCK_VARIABLE) {
+        String lockLabel = GpuLocks.label(nodeName, script.env.BATON_GPU_LOCK_LABEL as String)
+        if (gpus > 0 && lockLabel == GpuLocks.NO_LOCK) {
+            String own = GpuLocks.firstIndices(gpus)
+            script.echo("Baton: ${step.id} on ${nodeName} with its own GPUs ${own} (BATON_GPU_LOCK_LABEL=none)")
+            script.withEnv(["CUDA_VISIBLE_DEVICES=${own}"]) {
+                exitCode = runStep(runDir, nodeName, own)
+            }
+        } else if (gpus > 0) {
+            script.lock(label: lockLabel, quantity: gpus, variable: GPU_LOCK_VARIABLE) {
                 String locked = script.env.BATON_GPU_LOCK
                 String indices = GpuLocks.indices(locked)
                 if (indices == null) {
                     script.error("Baton: lockable resources ${locked} do not end in a GPU index; name them "
-                                 + "<node>-gpu-<index>, e.g. ${GpuLocks.label(nodeName)}-0 (docs/jenkins.md)")
+                                 + "<lock label>-<index>, e.g. ${lockLabel}-0 (docs/jenkins.md)")
                 }
                 script.echo("Baton: ${step.id} on ${nodeName} with GPUs ${indices} (${locked})")
                 script.withEnv(["CUDA_VISIBLE_DEVICES=${indices}"]) {

@@ -135,8 +135,8 @@ public final class RecordingPipelineRuntime {
     nodes = new NodeAllocator(agents, root.resolve("agents"), maxWaitMillis);
     locks = new LockableResources(maxWaitMillis);
     for (TestAgent agent : agents) {
-      for (int gpu = 0; gpu < agent.gpus(); gpu++) {
-        locks.declare(agent.name() + "-gpu-" + gpu, agent.gpuLockLabel());
+      for (int gpu = 0; gpu < agent.gpus() && !agent.gpuLockLabel().equals("none"); gpu++) {
+        locks.declare(agent.gpuLockLabel() + "-" + gpu, agent.gpuLockLabel());
       }
     }
     stashes = new StashStore(buildDir.resolve("stashes"));
