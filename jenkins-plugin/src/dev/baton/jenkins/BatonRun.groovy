@@ -51,6 +51,9 @@ class BatonRun implements Serializable {
         if (!options.problems.isEmpty()) {
             script.error("Baton: ${options.problems.join('; ')}")
         }
+        if (!options.cliVersion) {
+            options.cliVersion = (script.libraryResource(BatonCli.VERSION_RESOURCE) as String).trim()
+        }
         key = Keys.callKey(script.env.BUILD_TAG as String, options.kind)
         runId = Keys.safe(script.env.BUILD_TAG as String ?: 'jenkins')
         String out = "${workDir()}/plan.json"

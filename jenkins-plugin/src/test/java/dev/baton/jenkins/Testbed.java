@@ -48,7 +48,18 @@ final class Testbed {
     String configured = System.getProperty("baton.cliJar");
     return configured != null
         ? Path.of(configured)
-        : LIBRARY.resolve("../shared-core/target/baton-core-0.1.0-SNAPSHOT-cli.jar").normalize();
+        : LIBRARY
+            .resolve("../shared-core/target/baton-core-" + projectVersion() + "-cli.jar")
+            .normalize();
+  }
+
+  /** The version of this build (the pom's), which surefire passes as baton.projectVersion. */
+  static String projectVersion() {
+    String version = System.getProperty("baton.projectVersion");
+    if (version == null) {
+      throw new AssertionError("run the tests with Maven: -Dbaton.projectVersion is not set");
+    }
+    return version;
   }
 
   /**
