@@ -11,7 +11,7 @@ class BatonCli implements Serializable {
     static final String LAUNCHER = '.baton/jenkins/baton-cli.sh'
     static final String CARRY = '.baton/jenkins/baton-carry.sh'
 
-    private final def script
+    private final script
     private final BatonOptions options
 
     BatonCli(def script, BatonOptions options) {

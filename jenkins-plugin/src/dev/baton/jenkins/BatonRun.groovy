@@ -9,7 +9,7 @@ package dev.baton.jenkins
 class BatonRun implements Serializable {
     private static final long serialVersionUID = 1L
 
-    final def script
+    final script
     final BatonOptions options
     final BatonCli cli
     final StepStates states = new StepStates()

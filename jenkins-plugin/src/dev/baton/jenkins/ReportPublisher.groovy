@@ -8,7 +8,7 @@ package dev.baton.jenkins
 class ReportPublisher implements Serializable {
     private static final long serialVersionUID = 1L
 
-    private final def script
+    private final script
     private final BatonRun parent
 
     ReportPublisher(def script, BatonRun parent) {

@@ -9,7 +9,7 @@ class StepBranch implements Serializable {
     private static final long serialVersionUID = 1L
     static final String GPU_LOCK_VARIABLE = 'BATON_GPU_LOCK'
 
-    private final def script
+    private final script
     private final BatonRun parent
     private final Map step
     private final int index
@@ -157,7 +157,7 @@ class StepBranch implements Serializable {
         List<String> ancestors = PlanJson.ancestors(parent.plan, step.id as String)
         for (int i = 0; i < ancestors.size(); i++) {
             Map outcome = parent.states.outcome(ancestors[i])
-            if (outcome != null && outcome.carryStash) {
+            if (outcome?.carryStash) {
                 script.unstash(outcome.carryStash as String)
                 if (outcome.carryArchive) {
                     parent.cli.carry(['unpack', outcome.carryArchive as String], "baton: unpack files of ${outcome.id}")

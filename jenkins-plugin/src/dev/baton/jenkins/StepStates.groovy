@@ -17,12 +17,14 @@ class StepStates implements Serializable {
      * started yet, now marked started: each is returned to exactly one caller.
      */
     @NonCPS
-    synchronized List<Integer> claimReady(List<Integer> candidates, List steps) {
+    List<Integer> claimReady(List<Integer> candidates, List steps) {
         List<Integer> ready = []
-        for (Integer index : candidates) {
-            Map step = (Map) steps[index]
-            if (allFinished(step.needs as List) && started.add(step.id as String)) {
-                ready << index
+        synchronized (started) {
+            for (Integer index : candidates) {
+                Map step = (Map) steps[index]
+                if (allFinished(step.needs as List) && started.add(step.id as String)) {
+                    ready << index
+                }
             }
         }
         return ready
