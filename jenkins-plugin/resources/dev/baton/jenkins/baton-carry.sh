@@ -1,32 +1,47 @@
 #!/usr/bin/env bash
-# Carries the files a step made to the agents of the steps that need it (carry: 'changed').
-#   baton-carry.sh mark MARKER               before the step: remember the time
-#   baton-carry.sh pack MARKER ARCHIVE SKIP.. after: archive files created or changed since MARKER,
-#                                             except under .git/, .baton/ and each SKIP directory
-#   baton-carry.sh unpack ARCHIVE             on the dependent's agent: restore them
+# Carries the files a step wrote to the agents of the steps that need it (carry: 'changed').
+#   baton-carry.sh mark LISTING SKIP..         before the step: list every file with its identity
+#   baton-carry.sh pack LISTING ARCHIVE SKIP.. after: archive each file that is new, or whose
+#                                              identity changed, except under .git/, .baton/ and
+#                                              each SKIP directory
+#   baton-carry.sh unpack ARCHIVE              on the dependent's agent: restore them
+#
+# A file's identity is its inode, size, modification time and status-change time (ctime). Not the
+# modification time alone: tar -x, cp -p, rsync -a and downloads keep old modification times, but
+# writing a file always sets its ctime to now, which no tool can set back. Needs GNU find and tar.
 set -euo pipefail
+
+# Prints "inode size mtime ctime path" for every file and symbolic link, NUL-terminated, sorted.
+listing() {
+  local prune=(-path ./.git -o -path ./.baton)
+  local skip
+  for skip in "$@"; do
+    prune+=(-o -path "./${skip%/}")
+  done
+  find . \( "${prune[@]}" \) -prune -o \( -type f -o -type l \) -printf '%i %s %T@ %C@ %p\0' \
+    | LC_ALL=C sort -z
+}
 
 case "${1:-}" in
   mark)
-    mkdir -p "$(dirname "$2")"
-    touch "$2"
+    before="$2"; shift 2
+    mkdir -p "$(dirname "${before}")"
+    listing "$@" > "${before}"
     ;;
   pack)
-    marker="$2"; archive="$3"; shift 3
-    prune=(-path ./.git -o -path ./.baton)
-    for skip in "$@"; do
-      prune+=(-o -path "./${skip%/}")
-    done
+    before="$2"; archive="$3"; shift 3
     mkdir -p "$(dirname "${archive}")"
-    find . \( "${prune[@]}" \) -prune -o \( -type f -newer "${marker}" -print0 \) \
-      | tar --null -T - -cf "${archive}"
+    # Entries only in the listing after the step: new files, and files whose identity changed.
+    LC_ALL=C comm -z -13 "${before}" <(listing "$@") \
+      | cut -z -d ' ' -f 5- \
+      | tar --null --no-recursion -T - -cf "${archive}"
     echo "baton: carrying $(tar -tf "${archive}" | wc -l | tr -d ' ') file(s) to the steps that need them"
     ;;
   unpack)
     tar -xf "$2"
     ;;
   *)
-    echo "usage: baton-carry.sh mark MARKER | pack MARKER ARCHIVE [SKIP...] | unpack ARCHIVE" >&2
+    echo "usage: baton-carry.sh mark LISTING [SKIP...] | pack LISTING ARCHIVE [SKIP...] | unpack ARCHIVE" >&2
     exit 2
     ;;
 esac

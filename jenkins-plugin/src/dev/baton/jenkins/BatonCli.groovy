@@ -6,12 +6,12 @@ package dev.baton.jenkins
  */
 class BatonCli implements Serializable {
     private static final long serialVersionUID = 1L
-    /** The CLI version this library was released with; override with cliVersion:. */
-    static final String VERSION = '0.1.0-SNAPSHOT'
+    /** The library resource holding the CLI version this library was released with. */
+    static final String VERSION_RESOURCE = 'dev/baton/jenkins/cli-version.txt'
     static final String LAUNCHER = '.baton/jenkins/baton-cli.sh'
     static final String CARRY = '.baton/jenkins/baton-carry.sh'
 
-    private final def script
+    private final script
     private final BatonOptions options
 
     BatonCli(def script, BatonOptions options) {

@@ -20,7 +20,8 @@ class BatonOptions implements Serializable {
     String label = ''
     /** A command that runs the Baton CLI on agents; null: $BATON_CLI there, else Maven. */
     String cli
-    String cliVersion = BatonCli.VERSION
+    /** The CLI version to fetch; null: the library's own (resources/.../cli-version.txt). */
+    String cliVersion
     boolean checkout = true
     String gateFailure = 'UNSTABLE'
     /**

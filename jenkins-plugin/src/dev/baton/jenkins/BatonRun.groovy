@@ -9,11 +9,13 @@ package dev.baton.jenkins
 class BatonRun implements Serializable {
     private static final long serialVersionUID = 1L
 
-    final def script
+    final script
     final BatonOptions options
     final BatonCli cli
     final StepStates states = new StepStates()
     Map plan
+    /** For each step id, the plan indices of the steps that need it. */
+    Map<String, List<Integer>> dependents
     /** Names this call's directories and stashes, unique within the build. */
     String key
     String runId
@@ -30,13 +32,10 @@ class BatonRun implements Serializable {
         if (plan.steps.isEmpty()) {
             script.echo("Baton ${plan.pipeline}: no step to run${options.only ? ' for only: ' + options.only.join(',') : ''}")
         }
-        Map branches = [:]
-        for (int i = 0; i < plan.steps.size(); i++) {
-            Map step = plan.steps[i] as Map
-            branches[step.id as String] = branch(step, i)
-        }
-        if (!branches.isEmpty()) {
-            script.parallel(branches)
+        dependents = PlanJson.dependents(plan)
+        List<Integer> roots = states.claimReady(PlanJson.roots(plan), plan.steps as List)
+        if (!roots.isEmpty()) {
+            runFrom(roots)
         }
         List<Map> outcomes = []
         for (int i = 0; i < plan.steps.size(); i++) {
@@ -51,6 +50,9 @@ class BatonRun implements Serializable {
     Map planOnly() {
         if (!options.problems.isEmpty()) {
             script.error("Baton: ${options.problems.join('; ')}")
+        }
+        if (!options.cliVersion) {
+            options.cliVersion = (script.libraryResource(BatonCli.VERSION_RESOURCE) as String).trim()
         }
         key = Keys.callKey(script.env.BUILD_TAG as String, options.kind)
         runId = Keys.safe(script.env.BUILD_TAG as String ?: 'jenkins')
@@ -69,6 +71,7 @@ class BatonRun implements Serializable {
                 script.error(Keys.planFailure(options.file, exit))
             }
             plan = PlanJson.parse(script.readFile(out) as String)
+            cleanUp()
             if (plan == null) {
                 script.error("Baton: 'baton plan' printed no plan for ${options.file}; "
                              + "check that the agent's Baton CLI is version ${options.cliVersion} or newer")
@@ -92,6 +95,13 @@ class BatonRun implements Serializable {
         }
     }
 
+    /** Deletes this call's directory in the current workspace: run records, logs, carried files. */
+    void cleanUp() {
+        script.dir(workDir()) {
+            script.deleteDir()
+        }
+    }
+
     @NonCPS
     String workDir() {
         return ".baton/jenkins/${key}".toString()
@@ -112,8 +122,30 @@ class BatonRun implements Serializable {
         return "baton-${key}-${what}-${index}".toString()
     }
 
-    private Closure branch(Map step, int index) {
-        return { -> new StepBranch(script, this, step, index).run() }
+    /**
+     * Runs the steps at {@code indices} as parallel branches. When a step ends, its branch goes on
+     * with the steps that were waiting only for it: one in the same branch, several as a nested
+     * parallel. So a step starts as soon as its needs have ended, and no branch polls.
+     */
+    void runFrom(List<Integer> indices) {
+        Map branches = [:]
+        for (int i = 0; i < indices.size(); i++) {
+            int index = indices[i]
+            branches[(plan.steps[index] as Map).id as String] = { -> runChain(index) }
+        }
+        script.parallel(branches)
+    }
+
+    void runChain(int first) {
+        List<Integer> ready = [first]
+        while (ready.size() == 1) {
+            Map step = plan.steps[ready[0]] as Map
+            new StepBranch(script, this, step, ready[0]).run()
+            ready = states.claimReady(dependents[step.id as String] ?: [], plan.steps as List)
+        }
+        if (!ready.isEmpty()) {
+            runFrom(ready)
+        }
     }
 
     private Map conclude(List<Map> outcomes, int mergeExit) {

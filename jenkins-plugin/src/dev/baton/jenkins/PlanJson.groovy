@@ -68,6 +68,35 @@ class PlanJson implements Serializable {
         return ordered
     }
 
+    /** The plan indices of the steps that need nothing. */
+    @NonCPS
+    static List<Integer> roots(Map plan) {
+        List<Integer> roots = []
+        for (int i = 0; i < plan.steps.size(); i++) {
+            if ((((Map) plan.steps[i]).needs as List).isEmpty()) {
+                roots << i
+            }
+        }
+        return roots
+    }
+
+    /** For each step id, the plan indices of the steps that need it directly, in plan order. */
+    @NonCPS
+    static Map<String, List<Integer>> dependents(Map plan) {
+        Map<String, List<Integer>> dependents = new LinkedHashMap<String, List<Integer>>()
+        for (int i = 0; i < plan.steps.size(); i++) {
+            for (Object need : ((Map) plan.steps[i]).needs as List) {
+                List<Integer> list = dependents[String.valueOf(need)]
+                if (list == null) {
+                    list = new ArrayList<Integer>()
+                    dependents[String.valueOf(need)] = list
+                }
+                list << i
+            }
+        }
+        return dependents
+    }
+
     /** How many GPUs a planned step asks for (0 when none). */
     @NonCPS
     static int gpus(Map step) {
@@ -81,15 +110,23 @@ class PlanJson implements Serializable {
         return step.agent.label == null ? '' : String.valueOf(step.agent.label)
     }
 
-    /** Ant patterns for a step's declared outputs, when the plan lists them. */
+    /**
+     * Ant patterns, relative to the workspace, for a step's declared outputs (which the plan gives
+     * relative to the descriptor's directory), when the plan lists any.
+     */
     @NonCPS
-    static String outputPatterns(Map step) {
+    static String outputPatterns(Map step, String descriptorFile) {
         if (!(step.outputs instanceof List) || ((List) step.outputs).isEmpty()) {
             return null
         }
+        int slash = descriptorFile.lastIndexOf('/')
+        String base = slash > 0 ? descriptorFile.substring(0, slash + 1) : ''
+        if (base.startsWith('./')) {
+            base = base.substring(2)
+        }
         List<String> patterns = []
         for (Object output : (List) step.outputs) {
-            String path = String.valueOf(output)
+            String path = base + String.valueOf(output).replaceFirst('^\\./', '')
             patterns << (path.endsWith('/') ? path + '**' : path + ',' + path + '/**')
         }
         return patterns.join(',')

@@ -8,7 +8,7 @@ package dev.baton.jenkins
 class ReportPublisher implements Serializable {
     private static final long serialVersionUID = 1L
 
-    private final def script
+    private final script
     private final BatonRun parent
 
     ReportPublisher(def script, BatonRun parent) {
@@ -21,22 +21,33 @@ class ReportPublisher implements Serializable {
         String reportDir = parent.options.reportDir
         int exit = -1
         parent.onPlanningAgent {
-            parent.cli.install()
-            script.sh(script: "rm -rf ${Shell.quote(reportDir)}", label: 'baton: clear old reports')
-            List<String> args = ['merge', '--out', reportDir, '--pipeline', parent.plan.pipeline as String]
-            for (int i = 0; i < outcomes.size(); i++) {
-                args << runDirOf(outcomes[i], parent.plan.steps[i] as Map, i)
+            try {
+                exit = mergeAndPublish(outcomes, reportDir)
+            } finally {
+                // The merged reports in reportDir hold the records and logs; the copies go.
+                parent.cleanUp()
             }
-            if (args.size() > 5) {
-                exit = parent.cli.run(args, 'baton merge')
-            } else {
-                script.echo('Baton: no step ran, so there is no report to write')
-                exit = 0
-            }
-            script.junit(testResults: "${reportDir}/junit.xml", allowEmptyResults: true, skipMarkingBuildUnstable: true)
-            script.archiveArtifacts(artifacts: "${reportDir}/**", allowEmptyArchive: true)
-            publishHtml(reportDir)
         }
+        return exit
+    }
+
+    private int mergeAndPublish(List<Map> outcomes, String reportDir) {
+        int exit = -1
+        parent.cli.install()
+        script.sh(script: "rm -rf ${Shell.quote(reportDir)}", label: 'baton: clear old reports')
+        List<String> args = ['merge', '--out', reportDir, '--pipeline', parent.plan.pipeline as String]
+        for (int i = 0; i < outcomes.size(); i++) {
+            args << runDirOf(outcomes[i], parent.plan.steps[i] as Map, i)
+        }
+        if (args.size() > 5) {
+            exit = parent.cli.run(args, 'baton merge')
+        } else {
+            script.echo('Baton: no step ran, so there is no report to write')
+            exit = 0
+        }
+        script.junit(testResults: "${reportDir}/junit.xml", allowEmptyResults: true, skipMarkingBuildUnstable: true)
+        script.archiveArtifacts(artifacts: "${reportDir}/**", allowEmptyArchive: true)
+        publishHtml(reportDir)
         return exit
     }
 

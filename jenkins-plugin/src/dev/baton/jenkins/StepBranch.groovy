@@ -1,15 +1,15 @@
 package dev.baton.jenkins
 
 /**
- * One planned step as a parallel branch: waits for the steps it needs, then runs on an agent whose
- * labels match, with its GPUs locked, through {@code baton step}, and stashes its run record.
- * Every path ends with the step's outcome recorded, so dependents never wait forever.
+ * One planned step, started once every step it needs has ended ({@link BatonRun#runFrom}): runs
+ * on an agent whose labels match, with its GPUs locked, through {@code baton step}, and stashes its
+ * run record. Every path ends with the step's outcome recorded, so its dependents always start.
  */
 class StepBranch implements Serializable {
     private static final long serialVersionUID = 1L
     static final String GPU_LOCK_VARIABLE = 'BATON_GPU_LOCK'
 
-    private final def script
+    private final script
     private final BatonRun parent
     private final Map step
     private final int index
@@ -24,18 +24,14 @@ class StepBranch implements Serializable {
 
     void run() {
         StepStates states = parent.states
-        List needs = step.needs as List
-        if (!needs.isEmpty()) {
-            script.waitUntil(initialRecurrencePeriod: 1000, quiet: true) { states.allFinished(needs) }
-        }
-        Map blocking = states.blocking(needs)
+        Map blocking = states.blocking(step.needs as List)
         try {
             if (step.skipped) {
                 states.finish(StepOutcome.skipped(step, (step.skipReason ?: 'ruled out by when') as String))
             } else if (blocking != null) {
                 states.finish(StepOutcome.skipped(step, "needs ${blocking.id}, which ended ${blocking.status}".toString()))
             } else {
-                withConcurrencyLimit { script.node(PlanJson.label(step)) { onAgent() } }
+                withConcurrencyLimit { script.node(GpuLocks.nodeLabel(PlanJson.label(step), PlanJson.gpus(step))) { onAgent() } }
             }
         } catch (Throwable t) {
             if (isInterruption(t)) {
@@ -61,6 +57,15 @@ class StepBranch implements Serializable {
     }
 
     private void onAgent() {
+        try {
+            runOnAgent()
+        } finally {
+            // What dependents and reports need is stashed by now; nothing here outlives the step.
+            parent.cleanUp()
+        }
+    }
+
+    private void runOnAgent() {
         if (parent.options.checkout) {
             script.checkout(script.scm)
         }
@@ -69,16 +74,24 @@ class StepBranch implements Serializable {
         receiveCarriedFiles()
         String runDir = parent.stepDir(index)
         if (parent.options.carry == 'changed') {
-            parent.cli.carry(['mark', parent.carryPath(index, 'started')], "baton: mark start of ${step.id}")
+            parent.cli.carry(['mark', parent.carryPath(index, 'before'), parent.options.reportDir],
+                             "baton: list the files before ${step.id}")
         }
         int gpus = PlanJson.gpus(step)
-        if (gpus > 0) {
-            script.lock(label: GpuLocks.label(nodeName), quantity: gpus, variable: GPU_LOCK_VARIABLE) {
+        String lockLabel = GpuLocks.label(nodeName, script.env.BATON_GPU_LOCK_LABEL as String)
+        if (gpus > 0 && lockLabel == GpuLocks.NO_LOCK) {
+            String own = GpuLocks.firstIndices(gpus)
+            script.echo("Baton: ${step.id} on ${nodeName} with its own GPUs ${own} (BATON_GPU_LOCK_LABEL=none)")
+            script.withEnv(["CUDA_VISIBLE_DEVICES=${own}"]) {
+                exitCode = runStep(runDir, nodeName, own)
+            }
+        } else if (gpus > 0) {
+            script.lock(label: lockLabel, quantity: gpus, variable: GPU_LOCK_VARIABLE) {
                 String locked = script.env.BATON_GPU_LOCK
                 String indices = GpuLocks.indices(locked)
                 if (indices == null) {
                     script.error("Baton: lockable resources ${locked} do not end in a GPU index; name them "
-                                 + "<node>-gpu-<index>, e.g. ${GpuLocks.label(nodeName)}-0 (docs/jenkins.md)")
+                                 + "<lock label>-<index>, e.g. ${lockLabel}-0 (docs/jenkins.md)")
                 }
                 script.echo("Baton: ${step.id} on ${nodeName} with GPUs ${indices} (${locked})")
                 script.withEnv(["CUDA_VISIBLE_DEVICES=${indices}"]) {
@@ -115,19 +128,23 @@ class StepBranch implements Serializable {
         parent.states.finish(outcome)
     }
 
-    /** Stashes what dependents on other agents need: declared outputs, carry patterns, or changes. */
+    /**
+     * Stashes what dependents on other agents need: with carry 'changed', the step's declared
+     * outputs when it has any, else the files it wrote; with Ant patterns, those files; with
+     * 'none', nothing.
+     */
     private void sendCarriedFiles(Map outcome) {
-        String patterns = PlanJson.outputPatterns(step)
         String carry = parent.options.carry
-        if (patterns == null && !(carry in ['changed', 'none'])) {
-            patterns = carry
+        if (carry == 'none') {
+            return
         }
+        String patterns = carry == 'changed' ? PlanJson.outputPatterns(step, parent.options.file) : carry
         if (patterns != null) {
             outcome.carryStash = parent.stashName('carry', index)
             script.stash(name: outcome.carryStash, includes: patterns, excludes: '.baton/**', allowEmpty: true)
-        } else if (carry == 'changed') {
+        } else {
             String archive = parent.carryPath(index, 'tar')
-            parent.cli.carry(['pack', parent.carryPath(index, 'started'), archive, parent.options.reportDir],
+            parent.cli.carry(['pack', parent.carryPath(index, 'before'), archive, parent.options.reportDir],
                              "baton: pack files made by ${step.id}")
             outcome.carryStash = parent.stashName('carry', index)
             outcome.carryArchive = archive
@@ -140,7 +157,7 @@ class StepBranch implements Serializable {
         List<String> ancestors = PlanJson.ancestors(parent.plan, step.id as String)
         for (int i = 0; i < ancestors.size(); i++) {
             Map outcome = parent.states.outcome(ancestors[i])
-            if (outcome != null && outcome.carryStash) {
+            if (outcome?.carryStash) {
                 script.unstash(outcome.carryStash as String)
                 if (outcome.carryArchive) {
                     parent.cli.carry(['unpack', outcome.carryArchive as String], "baton: unpack files of ${outcome.id}")

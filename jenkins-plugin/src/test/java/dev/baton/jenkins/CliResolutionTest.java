@@ -7,6 +7,9 @@ import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import dev.baton.jenkins.runtime.TestAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,9 +64,50 @@ class CliResolutionTest {
     List<String> fetches = Files.readAllLines(mvnLog);
     assertThat(fetches).hasSize(1);
     assertThat(fetches.get(0))
-        .contains("dependency:copy", "-Dartifact=dev.baton:baton-cli:0.1.0-SNAPSHOT:jar");
-    assertThat(tmp.resolve("cache/baton-cli-0.1.0-SNAPSHOT.jar")).exists();
+        .contains(
+            "dependency:copy",
+            "-Dartifact=dev.baton:baton-cli:" + Testbed.projectVersion() + ":jar");
+    assertThat(tmp.resolve("cache/baton-cli-" + Testbed.projectVersion() + ".jar")).exists();
     assertThat(PipelineChecks.stepCalls(build)).containsOnlyKeys("a", "b");
+  }
+
+  @Test
+  void aSnapshotCliOlderThanItsMaxAgeIsFetchedAgainAndAReleaseNever() throws Exception {
+    Testbed.cliCommand();
+    Path bin = Testbed.project(tmp.resolve("tools"), Map.of("bin/mvn", FAKE_MVN)).resolve("bin");
+    bin.resolve("mvn").toFile().setExecutable(true);
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    Path snapshot = cache.resolve("baton-cli-1.2.0-SNAPSHOT.jar");
+    Path release = cache.resolve("baton-cli-1.1.0.jar");
+    Files.copy(Testbed.cliJar(), snapshot);
+    Files.copy(Testbed.cliJar(), release);
+    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    Files.setLastModifiedTime(snapshot, twoHoursAgo);
+    Files.setLastModifiedTime(release, FileTime.from(Instant.now().minus(Duration.ofDays(400))));
+    Path mvnLog = tmp.resolve("mvn.log");
+    TestAgent agent =
+        TestAgent.of("linux-1", "linux", 2, 0)
+            .withEnv("PATH+MAVEN", bin.toString())
+            .withEnv("MVN_LOG", mvnLog.toString())
+            .withEnv("CLI_JAR", Testbed.cliJar().toString())
+            .withEnv("BATON_CLI_CACHE", cache.toString());
+    RecordingPipelineRuntime runtime =
+        new RecordingPipelineRuntime(tmp.resolve("jenkins"))
+            .library(Testbed.LIBRARY)
+            .agent(agent)
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR)));
+
+    BuildRun snapshotBuild =
+        runtime.run("@Library('baton') _\nbaton cliVersion: '1.2.0-SNAPSHOT'\n");
+    BuildRun releaseBuild = runtime.run("@Library('baton') _\nbaton cliVersion: '1.1.0'\n");
+
+    assertThat(snapshotBuild.result()).as(snapshotBuild.log()).isEqualTo("SUCCESS");
+    assertThat(releaseBuild.result()).as(releaseBuild.log()).isEqualTo("SUCCESS");
+    assertThat(Files.readAllLines(mvnLog))
+        .singleElement()
+        .asString()
+        .contains("-U", "-Dartifact=dev.baton:baton-cli:1.2.0-SNAPSHOT:jar");
+    assertThat(Files.getLastModifiedTime(snapshot)).isGreaterThan(twoHoursAgo);
   }
 
   @Test

@@ -40,6 +40,9 @@ class ExampleJenkinsfileTest {
             + " -Dbaton.jenkins.tabular=true");
     Path checkout = tmp.resolve("repo");
     copyDescriptorsAndScripts(REPO.resolve("examples"), checkout.resolve("examples"));
+    // The tabular model builds itself with the repository's Maven wrapper (../../mvnw).
+    copyDescriptorsAndScripts(REPO.resolve(".mvn"), checkout.resolve(".mvn"));
+    Files.copy(REPO.resolve("mvnw"), checkout.resolve("mvnw"), StandardCopyOption.COPY_ATTRIBUTES);
 
     BuildRun build =
         Testbed.threeAgents(tmp.resolve("jenkins"), cli)

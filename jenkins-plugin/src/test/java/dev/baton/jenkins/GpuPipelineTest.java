@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.jenkins.runtime.BuildRun;
 import dev.baton.jenkins.runtime.LockableResources;
+import dev.baton.jenkins.runtime.RecordedCall;
 import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import dev.baton.jenkins.runtime.TestAgent;
 import java.nio.file.Files;
@@ -14,9 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance (1) with GPU steps: more GPU work than GPUs, so steps wait for counted locks; each
@@ -65,16 +65,14 @@ class GpuPipelineTest {
 
   @TempDir Path tmp;
 
-  @ParameterizedTest(name = "cps={0}")
-  @ValueSource(booleans = {false, true})
-  void gpuStepsGetTheirCountOfGpusAndNeverShareOne(boolean cps) throws Exception {
+  @Test
+  void gpuStepsGetTheirCountOfGpusAndNeverShareOne() throws Exception {
     String cli = Testbed.cliCommand();
     Path repo =
         Testbed.project(
             tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR, "scripts/record.sh", RECORD_SH));
     Path ledger = tmp.resolve("ledger.txt");
-    RecordingPipelineRuntime runtime =
-        Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo).cps(cps);
+    RecordingPipelineRuntime runtime = Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo);
 
     BuildRun build =
         runtime.run(
@@ -95,9 +93,57 @@ class GpuPipelineTest {
     // Five steps that may run on a100 want 7 GPUs; it has 2 and 3 executors, so some waited.
     assertThat(runtime.lockableResources().waits()).isPositive();
     assertThat(build.calls("lock")).hasSize(6);
-    if (cps) {
-      PipelineChecks.assertCpsClean(build);
-    }
+    PipelineChecks.assertCpsClean(build);
+  }
+
+  @Test
+  void gpuStepsGoOnlyToAgentsWithEnoughGpusAndCloudAgentsLockByTheirLockLabel() throws Exception {
+    String descriptor =
+        """
+        version: 1
+        name: gpu-choice
+        steps:
+          big:
+            matrix: {n: [1, 2, 3]}
+            agent: {label: gpu, gpus: 3}
+            run: echo "big on $NODE_NAME with $CUDA_VISIBLE_DEVICES"
+          pooled:
+            agent: {label: pool, gpus: 2}
+            run: echo "pooled on $NODE_NAME with $CUDA_VISIBLE_DEVICES"
+          own:
+            agent: {label: pod, gpus: 1}
+            run: echo "own on $NODE_NAME with $CUDA_VISIBLE_DEVICES"
+        """;
+    String cli = Testbed.cliCommand();
+    // a100-1 (2 GPUs) matches 'gpu' and comes first: only h100-1 (4 GPUs) can hold 3.
+    RecordingPipelineRuntime runtime =
+        Testbed.threeAgents(tmp.resolve("jenkins"), cli)
+            .agent(
+                TestAgent.of("cloud-7f3a9c", "pool", 1, 2)
+                    .withEnv("BATON_CLI", cli)
+                    .withEnv("BATON_GPU_LOCK_LABEL", "pool-a-gpu"))
+            .agent(
+                TestAgent.of("pod-x1y2", "pod", 1, 1)
+                    .withEnv("BATON_CLI", cli)
+                    .withEnv("BATON_GPU_LOCK_LABEL", "none"))
+            .maxWaitMillis(60_000)
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", descriptor)));
+
+    BuildRun build = runtime.run("@Library('baton') _\nbaton()\n");
+
+    assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
+    Map<String, RecordedCall> steps = PipelineChecks.stepCalls(build);
+    assertThat(steps.entrySet())
+        .filteredOn(e -> e.getKey().startsWith("big"))
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e.getValue().agent()).isEqualTo("h100-1"));
+    assertThat(steps.get("pooled").agent()).isEqualTo("cloud-7f3a9c");
+    assertThat(build.log())
+        .contains("(pool-a-gpu-0,pool-a-gpu-1)", "pooled on cloud-7f3a9c with 0,1");
+    assertThat(build.log()).contains("own on pod-x1y2 with 0", "its own GPUs 0");
+    assertThat(build.calls("node"))
+        .anySatisfy(c -> assertThat(c.arg("label")).startsWith("(gpu) && (gpus-3 || gpus-4"));
+    PipelineChecks.assertCpsClean(build);
   }
 
   private static void assertGpuCountsAndDisjointness(List<Interval> runs, List<TestAgent> agents) {

@@ -95,7 +95,17 @@ class LibraryHelpersTest {
     assertThat(call("GpuLocks", "indices", "a100-1-gpu-3,a100-1-gpu-1")).isEqualTo("1,3");
     assertThat(call("GpuLocks", "indices", "h100-1-gpu-10")).isEqualTo("10");
     assertThat(call("GpuLocks", "indices", "a100-1-gpu-0,spare")).isNull();
-    assertThat(call("GpuLocks", "label", "a100-1")).isEqualTo("a100-1-gpu");
+    assertThat(call("GpuLocks", "label", "a100-1", null)).isEqualTo("a100-1-gpu");
+    assertThat(call("GpuLocks", "label", "cloud-7f3a", " pool-gpu ")).isEqualTo("pool-gpu");
+  }
+
+  @Test
+  void gpuStepsAskForAgentsLabelledWithEnoughGpus() throws Exception {
+    assertThat(call("GpuLocks", "nodeLabel", "linux", 0)).isEqualTo("linux");
+    assertThat(call("GpuLocks", "nodeLabel", "gpu && a100", 15))
+        .isEqualTo("(gpu && a100) && (gpus-15 || gpus-16)");
+    assertThat(call("GpuLocks", "nodeLabel", "", 16)).isEqualTo("gpus-16");
+    assertThat(call("GpuLocks", "nodeLabel", "", 20)).isEqualTo("gpus-20");
   }
 
   @Test

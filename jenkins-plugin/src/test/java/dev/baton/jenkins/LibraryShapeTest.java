@@ -166,9 +166,20 @@ class LibraryShapeTest {
   }
 
   @Test
-  void fetchesTheCliOfThisVersion() throws Exception {
+  void fetchesTheCliOfThisBuildsVersionWrittenOnlyInTheVersionResource() throws Exception {
     Class<?> cli = new LibraryClasses(Testbed.LIBRARY, false).load("dev.baton.jenkins.BatonCli");
-    assertThat(InvokerHelper.getProperty(cli, "VERSION"))
-        .isEqualTo(System.getProperty("baton.projectVersion", "0.1.0-SNAPSHOT"));
+    Path resource =
+        Testbed.LIBRARY
+            .resolve("resources")
+            .resolve((String) InvokerHelper.getProperty(cli, "VERSION_RESOURCE"));
+    assertThat(Files.readString(resource).strip()).isEqualTo(Testbed.projectVersion());
+    // The library's Groovy and shell name no version of their own.
+    try (var files = Files.walk(Testbed.LIBRARY.resolve("src"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(file))
+            .as(file.toString())
+            .doesNotContain(Testbed.projectVersion());
+      }
+    }
   }
 }

@@ -7,9 +7,8 @@ import dev.baton.jenkins.runtime.JunitReport;
 import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acceptance (1): examples/quickstart through the library on three agents (linux; gpu a100 with 2
@@ -24,13 +23,12 @@ class QuickstartPipelineTest {
 
   @TempDir Path tmp;
 
-  @ParameterizedTest(name = "cps={0}")
-  @ValueSource(booleans = {false, true})
-  void runsEveryStepOnMatchingAgentsInDagOrderAndPublishesReports(boolean cps) throws Exception {
+  @Test
+  void runsEveryStepOnMatchingAgentsInDagOrderAndPublishesReports() throws Exception {
     String cli = Testbed.cliCommand();
     Path repo = Testbed.quickstart(tmp.resolve("repo"));
     RecordingPipelineRuntime runtime =
-        Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo).install("publishHTML").cps(cps);
+        Testbed.threeAgents(tmp.resolve("jenkins"), cli).scm(repo).install("publishHTML");
 
     BuildRun build = runtime.run(JENKINSFILE);
 
@@ -48,8 +46,6 @@ class QuickstartPipelineTest {
         .containsOnly("PASSED");
     assertThat(build.htmlReports()).containsKey("Baton quickstart");
     assertThat(build.htmlReports().get("Baton quickstart").resolve("report.html")).exists();
-    if (cps) {
-      PipelineChecks.assertCpsClean(build);
-    }
+    PipelineChecks.assertCpsClean(build);
   }
 }

@@ -51,6 +51,15 @@ final class Testbed {
         : LIBRARY.resolve("../baton-cli/target/baton-cli.jar").normalize();
   }
 
+  /** The version of this build (the pom's), which surefire passes as baton.projectVersion. */
+  static String projectVersion() {
+    String version = System.getProperty("baton.projectVersion");
+    if (version == null) {
+      throw new AssertionError("run the tests with Maven: -Dbaton.projectVersion is not set");
+    }
+    return version;
+  }
+
   /**
    * Fails the test when the core of this build cannot plan the test's descriptor: the library and
    * the core ship together, so a descriptor the library is tested with that the core refuses is a

@@ -25,6 +25,9 @@ public final class BuildRun {
   private final Map<String, Path> html = Collections.synchronizedMap(new LinkedHashMap<>());
   final List<String> cpsMismatches = Collections.synchronizedList(new ArrayList<>());
   final List<String> unserializable = Collections.synchronizedList(new ArrayList<>());
+  final List<Long> waitUntilPauses = Collections.synchronizedList(new ArrayList<>());
+  private volatile String abortText;
+  private volatile Runnable abort;
 
   BuildRun(Path dir) {
     this.dir = dir;
@@ -59,6 +62,23 @@ public final class BuildRun {
 
   void log(String branch, String line) {
     console.add(branch.isEmpty() ? line : "[" + branch + "] " + line);
+    Runnable pressAbort = abort;
+    if (pressAbort != null && line.contains(abortText)) {
+      abort = null;
+      console.add("Aborted by the test");
+      pressAbort.run();
+    }
+  }
+
+  /** Presses abort once, when a console line contains {@code text}. */
+  void abortWhenLogged(String text, Runnable pressAbort) {
+    this.abortText = text;
+    this.abort = pressAbort;
+  }
+
+  /** The pauses, in milliseconds of Jenkins time, that waitUntil made between tries. */
+  public List<Long> waitUntilPauses() {
+    return List.copyOf(waitUntilPauses);
   }
 
   public List<RecordedCall> calls() {

@@ -51,6 +51,11 @@ final class LibraryLoader {
     return InvokerHelper.createScript(type, binding);
   }
 
+  /** The class loader of the library and the scripts, which a restart reads classes back from. */
+  ClassLoader classLoader() {
+    return loader;
+  }
+
   /** Loads (and so compiles) a library class from {@code src/}. */
   Class<?> libraryClass(String name) throws ClassNotFoundException {
     return loader.loadClass(name);

@@ -33,7 +33,7 @@ public final class LockableResources {
   }
 
   /** Locks {@code quantity} resources carrying {@code label}; returns their names, sorted. */
-  synchronized List<String> lockLabel(String label, int quantity, String holder)
+  synchronized List<String> lockLabel(String label, int quantity, String holder, BuildRun build)
       throws InterruptedException {
     List<String> all = new ArrayList<>();
     for (Map.Entry<String, Set<String>> resource : labelsByResource.entrySet()) {
@@ -41,18 +41,23 @@ public final class LockableResources {
         all.add(resource.getKey());
       }
     }
+    long deadline = System.currentTimeMillis() + maxWaitMillis;
     if (all.size() < quantity) {
-      // The plugin would queue forever; a test must fail instead of hanging.
-      throw new PipelineError(
+      // The plugin queues the request until enough resources carry the label; so do we, until
+      // the runtime's limit, so that a test cannot hang.
+      String why =
           "lock(label: '"
               + label
               + "', quantity: "
               + quantity
               + ") can never be satisfied: only "
               + all.size()
-              + " resource(s) carry that label");
+              + " resource(s) carry that label";
+      build.log(holder, "[" + label + "] is not free, waiting for execution ...");
+      while (true) {
+        waitUntil(deadline, why);
+      }
     }
-    long deadline = System.currentTimeMillis() + maxWaitMillis;
     while (true) {
       List<String> free = new ArrayList<>();
       for (String name : all) {
@@ -109,7 +114,7 @@ public final class LockableResources {
     waits++;
     long left = deadline - System.currentTimeMillis();
     if (left <= 0) {
-      throw new PipelineError("waited too long to lock " + what);
+      throw new PipelineError("waited too long to lock: " + what);
     }
     wait(left);
   }

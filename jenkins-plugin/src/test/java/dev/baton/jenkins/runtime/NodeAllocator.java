@@ -34,18 +34,31 @@ final class NodeAllocator {
     }
   }
 
-  synchronized Executor acquire(String label) throws InterruptedException {
+  /**
+   * Takes a free executor of an agent matching {@code label}, waiting as a Jenkins queue item does,
+   * also when no agent has the label (Jenkins waits for one to be added). A test must not hang, so
+   * the wait ends in a failure after the runtime's limit.
+   */
+  synchronized Executor acquire(String label, String branch, BuildRun build)
+      throws InterruptedException {
     List<TestAgent> candidates = new ArrayList<>();
     for (TestAgent agent : agents) {
       if (agent.matches(label)) {
         candidates.add(agent);
       }
     }
-    if (candidates.isEmpty()) {
-      // Jenkins would wait forever ("There are no nodes with the label"); a test must not hang.
-      throw new PipelineError("There are no nodes with the label '" + label + "'");
-    }
     long deadline = System.currentTimeMillis() + maxWaitMillis;
+    if (candidates.isEmpty()) {
+      String why = "There are no nodes with the label '" + label + "'";
+      build.log(branch, "Still waiting to schedule task\n" + why);
+      while (true) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          throw new PipelineError("waited too long for a node: " + why);
+        }
+        wait(left);
+      }
+    }
     while (true) {
       for (TestAgent agent : candidates) {
         boolean[] slots = busy.get(agent.name());

@@ -33,7 +33,9 @@ final class PipelineSteps {
       case "node":
         return node(a, ctx);
       case "parallel":
-        return rt.parallel(a.named(), ctx);
+        Map<String, Object> branches = new LinkedHashMap<>(a.named());
+        branches.remove("failFast");
+        return rt.parallel(branches, ctx);
       case "lock":
         return lock(a, ctx);
       case "waitUntil":
@@ -79,23 +81,38 @@ final class PipelineSteps {
       case "isUnix":
         return true;
       case "sleep":
-        Thread.sleep(1000L * a.integer("time", 0));
-        return null;
+        long millis = 1000L * a.integer("time", 0);
+        return rt.execution()
+            .outside(
+                () -> {
+                  Thread.sleep(millis);
+                  return null;
+                });
+      case "timeout":
+        return timeout(a, ctx);
+      case "catchError":
+        return catchError(a, ctx);
       default:
         // pipeline { }, stages { }, stage('x') { }, steps { }, agent none: run the body in order.
         return a.body() == null ? null : rt.body(a, ctx);
     }
   }
 
-  private Object sh(StepArguments a, StepContext ctx) {
+  private Object sh(StepArguments a, StepContext ctx) throws InterruptedException {
     boolean stdout = a.flag("returnStdout");
+    Path cwd = ctx.requireCwd("sh");
+    Path tmp = Path.of(ctx.workspace() + "@tmp");
     ShellStep.Result result =
-        ShellStep.run(
-            a.string("script"),
-            ctx.requireCwd("sh"),
-            rt.processVariables(ctx),
-            stdout,
-            line -> rt.build().log(ctx.branch(), line));
+        rt.execution()
+            .outside(
+                () ->
+                    ShellStep.run(
+                        a.string("script"),
+                        cwd,
+                        tmp,
+                        rt.processVariables(ctx),
+                        stdout,
+                        line -> rt.build().log(ctx.branch(), line)));
     if (a.flag("returnStatus")) {
       return result.status();
     }
@@ -107,7 +124,8 @@ final class PipelineSteps {
 
   private Object node(StepArguments a, StepContext ctx) throws InterruptedException {
     String label = a.string("label") == null ? "" : a.string("label");
-    NodeAllocator.Executor executor = rt.nodes().acquire(label);
+    NodeAllocator.Executor executor =
+        rt.execution().outside(() -> rt.nodes().acquire(label, ctx.branch(), rt.build()));
     rt.build()
         .log(ctx.branch(), "Running on " + executor.agent().name() + " in " + executor.workspace());
     try {
@@ -119,10 +137,16 @@ final class PipelineSteps {
 
   private Object lock(StepArguments a, StepContext ctx) throws InterruptedException {
     String holder = ctx.branch();
+    String label = a.string("label");
+    int quantity = a.integer("quantity", 1);
+    String resource = a.string("resource");
     List<String> names =
-        a.string("label") != null
-            ? rt.locks().lockLabel(a.string("label"), a.integer("quantity", 1), holder)
-            : rt.locks().lockResource(a.string("resource"), holder);
+        rt.execution()
+            .outside(
+                () ->
+                    label != null
+                        ? rt.locks().lockLabel(label, quantity, holder, rt.build())
+                        : rt.locks().lockResource(resource, holder));
     rt.build().log(ctx.branch(), "Lock acquired on " + names);
     Map<String, String> vars = new LinkedHashMap<>();
     String variable = a.string("variable");
@@ -140,15 +164,79 @@ final class PipelineSteps {
     }
   }
 
+  /**
+   * Evaluates the body until it returns true, waiting between tries as Jenkins does: from
+   * initialRecurrencePeriod (default 250 ms) growing by 1.2 up to 15 s, scaled down by the
+   * runtime's time scale so that tests stay quick.
+   */
   private Object waitUntil(StepArguments a) throws InterruptedException {
     long deadline = System.currentTimeMillis() + rt.maxWaitMillis();
+    double period = a.integer("initialRecurrencePeriod", 250);
     while (!Boolean.TRUE.equals(rt.execution().call(a.body()))) {
       if (System.currentTimeMillis() > deadline) {
         throw new PipelineError("waitUntil: condition still false after the runtime's limit");
       }
-      Thread.sleep(10);
+      long pause = (long) Math.max(1, period * rt.waitUntilTimeScale());
+      rt.build().waitUntilPauses.add((long) period);
+      rt.execution()
+          .outside(
+              () -> {
+                Thread.sleep(pause);
+                return null;
+              });
+      period = Math.min(15_000, period * 1.2);
     }
     return null;
+  }
+
+  /** Runs the body; past the time, a step it is waiting in is interrupted, as Jenkins does. */
+  private Object timeout(StepArguments a, StepContext ctx) {
+    long millis =
+        java.util.concurrent.TimeUnit.valueOf(
+                a.string("unit") == null ? "MINUTES" : a.string("unit"))
+            .toMillis(a.integer("time", 0));
+    Thread body = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicBoolean expired =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.Timer timer = new java.util.Timer("timeout", true);
+    timer.schedule(
+        new java.util.TimerTask() {
+          @Override
+          public void run() {
+            expired.set(true);
+            rt.execution().interruptIfWaiting(body);
+          }
+        },
+        millis);
+    try {
+      return rt.body(a, ctx);
+    } catch (FlowInterruptedException e) {
+      throw expired.get() ? new FlowInterruptedException("Timeout has been exceeded") : e;
+    } finally {
+      timer.cancel();
+    }
+  }
+
+  /** Runs the body; a failure in it sets the build result instead of ending the build. */
+  private Object catchError(StepArguments a, StepContext ctx) {
+    try {
+      return rt.body(a, ctx);
+    } catch (FlowInterruptedException e) {
+      if (!a.flag("catchInterruptions") && a.named().containsKey("catchInterruptions")) {
+        throw e;
+      }
+      rt.build().worsen("ABORTED");
+      rt.build().log(ctx.branch(), e.getMessage());
+      return null;
+    } catch (RuntimeException e) {
+      String result = a.string("buildResult") == null ? "FAILURE" : a.string("buildResult");
+      rt.build().worsen(result);
+      rt.build()
+          .log(
+              ctx.branch(),
+              a.string("message") == null ? "ERROR: " + e.getMessage() : a.string("message"));
+      return null;
+    }
   }
 
   private Object withEnv(StepArguments a, StepContext ctx) {
@@ -218,7 +306,10 @@ final class PipelineSteps {
       case "archiveArtifacts":
         return "artifacts";
       case "sleep":
+      case "timeout":
         return "time";
+      case "checkout":
+        return "scm";
       default:
         return "value";
     }
@@ -249,6 +340,8 @@ final class PipelineSteps {
             "archiveArtifacts",
             "isUnix",
             "sleep",
+            "timeout",
+            "catchError",
             "pipeline",
             "agent",
             "stages",

@@ -19,13 +19,17 @@ import java.util.stream.Stream;
 
 /**
  * A Jenkins Pipeline runtime for tests that runs a Jenkinsfile and a shared library for real:
- * {@code sh} runs bash in per-agent workspaces, {@code node(label)} chooses among labelled {@link
- * TestAgent}s and waits for a free executor, {@code lock} counts {@link LockableResources}, {@code
- * parallel} runs branches on threads, {@code stash} copies files; every step call is recorded in
- * the {@link BuildRun}. With {@link #cps(boolean)} the code runs through Jenkins' CPS interpreter.
+ * {@code sh} runs {@code /bin/sh -xe} in per-agent workspaces, {@code node(label)} chooses among
+ * labelled {@link TestAgent}s and waits for a free executor, {@code lock} counts {@link
+ * LockableResources} and waits, {@code parallel} runs its branches one piece of Groovy at a time as
+ * Jenkins' single CPS thread does ({@link GroovyExecution}), {@code stash} copies files; each
+ * step's arguments are checked against the real step's parameters ({@link StepSignatures}); every
+ * step call is recorded in the {@link BuildRun}. Code runs through Jenkins' CPS interpreter unless
+ * a test turns it off with {@link #cps(boolean)}. A test can abort a build ({@link
+ * #abortWhenLogged}) and restart the controller mid-build ({@link #restartAfter}).
  *
  * <p>Where Jenkins would wait forever (no agent has the label, a lock can never be satisfied) the
- * runtime fails the step instead, so a wrong test cannot hang.
+ * runtime waits too, and fails the step after {@link #maxWaitMillis}, so a wrong test cannot hang.
  */
 public final class RecordingPipelineRuntime {
   static final Set<String> STEPS = new TreeSet<>(PipelineSteps.names());
@@ -38,20 +42,22 @@ public final class RecordingPipelineRuntime {
   private final PipelineSteps steps = new PipelineSteps(this);
   private Path library = Path.of("").toAbsolutePath();
   private Path scm;
-  private boolean cps;
+  private boolean cps = true;
   private long maxWaitMillis = 120_000;
+  private double waitUntilTimeScale = 0.01;
+  private String abortText;
+  private final ProgramRestart restart = new ProgramRestart();
   private BuildRun build;
   private NodeAllocator nodes;
   private LockableResources locks;
   private StashStore stashes;
   private GroovyExecution execution;
+  private int builds;
 
   /** A runtime keeping agents' workspaces, stashes and the build's files under {@code root}. */
   public RecordingPipelineRuntime(Path root) {
     this.root = root;
     buildVariables.put("JOB_NAME", "model");
-    buildVariables.put("BUILD_NUMBER", "1");
-    buildVariables.put("BUILD_TAG", "jenkins-model-1");
   }
 
   public RecordingPipelineRuntime agent(TestAgent agent) {
@@ -92,20 +98,55 @@ public final class RecordingPipelineRuntime {
     return this;
   }
 
-  /** Runs {@code jenkinsfile} as one build and returns what it did. */
+  /** waitUntil sleeps this fraction of the pauses Jenkins would make (default 0.01). */
+  public RecordingPipelineRuntime waitUntilTimeScale(double scale) {
+    this.waitUntilTimeScale = scale;
+    return this;
+  }
+
+  /** Presses the build's abort button when a console line contains {@code text}. */
+  public RecordingPipelineRuntime abortWhenLogged(String text) {
+    this.abortText = text;
+    return this;
+  }
+
+  /** Restarts the controller once after the first top-level call of each step named. */
+  public RecordingPipelineRuntime restartAfter(String... steps) {
+    restart.after(steps);
+    return this;
+  }
+
+  /** The steps after which the last build was resumed from its saved program state. */
+  public List<String> restarts() {
+    return restart.restarts();
+  }
+
+  /**
+   * Runs {@code jenkinsfile} as the next build of the job and returns what it did. Agents'
+   * workspaces persist from one build to the next, as in Jenkins; each build has its own number,
+   * {@code BUILD_TAG}, stashes and archived files.
+   */
   public BuildRun run(String jenkinsfile) {
-    build = new BuildRun(root.resolve("build"));
+    int number = ++builds;
+    buildVariables.put("BUILD_NUMBER", String.valueOf(number));
+    buildVariables.put("BUILD_TAG", "jenkins-" + buildVariables.get("JOB_NAME") + "-" + number);
+    Path buildDir = root.resolve(number == 1 ? "build" : "build-" + number);
+    build = new BuildRun(buildDir);
     nodes = new NodeAllocator(agents, root.resolve("agents"), maxWaitMillis);
     locks = new LockableResources(maxWaitMillis);
     for (TestAgent agent : agents) {
-      for (int gpu = 0; gpu < agent.gpus(); gpu++) {
-        locks.declare(agent.name() + "-gpu-" + gpu, agent.gpuLockLabel());
+      for (int gpu = 0; gpu < agent.gpus() && !agent.gpuLockLabel().equals("none"); gpu++) {
+        locks.declare(agent.gpuLockLabel() + "-" + gpu, agent.gpuLockLabel());
       }
     }
-    stashes = new StashStore(root.resolve("stashes"));
-    execution = new GroovyExecution(cps, build);
+    stashes = new StashStore(buildDir.resolve("stashes"));
+    execution = new GroovyExecution(cps, build, maxWaitMillis, restart);
+    if (abortText != null) {
+      build.abortWhenLogged(abortText, execution::abort);
+    }
     Binding binding = binding();
     LibraryLoader loader = new LibraryLoader(library, cps);
+    restart.attach(loader.classLoader(), build);
     try {
       loader.bindGlobalVariables(library, binding);
       Script script = loader.script(jenkinsfile, "WorkflowScript", binding);
@@ -140,13 +181,33 @@ public final class RecordingPipelineRuntime {
 
   /** The first workspace of {@code agent}. */
   public Path workspace(String agent) {
-    return nodes.workspaceRoot(agent).resolve("workspace");
+    return root.resolve("agents").resolve(agent).resolve("workspace");
+  }
+
+  /** Every workspace of every agent ({@code workspace}, {@code workspace@2}, ...) that exists. */
+  public List<Path> workspaces() {
+    List<Path> all = new ArrayList<>();
+    for (TestAgent agent : agents) {
+      Path dir = root.resolve("agents").resolve(agent.name());
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> list = Files.list(dir)) {
+          list.filter(Files::isDirectory)
+              .filter(d -> !d.getFileName().toString().endsWith("@tmp"))
+              .sorted()
+              .forEach(all::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return all;
   }
 
   Object invoke(String step, Object[] args) {
     StepContext ctx = context.get();
     StepArguments arguments = new StepArguments(args, PipelineSteps.positionalName(step));
     execution.checkpoint(step);
+    StepSignatures.check(step, arguments.named());
     long start = System.nanoTime();
     Object result = null;
     String failure = null;
@@ -154,7 +215,7 @@ public final class RecordingPipelineRuntime {
       result = steps.dispatch(step, arguments, ctx);
       return result;
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Delivered once, as Jenkins does: steps in catch and finally blocks run normally.
       failure = e.toString();
       throw new FlowInterruptedException(step + " interrupted");
     } catch (RuntimeException | Error e) {
@@ -180,7 +241,10 @@ public final class RecordingPipelineRuntime {
     return within(inner, a.body());
   }
 
-  /** Runs each branch on its own thread; fails after all have ended if any failed. */
+  /**
+   * Runs each branch on its own thread, one piece of Groovy at a time ({@link GroovyExecution});
+   * fails after all have ended if any failed.
+   */
   Object parallel(Map<String, Object> branches, StepContext ctx) throws InterruptedException {
     Map<String, Throwable> failures = new ConcurrentHashMap<>();
     List<Thread> threads = new ArrayList<>();
@@ -193,7 +257,8 @@ public final class RecordingPipelineRuntime {
           new Thread(
               () -> {
                 try {
-                  within(inner, body);
+                  context.set(inner);
+                  execution.callOnBranchThread(body);
                 } catch (Throwable t) {
                   failures.put(branch.getKey(), t);
                 }
@@ -202,8 +267,29 @@ public final class RecordingPipelineRuntime {
       threads.add(thread);
       thread.start();
     }
-    for (Thread thread : threads) {
-      thread.join();
+    // An abort reaches the branches' own steps; parallel ends when its branches have ended.
+    boolean aborted =
+        execution.outside(
+            () -> {
+              boolean interrupted = false;
+              for (Thread thread : threads) {
+                while (thread.isAlive()) {
+                  try {
+                    thread.join();
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+              }
+              return interrupted;
+            });
+    for (Throwable t : failures.values()) {
+      if (t instanceof FlowInterruptedException e) {
+        throw e;
+      }
+    }
+    if (aborted) {
+      throw new FlowInterruptedException("parallel interrupted");
     }
     if (!failures.isEmpty()) {
       Throwable first = failures.values().iterator().next();
@@ -270,6 +356,10 @@ public final class RecordingPipelineRuntime {
 
   long maxWaitMillis() {
     return maxWaitMillis;
+  }
+
+  double waitUntilTimeScale() {
+    return waitUntilTimeScale;
   }
 
   Path libraryDir() {

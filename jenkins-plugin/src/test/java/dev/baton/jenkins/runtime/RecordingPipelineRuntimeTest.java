@@ -81,12 +81,97 @@ class RecordingPipelineRuntimeTest {
   }
 
   @Test
-  void lockThatCanNeverBeSatisfiedFailsInsteadOfHanging() {
-    BuildRun build =
-        runtime().run("node('a100') { lock(label: 'a100-1-gpu', quantity: 3) { echo 'never' } }\n");
+  void lockAndNodeThatCanNeverBeSatisfiedWaitAsJenkinsDoesUntilTheTestLimit() {
+    BuildRun lock =
+        runtime()
+            .maxWaitMillis(1500)
+            .run("node('a100') { lock(label: 'a100-1-gpu', quantity: 3) { echo 'never' } }\n");
+    BuildRun node = runtime().maxWaitMillis(1500).run("node('tpu') { echo 'never' }\n");
 
+    assertThat(lock.log()).contains("[a100-1-gpu] is not free, waiting for execution");
+    assertThat(lock.error()).contains("waited too long to lock", "can never be satisfied");
+    assertThat(node.log()).contains("Still waiting to schedule task");
+    assertThat(node.error())
+        .contains("waited too long for a node", "no nodes with the label 'tpu'");
+    assertThat(lock.log() + node.log()).doesNotContain("never\n");
+  }
+
+  @Test
+  void parallelBranchesShareOneCpsThreadSoABusyWaitStallsTheBuild() {
+    BuildRun build =
+        runtime()
+            .maxWaitMillis(2000)
+            .run(
+                "def done = false\n"
+                    + "parallel a: { while (!done) { }; echo 'a saw done' }, b: { done = true }\n");
+
+    assertThat(build.result()).isEqualTo("ABORTED");
+    assertThat(build.log()).contains("CPS thread was busy").doesNotContain("a saw done");
+  }
+
+  @Test
+  void shRunsBinShWithXtraceSoBashOnlySyntaxFails() {
+    BuildRun build =
+        runtime().run("node('linux') { sh 'echo posix; [[ 1 == 1 ]] && echo bash-only' }\n");
+
+    assertThat(build.log()).contains("+ echo posix").contains("[[: not found");
     assertThat(build.result()).isEqualTo("FAILURE");
-    assertThat(build.error()).contains("can never be satisfied");
+    assertThat(build.error()).isEqualTo("script returned exit code 127");
+  }
+
+  @Test
+  void misspeltOrMistypedStepArgumentsFailTheBuild() {
+    BuildRun typo = runtime().run("node('linux') { sh script: 'true', returnStauts: true }\n");
+    BuildRun type =
+        runtime().run("node('a100') { lock(label: 'a100-1-gpu', quantity: '2') { echo 'x' } }\n");
+    BuildRun html = runtime().install("publishHTML").run("publishHTML(target: [reportDir: 'r'])\n");
+
+    assertThat(typo.error()).contains("sh: unknown parameter 'returnStauts'");
+    assertThat(type.error()).contains("lock: 'quantity' must be int, not String '2'");
+    assertThat(html.error())
+        .contains("missing required parameter 'target.reportFiles'", "'target.reportName'");
+  }
+
+  @Test
+  void abortInterruptsTheRunningStepAndFinallyBlocksStillRunSteps() {
+    BuildRun build =
+        runtime()
+            .abortWhenLogged("sleeping")
+            .run(
+                "node('linux') {\n"
+                    + "  try { sh 'echo sleeping; sleep 60; echo woke' }\n"
+                    + "  finally { echo 'cleaning up'; writeFile file: 'after.txt', text: 'x' }\n"
+                    + "}\n");
+
+    assertThat(build.result()).isEqualTo("ABORTED");
+    assertThat(build.log()).contains("cleaning up").doesNotContain("woke");
+    assertThat(build.calls("sh"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.failure()).isNotNull());
+    assertThat(build.calls("writeFile"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.failure()).isNull());
+  }
+
+  @Test
+  void waitUntilBacksOffAsJenkinsDoes() {
+    BuildRun build = runtime().run("def n = 0\nwaitUntil { n++; n > 4 }\necho \"tries: $n\"\n");
+
+    assertThat(build.log()).contains("tries: 5");
+    assertThat(build.waitUntilPauses()).containsExactly(250L, 300L, 360L, 432L);
+  }
+
+  @Test
+  void timeoutInterruptsItsBodyAndCatchErrorLetsTheBuildGoOn() {
+    BuildRun timedOut =
+        runtime().run("timeout(time: 1, unit: 'SECONDS') { node('linux') { sh 'sleep 60' } }\n");
+    BuildRun caught =
+        runtime().run("catchError(buildResult: 'UNSTABLE') { error 'broke' }\necho 'went on'\n");
+
+    assertThat(timedOut.result()).isEqualTo("ABORTED");
+    assertThat(timedOut.error()).contains("Timeout has been exceeded");
+    assertThat(caught.result()).isEqualTo("UNSTABLE");
+    assertThat(caught.log()).contains("went on");
   }
 
   @Test
@@ -124,7 +209,7 @@ class RecordingPipelineRuntimeTest {
         library.resolve("vars/holding.groovy"),
         "def call() { def lock = new Object(); echo 'holding'; return lock.hashCode() }\n");
 
-    BuildRun build = runtime().cps(true).run("echo \"${sorted([3, 1, 2])}\"\nholding()\n");
+    BuildRun build = runtime().run("echo \"${sorted([3, 1, 2])}\"\nholding()\n");
 
     assertThat(build.cpsMismatches()).singleElement().asString().contains("sort");
     assertThat(build.unserializableState())

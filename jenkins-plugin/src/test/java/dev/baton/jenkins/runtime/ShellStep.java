@@ -7,15 +7,19 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The {@code sh} step for real: {@code bash -e -c script} in the current workspace directory, with
- * the process environment, the agent's variables and the block steps' variables, as Jenkins
- * composes them ({@code PATH+NAME=dir} prepends to {@code PATH}).
+ * The {@code sh} step for real, as Jenkins' durable task runs it on a Linux agent: the script is
+ * written to {@code <workspace>@tmp/durable-XXXX/script.sh} and run with {@code /bin/sh -xe} (dash
+ * on Debian and Ubuntu, so bash-only syntax fails as it does there), or directly when it starts
+ * with {@code #!}; in the current directory, with the process environment, the agent's variables
+ * and the block steps' variables, as Jenkins composes them ({@code PATH+NAME=dir} prepends to
+ * {@code PATH}). An interrupt (abort, timeout) kills the script and everything it started.
  */
 final class ShellStep {
   /** How a script ended, and its standard output when it was asked for. */
@@ -26,14 +30,21 @@ final class ShellStep {
   static Result run(
       String script,
       Path cwd,
+      Path workspaceTmp,
       Map<String, String> vars,
       boolean captureStdout,
       Consumer<String> log) {
-    ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", script).directory(cwd.toFile());
+    Path file = scriptFile(script, workspaceTmp);
+    ProcessBuilder builder =
+        (script.startsWith("#!")
+                ? new ProcessBuilder(file.toString())
+                : new ProcessBuilder("/bin/sh", "-xe", file.toString()))
+            .directory(cwd.toFile());
     builder.environment().putAll(compose(builder.environment(), vars));
     builder.redirectErrorStream(!captureStdout);
+    Process process = null;
     try {
-      Process process = builder.start();
+      process = builder.start();
       process.getOutputStream().close();
       Thread stderr = captureStdout ? pump(process.getErrorStream(), log) : null;
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -50,8 +61,33 @@ final class ShellStep {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      log.accept("Sending interrupt signal to process");
       throw new FlowInterruptedException("sh interrupted");
+    } finally {
+      deleteTree(file.getParent());
+    }
+  }
+
+  private static Path scriptFile(String script, Path workspaceTmp) {
+    try {
+      Files.createDirectories(workspaceTmp);
+      Path dir = Files.createTempDirectory(workspaceTmp, "durable-");
+      Path file = dir.resolve("script.sh");
+      Files.writeString(file, script);
+      file.toFile().setExecutable(true);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try {
+      RecordingPipelineRuntime.deleteTree(dir);
+    } catch (UncheckedIOException e) {
+      // A leftover script directory in @tmp is harmless.
     }
   }
 

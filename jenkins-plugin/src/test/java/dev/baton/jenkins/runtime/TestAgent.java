@@ -10,8 +10,10 @@ import java.util.Set;
  * A Jenkins agent of the test runtime: a name, labels, a number of executors and of GPUs, and the
  * environment its {@code sh} steps see. Like Jenkins, an agent also matches its own name.
  *
- * <p>Each GPU becomes one lockable resource named {@code <name>-gpu-<index>} and labelled {@code
- * <name>-gpu}: the convention the library documents.
+ * <p>As the library documents: an agent with GPUs carries the label {@code gpus-<count>}, and each
+ * GPU becomes one lockable resource labelled with the agent's GPU lock label ({@code
+ * BATON_GPU_LOCK_LABEL} in its environment, else {@code <name>-gpu}) and named {@code
+ * <label>-<index>}.
  */
 public record TestAgent(
     String name, Set<String> labels, int executors, int gpus, Map<String, String> env) {
@@ -27,6 +29,9 @@ public record TestAgent(
   public static TestAgent of(String name, String labels, int executors, int gpus) {
     Set<String> set = new LinkedHashSet<>(Arrays.asList(labels.trim().split("\\s+")));
     set.remove("");
+    if (gpus > 0) {
+      set.add("gpus-" + gpus);
+    }
     return new TestAgent(name, set, executors, gpus, Map.of("BATON_LEASE_DIR", leaseDir(name)));
   }
 
@@ -68,6 +73,6 @@ public record TestAgent(
 
   /** The label of this agent's GPU lockable resources. */
   public String gpuLockLabel() {
-    return name + "-gpu";
+    return env.getOrDefault("BATON_GPU_LOCK_LABEL", name + "-gpu");
   }
 }

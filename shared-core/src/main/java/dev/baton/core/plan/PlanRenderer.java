@@ -77,6 +77,8 @@ public final class PlanRenderer {
     m.put("needs", s.needs());
     m.put("matrix", s.matrix());
     m.put("command", s.command().display());
+    // Relative to the descriptor's directory; front ends that move files between machines read it.
+    m.put("outputs", s.spec().cache().outputs());
     Map<String, Object> agent = new LinkedHashMap<>();
     AgentRequest a = s.agent();
     agent.put("label", a.label());
