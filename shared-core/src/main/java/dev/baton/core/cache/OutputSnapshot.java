@@ -1,17 +1,15 @@
 package dev.baton.core.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Copies a step's declared outputs into a new cache entry and publishes it. */
 final class OutputSnapshot {
@@ -58,7 +56,17 @@ final class OutputSnapshot {
       Path blobs = Files.createDirectory(staged.resolve(CacheManifest.BLOBS));
       List<CacheManifest.Item> items = new ArrayList<>();
       for (int i = 0; i < outputs.size(); i++) {
-        collect(paths, outputs.get(i), targets.get(i), blobs, items);
+        collect(paths, store.digests(), outputs.get(i), targets.get(i), blobs, items);
+      }
+      // Taken before the entry is published: once it is, another Baton may read (never write) it.
+      Map<String, FileStat> written = new HashMap<>();
+      for (CacheManifest.Item item : items) {
+        if (item.type().equals("file")) {
+          store
+              .digests()
+              .settled(blobs.resolve(item.blob()))
+              .ifPresent(s -> written.put(item.blob(), s));
+        }
       }
       byte[] json = new CacheManifest(CacheManifest.VERSION, key, stepId, items).toText();
       Path manifest = Files.write(staged.resolve(CacheManifest.FILE), json);
@@ -68,6 +76,15 @@ final class OutputSnapshot {
       CacheStore.syncDirectory(blobs);
       CacheStore.syncDirectory(staged);
       published = store.publish(staged, key);
+      if (published) {
+        Path entryBlobs = store.entry(key).resolve(CacheManifest.BLOBS);
+        for (CacheManifest.Item item : items) {
+          FileStat stat = written.get(item.blob());
+          if (stat != null) {
+            store.digests().rememberMoved(entryBlobs.resolve(item.blob()), stat, item.sha256());
+          }
+        }
+      }
       return published;
     } finally {
       if (!published) {
@@ -77,7 +94,12 @@ final class OutputSnapshot {
   }
 
   private static void collect(
-      CachePaths paths, String output, Path target, Path blobs, List<CacheManifest.Item> items)
+      CachePaths paths,
+      FileDigests digests,
+      String output,
+      Path target,
+      Path blobs,
+      List<CacheManifest.Item> items)
       throws CacheException, IOException {
     List<CacheException> problems = new ArrayList<>();
     Files.walkFileTree(
@@ -107,7 +129,7 @@ final class OutputSnapshot {
             } else if (attrs.isRegularFile()) {
               String blob = Integer.toString(items.size());
               Path copy = blobs.resolve(blob);
-              String sha = copy(file, copy);
+              String sha = digests.copy(file, copy);
               items.add(
                   new CacheManifest.Item(
                       output, rel, "file", Files.size(copy), sha, FileModes.of(file), "", blob));
@@ -123,15 +145,5 @@ final class OutputSnapshot {
     if (!problems.isEmpty()) {
       throw problems.get(0);
     }
-  }
-
-  /** Copies {@code from} to the new file {@code to}, forced to disk; returns its SHA-256. */
-  private static String copy(Path from, Path to) throws IOException {
-    MessageDigest md = Sha256.digest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(from), md)) {
-      Files.copy(in, to);
-    }
-    CacheStore.sync(to);
-    return HexFormat.of().formatHex(md.digest());
   }
 }
