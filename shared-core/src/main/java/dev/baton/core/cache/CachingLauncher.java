@@ -105,7 +105,7 @@ public final class CachingLauncher implements StepLauncher {
   private Optional<CacheVerdict.Verdict> store(
       String stepId, CacheStore store, String key, List<String> outputs) {
     try {
-      OutputSnapshot.store(paths, store, key, stepId, outputs);
+      OutputSnapshot.store(paths, store, key, stepId, outputs, allowLinks);
       store.digests().save();
       events.accept(new RunEvent.StepCache(stepId, CacheAction.STORED, key, ""));
       return Optional.empty();

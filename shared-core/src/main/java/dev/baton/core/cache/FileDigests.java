@@ -3,6 +3,7 @@ package dev.baton.core.cache;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -60,11 +61,18 @@ final class FileDigests {
   }
 
   /**
-   * Puts the content of {@code from} into the new file {@code to}, forced to disk, and returns its
-   * SHA-256, reading {@code from} once: a reflink then a hash of the clone where the file system
-   * has reflinks, else a copy that hashes what it copies. {@code from} is remembered with it.
+   * What {@link #store} put into the entry: the content's SHA-256, how, and the stat of the new
+   * file when it can be trusted to still hold that content (else empty).
    */
-  String copy(Path from, Path to) throws IOException {
+  record Stored(String sha256, FileTransfer how, Optional<FileStat> stat) {}
+
+  /**
+   * Puts the content of {@code from} into the new file {@code to}, forced to disk, reading {@code
+   * from} once: a reflink then a hash of the clone where the file system has reflinks; else, when
+   * {@code allowLink}, a hash then a hard link (the file, now shared with the entry, made
+   * read-only); else a copy that hashes what it copies. {@code from} is remembered with the hash.
+   */
+  Stored store(Path from, Path to, boolean allowLink) throws IOException {
     Optional<FileStat> before = FileStat.of(from);
     boolean safe = before.isPresent() && clock.tickedPast(before.get());
     if (Reflink.cloneFile(from, to)) {
@@ -72,8 +80,42 @@ final class FileDigests {
       String sha = Sha256.of(to);
       hashed.incrementAndGet();
       rememberIfUnchanged(from, before, safe, sha);
-      return sha;
+      return new Stored(sha, FileTransfer.REFLINK, settled(to));
     }
+    if (allowLink && safe) {
+      Optional<Stored> linked = hashThenLink(from, to, before.get());
+      if (linked.isPresent()) {
+        return linked.get();
+      }
+    }
+    String sha = copy(from, to);
+    rememberIfUnchanged(from, before, safe, sha);
+    return new Stored(sha, FileTransfer.COPY, settled(to));
+  }
+
+  /** Empty, with {@code to} absent, when the file changed meanwhile or cannot be linked. */
+  private Optional<Stored> hashThenLink(Path from, Path to, FileStat before) throws IOException {
+    String sha = Sha256.of(from);
+    hashed.incrementAndGet();
+    try {
+      Files.createLink(to, from);
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+    FileModes.apply(to, FileModes.readOnly(FileModes.of(to)));
+    CacheStore.sync(to);
+    Optional<FileStat> now = FileStat.of(to);
+    if (now.isEmpty() || !now.get().sameContentAs(before)) {
+      // Written while hashed: the entry would not hold what the checksum says.
+      Files.delete(to);
+      return Optional.empty();
+    }
+    stats.record(from, now.get(), sha);
+    return Optional.of(new Stored(sha, FileTransfer.HARDLINK, now));
+  }
+
+  /** Copies and hashes in one pass; the copy is forced to disk. */
+  private String copy(Path from, Path to) throws IOException {
     String sha;
     try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
         FileChannel out =
@@ -92,7 +134,6 @@ final class FileDigests {
       sha = h.finish();
     }
     hashed.incrementAndGet();
-    rememberIfUnchanged(from, before, safe, sha);
     return sha;
   }
 

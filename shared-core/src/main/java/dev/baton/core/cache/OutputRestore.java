@@ -94,7 +94,7 @@ final class OutputRestore {
       }
       paths.checkParents(target);
       try {
-        if (inPlace(paths, target, root, items, digests)) {
+        if (inPlace(paths, target, root, items, digests, allowLink)) {
           inPlace++;
           continue;
         }
@@ -119,7 +119,8 @@ final class OutputRestore {
       Path target,
       CacheManifest.Item root,
       List<CacheManifest.Item> items,
-      FileDigests digests)
+      FileDigests digests,
+      boolean allowLink)
       throws IOException, CacheException {
     for (CacheManifest.Item item : items) {
       Path p = paths.resolve(item.path(), false);
@@ -127,7 +128,8 @@ final class OutputRestore {
           switch (item.type()) {
             case "file" ->
                 digests.known(p).filter(item.sha256()::equals).isPresent()
-                    && FileModes.of(p).equals(item.mode());
+                    && (FileModes.of(p).equals(item.mode())
+                        || allowLink && FileModes.of(p).equals(FileModes.readOnly(item.mode())));
             case "dir" ->
                 Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                     && FileModes.of(p).equals(item.mode());
@@ -191,7 +193,10 @@ final class OutputRestore {
           case "file" -> {
             Path blob = entry.resolve(CacheManifest.BLOBS).resolve(item.blob());
             FileTransfer how = FileTransfer.restore(blob, at, allowLink);
-            String mode = how == FileTransfer.HARDLINK ? readOnly(item.mode()) : item.mode();
+            // A hard-linked file shares its inode with the entry: read-only, so that a program not
+            // running as root cannot write the entry through it.
+            String mode =
+                how == FileTransfer.HARDLINK ? FileModes.readOnly(item.mode()) : item.mode();
             if (how != FileTransfer.HARDLINK || !FileModes.of(at).equals(mode)) {
               // A chmod of a linked entry file changes its change time: done once, not per restore.
               FileModes.apply(at, mode);
@@ -222,14 +227,6 @@ final class OutputRestore {
         CacheStore.deleteTree(staged);
       }
     }
-  }
-
-  /**
-   * A hard-linked file shares its inode with the entry: it is made read-only, so that a program
-   * (not running as root) cannot write the entry through it.
-   */
-  private static String readOnly(String mode) {
-    return mode.isEmpty() ? "r--r--r--" : mode.replace('w', '-');
   }
 
   /** Renames {@code staged} over {@code target}; an old directory is moved aside, then removed. */

@@ -49,24 +49,32 @@ final class OutputSnapshot {
   static boolean store(
       CachePaths paths, CacheStore store, String key, String stepId, List<String> outputs)
       throws CacheException, IOException {
+    return store(paths, store, key, stepId, outputs, false);
+  }
+
+  /**
+   * @param allowLink whether an output file may become the entry's file (a hard link, made
+   *     read-only) instead of being copied; see {@link FileTransfer}
+   */
+  static boolean store(
+      CachePaths paths,
+      CacheStore store,
+      String key,
+      String stepId,
+      List<String> outputs,
+      boolean allowLink)
+      throws CacheException, IOException {
     List<Path> targets = check(paths, outputs);
     Path staged = store.stagingDir(key);
     boolean published = false;
     try {
       Path blobs = Files.createDirectory(staged.resolve(CacheManifest.BLOBS));
       List<CacheManifest.Item> items = new ArrayList<>();
-      for (int i = 0; i < outputs.size(); i++) {
-        collect(paths, store.digests(), outputs.get(i), targets.get(i), blobs, items);
-      }
-      // Taken before the entry is published: once it is, another Baton may read (never write) it.
+      // The stats of the entry's files as stored, remembered once the entry is published.
       Map<String, FileStat> written = new HashMap<>();
-      for (CacheManifest.Item item : items) {
-        if (item.type().equals("file")) {
-          store
-              .digests()
-              .settled(blobs.resolve(item.blob()))
-              .ifPresent(s -> written.put(item.blob(), s));
-        }
+      Blobs into = new Blobs(store.digests(), blobs, allowLink, written);
+      for (int i = 0; i < outputs.size(); i++) {
+        collect(paths, into, outputs.get(i), targets.get(i), items);
       }
       byte[] json = new CacheManifest(CacheManifest.VERSION, key, stepId, items).toText();
       Path manifest = Files.write(staged.resolve(CacheManifest.FILE), json);
@@ -93,13 +101,12 @@ final class OutputSnapshot {
     }
   }
 
+  /** Where and how output files are put into the entry being built. */
+  private record Blobs(
+      FileDigests digests, Path dir, boolean allowLink, Map<String, FileStat> written) {}
+
   private static void collect(
-      CachePaths paths,
-      FileDigests digests,
-      String output,
-      Path target,
-      Path blobs,
-      List<CacheManifest.Item> items)
+      CachePaths paths, Blobs blobs, String output, Path target, List<CacheManifest.Item> items)
       throws CacheException, IOException {
     List<CacheException> problems = new ArrayList<>();
     Files.walkFileTree(
@@ -128,11 +135,13 @@ final class OutputSnapshot {
               items.add(new CacheManifest.Item(output, rel, "link", 0, "", "", linkText, ""));
             } else if (attrs.isRegularFile()) {
               String blob = Integer.toString(items.size());
-              Path copy = blobs.resolve(blob);
-              String sha = digests.copy(file, copy);
+              Path copy = blobs.dir().resolve(blob);
+              String mode = FileModes.of(file);
+              FileDigests.Stored stored = blobs.digests().store(file, copy, blobs.allowLink());
+              stored.stat().ifPresent(s -> blobs.written().put(blob, s));
               items.add(
                   new CacheManifest.Item(
-                      output, rel, "file", Files.size(copy), sha, FileModes.of(file), "", blob));
+                      output, rel, "file", Files.size(copy), stored.sha256(), mode, "", blob));
             } else {
               problems.add(
                   new CacheException(

@@ -108,13 +108,14 @@ final class StatCache {
                 .append('\t')
                 .append(e.sha256())
                 .append('\n'));
-    text.append("sum\t").append(Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8)));
-    text.append('\n');
+    String sum = Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
+    text.append("sum\t").append(sum).append('\n');
     Path tmp = file.resolveSibling("." + FILE + "-" + UUID.randomUUID());
     try {
       Files.createDirectories(file.getParent());
+      // Not forced to disk: a file torn by a crash fails its checksum and is ignored, and an fsync
+      // here would wait for ext4 to write out a just-restored checkpoint (data=ordered).
       Files.writeString(tmp, text);
-      CacheStore.sync(tmp);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
