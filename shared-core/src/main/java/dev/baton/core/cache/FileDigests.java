@@ -149,6 +149,12 @@ final class FileDigests {
     }
   }
 
+  /** The stat of {@code file} when the stat cache shows it still holds {@code sha256}. */
+  Optional<FileStat> statIfKnown(Path file, String sha256) {
+    Optional<FileStat> now = FileStat.of(file);
+    return now.filter(s -> stats.lookup(file, s).filter(sha256::equals).isPresent());
+  }
+
   /** The digest recorded for {@code file} if its stat still matches; nothing is read. */
   Optional<String> known(Path file) {
     return FileStat.of(file).flatMap(s -> stats.lookup(file, s));

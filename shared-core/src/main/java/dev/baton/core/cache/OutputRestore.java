@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -179,6 +180,9 @@ final class OutputRestore {
     Path staged =
         target.resolveSibling("." + target.getFileName() + ".baton-restore-" + UUID.randomUUID());
     Map<CacheManifest.Item, FileStat> written = new HashMap<>();
+    // Linking changes the entry file's change time (its link count): remembered again after.
+    Map<Path, FileStat> linkedBlobs = new HashMap<>();
+    Map<Path, String> linkedSha = new HashMap<>();
     try {
       List<CacheManifest.Item> dirs = new ArrayList<>();
       for (CacheManifest.Item item : items) {
@@ -192,7 +196,13 @@ final class OutputRestore {
           }
           case "file" -> {
             Path blob = entry.resolve(CacheManifest.BLOBS).resolve(item.blob());
+            Optional<FileStat> verified =
+                allowLink ? digests.statIfKnown(blob, item.sha256()) : Optional.empty();
             FileTransfer how = FileTransfer.restore(blob, at, allowLink);
+            if (how == FileTransfer.HARDLINK && verified.isPresent()) {
+              linkedBlobs.put(blob, verified.get());
+              linkedSha.put(blob, item.sha256());
+            }
             // A hard-linked file shares its inode with the entry: read-only, so that a program not
             // running as root cannot write the entry through it.
             String mode =
@@ -222,6 +232,7 @@ final class OutputRestore {
       written.forEach(
           (item, stat) ->
               digests.rememberMoved(paths.workspace().resolve(item.path()), stat, item.sha256()));
+      linkedBlobs.forEach((blob, stat) -> digests.rememberMoved(blob, stat, linkedSha.get(blob)));
     } finally {
       if (staged != null) {
         CacheStore.deleteTree(staged);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * deleted, and found in place on a re-run, each next to its floor measured in the same run: one
  * {@code sha256sum} and one {@code cp} of the file, and the one-step pipeline {@code run: "true"}.
  * Baton runs as {@code ./baton} starts it (C1 only, serial GC, small young generation), from the
- * CLI jar the reactor built, without the class-data-sharing archive (which the one-step floor
- * lacks as well). Run with {@code ./mvnw -B verify -pl src-it -am -Dgroups=benchmark
+ * CLI jar the reactor built, without the class-data-sharing archive (which the one-step floor lacks
+ * as well). Run with {@code ./mvnw -B verify -pl src-it -am -Dgroups=benchmark
  * -Dbaton.excludedGroups=gpu -Dtest=CacheBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -Dinvoker.skip=true}; results go to the console and to target/cache-benchmark.md.
  */
@@ -36,10 +36,12 @@ class CacheBenchmark {
     Path src = tmp.resolve("src.bin");
     sh(tmp, "head -c " + MIB * 1024 * 1024 + " /dev/urandom > src.bin");
     Path cached = workspace("cached", true);
+    Path linked = workspace("linked", true);
     Path plain = workspace("plain", false);
     Path oneStep = Files.createDirectories(tmp.resolve("one-step"));
     Files.writeString(
-        oneStep.resolve("baton.yaml"), "version: 1\nname: one\nsteps:\n  one:\n    run: \"true\"\n");
+        oneStep.resolve("baton.yaml"),
+        "version: 1\nname: one\nsteps:\n  one:\n    run: \"true\"\n");
 
     double[] sha = new double[RUNS];
     double[] cp = new double[RUNS];
@@ -48,6 +50,9 @@ class CacheBenchmark {
     double[] store = new double[RUNS];
     double[] restore = new double[RUNS];
     double[] rerun = new double[RUNS];
+    double[] linkStore = new double[RUNS];
+    double[] linkRestore = new double[RUNS];
+    double[] linkRerun = new double[RUNS];
     baton(oneStep); // warm-up: page cache, JIT-free start of the JVM
     for (int i = 0; i < RUNS; i++) {
       sha[i] = sh(tmp, "sha256sum src.bin > /dev/null");
@@ -61,7 +66,13 @@ class CacheBenchmark {
       restore[i] = baton(cached) - one[i];
       assertThat(Files.size(cached.resolve("out.bin"))).isEqualTo(Files.size(src));
       rerun[i] = baton(cached);
+      sh(linked, "rm -rf .baton out.bin");
+      linkStore[i] = baton(linked, LINKS) - make[i];
+      sh(linked, "rm -f out.bin");
+      linkRestore[i] = baton(linked, LINKS) - one[i];
+      linkRerun[i] = baton(linked, LINKS);
     }
+    sh(tmp, "cmp src.bin linked/out.bin");
     sh(tmp, "cmp src.bin cached/out.bin");
 
     StringBuilder out = new StringBuilder();
@@ -75,6 +86,9 @@ class CacheBenchmark {
     row(out, "store on the first run (minus making the file)", store, sha, "sha256sum");
     row(out, "restore after the output was deleted (minus one-step run)", restore, cp, "cp");
     row(out, "re-run with nothing changed", rerun, one, "one-step pipeline");
+    row(out, "hard links asked for: store", linkStore, sha, "sha256sum");
+    row(out, "hard links asked for: restore", linkRestore, cp, "cp");
+    row(out, "hard links asked for: re-run", linkRerun, one, "one-step pipeline");
     out.append(
         String.format(
             Locale.ROOT,
@@ -90,10 +104,11 @@ class CacheBenchmark {
 
   private Path workspace(String name, boolean cache) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve(name));
+    Files.writeString(dir.resolve("train.sh"), "cp ../src.bin out.bin\n");
     Files.writeString(
         dir.resolve("baton.yaml"),
-        "version: 1\nname: checkpoint\nsteps:\n  train:\n    run: cp ../src.bin out.bin\n"
-            + (cache ? "    cache: true\n    outputs: [out.bin]\n" : ""));
+        "version: 1\nname: checkpoint\nsteps:\n  train:\n    run: sh train.sh\n"
+            + (cache ? "    cache: true\n    inputs: [train.sh]\n    outputs: [out.bin]\n" : ""));
     return dir;
   }
 
@@ -116,15 +131,16 @@ class CacheBenchmark {
   private static String range(double[] t) {
     double[] s = t.clone();
     Arrays.sort(s);
-    return String.format(
-        Locale.ROOT, "%.2f – %.2f (%.2f)", s[0], s[s.length - 1], s[s.length / 2]);
+    return String.format(Locale.ROOT, "%.2f – %.2f (%.2f)", s[0], s[s.length - 1], s[s.length / 2]);
   }
 
   private static double sh(Path dir, String script) throws Exception {
     return Timing.once(dir, List.of("sh", "-c", script));
   }
 
-  private static double baton(Path dir) throws Exception {
+  private static final String LINKS = "-Dbaton.cache.link=hardlink";
+
+  private static double baton(Path dir, String... javaOptions) throws Exception {
     Path repo = Path.of(System.getProperty("baton.repo", "..")).toAbsolutePath().normalize();
     List<String> cmd =
         new ArrayList<>(
@@ -132,14 +148,17 @@ class CacheBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
-                "-Xmn16m",
-                "-jar",
-                repo.resolve("shared-core/target/baton-core-0.1.0-SNAPSHOT-cli.jar").toString(),
-                "run",
-                "baton.yaml",
-                "--report-dir",
-                "out",
-                "--quiet-output"));
+                "-Xmn16m"));
+    cmd.addAll(List.of(javaOptions));
+    cmd.addAll(
+        List.of(
+            "-jar",
+            repo.resolve("shared-core/target/baton-core-0.1.0-SNAPSHOT-cli.jar").toString(),
+            "run",
+            "baton.yaml",
+            "--report-dir",
+            "out",
+            "--quiet-output"));
     return Timing.once(dir, cmd);
   }
 }
