@@ -18,8 +18,17 @@ final class CacheKeys {
   private final CachePaths paths;
   private final Map<String, String> params;
   private final Map<String, Agent> agents;
+  private final FileDigests digests;
 
   CacheKeys(CachePaths paths, Map<String, String> params, List<Agent> agents) {
+    this(paths, params, agents, null);
+  }
+
+  /**
+   * @param digests the stat cache input files are looked up in; null to hash every one
+   */
+  CacheKeys(CachePaths paths, Map<String, String> params, List<Agent> agents, FileDigests digests) {
+    this.digests = digests;
     this.paths = paths;
     this.params = Map.copyOf(params);
     this.agents =
@@ -38,7 +47,7 @@ final class CacheKeys {
         launch.step().matrix(),
         paths.relative(launch.workdir().toAbsolutePath().normalize()),
         spec.outputs(),
-        InputFiles.digests(paths, spec.inputs()),
+        InputFiles.digests(paths, spec.inputs(), digests),
         HardwareKey.of(agents.get(launch.agent()), launch.gpus(), launch.env()));
   }
 

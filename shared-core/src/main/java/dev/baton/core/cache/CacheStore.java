@@ -22,9 +22,20 @@ import java.util.stream.Stream;
  */
 final class CacheStore {
   private final Path root;
+  private final FileDigests digests;
 
   CacheStore(Path root) {
+    this(root, FileDigests.under(root));
+  }
+
+  /** A store whose entries' files are checked through {@code digests}' stat cache. */
+  CacheStore(Path root, FileDigests digests) {
     this.root = root;
+    this.digests = digests;
+  }
+
+  FileDigests digests() {
+    return digests;
   }
 
   /** {@code .baton/cache} under the workspace. */
@@ -48,7 +59,11 @@ final class CacheStore {
   /** An entry that failed verification and was removed. */
   record Discarded(String reason) implements Lookup {}
 
-  /** Finds and verifies the entry of {@code key}; a damaged entry is removed. */
+  /**
+   * Finds and verifies the entry of {@code key}; a damaged entry is removed. Each stored file is
+   * checked against its checksum, hashed again unless the stat cache shows it unchanged since it
+   * was last hashed or written.
+   */
   Lookup lookup(String key) {
     Path dir = entry(key);
     if (!Files.isDirectory(dir)) {
@@ -62,7 +77,7 @@ final class CacheStore {
     }
   }
 
-  private static CacheManifest verify(Path dir, String key) throws CacheException {
+  private CacheManifest verify(Path dir, String key) throws CacheException {
     CacheManifest manifest;
     try {
       byte[] json = Files.readAllBytes(dir.resolve(CacheManifest.FILE));
@@ -88,7 +103,7 @@ final class CacheStore {
         if (!blob.startsWith(dir) || Files.size(blob) != item.size()) {
           throw new CacheException("the stored copy of " + item.path() + " has the wrong size");
         }
-        if (!Sha256.of(blob).equals(item.sha256())) {
+        if (!digests.sha256(blob).equals(item.sha256())) {
           throw new CacheException(
               "the stored copy of " + item.path() + " does not match its checksum");
         }

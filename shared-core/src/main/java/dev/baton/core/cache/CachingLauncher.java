@@ -28,8 +28,10 @@ public final class CachingLauncher implements StepLauncher {
   private final Map<String, String> params;
   private final List<Agent> agents;
   private final EventSink events;
+  private final boolean allowLinks = FileTransfer.hardLinksAllowed();
   private CacheKeys keys;
   private CachePaths paths;
+  private CacheStore store;
 
   /**
    * @param readCache false when the user turned the cache off: every step runs, and successful ones
@@ -61,9 +63,9 @@ public final class CachingLauncher implements StepLauncher {
     } catch (CacheException e) {
       return StepHandle.finished(ExitStatus.couldNotLaunch("cache: " + e.getMessage()));
     }
-    CacheStore store = new CacheStore(CacheStore.rootFor(paths.workspace()));
     if (readCache) {
       Optional<StepHandle> hit = tryHit(launch, store, key);
+      store.digests().save();
       if (hit.isPresent()) {
         return hit.get();
       }
@@ -81,8 +83,15 @@ public final class CachingLauncher implements StepLauncher {
     }
     if (found instanceof CacheStore.Verified v) {
       try {
-        OutputRestore.restore(paths, v.dir(), v.manifest(), launch.step().spec().cache().outputs());
-        event(launch, CacheAction.HIT, key, "");
+        OutputRestore.Summary done =
+            OutputRestore.restore(
+                paths,
+                v.dir(),
+                v.manifest(),
+                launch.step().spec().cache().outputs(),
+                store.digests(),
+                allowLinks);
+        event(launch, CacheAction.HIT, key, done.describe());
         return Optional.of(CachedHandles.hit("outputs restored from cache entry " + shortKey(key)));
       } catch (CacheException e) {
         event(launch, CacheAction.MISS, key, "outputs cannot be restored: " + e.getMessage());
@@ -96,7 +105,8 @@ public final class CachingLauncher implements StepLauncher {
   private Optional<CacheVerdict.Verdict> store(
       String stepId, CacheStore store, String key, List<String> outputs) {
     try {
-      OutputSnapshot.store(paths, store, key, stepId, outputs);
+      OutputSnapshot.store(paths, store, key, stepId, outputs, allowLinks);
+      store.digests().save();
       events.accept(new RunEvent.StepCache(stepId, CacheAction.STORED, key, ""));
       return Optional.empty();
     } catch (CacheException e) {
@@ -115,7 +125,8 @@ public final class CachingLauncher implements StepLauncher {
   private CacheKeys keys() throws CacheException {
     if (keys == null) {
       paths = new CachePaths(workspace);
-      keys = new CacheKeys(paths, params, agents);
+      store = new CacheStore(CacheStore.rootFor(paths.workspace()));
+      keys = new CacheKeys(paths, params, agents, store.digests());
     }
     return keys;
   }

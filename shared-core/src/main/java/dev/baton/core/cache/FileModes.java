@@ -19,6 +19,11 @@ final class FileModes {
     }
   }
 
+  /** {@code mode} without its write bits; read-only for everyone where the mode is unknown. */
+  static String readOnly(String mode) {
+    return mode.isEmpty() ? "r--r--r--" : mode.replace('w', '-');
+  }
+
   static void apply(Path p, String mode) throws IOException {
     if (mode.isEmpty()) {
       return;

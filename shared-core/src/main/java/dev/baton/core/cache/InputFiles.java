@@ -27,6 +27,14 @@ final class InputFiles {
   private InputFiles() {}
 
   static List<Digest> digests(CachePaths paths, List<String> inputs) throws CacheException {
+    return digests(paths, inputs, null);
+  }
+
+  /**
+   * @param known the stat cache files are looked up in before they are read; null to read them all
+   */
+  static List<Digest> digests(CachePaths paths, List<String> inputs, FileDigests known)
+      throws CacheException {
     Map<String, Path> files = new TreeMap<>();
     for (String input : inputs) {
       int before = files.size();
@@ -48,7 +56,8 @@ final class InputFiles {
     List<Digest> out = new ArrayList<>();
     for (Map.Entry<String, Path> f : files.entrySet()) {
       try {
-        out.add(new Digest(f.getKey(), Sha256.of(f.getValue())));
+        Path file = f.getValue();
+        out.add(new Digest(f.getKey(), known == null ? Sha256.of(file) : known.sha256(file)));
       } catch (IOException e) {
         throw new CacheException("cannot read input " + f.getKey() + ": " + e.getMessage(), e);
       }

@@ -1,17 +1,15 @@
 package dev.baton.core.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Copies a step's declared outputs into a new cache entry and publishes it. */
 final class OutputSnapshot {
@@ -51,14 +49,32 @@ final class OutputSnapshot {
   static boolean store(
       CachePaths paths, CacheStore store, String key, String stepId, List<String> outputs)
       throws CacheException, IOException {
+    return store(paths, store, key, stepId, outputs, false);
+  }
+
+  /**
+   * @param allowLink whether an output file may become the entry's file (a hard link, made
+   *     read-only) instead of being copied; see {@link FileTransfer}
+   */
+  static boolean store(
+      CachePaths paths,
+      CacheStore store,
+      String key,
+      String stepId,
+      List<String> outputs,
+      boolean allowLink)
+      throws CacheException, IOException {
     List<Path> targets = check(paths, outputs);
     Path staged = store.stagingDir(key);
     boolean published = false;
     try {
       Path blobs = Files.createDirectory(staged.resolve(CacheManifest.BLOBS));
       List<CacheManifest.Item> items = new ArrayList<>();
+      // The stats of the entry's files as stored, remembered once the entry is published.
+      Map<String, FileStat> written = new HashMap<>();
+      Blobs into = new Blobs(store.digests(), blobs, allowLink, written);
       for (int i = 0; i < outputs.size(); i++) {
-        collect(paths, outputs.get(i), targets.get(i), blobs, items);
+        collect(paths, into, outputs.get(i), targets.get(i), items);
       }
       byte[] json = new CacheManifest(CacheManifest.VERSION, key, stepId, items).toText();
       Path manifest = Files.write(staged.resolve(CacheManifest.FILE), json);
@@ -68,6 +84,15 @@ final class OutputSnapshot {
       CacheStore.syncDirectory(blobs);
       CacheStore.syncDirectory(staged);
       published = store.publish(staged, key);
+      if (published) {
+        Path entryBlobs = store.entry(key).resolve(CacheManifest.BLOBS);
+        for (CacheManifest.Item item : items) {
+          FileStat stat = written.get(item.blob());
+          if (stat != null) {
+            store.digests().rememberMoved(entryBlobs.resolve(item.blob()), stat, item.sha256());
+          }
+        }
+      }
       return published;
     } finally {
       if (!published) {
@@ -76,8 +101,12 @@ final class OutputSnapshot {
     }
   }
 
+  /** Where and how output files are put into the entry being built. */
+  private record Blobs(
+      FileDigests digests, Path dir, boolean allowLink, Map<String, FileStat> written) {}
+
   private static void collect(
-      CachePaths paths, String output, Path target, Path blobs, List<CacheManifest.Item> items)
+      CachePaths paths, Blobs blobs, String output, Path target, List<CacheManifest.Item> items)
       throws CacheException, IOException {
     List<CacheException> problems = new ArrayList<>();
     Files.walkFileTree(
@@ -106,11 +135,13 @@ final class OutputSnapshot {
               items.add(new CacheManifest.Item(output, rel, "link", 0, "", "", linkText, ""));
             } else if (attrs.isRegularFile()) {
               String blob = Integer.toString(items.size());
-              Path copy = blobs.resolve(blob);
-              String sha = copy(file, copy);
+              Path copy = blobs.dir().resolve(blob);
+              String mode = FileModes.of(file);
+              FileDigests.Stored stored = blobs.digests().store(file, copy, blobs.allowLink());
+              stored.stat().ifPresent(s -> blobs.written().put(blob, s));
               items.add(
                   new CacheManifest.Item(
-                      output, rel, "file", Files.size(copy), sha, FileModes.of(file), "", blob));
+                      output, rel, "file", Files.size(copy), stored.sha256(), mode, "", blob));
             } else {
               problems.add(
                   new CacheException(
@@ -123,15 +154,5 @@ final class OutputSnapshot {
     if (!problems.isEmpty()) {
       throw problems.get(0);
     }
-  }
-
-  /** Copies {@code from} to the new file {@code to}, forced to disk; returns its SHA-256. */
-  private static String copy(Path from, Path to) throws IOException {
-    MessageDigest md = Sha256.digest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(from), md)) {
-      Files.copy(in, to);
-    }
-    CacheStore.sync(to);
-    return HexFormat.of().formatHex(md.digest());
   }
 }
