@@ -153,7 +153,7 @@ class CacheBenchmark {
     cmd.addAll(
         List.of(
             "-jar",
-            repo.resolve("shared-core/target/baton-core-0.1.0-SNAPSHOT-cli.jar").toString(),
+            repo.resolve("baton-cli/target/baton-cli.jar").toString(),
             "run",
             "baton.yaml",
             "--report-dir",
