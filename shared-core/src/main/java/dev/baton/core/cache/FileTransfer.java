@@ -10,17 +10,20 @@ import java.util.Locale;
 /**
  * How a file is put into a cache entry and back into the workspace, the fastest safe way the file
  * system has (DVC's cache types): a reflink (copy on write: instant, and independent of the entry
- * afterwards), else a copy. A hard link to the entry is used only when asked for ({@code
- * -Dbaton.cache.link=hardlink}): the workspace file then is the entry's file, read-only, and
- * writing it in place (as root, or after {@code chmod}) changes the entry, which the next lookup
- * finds by its checksum and discards.
+ * afterwards), else a copy. A hard link to the entry is used only when asked for (the Java system
+ * property {@code baton.cache.link=hardlink}): the workspace file then is the entry's file,
+ * read-only, and writing it in place (as root, or after {@code chmod}) changes the entry, which the
+ * next lookup finds by its checksum and discards.
  */
 enum FileTransfer {
   REFLINK,
   HARDLINK,
   COPY;
 
-  /** The one chosen by {@code -Dbaton.cache.link}: {@code hardlink}, or the default. */
+  /**
+   * The one chosen by the system property {@code baton.cache.link}: {@code hardlink}, or the
+   * default.
+   */
   static boolean hardLinksAllowed() {
     return "hardlink"
         .equals(System.getProperty("baton.cache.link", "").strip().toLowerCase(Locale.ROOT));
