@@ -1,6 +1,7 @@
 package dev.baton.core.agents;
 
 import dev.baton.core.descriptor.AgentSpec;
+import dev.baton.core.descriptor.DescriptorException;
 import dev.baton.core.descriptor.DescriptorProblem;
 import dev.baton.core.descriptor.GpuSpec;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class AgentInventory {
               gpus));
     }
     if (!problems.isEmpty()) {
-      throw new dev.baton.core.descriptor.DescriptorException(problems);
+      throw new DescriptorException(problems);
     }
     return List.copyOf(agents);
   }

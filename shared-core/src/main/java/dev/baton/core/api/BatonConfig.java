@@ -2,11 +2,13 @@ package dev.baton.core.api;
 
 import dev.baton.core.descriptor.StepKind;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything a front end can ask of a run, in one place: the CLI, the Maven goals and the Jenkins
@@ -43,10 +45,10 @@ public record BatonConfig(
     Optional<String> resume,
     Map<String, String> executorOptions,
     boolean noCache,
-    java.time.Duration leaseTimeout) {
+    Duration leaseTimeout) {
 
   public BatonConfig {
-    leaseTimeout = leaseTimeout == null ? java.time.Duration.ZERO : leaseTimeout;
+    leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
     executorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(executorOptions));
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     only = Set.copyOf(only);
@@ -69,7 +71,7 @@ public record BatonConfig(
         Optional.empty(),
         Map.of(),
         false,
-        java.time.Duration.ZERO);
+        Duration.ZERO);
   }
 
   public BatonConfig withParams(Map<String, String> p) {
@@ -120,12 +122,12 @@ public record BatonConfig(
     return with(c -> c.noCache = b);
   }
 
-  public BatonConfig withLeaseTimeout(java.time.Duration d) {
+  public BatonConfig withLeaseTimeout(Duration d) {
     return with(c -> c.leaseTimeout = d);
   }
 
   /** A copy with one change: each {@code withX} above names only the field it changes. */
-  private BatonConfig with(java.util.function.Consumer<Copy> change) {
+  private BatonConfig with(Consumer<Copy> change) {
     Copy c = new Copy(this);
     change.accept(c);
     return c.build();
@@ -146,7 +148,7 @@ public record BatonConfig(
     Optional<String> resume;
     Map<String, String> executorOptions;
     boolean noCache;
-    java.time.Duration leaseTimeout;
+    Duration leaseTimeout;
 
     Copy(BatonConfig b) {
       file = b.file;

@@ -1,6 +1,7 @@
 package dev.baton.core.api;
 
 import dev.baton.core.report.AgentRecord;
+import dev.baton.core.report.AtomicFiles;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.report.RunRecord;
 import dev.baton.core.report.RunRecordJson;
@@ -93,7 +94,7 @@ public final class RunMerger {
       if (Files.exists(src)
           && !src.toAbsolutePath().normalize().equals(dst.toAbsolutePath().normalize())) {
         Files.createDirectories(dst.getParent());
-        dev.baton.core.report.AtomicFiles.copy(src, dst);
+        AtomicFiles.copy(src, dst);
       }
     } catch (IOException e) {
       throw new InfrastructureException(

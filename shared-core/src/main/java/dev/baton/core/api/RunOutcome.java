@@ -3,6 +3,7 @@ package dev.baton.core.api;
 import dev.baton.core.report.RunRecord;
 import dev.baton.core.report.StepRecord;
 import dev.baton.core.state.RunStatus;
+import dev.baton.core.state.StepState;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,8 +25,7 @@ public record RunOutcome(RunRecord record, Path reportDir) {
   /** Steps that did not succeed and were not merely skipped or allowed to fail. */
   public List<StepRecord> failedSteps() {
     return record.steps().stream()
-        .filter(
-            s -> !s.status().isSuccessful() && s.status() != dev.baton.core.state.StepState.SKIPPED)
+        .filter(s -> !s.status().isSuccessful() && s.status() != StepState.SKIPPED)
         .toList();
   }
 }

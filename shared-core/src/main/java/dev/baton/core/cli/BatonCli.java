@@ -3,6 +3,7 @@ package dev.baton.core.cli;
 import dev.baton.core.api.BatonException;
 import dev.baton.core.api.ExitCodes;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -71,8 +72,8 @@ public final class BatonCli implements Runnable {
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     Console.use(out, err);
     CommandLine cl = commandLine(args);
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof BatonException b) {

@@ -1,6 +1,8 @@
 package dev.baton.core.cli;
 
 import dev.baton.core.events.EventSink;
+import dev.baton.core.events.RunEvent.Level;
+import dev.baton.core.events.RunEvent.Notice;
 import java.io.PrintStream;
 
 /** The process's console, and whether it is a terminal that can take a live status line. */
@@ -38,11 +40,8 @@ final class Console {
   /** Events for commands that run nothing: notices only, to stderr. */
   static EventSink events(boolean notices) {
     return e -> {
-      if (notices && e instanceof dev.baton.core.events.RunEvent.Notice n) {
-        err.println(
-            "baton: "
-                + (n.level() == dev.baton.core.events.RunEvent.Level.WARNING ? "warning: " : "")
-                + n.message());
+      if (notices && e instanceof Notice n) {
+        err.println("baton: " + (n.level() == Level.WARNING ? "warning: " : "") + n.message());
       }
     };
   }

@@ -7,7 +7,10 @@ import dev.baton.core.report.RunRecord;
 import dev.baton.core.report.StepRecord;
 import dev.baton.core.state.StepState;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -110,7 +113,7 @@ final class ConsoleReporter implements EventSink {
     return null;
   }
 
-  static String summary(RunRecord record, java.nio.file.Path reportDir) {
+  static String summary(RunRecord record, Path reportDir) {
     Map<StepState, Integer> counts = new EnumMap<>(StepState.class);
     record.steps().forEach(s -> counts.merge(s.status(), 1, Integer::sum));
     StringBuilder sb = new StringBuilder("\n");
@@ -118,7 +121,7 @@ final class ConsoleReporter implements EventSink {
         .append(": ")
         .append(record.status())
         .append(" in ")
-        .append(Durations.human(java.time.Duration.ofMillis(record.durationMillis())));
+        .append(Durations.human(Duration.ofMillis(record.durationMillis())));
     sb.append(" — ")
         .append(
             counts.entrySet().stream()
@@ -126,10 +129,7 @@ final class ConsoleReporter implements EventSink {
                     c ->
                         c.getValue()
                             + " "
-                            + c.getKey()
-                                .name()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .replace('_', ' '))
+                            + c.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", ")));
     for (StepRecord s : record.steps()) {
       boolean bad = !s.status().isSuccessful() && s.status() != StepState.SKIPPED;

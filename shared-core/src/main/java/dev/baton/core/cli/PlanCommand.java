@@ -1,6 +1,7 @@
 package dev.baton.core.cli;
 
 import dev.baton.core.api.Baton;
+import dev.baton.core.api.UsageException;
 import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.StepIdList;
@@ -48,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
       try {
         config = config.withKind(StepKind.valueOf(kind.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new dev.baton.core.api.UsageException(
+        throw new UsageException(
             "unknown step kind '" + kind + "'; use run, validate, benchmark or deploy");
       }
     }

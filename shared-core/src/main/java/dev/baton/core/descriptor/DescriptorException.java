@@ -2,6 +2,7 @@ package dev.baton.core.descriptor;
 
 import dev.baton.core.api.BatonException;
 import dev.baton.core.api.ExitCodes;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,7 @@ public final class DescriptorException extends BatonException {
   }
 
   private static List<DescriptorProblem> distinct(List<DescriptorProblem> problems) {
-    return List.copyOf(new java.util.LinkedHashSet<>(problems));
+    return List.copyOf(new LinkedHashSet<>(problems));
   }
 
   public List<DescriptorProblem> problems() {

@@ -1,11 +1,13 @@
 package dev.baton.core.descriptor;
 
+import dev.baton.core.api.UsageException;
 import dev.baton.core.descriptor.yaml.NodeReader;
 import dev.baton.core.descriptor.yaml.YamlNode;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.descriptor.yaml.YamlTreeReader;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
+import dev.baton.core.report.IoFailures;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -211,7 +213,7 @@ public final class DescriptorReader {
     try {
       return UserFiles.readText(file, what, YamlTreeReader.MAX_BYTES);
     } catch (NoSuchFileException e) {
-      throw new dev.baton.core.api.UsageException(
+      throw new UsageException(
           what
               + " "
               + file
@@ -225,13 +227,13 @@ public final class DescriptorReader {
               new DescriptorProblem(
                   SourcePosition.of(file.toString()), "the " + what + " " + e.problem(), e.fix())));
     } catch (IOException e) {
-      throw new dev.baton.core.api.UsageException(
+      throw new UsageException(
           "cannot read "
               + what
               + " "
               + file
               + ": "
-              + dev.baton.core.report.IoFailures.reason(e)
+              + IoFailures.reason(e)
               + "; check the path and its permissions");
     }
   }

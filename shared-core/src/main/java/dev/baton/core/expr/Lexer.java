@@ -141,23 +141,15 @@ final class Lexer {
       pos++;
     }
     String word = text.substring(start, pos);
-    Type type;
-    switch (word) {
-      case "true":
-        type = Type.TRUE;
-        break;
-      case "false":
-        type = Type.FALSE;
-        break;
-      case "null":
-        type = Type.NULL;
-        break;
-      case "in":
-        type = Type.IN;
-        break;
-      default:
-        type = Type.NAME;
-    }
+
+    Type type =
+        switch (word) {
+          case "true" -> Type.TRUE;
+          case "false" -> Type.FALSE;
+          case "null" -> Type.NULL;
+          case "in" -> Type.IN;
+          default -> Type.NAME;
+        };
     emit(type, start, null);
   }
 

@@ -28,19 +28,23 @@ sealed interface Node
 
   /** A string, number, boolean or null written in the expression. */
   record Literal(Object value) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       return value;
     }
 
+    @Override
     public void collectNames(Set<String> names) {}
   }
 
   /** A dotted name such as params.dataset, looked up when evaluated. */
   record Name(List<String> path, int offset) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       return BoundValues.resolve(bindings, path, offset);
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       names.add(String.join(".", path));
     }
@@ -48,6 +52,7 @@ sealed interface Node
 
   /** A list literal such as ['main', 'release']. */
   record ListOf(List<Node> items) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       List<Object> values = new ArrayList<>(items.size());
       for (Node item : items) {
@@ -56,6 +61,7 @@ sealed interface Node
       return Collections.unmodifiableList(values);
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       items.forEach(item -> item.collectNames(names));
     }
@@ -63,10 +69,12 @@ sealed interface Node
 
   /** '!operand': true when the operand is falsy. */
   record Not(Node operand) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       return !Values.isTruthy(operand.evaluate(bindings));
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       operand.collectNames(names);
     }
@@ -74,6 +82,7 @@ sealed interface Node
 
   /** 'a && b && c': the first falsy operand, or the last one; later operands are not evaluated. */
   record AllOf(List<Node> operands) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       Object value = null;
       for (Node operand : operands) {
@@ -85,6 +94,7 @@ sealed interface Node
       return value;
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       operands.forEach(operand -> operand.collectNames(names));
     }
@@ -92,6 +102,7 @@ sealed interface Node
 
   /** 'a || b || c': the first truthy operand, or the last one; later operands are not evaluated. */
   record AnyOf(List<Node> operands) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       Object value = null;
       for (Node operand : operands) {
@@ -103,6 +114,7 @@ sealed interface Node
       return value;
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       operands.forEach(operand -> operand.collectNames(names));
     }
@@ -110,19 +122,18 @@ sealed interface Node
 
   /** 'left op right' for == != < <= > >=; {@code offset} is the operator's. */
   record Comparison(Comparator op, Node left, Node right, int offset) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       Object a = left.evaluate(bindings);
       Object b = right.evaluate(bindings);
-      switch (op) {
-        case EQ:
-          return Values.areEqual(a, b, op.symbol, offset);
-        case NE:
-          return !Values.areEqual(a, b, op.symbol, offset);
-        default:
-          return op.accepts(Values.compare(a, b, op.symbol, offset));
-      }
+      return switch (op) {
+        case EQ -> Values.areEqual(a, b, op.symbol, offset);
+        case NE -> !Values.areEqual(a, b, op.symbol, offset);
+        default -> op.accepts(Values.compare(a, b, op.symbol, offset));
+      };
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       left.collectNames(names);
       right.collectNames(names);
@@ -131,6 +142,7 @@ sealed interface Node
 
   /** 'item in list'; {@code offset} is the 'in' keyword's. */
   record Membership(Node item, Node list, int offset) implements Node {
+    @Override
     public Object evaluate(Bindings bindings) {
       Object needle = item.evaluate(bindings);
       Object haystack = list.evaluate(bindings);
@@ -148,6 +160,7 @@ sealed interface Node
       return false;
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       item.collectNames(names);
       list.collectNames(names);
@@ -170,20 +183,14 @@ sealed interface Node
     }
 
     boolean accepts(int comparison) {
-      switch (this) {
-        case LT:
-          return comparison < 0;
-        case LE:
-          return comparison <= 0;
-        case GT:
-          return comparison > 0;
-        case GE:
-          return comparison >= 0;
-        case EQ:
-          return comparison == 0;
-        default:
-          return comparison != 0;
-      }
+      return switch (this) {
+        case LT -> comparison < 0;
+        case LE -> comparison <= 0;
+        case GT -> comparison > 0;
+        case GE -> comparison >= 0;
+        case EQ -> comparison == 0;
+        default -> comparison != 0;
+      };
     }
   }
 }

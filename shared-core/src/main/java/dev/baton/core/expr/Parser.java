@@ -78,28 +78,27 @@ final class Parser {
 
   private Node primary() {
     Token token = peek();
-    switch (token.type()) {
-      case STRING:
-      case NUMBER:
+    return switch (token.type()) {
+      case STRING, NUMBER -> {
         index++;
-        return new Node.Literal(token.value());
-      case TRUE:
-      case FALSE:
+        yield new Node.Literal(token.value());
+      }
+      case TRUE, FALSE -> {
         index++;
-        return new Node.Literal(token.type() == Type.TRUE);
-      case NULL:
+        yield new Node.Literal(token.type() == Type.TRUE);
+      }
+      case NULL -> {
         index++;
-        return new Node.Literal(null);
-      case NAME:
+        yield new Node.Literal(null);
+      }
+      case NAME -> {
         index++;
-        return new Node.Name(List.of(token.text().split("\\.")), token.offset());
-      case LPAREN:
-        return parenthesized(token);
-      case LBRACKET:
-        return list(token);
-      default:
-        throw ParserErrors.expectedOperand(tokens, index);
-    }
+        yield new Node.Name(List.of(token.text().split("\\.")), token.offset());
+      }
+      case LPAREN -> parenthesized(token);
+      case LBRACKET -> list(token);
+      default -> throw ParserErrors.expectedOperand(tokens, index);
+    };
   }
 
   private Node parenthesized(Token open) {

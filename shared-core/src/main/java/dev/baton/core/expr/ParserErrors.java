@@ -70,23 +70,15 @@ final class ParserErrors {
   }
 
   private static ExpressionException unexpected(Token found) {
-    String hint;
-    switch (found.type()) {
-      case RPAREN:
-        hint = "remove it or add the matching '('";
-        break;
-      case RBRACKET:
-        hint = "remove it or add the matching '['";
-        break;
-      case COMMA:
-        hint = "commas only separate list items, like ['a', 'b']";
-        break;
-      case EOF:
-        hint = "the expression ends too early";
-        break;
-      default:
-        hint = "";
-    }
+
+    String hint =
+        switch (found.type()) {
+          case RPAREN -> "remove it or add the matching '('";
+          case RBRACKET -> "remove it or add the matching '['";
+          case COMMA -> "commas only separate list items, like ['a', 'b']";
+          case EOF -> "the expression ends too early";
+          default -> "";
+        };
     return new ExpressionException(found.offset(), "unexpected " + found.describe(), hint);
   }
 }

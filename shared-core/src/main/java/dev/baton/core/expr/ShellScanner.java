@@ -172,22 +172,28 @@ final class ShellScanner {
 
   private ShellContext contextHere() {
     switch (stack.peek().mode) {
-      case UNQUOTED:
-      case NESTED:
+      case UNQUOTED, NESTED -> {
         char before = i > 0 ? text.charAt(i - 1) : ' ';
         return before == '{' || before == '~' ? ShellContext.WORD_QUOTED_ALWAYS : ShellContext.WORD;
-      case SINGLE:
+      }
+      case SINGLE -> {
         return ShellContext.SINGLE_QUOTED;
-      case DOUBLE:
+      }
+      case DOUBLE -> {
         return ShellContext.DOUBLE_QUOTED;
-      case BACKTICK:
+      }
+      case BACKTICK -> {
         return ShellContext.unsafe("inside backticks");
-      case PARAM:
+      }
+      case PARAM -> {
         return ShellContext.unsafe("inside ${...}");
-      case ARITH:
+      }
+      case ARITH -> {
         return ShellContext.unsafe("inside $((...))");
-      default:
+      }
+      default -> {
         return ShellContext.unsafe("inside a comment, which a newline in the value would end");
+      }
     }
   }
 

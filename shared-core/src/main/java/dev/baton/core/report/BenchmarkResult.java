@@ -73,8 +73,8 @@ public record BenchmarkResult(
     List<Double> out = new ArrayList<>();
     if (value instanceof List) {
       for (Object item : (List<?>) value) {
-        if (item instanceof Number && Double.isFinite(((Number) item).doubleValue())) {
-          out.add(((Number) item).doubleValue());
+        if (item instanceof Number number && Double.isFinite(number.doubleValue())) {
+          out.add(number.doubleValue());
         }
       }
     }

@@ -39,7 +39,7 @@ public record GateResult(
         out.add(
             new GateResult(
                 text(map.get("name")),
-                passed instanceof Boolean ? (Boolean) passed : null,
+                passed instanceof Boolean b ? b : null,
                 map.get("value"),
                 map.get("threshold"),
                 map.get("baseline"),

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Locale;
 
 /**
  * Turns an {@link IOException} into the short reason a person needs ("No space left on device").
@@ -26,8 +27,9 @@ public final class IoFailures {
     if (e instanceof DirectoryNotEmptyException) {
       return "a directory with that name is in the way";
     }
-    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-      return ((FileSystemException) e).getReason();
+    if (e instanceof FileSystemException fileSystemException
+        && fileSystemException.getReason() != null) {
+      return fileSystemException.getReason();
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
@@ -38,10 +40,10 @@ public final class IoFailures {
     if (e instanceof AccessDeniedException) {
       return "make the directory writable or choose another --report-dir";
     }
-    if (reason(e).toLowerCase(java.util.Locale.ROOT).contains("space")) {
+    if (reason(e).toLowerCase(Locale.ROOT).contains("space")) {
       return "free space or choose another --report-dir";
     }
-    if (reason(e).toLowerCase(java.util.Locale.ROOT).contains("too large")) {
+    if (reason(e).toLowerCase(Locale.ROOT).contains("too large")) {
       return "raise the file size limit (ulimit -f) or choose another --report-dir";
     }
     return "check that the directory exists and is writable, or choose another --report-dir";

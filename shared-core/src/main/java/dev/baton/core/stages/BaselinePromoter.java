@@ -62,8 +62,8 @@ public final class BaselinePromoter {
       ((Map<?, ?>) value)
           .forEach(
               (k, v) -> {
-                if (v instanceof Number) {
-                  out.put(String.valueOf(k), ((Number) v).doubleValue());
+                if (v instanceof Number number) {
+                  out.put(String.valueOf(k), number.doubleValue());
                 }
               });
     }

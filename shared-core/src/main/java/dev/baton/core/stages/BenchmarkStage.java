@@ -1,5 +1,6 @@
 package dev.baton.core.stages;
 
+import dev.baton.core.api.InfrastructureException;
 import dev.baton.core.descriptor.StageSpec;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
@@ -104,7 +105,7 @@ final class BenchmarkStage {
     try {
       BenchmarkFiles.write(
           ctx.reportDir(), ctx.masker().mask(name), spec.warmup(), samples, spec.items());
-    } catch (IOException | dev.baton.core.api.InfrastructureException e) {
+    } catch (IOException | InfrastructureException e) {
       return StageResult.failed("cannot write benchmark files: " + e.getMessage(), results);
     }
     ctx.commands().note("benchmark " + verdict.verdict() + ": " + verdict.message());

@@ -3,6 +3,7 @@ package dev.baton.core.stages;
 import dev.baton.core.descriptor.GateSpec;
 import dev.baton.core.report.GateResult;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ final class BoundGate {
 
   /** Rounded so a bound computed as 0.9 - 0.01 reads 0.89, not 0.8900000000000001. */
   static double round(double v) {
-    return new BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+    return new BigDecimal(v).round(new MathContext(12)).doubleValue();
   }
 
   static String text(Object v) {

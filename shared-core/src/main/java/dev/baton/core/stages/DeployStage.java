@@ -37,15 +37,15 @@ final class DeployStage {
   private StageResult run() throws InterruptedException {
     Optional<String> failure = Optional.empty();
     switch (spec.strategy()) {
-      case CANARY:
+      case CANARY -> {
         for (int weight : spec.weights()) {
           failure = stage(weight, spec.shift().orElseThrow());
           if (failure.isPresent()) {
             break;
           }
         }
-        break;
-      case BLUE_GREEN:
+      }
+      case BLUE_GREEN -> {
         failure =
             check("before switch")
                 .map(f -> "the new version is not healthy before the switch: " + f);
@@ -59,9 +59,8 @@ final class DeployStage {
           failure =
               out.success() ? Optional.empty() : Optional.of("retire failed: " + out.describe());
         }
-        break;
-      default:
-        failure = stage(100, spec.switchCommand().orElseThrow());
+      }
+      default -> failure = stage(100, spec.switchCommand().orElseThrow());
     }
     if (failure.isEmpty() && ctx.commands().isStopped()) {
       failure = Optional.of("stopped");

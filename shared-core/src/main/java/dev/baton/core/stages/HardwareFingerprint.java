@@ -1,6 +1,7 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.Command;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class HardwareFingerprint {
         commands.run(
             new Command.Argv(
                 List.of("nvidia-smi", "--query-gpu=index,name", "--format=csv,noheader")),
-            java.time.Duration.ofSeconds(20),
+            Duration.ofSeconds(20),
             false);
     return out.success() ? fromQuery(out.output(), gpus) : UNKNOWN_GPU;
   }

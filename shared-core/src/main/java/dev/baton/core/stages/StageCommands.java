@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a stage's commands one at a time through the step's executor, so they run where the step was
@@ -84,15 +86,15 @@ final class StageCommands {
           limit == null
               ? handle.exit().get()
               : handle.exit().get(limit.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       handle.stop(Duration.ZERO);
       status = ExitStatus.couldNotLaunch("took longer than " + limit.toMillis() + " ms");
       try {
         handle.exit().get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException x) {
+      } catch (ExecutionException | TimeoutException x) {
         // The command is being killed; its exit no longer matters.
       }
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       status = ExitStatus.couldNotLaunch("the command was lost: " + e.getCause().getMessage());
     } finally {
       current = null;

@@ -5,6 +5,7 @@ import dev.baton.core.api.UsageException;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class JournalReader {
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (NoSuchFileException e) {
       throw new UsageException(

@@ -1,6 +1,7 @@
 package dev.baton.core.descriptor.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -106,14 +107,11 @@ public final class YamlTreeReader {
       parser.skipChildren();
       return new YamlNode.Scalar(at, "", YamlNode.ScalarType.NULL, false);
     }
-    switch (token) {
-      case START_OBJECT:
-        return readMap(at, depth);
-      case START_ARRAY:
-        return readList(at, depth);
-      default:
-        return readScalar(token, at);
-    }
+    return switch (token) {
+      case START_OBJECT -> readMap(at, depth);
+      case START_ARRAY -> readList(at, depth);
+      default -> readScalar(token, at);
+    };
   }
 
   private YamlNode readMap(SourcePosition at, int depth) throws IOException {
@@ -166,22 +164,14 @@ public final class YamlTreeReader {
     String text = parser.getText();
     YamlNode.ScalarType type;
     switch (token) {
-      case VALUE_NUMBER_INT:
-        type = YamlNode.ScalarType.INTEGER;
-        break;
-      case VALUE_NUMBER_FLOAT:
-        type = YamlNode.ScalarType.DECIMAL;
-        break;
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        type = YamlNode.ScalarType.BOOLEAN;
-        break;
-      case VALUE_NULL:
+      case VALUE_NUMBER_INT -> type = YamlNode.ScalarType.INTEGER;
+      case VALUE_NUMBER_FLOAT -> type = YamlNode.ScalarType.DECIMAL;
+      case VALUE_TRUE, VALUE_FALSE -> type = YamlNode.ScalarType.BOOLEAN;
+      case VALUE_NULL -> {
         type = YamlNode.ScalarType.NULL;
         text = "";
-        break;
-      default:
-        type = YamlNode.ScalarType.STRING;
+      }
+      default -> type = YamlNode.ScalarType.STRING;
     }
     return new YamlNode.Scalar(
         at, text == null ? "" : text, type, token == JsonToken.VALUE_STRING && quotedAt(at));
@@ -237,8 +227,7 @@ public final class YamlTreeReader {
   }
 
   private SourcePosition errorPosition(Exception e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-        && jpe.getLocation() != null) {
+    if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
       return position(jpe.getLocation());
     }
     if (parser != null) {

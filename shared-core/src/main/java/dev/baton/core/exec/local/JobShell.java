@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +91,7 @@ final class JobShell implements AutoCloseable {
    * JobScript}.
    */
   static Map<String, String> baseEnvironment() {
-    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    Map<String, String> env = new HashMap<>(System.getenv());
     env.remove("BASH_ENV");
     env.remove("ENV");
     env.keySet().removeIf(k -> k.startsWith("BASH_FUNC_"));

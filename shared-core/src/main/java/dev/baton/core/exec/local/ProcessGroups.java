@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ final class ProcessGroups {
     if (SETSID == null) {
       return argv;
     }
-    java.util.ArrayList<String> out = new java.util.ArrayList<>(argv.size() + 1);
+    ArrayList<String> out = new ArrayList<>(argv.size() + 1);
     out.add(SETSID);
     out.addAll(argv);
     return out;

@@ -120,7 +120,10 @@ final class JobPoller implements AutoCloseable {
     try {
       changed = lookOnce();
     } catch (RuntimeException e) {
-      failAll(e instanceof InfrastructureException ? (InfrastructureException) e : wrap(e));
+      failAll(
+          e instanceof InfrastructureException infrastructureException
+              ? infrastructureException
+              : wrap(e));
       return;
     }
     synchronized (this) {
