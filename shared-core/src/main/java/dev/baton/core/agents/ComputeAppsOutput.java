@@ -25,7 +25,7 @@ final class ComputeAppsOutput {
             .collect(Collectors.toMap(Gpu::uuid, Gpu::index, (a, b) -> a));
     List<GpuProcess> processes = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
-    for (String raw : output.split("\\R")) {
+    for (String raw : output.split("\\R", -1)) {
       String line = raw.strip();
       // Some drivers say so in words instead of printing nothing.
       if (line.isEmpty() || line.equalsIgnoreCase("No running processes found")) {
@@ -46,7 +46,7 @@ final class ComputeAppsOutput {
 
   /** The process on one line, or {@code null} when the line is not one Baton can read. */
   private static GpuProcess parseLine(String line, Function<String, Integer> indexOf) {
-    String[] fields = line.split(",");
+    String[] fields = line.split(",", -1);
     if (fields.length < 4) {
       return null;
     }

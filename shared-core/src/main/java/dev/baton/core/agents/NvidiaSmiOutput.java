@@ -14,7 +14,7 @@ final class NvidiaSmiOutput {
   static GpuDetection parse(String output) {
     List<Gpu> gpus = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
-    for (String line : output.split("\\R")) {
+    for (String line : output.split("\\R", -1)) {
       if (line.isBlank()) {
         continue;
       }
@@ -31,7 +31,7 @@ final class NvidiaSmiOutput {
 
   /** The GPU on one line, or {@code null} when the line is not one Baton can read. */
   private static Gpu parseLine(String line) {
-    String[] fields = line.split(",");
+    String[] fields = line.split(",", -1);
     if (fields.length < 4) {
       return null;
     }

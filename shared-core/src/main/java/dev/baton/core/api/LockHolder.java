@@ -38,7 +38,7 @@ record LockHolder(String runId, long pid, Optional<Instant> processStart, String
   /** The holder a lock file names; null when it names none (empty, or not written by Baton). */
   static LockHolder parse(String content) {
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String line : content.split("\n")) {
+    for (String line : content.split("\n", -1)) {
       int eq = line.indexOf('=');
       if (eq > 0) {
         fields.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());

@@ -74,7 +74,7 @@ final class InputFiles {
       throws CacheException, IOException {
     String normalized = paths.relative(paths.resolve(input, true));
     String base = "";
-    for (String part : normalized.split("/")) {
+    for (String part : normalized.split("/", -1)) {
       if (part.chars().anyMatch(c -> GLOB_CHARS.indexOf(c) >= 0)) {
         break;
       }

@@ -151,7 +151,7 @@ final class BenchmarkStage {
           "make the command write one latency in milliseconds per line");
     }
     List<Double> out = new ArrayList<>();
-    for (String token : text.replace('[', ' ').replace(']', ' ').split("[\\s,]+")) {
+    for (String token : text.replace('[', ' ').replace(']', ' ').split("[\\s,]+", -1)) {
       if (!token.isBlank()) {
         out.add(
             Metrics.parse(token.strip())

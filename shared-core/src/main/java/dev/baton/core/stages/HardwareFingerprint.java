@@ -44,7 +44,7 @@ final class HardwareFingerprint {
   /** The distinct models of the {@code held} indices in nvidia-smi's "index, name" lines. */
   static String fromQuery(String output, List<Integer> held) {
     TreeSet<String> models = new TreeSet<>();
-    for (String line : output.split("\\R")) {
+    for (String line : output.split("\\R", -1)) {
       String[] parts = line.split(",", 2);
       if (parts.length == 2
           && parts[0].strip().matches("\\d+")

@@ -64,7 +64,7 @@ public final class Metrics {
     try {
       return fromJson(text, source);
     } catch (StageException whole) {
-      String[] lines = text.split("\\R");
+      String[] lines = text.split("\\R", -1);
       for (int k = lines.length - 1; k >= 0; k--) {
         String line = lines[k].strip();
         if (line.startsWith("{") && line.endsWith("}")) {

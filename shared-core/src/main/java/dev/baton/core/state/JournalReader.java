@@ -57,9 +57,9 @@ public final class JournalReader {
       throw corrupt(file, text.split("\n", -1).length, "the last line is cut short (truncated)");
     }
     List<JournalEntry> entries = new ArrayList<>();
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      entries.add(parse(file, i + 1, lines[i]));
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      entries.add(parse(file, i + 1, lines.get(i)));
     }
     if (!(entries.get(0) instanceof JournalEntry.RunBegan)) {
       throw corrupt(file, 1, "it does not start with the run's first entry");

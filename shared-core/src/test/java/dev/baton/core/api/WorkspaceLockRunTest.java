@@ -7,11 +7,13 @@ import dev.baton.core.events.RunEvent;
 import dev.baton.core.testing.Await;
 import dev.baton.core.testing.BatonProcess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +65,7 @@ class WorkspaceLockRunTest {
                 }
               });
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -159,7 +161,7 @@ class WorkspaceLockRunTest {
         .orElseThrow();
   }
 
-  private static java.util.Map<String, String> env() {
+  private static Map<String, String> env() {
     return System.getenv();
   }
 

@@ -11,6 +11,7 @@ import dev.baton.core.api.RunOutcome;
 import dev.baton.core.report.StepRecord;
 import dev.baton.core.state.RunStatus;
 import dev.baton.core.testing.RequiredTool;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -137,7 +138,7 @@ class RealGpuTest {
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
       return p.waitFor() == 0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -45,7 +47,7 @@ class DiskFullReportTest {
    * replaced when a run starts (whole lines only, see RunJournalTest), so it is left out here.
    */
   private static Map<String, String> withoutJournal(Map<String, String> files) {
-    Map<String, String> rest = new java.util.TreeMap<>(files);
+    Map<String, String> rest = new TreeMap<>(files);
     rest.remove("journal.jsonl");
     return rest;
   }
@@ -92,7 +94,7 @@ class DiskFullReportTest {
             "\"$@\" run baton.yaml --report-dir '" + mount + "/r' > second.txt 2>&1",
             "echo $? > second.rc",
             "cp -a '" + mount + "/r/.' '" + snapshot + "/after'");
-    var command = new java.util.ArrayList<>(java.util.List.of("unshare", "-rm", "bash", "-c"));
+    var command = new ArrayList<>(List.of("unshare", "-rm", "bash", "-c"));
     command.add(script);
     command.add("bash");
     command.addAll(BatonProcess.command());

@@ -2,11 +2,13 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.state.RunStatus;
 import dev.baton.core.state.StepState;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -157,7 +159,7 @@ class JunitXmlWriterTest {
             failed.schemaVersion(),
             failed.runId(),
             failed.pipeline(),
-            dev.baton.core.state.RunStatus.SUCCEEDED,
+            RunStatus.SUCCEEDED,
             failed.startedAt(),
             failed.endedAt(),
             failed.descriptor(),
@@ -188,9 +190,7 @@ class JunitXmlWriterTest {
     for (StepRecord s : failed.steps()) {
       if (s.id().equals("quality")) {
         Object gate = ((List<?>) s.results().get(GateResult.RESULTS_KEY)).get(0);
-        s =
-            SampleRecords.withResults(
-                s, java.util.Map.of(GateResult.RESULTS_KEY, List.of(gate, gate)));
+        s = SampleRecords.withResults(s, Map.of(GateResult.RESULTS_KEY, List.of(gate, gate)));
       }
       steps.add(s);
     }

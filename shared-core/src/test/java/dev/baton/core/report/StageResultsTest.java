@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.state.RunStatus;
 import dev.baton.core.state.StepState;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,7 +93,7 @@ class StageResultsTest {
           1,
           "r",
           "p",
-          dev.baton.core.state.RunStatus.SUCCEEDED,
+          RunStatus.SUCCEEDED,
           SampleRecords.T0,
           SampleRecords.at(1),
           null,

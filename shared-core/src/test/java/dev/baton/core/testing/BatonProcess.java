@@ -1,5 +1,6 @@
 package dev.baton.core.testing;
 
+import dev.baton.core.cli.BatonCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class BatonProcess {
 
   /** {@code java -cp <test classpath> dev.baton.core.cli.BatonCli args...}. */
   public static List<String> command(String... args) {
-    return java(dev.baton.core.cli.BatonCli.class, args);
+    return java(BatonCli.class, args);
   }
 
   /** {@code java -cp <test classpath> MAIN args...}, without files the JVM would write itself. */

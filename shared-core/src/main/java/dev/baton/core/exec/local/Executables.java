@@ -18,7 +18,7 @@ final class Executables {
     if (path == null) {
       return null;
     }
-    for (String dir : path.split(":")) {
+    for (String dir : path.split(":", -1)) {
       File f = new File(dir.isEmpty() ? "." : dir, program);
       if (f.isFile() && f.canExecute()) {
         return f.getAbsolutePath();

@@ -187,7 +187,7 @@ final class JobShell implements AutoCloseable {
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(" ");
+        String[] f = line.split(" ", -1);
         if (f.length != 3) {
           continue;
         }

@@ -139,7 +139,7 @@ public final class SlurmExecutor implements StepExecutor {
 
   /** {@code sbatch --parsable} prints {@code 123} or {@code 123;cluster}. */
   static String jobId(String stdout) {
-    String first = stdout.strip().split("\\R")[0];
+    String first = stdout.strip().split("\\R", -1)[0];
     int semicolon = first.indexOf(';');
     String id = semicolon >= 0 ? first.substring(0, semicolon) : first;
     if (!id.strip().matches("\\d+")) {

@@ -64,7 +64,7 @@ record SlurmJobEnd(String state, int exitCode, int signal) {
 
   /** From scontrol's and sacct's {@code ExitCode=N:S}. */
   static SlurmJobEnd fromExitCode(String state, String exitCode) {
-    String[] parts = exitCode.strip().split(":");
+    String[] parts = exitCode.strip().split(":", -1);
     int code = parts.length > 0 ? parseOrZero(parts[0]) : 0;
     int signal = parts.length > 1 ? parseOrZero(parts[1]) : 0;
     return new SlurmJobEnd(baseState(state), code, signal);

@@ -2,6 +2,7 @@ package dev.baton.core.descriptor.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.descriptor.DescriptorReader;
 import dev.baton.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -185,7 +186,7 @@ class DescriptorFuzzTest {
 
     private static boolean isPlan(String input) {
       try {
-        dev.baton.core.descriptor.DescriptorReader.parse(DescriptorOracle.FILE, input);
+        DescriptorReader.parse(DescriptorOracle.FILE, input);
         return true;
       } catch (RuntimeException | StackOverflowError e) {
         return false;
