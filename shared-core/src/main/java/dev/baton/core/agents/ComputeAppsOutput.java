@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the lines of {@code nvidia-smi --query-compute-apps=gpu_uuid,pid,used_memory,process_name
@@ -45,7 +46,7 @@ final class ComputeAppsOutput {
   }
 
   /** The process on one line, or {@code null} when the line is not one Baton can read. */
-  private static GpuProcess parseLine(String line, Function<String, Integer> indexOf) {
+  private static @Nullable GpuProcess parseLine(String line, Function<String, Integer> indexOf) {
     String[] fields = line.split(",", -1);
     if (fields.length < 4) {
       return null;

@@ -3,6 +3,7 @@ package dev.baton.core.agents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the lines of {@code nvidia-smi --query-gpu=index,name,memory.total,uuid
@@ -30,7 +31,7 @@ final class NvidiaSmiOutput {
   }
 
   /** The GPU on one line, or {@code null} when the line is not one Baton can read. */
-  private static Gpu parseLine(String line) {
+  private static @Nullable Gpu parseLine(String line) {
     String[] fields = line.split(",", -1);
     if (fields.length < 4) {
       return null;

@@ -1,5 +1,7 @@
 package dev.baton.core.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something outside the pipeline failed: no agent can run a step, an engine does not answer, a disk
  * is full. Exit 3.
@@ -11,7 +13,7 @@ public final class InfrastructureException extends BatonException {
     super(message, null);
   }
 
-  public InfrastructureException(String message, Throwable cause) {
+  public InfrastructureException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

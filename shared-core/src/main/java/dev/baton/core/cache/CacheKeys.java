@@ -19,6 +19,10 @@ final class CacheKeys {
   private final Map<String, String> params;
   private final Map<String, Agent> agents;
 
+  CachePaths paths() {
+    return paths;
+  }
+
   CacheKeys(CachePaths paths, Map<String, String> params, List<Agent> agents) {
     this.paths = paths;
     this.params = Map.copyOf(params);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Launches steps with {@code cache: true} through the step cache: a verified entry for the step's
@@ -28,8 +29,8 @@ public final class CachingLauncher implements StepLauncher {
   private final Map<String, String> params;
   private final List<Agent> agents;
   private final EventSink events;
-  private CacheKeys keys;
-  private CachePaths paths;
+  // Made on the first cached step: making them can fail, and a run without one needs neither.
+  private @Nullable CacheKeys keys;
 
   /**
    * @param readCache false for {@code --no-cache}: every step runs, and successful ones still
@@ -56,24 +57,28 @@ public final class CachingLauncher implements StepLauncher {
       return delegate.launch(launch);
     }
     String key;
+    CachePaths paths;
     try {
-      key = keys().of(launch).sha256();
+      CacheKeys keys = keys();
+      key = keys.of(launch).sha256();
+      paths = keys.paths();
     } catch (CacheException e) {
       return StepHandle.finished(ExitStatus.couldNotLaunch("cache: " + e.getMessage()));
     }
     CacheStore store = new CacheStore(CacheStore.rootFor(paths.workspace()));
     if (readCache) {
-      Optional<StepHandle> hit = tryHit(launch, store, key);
+      Optional<StepHandle> hit = tryHit(launch, paths, store, key);
       if (hit.isPresent()) {
         return hit.get();
       }
     }
     List<String> outputs = launch.step().spec().cache().outputs();
     return CachedHandles.storing(
-        delegate.launch(launch), status -> store(launch.stepId(), store, key, outputs));
+        delegate.launch(launch), status -> store(launch.stepId(), paths, store, key, outputs));
   }
 
-  private Optional<StepHandle> tryHit(StepLaunch launch, CacheStore store, String key) {
+  private Optional<StepHandle> tryHit(
+      StepLaunch launch, CachePaths paths, CacheStore store, String key) {
     CacheStore.Lookup found = store.lookup(key);
     if (found instanceof CacheStore.Discarded d) {
       event(launch, CacheAction.DISCARDED, key, d.reason());
@@ -94,7 +99,7 @@ public final class CachingLauncher implements StepLauncher {
   }
 
   private Optional<CacheVerdict.Verdict> store(
-      String stepId, CacheStore store, String key, List<String> outputs) {
+      String stepId, CachePaths paths, CacheStore store, String key, List<String> outputs) {
     try {
       OutputSnapshot.store(paths, store, key, stepId, outputs);
       events.accept(new RunEvent.StepCache(stepId, CacheAction.STORED, key, ""));
@@ -113,11 +118,12 @@ public final class CachingLauncher implements StepLauncher {
   }
 
   private CacheKeys keys() throws CacheException {
-    if (keys == null) {
-      paths = new CachePaths(workspace);
-      keys = new CacheKeys(paths, params, agents);
+    CacheKeys made = keys;
+    if (made == null) {
+      made = new CacheKeys(new CachePaths(workspace), params, agents);
+      keys = made;
     }
-    return keys;
+    return made;
   }
 
   private void event(StepLaunch launch, CacheAction action, String key, String detail) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Expands a step's {@code inputs} (files, directories, globs) into the files they name, sorted by
@@ -94,7 +95,8 @@ final class InputFiles {
     return files.keySet().stream().noneMatch(f -> m.matches(Path.of(f)));
   }
 
-  private static void walk(CachePaths paths, Path start, PathMatcher matcher, Map<String, Path> out)
+  private static void walk(
+      CachePaths paths, Path start, @Nullable PathMatcher matcher, Map<String, Path> out)
       throws IOException {
     Path baton = paths.workspace().resolve(".baton");
     Files.walkFileTree(

@@ -57,7 +57,7 @@ final class OutputRestore {
 
   private static void checkLinkText(CachePaths paths, Path link, String text)
       throws CacheException {
-    if (!link.getParent().resolve(text).normalize().startsWith(paths.workspace())) {
+    if (!link.resolveSibling(text).normalize().startsWith(paths.workspace())) {
       throw new CacheException(
           "the entry's link " + paths.relative(link) + " points outside the workspace");
     }

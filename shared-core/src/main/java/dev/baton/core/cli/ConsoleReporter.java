@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints the core's events: one line per state change, step output prefixed with the step id, and a
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class ConsoleReporter implements EventSink {
   private final PrintStream out;
-  private final LiveStatus live;
+  private final @Nullable LiveStatus live;
   private final boolean quietOutput;
 
   ConsoleReporter(PrintStream out, boolean liveDisplay, boolean quietOutput) {
@@ -51,7 +52,7 @@ final class ConsoleReporter implements EventSink {
     }
   }
 
-  private String line(RunEvent event) {
+  private @Nullable String line(RunEvent event) {
     if (event instanceof RunEvent.RunStarted e) {
       return "baton: running " + e.pipeline() + " (" + e.stepCount() + " steps), run " + e.runId();
     }
@@ -88,7 +89,7 @@ final class ConsoleReporter implements EventSink {
     if (event instanceof RunEvent.StepFinished e) {
       String when =
           e.state() == StepState.SKIPPED
-                  || e.state() == StepState.CANCELLED && e.duration().isZero()
+                  || (e.state() == StepState.CANCELLED && e.duration().isZero())
               ? ""
               : " in " + Durations.human(e.duration());
       return "["

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code baton.yaml} into a {@link PipelineDescriptor}, finding every mistake in one pass.
@@ -61,7 +62,7 @@ public final class DescriptorReader {
   public static PipelineDescriptor parse(Path file, String text) {
     List<DescriptorProblem> problems = new ArrayList<>();
     PipelineDescriptor descriptor = parse(file, text, problems);
-    if (!problems.isEmpty()) {
+    if (!problems.isEmpty() || descriptor == null) {
       throw new DescriptorException(problems);
     }
     return descriptor;
@@ -84,7 +85,7 @@ public final class DescriptorReader {
     return Optional.ofNullable(parse(file, text, problems));
   }
 
-  private static PipelineDescriptor parse(
+  private static @Nullable PipelineDescriptor parse(
       Path file, String text, List<DescriptorProblem> problems) {
     String name = file.toString();
     YamlNode root = YamlTreeReader.read(name, text, problems);

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the run engine asks before it starts a step: which GPUs and concurrency slots other Baton
@@ -49,10 +50,10 @@ final class LeaseGate implements AutoCloseable {
   private final Map<String, Integer> otherSlots = new HashMap<>();
   private final Map<String, List<String>> slotHolders = new HashMap<>();
   private boolean pollPending;
-  private final CrossRunOrder order;
+  private final @Nullable CrossRunOrder order;
 
   LeaseGate(
-      MachineLeases leases,
+      @Nullable MachineLeases leases,
       List<Agent> agents,
       RunSettings settings,
       EventSink events,

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The run engine's mutable bookkeeping for one planned step; touched only by the engine thread. */
 final class StepRun {
@@ -27,17 +28,17 @@ final class StepRun {
   String message = "";
   final List<AttemptRecord> attempts = new ArrayList<>();
   final Set<String> agentsTried = new HashSet<>();
-  Instant firstStart;
+  @Nullable Instant firstStart;
   // Attempts an earlier Baton made before this run was resumed; numbering continues after them.
   int attemptBase;
   boolean restored;
-  Instant end;
+  @Nullable Instant end;
 
   // The attempt in flight.
-  StepHandle handle;
+  @Nullable StepHandle handle;
   int attempt;
-  Instant attemptStart;
-  String agent;
+  @Nullable Instant attemptStart;
+  @Nullable String agent;
   List<Integer> gpus = List.of();
   boolean timedOut;
   boolean cancelled;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed expression tree; each node evaluates itself with the rules in {@link Values}.
@@ -21,15 +22,15 @@ sealed interface Node
         Node.Comparison,
         Node.Membership {
 
-  Object evaluate(Bindings bindings);
+  @Nullable Object evaluate(Bindings bindings);
 
   /** Adds the dotted names this node reads, in source order. */
   void collectNames(Set<String> names);
 
   /** A string, number, boolean or null written in the expression. */
-  record Literal(Object value) implements Node {
+  record Literal(@Nullable Object value) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       return value;
     }
 
@@ -40,7 +41,7 @@ sealed interface Node
   /** A dotted name such as params.dataset, looked up when evaluated. */
   record Name(List<String> path, int offset) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       return BoundValues.resolve(bindings, path, offset);
     }
 
@@ -53,7 +54,7 @@ sealed interface Node
   /** A list literal such as ['main', 'release']. */
   record ListOf(List<Node> items) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       List<Object> values = new ArrayList<>(items.size());
       for (Node item : items) {
         values.add(item.evaluate(bindings));
@@ -70,7 +71,7 @@ sealed interface Node
   /** '!operand': true when the operand is falsy. */
   record Not(Node operand) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       return !Values.isTruthy(operand.evaluate(bindings));
     }
 
@@ -83,7 +84,7 @@ sealed interface Node
   /** 'a && b && c': the first falsy operand, or the last one; later operands are not evaluated. */
   record AllOf(List<Node> operands) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       Object value = null;
       for (Node operand : operands) {
         value = operand.evaluate(bindings);
@@ -103,7 +104,7 @@ sealed interface Node
   /** 'a || b || c': the first truthy operand, or the last one; later operands are not evaluated. */
   record AnyOf(List<Node> operands) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       Object value = null;
       for (Node operand : operands) {
         value = operand.evaluate(bindings);
@@ -123,7 +124,7 @@ sealed interface Node
   /** 'left op right' for == != < <= > >=; {@code offset} is the operator's. */
   record Comparison(Comparator op, Node left, Node right, int offset) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       Object a = left.evaluate(bindings);
       Object b = right.evaluate(bindings);
       return switch (op) {
@@ -143,7 +144,7 @@ sealed interface Node
   /** 'item in list'; {@code offset} is the 'in' keyword's. */
   record Membership(Node item, Node list, int offset) implements Node {
     @Override
-    public Object evaluate(Bindings bindings) {
+    public @Nullable Object evaluate(Bindings bindings) {
       Object needle = item.evaluate(bindings);
       Object haystack = list.evaluate(bindings);
       if (!(haystack instanceof List<?> candidates)) {

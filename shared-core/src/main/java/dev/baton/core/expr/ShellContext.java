@@ -1,12 +1,14 @@
 package dev.baton.core.expr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where in shell syntax a {@code ${{ }}} sits, which decides how its value is written so that it
  * stays one literal word.
  *
  * @param unsafeReason why no safe writing exists here; null unless {@code kind} is UNSAFE
  */
-record ShellContext(Kind kind, String unsafeReason) {
+record ShellContext(Kind kind, @Nullable String unsafeReason) {
 
   /** The shell syntax around the substitution. */
   enum Kind {

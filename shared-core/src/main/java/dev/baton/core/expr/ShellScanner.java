@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows POSIX shell quoting through a command line to learn the {@link ShellContext} of each
@@ -39,7 +40,7 @@ final class ShellScanner {
   private final BitSet markers;
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final List<ShellContext> contexts = new ArrayList<>();
-  private String lostTrackBecause;
+  private @Nullable String lostTrackBecause;
   private int i;
 
   private ShellScanner(String text, BitSet markers) {

@@ -3,6 +3,7 @@ package dev.baton.core.report;
 import dev.baton.core.state.StepState;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt of a step.
@@ -16,7 +17,7 @@ public record AttemptRecord(
     int attempt,
     Instant startedAt,
     Instant endedAt,
-    Integer exitCode,
+    @Nullable Integer exitCode,
     StepState status,
     String agent,
     List<Integer> gpus,
@@ -31,7 +32,7 @@ public record AttemptRecord(
       int attempt,
       Instant startedAt,
       Instant endedAt,
-      Integer exitCode,
+      @Nullable Integer exitCode,
       StepState status,
       String agent,
       List<Integer> gpus,

@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Escaping for report.html: every piece of run data goes through here before it is written. */
 final class Html {
@@ -33,7 +34,7 @@ final class Html {
    * {@code logs/train[lr=0.01].log} links to that file and nothing in a step id can leave the
    * attribute or become a scheme such as {@code javascript:}. Null for paths that are not relative.
    */
-  static String relativeUrl(String path) {
+  static @Nullable String relativeUrl(String path) {
     if (path == null || path.isBlank()) {
       return null;
     }

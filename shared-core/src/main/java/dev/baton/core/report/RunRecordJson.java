@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@code run.json}: pretty-printed, fields in record order, enums by name,
@@ -109,7 +110,7 @@ public final class RunRecordJson {
       "restore it from the CI artifacts or run the pipeline again to write a new one";
 
   /** The fields every report relies on; null when all are there. */
-  private static String firstMissingField(RunRecord record) {
+  private static @Nullable String firstMissingField(RunRecord record) {
     if (record.status() == null) {
       return "no status";
     }

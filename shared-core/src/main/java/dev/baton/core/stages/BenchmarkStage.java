@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the step's command warmup + repeat times and measures it: wall time, or the latencies it
@@ -169,7 +170,7 @@ final class BenchmarkStage {
     return out;
   }
 
-  private static void deleteQuietly(Path file) {
+  private static void deleteQuietly(@Nullable Path file) {
     if (file != null) {
       try {
         Files.deleteIfExists(file);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Judges one object gate: {@code min}, {@code max}, and a move from a baseline. */
 final class BoundGate {
@@ -67,7 +68,7 @@ final class BoundGate {
   }
 
   /** The single bound as a number, both as text, or null when there is none. */
-  private static Object threshold(double low, double high) {
+  private static @Nullable Object threshold(double low, double high) {
     boolean hasLow = low != Double.NEGATIVE_INFINITY;
     boolean hasHigh = high != Double.POSITIVE_INFINITY;
     if (hasLow && hasHigh) {
@@ -92,7 +93,7 @@ final class BoundGate {
     return new BigDecimal(v).round(new MathContext(12)).doubleValue();
   }
 
-  static String text(Object v) {
+  static String text(@Nullable Object v) {
     if (v instanceof Double d) {
       return BigDecimal.valueOf(round(d)).stripTrailingZeros().toPlainString();
     }

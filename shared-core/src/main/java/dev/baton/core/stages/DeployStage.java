@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rolls a new version out stage by stage (direct, canary, blue-green), checks health and analysis
@@ -22,7 +23,7 @@ final class DeployStage {
   private final StageContext ctx;
   private final List<Map<String, Object>> rollout = new ArrayList<>();
   private final List<Map<String, Object>> analyses = new ArrayList<>();
-  private final HealthCheck health;
+  private final @Nullable HealthCheck health;
 
   private DeployStage(DeploySpec spec, StageContext ctx) {
     this.spec = spec;

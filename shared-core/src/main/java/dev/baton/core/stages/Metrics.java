@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads metrics: numbers of a JSON object, nested keys joined with dots ({@code eval.auc}), and
@@ -99,7 +100,7 @@ public final class Metrics {
     }
   }
 
-  private static String firstLine(String message) {
+  private static String firstLine(@Nullable String message) {
     String m = message == null ? "" : message;
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree that remembers positions. Rejects what a pipeline
@@ -41,6 +42,7 @@ public final class YamlTreeReader {
   private String[] lines = new String[0];
   private boolean nestingReported;
 
+  @SuppressWarnings("NullAway.Init") // parser: readAll, the one way in, sets it before any read
   private YamlTreeReader(String file) {
     this.file = file;
   }
@@ -49,14 +51,15 @@ public final class YamlTreeReader {
    * Parses {@code text}; returns the root (null when unreadable) and adds every problem found to
    * {@code problems}.
    */
-  public static YamlNode read(String file, String text, List<DescriptorProblem> problems) {
+  public static @Nullable YamlNode read(
+      String file, String text, List<DescriptorProblem> problems) {
     YamlTreeReader reader = new YamlTreeReader(file);
     YamlNode root = reader.readAll(text);
     problems.addAll(reader.problems);
     return root;
   }
 
-  private YamlNode readAll(String text) {
+  private @Nullable YamlNode readAll(String text) {
     if (text.length() > MAX_BYTES) {
       problem(
           positionOf(text, MAX_BYTES),
@@ -65,7 +68,7 @@ public final class YamlTreeReader {
       return null;
     }
     lines = text.split("\n", -1);
-    try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+    try (YAMLParser p = FACTORY.createParser(text)) {
       parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {

@@ -66,7 +66,7 @@ final class GroupStop {
       ScheduledFuture<?> watch =
           killer.scheduleWithFixedDelay(
               check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
-      over.whenComplete((v, e) -> watch.cancel(false));
+      var unused = over.whenComplete((v, e) -> watch.cancel(false));
     } catch (RejectedExecutionException e) {
       // The executor is closed: no grace can be waited for.
       killNow(group);

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code bash} per run that starts every local attempt: a job-control shell, so each attempt is
@@ -33,9 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class JobShell implements AutoCloseable {
   // Requests are NUL-terminated shell text, evaluated one at a time; fd 3 is the event pipe.
   private static final String LOOP =
-      "set -m\n"
-          + "exec 3>&1 1>/dev/null 2>/dev/null\n"
-          + "while IFS= read -r -d '' request; do eval \"$request\"; done\n";
+      """
+      set -m
+      exec 3>&1 1>/dev/null 2>/dev/null
+      while IFS= read -r -d '' request; do eval "$request"; done
+      """;
   private static final long START_TIMEOUT_SECONDS = 30;
 
   private final Process shell;
@@ -59,7 +62,7 @@ final class JobShell implements AutoCloseable {
   }
 
   /** Starts the shell, or returns null where bash or setsid is missing. */
-  static JobShell start() {
+  static @Nullable JobShell start() {
     String bash = ProcessGroups.find("bash");
     String setsid = ProcessGroups.find("setsid");
     String mv = ProcessGroups.find("mv");
@@ -130,21 +133,22 @@ final class JobShell implements AutoCloseable {
           "cannot write " + request + " to start a step: " + e.getMessage(), e);
     }
     send(". " + ShellQuote.quote(request.toString()));
-    pid.orTimeout(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .whenComplete(
-            (p, error) -> {
-              started.remove(id);
-              deleteQuietly(request);
-              if (error != null) {
-                exits.remove(id);
-                exit.completeExceptionally(
-                    new InfrastructureException(
-                        "the local job shell did not start the step within "
-                            + START_TIMEOUT_SECONDS
-                            + " s; is the machine overloaded or out of processes?",
-                        error));
-              }
-            });
+    var unused =
+        pid.orTimeout(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .whenComplete(
+                (p, error) -> {
+                  started.remove(id);
+                  deleteQuietly(request);
+                  if (error != null) {
+                    exits.remove(id);
+                    exit.completeExceptionally(
+                        new InfrastructureException(
+                            "the local job shell did not start the step within "
+                                + START_TIMEOUT_SECONDS
+                                + " s; is the machine overloaded or out of processes?",
+                            error));
+                  }
+                });
     return new Job(id, pid, exit);
   }
 
@@ -154,7 +158,9 @@ final class JobShell implements AutoCloseable {
 
   /** Sends {@code signal} (TERM, KILL) to every process in the attempt's group. */
   void signal(Job job, String signal) {
-    job.processGroup().thenAccept(group -> send(signalRequest(job, group, signal)));
+    // Best effort: a shell that has stopped takes no request, and that failure stays in the
+    // returned future (GroupStop still watches the group and gives up after the grace).
+    var unused = job.processGroup().thenAccept(group -> send(signalRequest(job, group, signal)));
   }
 
   private static String signalRequest(Job job, long group, String signal) {

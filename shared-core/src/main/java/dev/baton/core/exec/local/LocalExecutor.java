@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs attempts as processes on this machine, each the leader of its own process group, its output
@@ -148,7 +149,7 @@ public final class LocalExecutor implements StepExecutor {
   }
 
   /** The least busy job shell, starting another while the pool is not full; null without bash. */
-  private synchronized JobShell shell() {
+  private synchronized @Nullable JobShell shell() {
     if (shellMissing) {
       return null;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts each step as the leader of its own session and process group (through {@code setsid}), so
@@ -16,8 +17,8 @@ import java.util.List;
  * outlive the shell — and nothing else.
  */
 final class ProcessGroups {
-  private static final String SETSID = find("setsid");
-  private static final String KILL = find("kill");
+  private static final @Nullable String SETSID = find("setsid");
+  private static final @Nullable String KILL = find("kill");
 
   private ProcessGroups() {}
 
@@ -117,7 +118,7 @@ final class ProcessGroups {
   }
 
   /** The absolute path of {@code program} on this JVM's PATH, or null. */
-  static String find(String program) {
+  static @Nullable String find(String program) {
     String path = System.getenv("PATH");
     return path == null ? null : Executables.search(program, path, new File("/"));
   }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs each attempt as a Slurm batch job: {@code sbatch} with the step's GPUs, CPUs, memory, label
@@ -182,14 +183,16 @@ public final class SlurmExecutor implements StepExecutor {
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
     return new Supplier<>() {
-      private T value;
+      private @Nullable T value;
 
       @Override
       public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
+        T known = value;
+        if (known == null) {
+          known = supplier.get();
+          value = known;
         }
-        return value;
+        return known;
       }
     };
   }
