@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 final class BaselineCommand implements Runnable {
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(Console.out());
+    new CommandLine(this).usage(Console.out());
   }
 
   /** {@code baton baseline promote}. */

@@ -1,7 +1,10 @@
 package dev.baton.cli;
 
 import dev.baton.core.errors.BatonException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -70,8 +73,9 @@ public final class BatonCli implements Runnable {
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     Console.use(out, err);
     CommandLine cl = commandLine(args);
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
+    // The platform's charset, as System.out and System.err encode with (JDK 17).
+    cl.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof BatonException b) {

@@ -1,7 +1,10 @@
 package dev.baton.cli;
 
 import dev.baton.core.events.EventSink;
+import dev.baton.core.events.RunEvent.Level;
+import dev.baton.core.events.RunEvent.Notice;
 import java.io.PrintStream;
+import org.jspecify.annotations.Nullable;
 
 /** The process's console, and whether it is a terminal that can take a live status line. */
 final class Console {
@@ -26,9 +29,26 @@ final class Console {
   /** A live display only on an interactive terminal outside CI. */
   static boolean interactive() {
     return out == System.out
-        && System.console() != null
+        && isTerminal(System.console())
         && System.getenv("CI") == null
         && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  /**
+   * From JDK 22 on, {@code System.console()} is not null also when the output is a pipe or a file;
+   * {@code Console.isTerminal()} (JDK 22) tells. Called by reflection: Baton builds for JDK 17.
+   */
+  private static boolean isTerminal(java.io.@Nullable Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before JDK 22 there is a console only on a terminal
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   static ConsoleReporter reporter(boolean quietOutput) {
@@ -38,10 +58,10 @@ final class Console {
   /** Events for commands that run nothing: notices only, to stderr. */
   static EventSink events(boolean notices) {
     return e -> {
-      if (notices && e instanceof dev.baton.core.events.RunEvent.Notice n) {
+      if (notices && e instanceof Notice n) {
         err.println(
             "baton: "
-                + (n.level() == dev.baton.core.events.RunEvent.Level.WARNING ? "warning: " : "")
+                + (n.level() == Level.WARNING ? "warning: " : "")
                 + n.describe(CliWords.INSTANCE));
       }
     };

@@ -7,9 +7,13 @@ import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints the core's events: one line per state change, step output prefixed with the step id, and a
@@ -17,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class ConsoleReporter implements EventSink {
   private final PrintStream out;
-  private final LiveStatus live;
+  private final @Nullable LiveStatus live;
   private final boolean quietOutput;
 
   ConsoleReporter(PrintStream out, boolean liveDisplay, boolean quietOutput) {
@@ -48,7 +52,7 @@ final class ConsoleReporter implements EventSink {
     }
   }
 
-  private String line(RunEvent event) {
+  private @Nullable String line(RunEvent event) {
     if (event instanceof RunEvent.RunStarted e) {
       return "baton: running " + e.pipeline() + " (" + e.stepCount() + " steps), run " + e.runId();
     }
@@ -85,7 +89,7 @@ final class ConsoleReporter implements EventSink {
     if (event instanceof RunEvent.StepFinished e) {
       String when =
           e.state() == StepState.SKIPPED
-                  || e.state() == StepState.CANCELLED && e.duration().isZero()
+                  || (e.state() == StepState.CANCELLED && e.duration().isZero())
               ? ""
               : " in " + Durations.human(e.duration());
       return "["
@@ -112,7 +116,7 @@ final class ConsoleReporter implements EventSink {
     return null;
   }
 
-  static String summary(RunRecord record, java.nio.file.Path reportDir) {
+  static String summary(RunRecord record, Path reportDir) {
     Map<StepState, Integer> counts = new EnumMap<>(StepState.class);
     record.steps().forEach(s -> counts.merge(s.status(), 1, Integer::sum));
     StringBuilder sb = new StringBuilder("\n");
@@ -120,7 +124,7 @@ final class ConsoleReporter implements EventSink {
         .append(": ")
         .append(record.status())
         .append(" in ")
-        .append(Durations.human(java.time.Duration.ofMillis(record.durationMillis())));
+        .append(Durations.human(Duration.ofMillis(record.durationMillis())));
     sb.append(" — ")
         .append(
             counts.entrySet().stream()
@@ -128,10 +132,7 @@ final class ConsoleReporter implements EventSink {
                     c ->
                         c.getValue()
                             + " "
-                            + c.getKey()
-                                .name()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .replace('_', ' '))
+                            + c.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", ")));
     for (StepRecord s : record.steps()) {
       boolean bad = !s.status().isSuccessful() && s.status() != StepState.SKIPPED;

@@ -33,7 +33,8 @@ final class LiveStatus {
               t.setDaemon(true);
               return t;
             });
-    ticker.scheduleAtFixedRate(this::redraw, 250, 250, TimeUnit.MILLISECONDS);
+    // Cancelled with the ticker (close); redraw catches nothing, so a failing one ends the display.
+    var unused = ticker.scheduleAtFixedRate(this::redraw, 250, 250, TimeUnit.MILLISECONDS);
   }
 
   synchronized void update(RunEvent event) {

@@ -4,6 +4,7 @@ import dev.baton.core.api.RunMerger;
 import dev.baton.core.api.RunOutcome;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,10 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunOutcome outcome = RunMerger.merge(runDirs, out, pipeline, System.getenv());
-    Console.out().println(ConsoleReporter.summary(outcome.record(), outcome.reportDir()).strip());
+    Console.out()
+        .println(
+            ConsoleReporter.summary(outcome.record(), Objects.requireNonNull(outcome.reportDir()))
+                .strip());
     return ExitCodeOf.outcome(outcome);
   }
 }

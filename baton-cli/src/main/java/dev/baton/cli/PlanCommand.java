@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.StepIdList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
       try {
         config.kind(StepKind.valueOf(kind.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new dev.baton.core.errors.UsageException(
+        throw new UsageException(
             "unknown step kind '" + kind + "'; use run, validate, benchmark or deploy");
       }
     }

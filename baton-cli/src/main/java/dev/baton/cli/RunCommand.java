@@ -2,7 +2,9 @@ package dev.baton.cli;
 
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.plan.StepIdList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "KEY=VALUE",
       description =
           "A Slurm setting with --executor slurm: partition, account, qos, poll (a duration), args (extra sbatch options). Repeatable.")
-  java.util.Map<String, String> slurm = new java.util.LinkedHashMap<>();
+  Map<String, String> slurm = new LinkedHashMap<>();
 
   @Option(names = "--fail-fast", description = "Cancel running steps as soon as one fails.")
   boolean failFast;

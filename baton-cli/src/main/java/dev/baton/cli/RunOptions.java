@@ -9,6 +9,7 @@ import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.stages.StageDescriptions;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,7 +44,7 @@ final class RunOptions {
       description = "Do not echo step output to the console (it still goes to the logs).")
   boolean quietOutput;
 
-  @picocli.CommandLine.Mixin LeaseTimeoutOption leaseTimeout = new LeaseTimeoutOption();
+  @Mixin LeaseTimeoutOption leaseTimeout = new LeaseTimeoutOption();
 
   BatonConfig apply(BatonConfig config) {
     if (parallel < 0) {

@@ -1,5 +1,8 @@
 package dev.baton.cli;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 /**
  * Turns Ctrl-C and SIGTERM into a clean cancellation: the first asks the run to stop (steps get
  * TERM, reports are written, exit 130); a second one exits at once.
@@ -10,7 +13,7 @@ final class Signals {
   private Signals() {}
 
   static void onInterrupt(Runnable cancel) {
-    sun.misc.SignalHandler handler =
+    SignalHandler handler =
         sig -> {
           if (interrupted) {
             Runtime.getRuntime().halt(130);
@@ -26,7 +29,7 @@ final class Signals {
         };
     for (String name : new String[] {"INT", "TERM"}) {
       try {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), handler);
+        Signal.handle(new Signal(name), handler);
       } catch (IllegalArgumentException e) {
         // This platform does not have the signal.
       }

@@ -1,6 +1,8 @@
 package dev.baton.cli;
 
 import dev.baton.core.api.Baton;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +85,8 @@ final class StepCommand implements Callable<Integer> {
 
   private static String hostName() {
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
       return "agent";
     }
   }

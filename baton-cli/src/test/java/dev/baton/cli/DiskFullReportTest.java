@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -44,7 +46,7 @@ class DiskFullReportTest {
    * replaced when a run starts (whole lines only, see RunJournalTest), so it is left out here.
    */
   private static Map<String, String> withoutJournal(Map<String, String> files) {
-    Map<String, String> rest = new java.util.TreeMap<>(files);
+    Map<String, String> rest = new TreeMap<>(files);
     rest.remove("journal.jsonl");
     return rest;
   }
@@ -91,7 +93,7 @@ class DiskFullReportTest {
             "\"$@\" run baton.yaml --report-dir '" + mount + "/r' > second.txt 2>&1",
             "echo $? > second.rc",
             "cp -a '" + mount + "/r/.' '" + snapshot + "/after'");
-    var command = new java.util.ArrayList<>(java.util.List.of("unshare", "-rm", "bash", "-c"));
+    var command = new ArrayList<>(List.of("unshare", "-rm", "bash", "-c"));
     command.add(script);
     command.add("bash");
     command.addAll(BatonProcess.command());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.jenkins.runtime.BuildRun;
 import dev.baton.jenkins.runtime.RecordedCall;
 import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,8 +93,8 @@ class HandOverTest {
     assertThat(PipelineChecks.stepCalls(build)).containsOnlyKeys("slow");
     assertThat(PipelineChecks.stepCalls(build).get("slow").failure()).contains("interrupted");
     for (Path workspace : jenkins.workspaces()) {
-      try (var left = java.nio.file.Files.list(workspace.resolve(".baton/jenkins"))) {
-        assertThat(left.filter(java.nio.file.Files::isDirectory).toList())
+      try (var left = Files.list(workspace.resolve(".baton/jenkins"))) {
+        assertThat(left.filter(Files::isDirectory).toList())
             .as("call directories left in " + workspace)
             .isEmpty();
       }

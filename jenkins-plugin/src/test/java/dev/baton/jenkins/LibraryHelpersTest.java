@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.jenkins.runtime.LibraryClasses;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.codehaus.groovy.runtime.InvokerHelper;
@@ -38,7 +39,7 @@ class LibraryHelpersTest {
   @SuppressWarnings("unchecked")
   void ancestorsOfTheLastStepOfAHundredThousandStepChainAreFoundInPlanOrder() throws Exception {
     int n = 100_000;
-    List<Map<String, Object>> steps = new java.util.ArrayList<>();
+    List<Map<String, Object>> steps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       // s0 needs the last step too: a cycle must not make the walk go round for ever.
       steps.add(Map.of("id", "s" + i, "needs", List.of("s" + (i == 0 ? n - 1 : i - 1))));

@@ -6,6 +6,7 @@ import dev.baton.jenkins.runtime.BuildRun;
 import dev.baton.jenkins.runtime.RecordedCall;
 import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,7 @@ class StepVariantsTest {
         """;
     BuildRun build =
         Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand())
-            .scm(Testbed.project(tmp.resolve("repo"), java.util.Map.of("baton.yaml", descriptor)))
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", descriptor)))
             .run("@Library('baton') _\nbaton()\n");
 
     assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
@@ -144,7 +145,7 @@ class StepVariantsTest {
         """;
     BuildRun build =
         Testbed.threeAgents(tmp.resolve("jenkins"), Testbed.cliCommand())
-            .scm(Testbed.project(tmp.resolve("repo"), java.util.Map.of("baton.yaml", descriptor)))
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", descriptor)))
             .run("@Library('baton') _\nbaton()\n");
 
     assertThat(build.result()).as(build.log()).isEqualTo("SUCCESS");
@@ -175,7 +176,7 @@ class StepVariantsTest {
             .scm(
                 Testbed.project(
                     tmp.resolve("repo"),
-                    java.util.Map.of(
+                    Map.of(
                         "baton.yaml",
                         "version: 1\nname: x\nsteps:\n  a:\n    needs: [b]\n    run: echo\n")))
             .run("@Library('baton') _\nbaton()\n");

@@ -10,6 +10,7 @@ import java.io.File;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A goal that runs steps: all of them ({@code baton:run}) or those of one kind and what they need
@@ -55,7 +56,7 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
   protected String resume;
 
   /** The kind of steps this goal runs, with what they need; null: every step. */
-  protected abstract StepKind kind();
+  protected abstract @Nullable StepKind kind();
 
   @Override
   protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {

@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class AgentsMojo extends AbstractBatonMojo {
   @Override
   protected void process(Baton baton, BatonConfig config) {
-    for (String line : InventoryTable.render(baton.agents(config), Map.of()).split("\n")) {
+    for (String line : InventoryTable.render(baton.agents(config), Map.of()).lines().toList()) {
       getLog().info(line);
     }
   }

@@ -6,6 +6,7 @@ import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** The wording of every message the Maven goals end a build with: what is wrong, how to fix it. */
@@ -38,6 +39,8 @@ final class MavenHelpfulSuggestions {
   static String forFailedRun(RunOutcome outcome) {
     RunRecord record = outcome.record();
     List<StepRecord> failed = outcome.failedSteps();
+    // Only a run that ran fails: a dry run has no report directory and never fails.
+    Path reportDir = Objects.requireNonNull(outcome.reportDir());
     StringBuilder text = new StringBuilder();
     text.append("Pipeline ").append(record.pipeline()).append(' ').append(record.status());
     if (!failed.isEmpty()) {
@@ -54,10 +57,10 @@ final class MavenHelpfulSuggestions {
         text.append(": ").append(step.message());
       }
       if (step.log() != null && !step.log().isEmpty()) {
-        text.append("\n      log: ").append(outcome.reportDir().resolve(step.log()));
+        text.append("\n      log: ").append(reportDir.resolve(step.log()));
       }
     }
-    text.append("\nReports (run.json, junit.xml, summary.md) are in ").append(outcome.reportDir());
+    text.append("\nReports (run.json, junit.xml, summary.md) are in ").append(reportDir);
     text.append('\n').append(howToRetry(record, failed));
     return text.toString();
   }

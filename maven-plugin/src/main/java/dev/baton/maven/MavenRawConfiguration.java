@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Maven goals' parameters as they were given, turned into the one {@link BatonConfig} the core
@@ -29,11 +30,11 @@ public record MavenRawConfiguration(
     String executor,
     File agentsFile,
     int parallel,
-    File reportDir,
+    @Nullable File reportDir,
     boolean failFast,
     boolean dryRun,
-    Properties userProperties,
-    Properties systemProperties) {
+    @Nullable Properties userProperties,
+    @Nullable Properties systemProperties) {
 
   /** The prefix of a property that sets one pipeline parameter. */
   public static final String PARAM_PREFIX = "baton.param.";
@@ -90,7 +91,7 @@ public record MavenRawConfiguration(
     return params;
   }
 
-  private static Map<String, String> paramProperties(Properties properties) {
+  private static Map<String, String> paramProperties(@Nullable Properties properties) {
     Map<String, String> params = new TreeMap<>();
     if (properties == null) {
       return params;

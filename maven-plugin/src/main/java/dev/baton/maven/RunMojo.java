@@ -3,6 +3,7 @@ package dev.baton.maven;
 import dev.baton.core.descriptor.StepKind;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code baton:run}: runs the whole pipeline and writes its reports; a failed step fails the build.
@@ -12,7 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class RunMojo extends AbstractRunMojo {
 
   @Override
-  protected StepKind kind() {
+  protected @Nullable StepKind kind() {
     return null;
   }
 }

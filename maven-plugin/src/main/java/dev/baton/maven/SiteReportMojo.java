@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,6 +30,7 @@ public class SiteReportMojo extends AbstractMavenReport {
   private File reportDir;
 
   @Override
+  @SuppressWarnings("deprecation") // required by MavenReport, which Maven 3 still calls
   public String getOutputName() {
     return "baton";
   }
@@ -97,7 +99,7 @@ public class SiteReportMojo extends AbstractMavenReport {
   private void copyFullReport(RunRecord record) throws IOException {
     Path target = getReportOutputDirectory().toPath().resolve("baton-run");
     Files.createDirectories(target);
-    ReportWriter.writeAll(record, target, java.util.Map.of());
+    ReportWriter.writeAll(record, target, Map.of());
     Path logs = reportDir.toPath().resolve("logs");
     if (Files.isDirectory(logs)) {
       try (var files = Files.walk(logs)) {

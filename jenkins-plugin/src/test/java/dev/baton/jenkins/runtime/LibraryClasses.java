@@ -1,5 +1,6 @@
 package dev.baton.jenkins.runtime;
 
+import groovy.lang.Binding;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,6 +28,6 @@ public final class LibraryClasses {
 
   /** Compiles a vars script or Jenkinsfile text, failing as Jenkins would on bad syntax. */
   public void compileScript(String text, String name) {
-    loader.script(text, name, new groovy.lang.Binding());
+    loader.script(text, name, new Binding());
   }
 }

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The steps of the test runtime; each behaves as the Jenkins step of the same name. */
 final class PipelineSteps {
@@ -192,15 +196,13 @@ final class PipelineSteps {
   /** Runs the body; past the time, a step it is waiting in is interrupted, as Jenkins does. */
   private Object timeout(StepArguments a, StepContext ctx) {
     long millis =
-        java.util.concurrent.TimeUnit.valueOf(
-                a.string("unit") == null ? "MINUTES" : a.string("unit"))
+        TimeUnit.valueOf(a.string("unit") == null ? "MINUTES" : a.string("unit"))
             .toMillis(a.integer("time", 0));
     Thread body = Thread.currentThread();
-    java.util.concurrent.atomic.AtomicBoolean expired =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.Timer timer = new java.util.Timer("timeout", true);
+    AtomicBoolean expired = new AtomicBoolean();
+    Timer timer = new Timer("timeout", true);
     timer.schedule(
-        new java.util.TimerTask() {
+        new TimerTask() {
           @Override
           public void run() {
             expired.set(true);

@@ -2,6 +2,7 @@ package dev.baton.core.agents;
 
 import dev.baton.core.descriptor.AgentSpec;
 import dev.baton.core.descriptor.GpuSpec;
+import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,7 +65,7 @@ public final class AgentInventory {
               gpus));
     }
     if (!problems.isEmpty()) {
-      throw new dev.baton.core.errors.DescriptorException(problems);
+      throw new DescriptorException(problems);
     }
     return List.copyOf(agents);
   }

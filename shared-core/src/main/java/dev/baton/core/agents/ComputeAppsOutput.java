@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the lines of {@code nvidia-smi --query-compute-apps=gpu_uuid,pid,used_memory,process_name
@@ -25,7 +26,7 @@ final class ComputeAppsOutput {
             .collect(Collectors.toMap(Gpu::uuid, Gpu::index, (a, b) -> a));
     List<GpuProcess> processes = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
-    for (String raw : output.split("\\R")) {
+    for (String raw : output.split("\\R", -1)) {
       String line = raw.strip();
       // Some drivers say so in words instead of printing nothing.
       if (line.isEmpty() || line.equalsIgnoreCase("No running processes found")) {
@@ -45,8 +46,8 @@ final class ComputeAppsOutput {
   }
 
   /** The process on one line, or {@code null} when the line is not one Baton can read. */
-  private static GpuProcess parseLine(String line, Function<String, Integer> indexOf) {
-    String[] fields = line.split(",");
+  private static @Nullable GpuProcess parseLine(String line, Function<String, Integer> indexOf) {
+    String[] fields = line.split(",", -1);
     if (fields.length < 4) {
       return null;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether an agent could ever run a step, ignoring what it is busy with now, and if none could,
@@ -48,12 +49,15 @@ public final class Feasibility {
     return eligibleGpus(request, parseOrNull(request.label()), agent);
   }
 
-  static List<Integer> eligibleGpus(AgentRequest request, LabelExpression expression, Agent agent) {
+  static List<Integer> eligibleGpus(
+      AgentRequest request, @Nullable LabelExpression expression, Agent agent) {
     boolean perModel = modelLabels(agent).size() > 1 && expression != null;
     List<Integer> eligible = new ArrayList<>();
     for (Gpu gpu : agent.gpus()) {
       if (gpuSatisfies(request, gpu)
-          && (!perModel || expression.matches(labelsAsIfOnly(agent, gpu.modelLabel())))) {
+          && (!perModel
+              || expression == null
+              || expression.matches(labelsAsIfOnly(agent, gpu.modelLabel())))) {
         eligible.add(gpu.index());
       }
     }
@@ -104,7 +108,7 @@ public final class Feasibility {
     return labels;
   }
 
-  private static LabelExpression parseOrNull(String label) {
+  private static @Nullable LabelExpression parseOrNull(String label) {
     try {
       return LabelExpression.parse(label);
     } catch (LabelExpressionException e) {

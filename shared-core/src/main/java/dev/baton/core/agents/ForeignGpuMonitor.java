@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a recent answer to "which processes use this machine's GPUs" so that the engine can ask
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class ForeignGpuMonitor implements AutoCloseable {
   /** The shortest time between two {@code nvidia-smi} calls. */
-  public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(2000);
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
 
   static final String ANSWERS_AGAIN =
       "nvidia-smi answers again about the processes on the GPUs; GPUs free of other processes"
@@ -29,7 +30,7 @@ public final class ForeignGpuMonitor implements AutoCloseable {
   private final ForeignGpuUse use;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final Thread thread;
+  private final @Nullable Thread thread;
 
   private volatile GpuProcesses latest;
   private long asks;
@@ -169,8 +170,12 @@ public final class ForeignGpuMonitor implements AutoCloseable {
 
   /** Waits until the thread has ended (tests). */
   boolean awaitStopped(Duration timeout) throws InterruptedException {
-    thread.join(timeout.toMillis());
-    return !thread.isAlive();
+    Thread t = thread;
+    if (t == null) {
+      return true;
+    }
+    t.join(timeout.toMillis());
+    return !t.isAlive();
   }
 
   private void watch() {

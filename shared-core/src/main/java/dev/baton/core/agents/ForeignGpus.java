@@ -1,5 +1,6 @@
 package dev.baton.core.agents;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ public record ForeignGpus(boolean known, Map<Integer, String> busy, String probl
   public static final ForeignGpus NONE = new ForeignGpus(true, Map.of(), "");
 
   public ForeignGpus {
-    busy = java.util.Collections.unmodifiableMap(new TreeMap<>(busy));
+    busy = Collections.unmodifiableMap(new TreeMap<>(busy));
     problem = problem == null ? "" : problem;
   }
 

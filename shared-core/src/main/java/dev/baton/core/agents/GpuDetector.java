@@ -53,7 +53,7 @@ public final class GpuDetector {
   private GpuDetection run(Path smi) {
     NvidiaSmiCall.Result call = NvidiaSmiCall.run(smi, QUERY, environment, timeout);
     switch (call.status()) {
-      case NOT_STARTED:
+      case NOT_STARTED -> {
         return GpuDetection.none(
             "nvidia-smi at "
                 + smi
@@ -62,14 +62,15 @@ public final class GpuDetector {
                 + ")"
                 + NO_GPUS
                 + RUN_IT);
-      case TIMED_OUT:
+      }
+      case TIMED_OUT -> {
         return GpuDetection.none(
             "nvidia-smi did not answer within "
                 + NvidiaSmiCall.seconds(timeout)
                 + NO_GPUS
                 + RUN_IT);
-      default:
-        break;
+      }
+      default -> {}
     }
     if (call.exit() != 0) {
       String reason = call.reason();

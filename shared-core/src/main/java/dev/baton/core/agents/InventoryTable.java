@@ -1,6 +1,7 @@
 package dev.baton.core.agents;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,10 @@ public final class InventoryTable {
    * @param busyGpus per agent name, the GPU indices in use now; agents absent here are all free
    */
   public static String render(List<Agent> agents, Map<String, Set<Integer>> busyGpus) {
-    Map<String, Map<Integer, String>> states = new java.util.HashMap<>();
+    Map<String, Map<Integer, String>> states = new HashMap<>();
     busyGpus.forEach(
         (agent, busy) -> {
-          Map<Integer, String> s = new java.util.HashMap<>();
+          Map<Integer, String> s = new HashMap<>();
           busy.forEach(g -> s.put(g, "busy"));
           states.put(agent, s);
         });

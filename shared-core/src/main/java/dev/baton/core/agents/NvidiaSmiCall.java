@@ -73,7 +73,7 @@ final class NvidiaSmiCall {
   /** The {@code nvidia-smi} on the {@code PATH} of {@code env}. */
   static Optional<Path> findOnPath(Map<String, String> env) {
     String path = env.getOrDefault("PATH", "");
-    for (String dir : path.split(Pattern.quote(File.pathSeparator))) {
+    for (String dir : path.split(Pattern.quote(File.pathSeparator), -1)) {
       if (dir.isBlank()) {
         continue;
       }

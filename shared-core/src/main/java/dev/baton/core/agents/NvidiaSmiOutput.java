@@ -3,6 +3,7 @@ package dev.baton.core.agents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the lines of {@code nvidia-smi --query-gpu=index,name,memory.total,uuid
@@ -14,7 +15,7 @@ final class NvidiaSmiOutput {
   static GpuDetection parse(String output) {
     List<Gpu> gpus = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
-    for (String line : output.split("\\R")) {
+    for (String line : output.split("\\R", -1)) {
       if (line.isBlank()) {
         continue;
       }
@@ -30,8 +31,8 @@ final class NvidiaSmiOutput {
   }
 
   /** The GPU on one line, or {@code null} when the line is not one Baton can read. */
-  private static Gpu parseLine(String line) {
-    String[] fields = line.split(",");
+  private static @Nullable Gpu parseLine(String line) {
+    String[] fields = line.split(",", -1);
     if (fields.length < 4) {
       return null;
     }

@@ -59,7 +59,7 @@ public final class ProcStat {
     if (end < 0) {
       return Optional.empty();
     }
-    String[] fields = stat.substring(end + 1).strip().split("\\s+");
+    String[] fields = stat.substring(end + 1).strip().split("\\s+", -1);
     // state, ppid, pgrp, session: fields 3 to 6 of the whole line.
     if (fields.length < 4) {
       return Optional.empty();

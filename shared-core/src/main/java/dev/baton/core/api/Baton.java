@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one entry point every front end calls. Each method reports user mistakes as a {@link
@@ -43,7 +44,7 @@ public final class Baton {
 
   private final EventSink events;
   private final Map<String, String> environment;
-  private volatile RunEngine current;
+  private volatile @Nullable RunEngine current;
   private volatile boolean cancelled;
 
   public Baton(EventSink events) {
@@ -105,6 +106,9 @@ public final class Baton {
     }
   }
 
+  // "try": the workspace lock is held for the block's extent, never read (javac's lint asks for a
+  // use of it).
+  @SuppressWarnings("try")
   private RunOutcome resume(BatonConfig config, Prepared p, String idOrLatest) {
     Path workspace = p.plan().descriptor().workspace();
     Path runsRoot = ReportDirs.runsRoot(workspace);
@@ -133,7 +137,7 @@ public final class Baton {
   }
 
   /** How a run keeps its journal: a new one, or the one of the run it resumes. */
-  private record Journaling(boolean kept, ResumePoint point, Path reportDir) {
+  private record Journaling(boolean kept, @Nullable ResumePoint point, @Nullable Path reportDir) {
     static final Journaling FRESH = new Journaling(true, null, null);
     static final Journaling NONE = new Journaling(false, null, null);
   }

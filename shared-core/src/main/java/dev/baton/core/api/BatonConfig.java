@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a front end can ask of a run, in one place: the CLI, the Maven goals and the Jenkins
@@ -163,27 +164,27 @@ public final class BatonConfig {
       return this;
     }
 
-    public Builder reportDir(Path reportDir) {
+    public Builder reportDir(@Nullable Path reportDir) {
       this.reportDir = Optional.ofNullable(reportDir);
       return this;
     }
 
-    public Builder only(Set<String> only) {
+    public Builder only(@Nullable Set<String> only) {
       this.only = only == null ? Set.of() : Set.copyOf(only);
       return this;
     }
 
-    public Builder kind(StepKind kind) {
+    public Builder kind(@Nullable StepKind kind) {
       this.kind = Optional.ofNullable(kind);
       return this;
     }
 
-    public Builder executor(String executor) {
+    public Builder executor(@Nullable String executor) {
       this.executor = executor == null ? "" : executor;
       return this;
     }
 
-    public Builder agentsFile(Path agentsFile) {
+    public Builder agentsFile(@Nullable Path agentsFile) {
       this.agentsFile = Optional.ofNullable(agentsFile);
       return this;
     }
@@ -198,7 +199,7 @@ public final class BatonConfig {
       return this;
     }
 
-    public Builder resume(String runId) {
+    public Builder resume(@Nullable String runId) {
       this.resume = Optional.ofNullable(runId);
       return this;
     }
@@ -213,7 +214,7 @@ public final class BatonConfig {
       return this;
     }
 
-    public Builder leaseTimeout(Duration leaseTimeout) {
+    public Builder leaseTimeout(@Nullable Duration leaseTimeout) {
       this.leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
       return this;
     }

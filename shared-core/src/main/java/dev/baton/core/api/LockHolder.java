@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who holds a {@link WorkspaceLock}, as written into the lock file: the run, its process id, when
@@ -36,9 +37,9 @@ record LockHolder(String runId, long pid, Optional<Instant> processStart, String
   }
 
   /** The holder a lock file names; null when it names none (empty, or not written by Baton). */
-  static LockHolder parse(String content) {
+  static @Nullable LockHolder parse(String content) {
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String line : content.split("\n")) {
+    for (String line : content.split("\n", -1)) {
       int eq = line.indexOf('=');
       if (eq > 0) {
         fields.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());

@@ -3,6 +3,7 @@ package dev.baton.core.api;
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.AgentInventory;
 import dev.baton.core.agents.Feasibility;
+import dev.baton.core.agents.Gpu;
 import dev.baton.core.agents.GpuDetection;
 import dev.baton.core.agents.MachineFacts;
 import dev.baton.core.descriptor.AgentRequest;
@@ -24,8 +25,12 @@ import dev.baton.core.exec.slurm.SlurmSettings;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A config turned into what a run needs, with every check that can happen before anything runs: the
@@ -81,7 +86,7 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
 
   /** One step on one outside agent with the given GPUs: the outside engine already placed it. */
   static Prepared single(BatonConfig config, String stepId, String agent, List<Integer> gpus) {
-    Plan full = Planning.plan(config.toBuilder().only(java.util.Set.of(stepId)).build());
+    Plan full = Planning.plan(config.toBuilder().only(Set.of(stepId)).build());
     PlannedStep s =
         full.steps().stream().filter(x -> x.id().equals(stepId)).findFirst().orElse(null);
     if (s == null) {
@@ -99,7 +104,7 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
               + (cells.isEmpty() ? stepId : cells.get(0))
               + "'");
     }
-    if (new java.util.HashSet<>(gpus).size() != gpus.size()) {
+    if (new HashSet<>(gpus).size() != gpus.size()) {
       throw new UsageException(
           "GPUs " + gpus + " name a GPU twice",
           Fix.of("give each locked GPU index once in ", Setting.LOCKED_GPUS));
@@ -116,9 +121,8 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
               + " given",
           Fix.of("lock as many GPUs as the step asks for and name them in ", Setting.LOCKED_GPUS));
     }
-    dev.baton.core.descriptor.AgentRequest placed =
-        new dev.baton.core.descriptor.AgentRequest(
-            "", gpus.size(), java.util.OptionalLong.empty(), "", 0, java.util.OptionalLong.empty());
+    AgentRequest placed =
+        new AgentRequest("", gpus.size(), OptionalLong.empty(), "", 0, OptionalLong.empty());
     PlannedStep only =
         new PlannedStep(
             s.id(),
@@ -131,14 +135,13 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
             s.timeout(),
             s.retry(),
             placed,
-            java.util.Optional.empty(),
+            Optional.empty(),
             s.skipReason());
-    List<dev.baton.core.agents.Gpu> held = new ArrayList<>();
+    List<Gpu> held = new ArrayList<>();
     for (int g : gpus) {
-      held.add(new dev.baton.core.agents.Gpu(g, "", 0, "", false));
+      held.add(new Gpu(g, "", 0, "", false));
     }
-    Agent outside =
-        new Agent(agent, java.util.Set.of(agent), 1, 0, java.util.OptionalLong.empty(), held);
+    Agent outside = new Agent(agent, Set.of(agent), 1, 0, OptionalLong.empty(), held);
     return new Prepared(
         new Plan(full.descriptor(), full.params(), List.of(only)),
         List.of(outside),
@@ -154,7 +157,7 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
    */
   private static List<Request> requests(Planning.Attempt attempt) {
     List<Request> out = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     if (attempt.plan().isPresent()) {
       for (PlannedStep s : attempt.plan().get().steps()) {
         if (!s.skipped() && seen.add(s.stepName())) {

@@ -2,6 +2,7 @@ package dev.baton.core.api;
 
 import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.record.AgentRecord;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunRecordJson;
@@ -95,7 +96,7 @@ public final class RunMerger {
       if (Files.exists(src)
           && !src.toAbsolutePath().normalize().equals(dst.toAbsolutePath().normalize())) {
         Files.createDirectories(dst.getParent());
-        dev.baton.core.io.AtomicFiles.copy(src, dst);
+        AtomicFiles.copy(src, dst);
       }
     } catch (IOException e) {
       throw new InfrastructureException(

@@ -4,10 +4,12 @@ import dev.baton.core.plan.Plan;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
+import dev.baton.core.record.StepState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a run ended, where its reports are, and the exit code a command line should use.
@@ -17,7 +19,7 @@ import java.util.Optional;
  *     running: then no step ran, {@code record} lists none and its status is {@code SUCCEEDED};
  *     empty for a real run
  */
-public record RunOutcome(RunRecord record, Path reportDir, Optional<Plan> dryRunPlan) {
+public record RunOutcome(RunRecord record, @Nullable Path reportDir, Optional<Plan> dryRunPlan) {
 
   /** A run that ran: its record and reports. */
   public RunOutcome(RunRecord record, Path reportDir) {
@@ -50,9 +52,7 @@ public record RunOutcome(RunRecord record, Path reportDir, Optional<Plan> dryRun
   /** Steps that did not succeed and were not merely skipped or allowed to fail. */
   public List<StepRecord> failedSteps() {
     return record.steps().stream()
-        .filter(
-            s ->
-                !s.status().isSuccessful() && s.status() != dev.baton.core.record.StepState.SKIPPED)
+        .filter(s -> !s.status().isSuccessful() && s.status() != StepState.SKIPPED)
         .toList();
   }
 }

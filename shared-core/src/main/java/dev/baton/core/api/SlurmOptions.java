@@ -34,10 +34,9 @@ final class SlurmOptions {
                               + "' is not a duration; "
                               + Durations.HINT));
     }
+    String argsText = options.getOrDefault("args", "");
     List<String> args =
-        options.getOrDefault("args", "").isBlank()
-            ? List.of()
-            : Arrays.asList(options.get("args").strip().split("\\s+"));
+        argsText.isBlank() ? List.of() : Arrays.asList(argsText.strip().split("\\s+"));
     return new SlurmSettings(
         Optional.ofNullable(options.get("partition")),
         Optional.ofNullable(options.get("account")),

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run at a time per workspace: {@code .baton/lock}, held with an operating-system file lock for
@@ -98,7 +100,9 @@ public final class WorkspaceLock implements AutoCloseable {
     Path file = workspace.resolve(FILE).toAbsolutePath().normalize();
     try {
       Files.createDirectories(file.getParent());
-      return file.getParent().toRealPath().resolve(file.getFileName());
+      return Objects.requireNonNull(file.getParent(), file.toString())
+          .toRealPath()
+          .resolve(file.getFileName());
     } catch (IOException e) {
       throw new InfrastructureException(
           "cannot create " + file.getParent() + ": " + e.getMessage() + "; check its permissions",
@@ -135,7 +139,7 @@ public final class WorkspaceLock implements AutoCloseable {
   }
 
   /** Null when another process holds the lock; this JVM holding it counts as another holder. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
     try {
       return channel.tryLock();
     } catch (OverlappingFileLockException e) {
@@ -143,7 +147,7 @@ public final class WorkspaceLock implements AutoCloseable {
     }
   }
 
-  private static InfrastructureException locked(Path file, LockHolder holder) {
+  private static InfrastructureException locked(Path file, @Nullable LockHolder holder) {
     if (holder == null) {
       return new InfrastructureException(
           "the workspace is locked by another run ("

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the {@link CacheKey} of one attempt from its launch. */
 final class CacheKeys {
@@ -18,7 +19,11 @@ final class CacheKeys {
   private final CachePaths paths;
   private final Map<String, String> params;
   private final Map<String, Agent> agents;
-  private final FileDigests digests;
+  private final @Nullable FileDigests digests;
+
+  CachePaths paths() {
+    return paths;
+  }
 
   CacheKeys(CachePaths paths, Map<String, String> params, List<Agent> agents) {
     this(paths, params, agents, null);
@@ -27,7 +32,11 @@ final class CacheKeys {
   /**
    * @param digests the stat cache input files are looked up in; null to hash every one
    */
-  CacheKeys(CachePaths paths, Map<String, String> params, List<Agent> agents, FileDigests digests) {
+  CacheKeys(
+      CachePaths paths,
+      Map<String, String> params,
+      List<Agent> agents,
+      @Nullable FileDigests digests) {
     this.digests = digests;
     this.paths = paths;
     this.params = Map.copyOf(params);

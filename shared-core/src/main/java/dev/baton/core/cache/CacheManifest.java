@@ -73,7 +73,7 @@ record CacheManifest(int version, String key, String step, List<Item> items) {
   }
 
   static CacheManifest fromText(byte[] bytes) throws IOException {
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).lines().toArray(String[]::new);
     if (lines.length < 3 || !lines[0].startsWith(MAGIC + " ")) {
       throw new IOException("not a Baton cache manifest");
     }

@@ -73,7 +73,7 @@ final class CachePaths {
    * workspace, lexically or (when its target exists) in reality.
    */
   void checkLink(Path link, String target) throws CacheException {
-    Path resolved = link.getParent().resolve(target).normalize();
+    Path resolved = link.resolveSibling(target).normalize();
     boolean inside = resolved.startsWith(workspace);
     if (inside && Files.exists(link)) {
       try {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** The handles the caching launcher returns. */
 final class CachedHandles {
@@ -25,7 +26,7 @@ final class CachedHandles {
    */
   static StepHandle storing(
       StepHandle running, Function<ExitStatus, Optional<CacheVerdict.Verdict>> onSuccess) {
-    Judged judged = new Judged(running, null);
+    Judged judged = new Judged(running, running.exit()); // its exit is the judged one, below
     judged.exit =
         running
             .exit()
@@ -40,11 +41,11 @@ final class CachedHandles {
   }
 
   private static final class Judged implements StepHandle, CacheVerdict {
-    private final StepHandle inner;
+    private final @Nullable StepHandle inner;
     private CompletableFuture<ExitStatus> exit;
-    private volatile Verdict verdict;
+    private volatile @Nullable Verdict verdict;
 
-    Judged(StepHandle inner, CompletableFuture<ExitStatus> exit) {
+    Judged(@Nullable StepHandle inner, CompletableFuture<ExitStatus> exit) {
       this.inner = inner;
       this.exit = exit;
     }

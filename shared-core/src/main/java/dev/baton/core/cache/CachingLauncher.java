@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Launches steps with {@code cache: true} through the step cache: a verified entry for the step's
@@ -29,9 +30,11 @@ public final class CachingLauncher implements StepLauncher {
   private final List<Agent> agents;
   private final EventSink events;
   private final boolean allowLinks = FileTransfer.hardLinksAllowed();
-  private CacheKeys keys;
-  private CachePaths paths;
-  private CacheStore store;
+  // Made on the first cached step: making them can fail, and a run without one needs none.
+  private @Nullable Cache cache;
+
+  /** The workspace's cache: where its entries live and how keys are made. */
+  private record Cache(CachePaths paths, CacheStore store, CacheKeys keys) {}
 
   /**
    * @param readCache false when the user turned the cache off: every step runs, and successful ones
@@ -58,25 +61,27 @@ public final class CachingLauncher implements StepLauncher {
       return delegate.launch(launch);
     }
     String key;
+    Cache c;
     try {
-      key = keys().of(launch).sha256();
+      c = cache();
+      key = c.keys().of(launch).sha256();
     } catch (CacheException e) {
       return StepHandle.finished(ExitStatus.couldNotLaunch("cache: " + e.getMessage()));
     }
     if (readCache) {
-      Optional<StepHandle> hit = tryHit(launch, store, key);
-      store.digests().save();
+      Optional<StepHandle> hit = tryHit(launch, c, key);
+      c.store().digests().save();
       if (hit.isPresent()) {
         return hit.get();
       }
     }
     List<String> outputs = launch.step().spec().cache().outputs();
     return CachedHandles.storing(
-        delegate.launch(launch), status -> store(launch.stepId(), store, key, outputs));
+        delegate.launch(launch), status -> store(launch.stepId(), c, key, outputs));
   }
 
-  private Optional<StepHandle> tryHit(StepLaunch launch, CacheStore store, String key) {
-    CacheStore.Lookup found = store.lookup(key);
+  private Optional<StepHandle> tryHit(StepLaunch launch, Cache c, String key) {
+    CacheStore.Lookup found = c.store().lookup(key);
     if (found instanceof CacheStore.Discarded d) {
       event(launch, CacheAction.DISCARDED, key, d.reason());
       return Optional.empty();
@@ -85,11 +90,11 @@ public final class CachingLauncher implements StepLauncher {
       try {
         OutputRestore.Summary done =
             OutputRestore.restore(
-                paths,
+                c.paths(),
                 v.dir(),
                 v.manifest(),
                 launch.step().spec().cache().outputs(),
-                store.digests(),
+                c.store().digests(),
                 allowLinks);
         event(launch, CacheAction.HIT, key, done.describe());
         return Optional.of(CachedHandles.hit("outputs restored from cache entry " + shortKey(key)));
@@ -103,10 +108,10 @@ public final class CachingLauncher implements StepLauncher {
   }
 
   private Optional<CacheVerdict.Verdict> store(
-      String stepId, CacheStore store, String key, List<String> outputs) {
+      String stepId, Cache c, String key, List<String> outputs) {
     try {
-      OutputSnapshot.store(paths, store, key, stepId, outputs, allowLinks);
-      store.digests().save();
+      OutputSnapshot.store(c.paths(), c.store(), key, stepId, outputs, allowLinks);
+      c.store().digests().save();
       events.accept(new RunEvent.StepCache(stepId, CacheAction.STORED, key, ""));
       return Optional.empty();
     } catch (CacheException e) {
@@ -122,13 +127,15 @@ public final class CachingLauncher implements StepLauncher {
     }
   }
 
-  private CacheKeys keys() throws CacheException {
-    if (keys == null) {
-      paths = new CachePaths(workspace);
-      store = new CacheStore(CacheStore.rootFor(paths.workspace()));
-      keys = new CacheKeys(paths, params, agents, store.digests());
+  private Cache cache() throws CacheException {
+    Cache made = cache;
+    if (made == null) {
+      CachePaths paths = new CachePaths(workspace);
+      CacheStore store = new CacheStore(CacheStore.rootFor(paths.workspace()));
+      made = new Cache(paths, store, new CacheKeys(paths, params, agents, store.digests()));
+      cache = made;
     }
-    return keys;
+    return made;
   }
 
   private void event(StepLaunch launch, CacheAction action, String key, String detail) {

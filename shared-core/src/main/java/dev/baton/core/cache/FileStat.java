@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,9 +34,9 @@ record FileStat(long dev, long ino, long size, long mtimeNs, long ctimeNs) {
           new FileStat(
               dev,
               ino,
-              (Long) a.get("size"),
-              nanos((FileTime) a.get("lastModifiedTime")),
-              nanos((FileTime) a.get("ctime"))));
+              (Long) Objects.requireNonNull(a.get("size")),
+              nanos((FileTime) Objects.requireNonNull(a.get("lastModifiedTime"))),
+              nanos((FileTime) Objects.requireNonNull(a.get("ctime")))));
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       // No "unix" view (not a POSIX platform) or the file is gone: nothing to trust.
       return Optional.empty();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The file system's own clock, read by writing a small file and reading its change time: a file
@@ -23,7 +24,7 @@ final class FsClock {
   private static final long OTHER_DEVICE_MARGIN_NANOS = 2_100_000_000L;
 
   private final Path dir;
-  private volatile FileStat last;
+  private volatile @Nullable FileStat last;
 
   FsClock(Path dir) {
     this.dir = dir;

@@ -5,6 +5,7 @@ import dev.baton.core.agents.Gpu;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hardware part of a cache key: the operating system and CPU architecture, and the model of
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 final class HardwareKey {
   private HardwareKey() {}
 
-  static String of(Agent agent, List<Integer> gpus, Map<String, String> env) {
+  static String of(@Nullable Agent agent, List<Integer> gpus, Map<String, String> env) {
     String platform = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
     String forced = env.getOrDefault("BATON_HARDWARE", "");
     if (!forced.isBlank()) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Expands a step's {@code inputs} (files, directories, globs) into the files they name, sorted by
@@ -33,7 +34,7 @@ final class InputFiles {
   /**
    * @param known the stat cache files are looked up in before they are read; null to read them all
    */
-  static List<Digest> digests(CachePaths paths, List<String> inputs, FileDigests known)
+  static List<Digest> digests(CachePaths paths, List<String> inputs, @Nullable FileDigests known)
       throws CacheException {
     Map<String, Path> files = new TreeMap<>();
     for (String input : inputs) {
@@ -83,7 +84,7 @@ final class InputFiles {
       throws CacheException, IOException {
     String normalized = paths.relative(paths.resolve(input, true));
     String base = "";
-    for (String part : normalized.split("/")) {
+    for (String part : normalized.split("/", -1)) {
       if (part.chars().anyMatch(c -> GLOB_CHARS.indexOf(c) >= 0)) {
         break;
       }
@@ -103,7 +104,8 @@ final class InputFiles {
     return files.keySet().stream().noneMatch(f -> m.matches(Path.of(f)));
   }
 
-  private static void walk(CachePaths paths, Path start, PathMatcher matcher, Map<String, Path> out)
+  private static void walk(
+      CachePaths paths, Path start, @Nullable PathMatcher matcher, Map<String, Path> out)
       throws IOException {
     Path baton = paths.workspace().resolve(".baton");
     Files.walkFileTree(

@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SHA-256 from the system's OpenSSL ({@code libcrypto.so.3}, through JNA): it uses the CPU's SHA
@@ -16,7 +17,7 @@ import java.util.HexFormat;
  */
 final class NativeSha256 {
   /** Why OpenSSL is not used, or null when it is. */
-  static final String PROBLEM = bind();
+  static final @Nullable String PROBLEM = bind();
 
   private NativeSha256() {}
 
@@ -26,11 +27,11 @@ final class NativeSha256 {
 
   static native Pointer EVP_sha256();
 
-  static native int EVP_DigestInit_ex(Pointer ctx, Pointer type, Pointer engine);
+  static native int EVP_DigestInit_ex(Pointer ctx, Pointer type, @Nullable Pointer engine);
 
   static native int EVP_DigestUpdate(Pointer ctx, Pointer data, long count);
 
-  static native int EVP_DigestFinal_ex(Pointer ctx, byte[] md, Pointer size);
+  static native int EVP_DigestFinal_ex(Pointer ctx, byte[] md, @Nullable Pointer size);
 
   static boolean available() {
     return PROBLEM == null;
@@ -38,18 +39,27 @@ final class NativeSha256 {
 
   /** A running digest; {@link #finish} frees it. */
   static final class Running implements Sha256.Hasher {
-    private Pointer ctx;
+    private @Nullable Pointer ctx;
 
     Running() {
-      ctx = EVP_MD_CTX_new();
-      if (ctx == null || EVP_DigestInit_ex(ctx, EVP_sha256(), null) != 1) {
+      Pointer c = EVP_MD_CTX_new();
+      ctx = c;
+      if (c == null || EVP_DigestInit_ex(c, EVP_sha256(), null) != 1) {
         throw new IllegalStateException("OpenSSL cannot start a SHA-256 digest");
       }
     }
 
+    private Pointer open() {
+      Pointer c = ctx;
+      if (c == null) {
+        throw new IllegalStateException("this SHA-256 digest is already finished");
+      }
+      return c;
+    }
+
     @Override
     public void update(ByteBuffer direct, int length) {
-      if (EVP_DigestUpdate(ctx, Native.getDirectBufferPointer(direct), length) != 1) {
+      if (EVP_DigestUpdate(open(), Native.getDirectBufferPointer(direct), length) != 1) {
         throw new IllegalStateException("OpenSSL failed to update a SHA-256 digest");
       }
     }
@@ -57,12 +67,13 @@ final class NativeSha256 {
     @Override
     public String finish() {
       byte[] out = new byte[32];
+      Pointer c = open();
       try {
-        if (EVP_DigestFinal_ex(ctx, out, null) != 1) {
+        if (EVP_DigestFinal_ex(c, out, null) != 1) {
           throw new IllegalStateException("OpenSSL failed to finish a SHA-256 digest");
         }
       } finally {
-        EVP_MD_CTX_free(ctx);
+        EVP_MD_CTX_free(c);
         ctx = null;
       }
       return HexFormat.of().formatHex(out);
@@ -77,7 +88,7 @@ final class NativeSha256 {
     }
   }
 
-  private static String bind() {
+  private static @Nullable String bind() {
     String arch = System.getProperty("os.arch", "");
     if (Boolean.getBoolean("baton.cache.javaSha256")) {
       return "turned off by baton.cache.javaSha256";
@@ -95,7 +106,7 @@ final class NativeSha256 {
   }
 
   /** The FIPS 180-2 test vector, hashed both ways. */
-  private static String selfTest() {
+  private static @Nullable String selfTest() {
     byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
     ByteBuffer buffer = ByteBuffer.allocateDirect(abc.length).put(abc);
     try (Running r = new Running()) {

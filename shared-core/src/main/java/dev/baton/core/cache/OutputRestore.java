@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -130,7 +131,7 @@ final class OutputRestore {
             case "file" ->
                 digests.known(p).filter(item.sha256()::equals).isPresent()
                     && (FileModes.of(p).equals(item.mode())
-                        || allowLink && FileModes.of(p).equals(FileModes.readOnly(item.mode())));
+                        || (allowLink && FileModes.of(p).equals(FileModes.readOnly(item.mode()))));
             case "dir" ->
                 Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                     && FileModes.of(p).equals(item.mode());
@@ -153,7 +154,7 @@ final class OutputRestore {
 
   private static void checkLinkText(CachePaths paths, Path link, String text)
       throws CacheException {
-    if (!link.getParent().resolve(text).normalize().startsWith(paths.workspace())) {
+    if (!link.resolveSibling(text).normalize().startsWith(paths.workspace())) {
       throw new CacheException(
           "the entry's link " + paths.relative(link) + " points outside the workspace");
     }
@@ -232,7 +233,9 @@ final class OutputRestore {
       written.forEach(
           (item, stat) ->
               digests.rememberMoved(paths.workspace().resolve(item.path()), stat, item.sha256()));
-      linkedBlobs.forEach((blob, stat) -> digests.rememberMoved(blob, stat, linkedSha.get(blob)));
+      linkedBlobs.forEach(
+          (blob, stat) ->
+              digests.rememberMoved(blob, stat, Objects.requireNonNull(linkedSha.get(blob))));
     } finally {
       if (staged != null) {
         CacheStore.deleteTree(staged);

@@ -2,7 +2,9 @@ package dev.baton.core.cache;
 
 import com.sun.jna.Native;
 import dev.baton.core.os.LinuxLibc;
+import java.io.File;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ioctl(FICLONE)}: a new file that shares the blocks of another until either is written
@@ -11,7 +13,7 @@ import java.nio.file.Path;
  */
 final class Reflink {
   /** Why the calls could not be bound, or null when they were. */
-  static final String PROBLEM = LinuxLibc.bind(Reflink.class);
+  static final @Nullable String PROBLEM = LinuxLibc.bind(Reflink.class);
 
   // _IOW(0x94, 9, int), the same on x86-64 and aarch64.
   private static final long FICLONE = 0x40049409L;
@@ -51,7 +53,7 @@ final class Reflink {
       close(dst);
       if (rc < 0) {
         // EOPNOTSUPP, EXDEV (another file system), EINVAL: the caller copies instead.
-        java.io.File f = to.toFile();
+        File f = to.toFile();
         if (!f.delete() && f.exists()) {
           throw new IllegalStateException("cannot remove " + to + " after errno " + errno);
         }

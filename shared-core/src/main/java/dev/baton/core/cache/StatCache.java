@@ -168,7 +168,7 @@ final class StatCache {
       if (!Sha256.of(body.getBytes(StandardCharsets.UTF_8)).equals(sum)) {
         return Map.of();
       }
-      String[] lines = body.split("\n");
+      String[] lines = body.lines().toArray(String[]::new);
       if (lines.length < 2 || !lines[1].equals("owner\t" + CacheManifest.escape(owner))) {
         return Map.of();
       }

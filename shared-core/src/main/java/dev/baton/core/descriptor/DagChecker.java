@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -110,7 +111,8 @@ public final class DagChecker {
       List<String> path) {
     onPath.put(step, path.size());
     path.add(step);
-    stack.push(new Frame(step, d.steps().get(step).needs().iterator()));
+    stack.push(
+        new Frame(step, Objects.requireNonNull(d.steps().get(step), step).needs().iterator()));
   }
 
   private static void report(
@@ -124,7 +126,7 @@ public final class DagChecker {
     if (reported.add(String.join(",", new TreeSet<>(cycle)))) {
       problems.add(
           new DescriptorProblem(
-              d.steps().get(need).position(),
+              Objects.requireNonNull(d.steps().get(need), need).position(),
               "steps form a cycle: " + shown(cycle) + " (each needs the next)",
               "remove one of these needs so the steps can run in order"));
     }

@@ -35,19 +35,14 @@ final class DeployReader {
             .orElse("direct");
     DeploySpec.Strategy strategy = DeploySpec.Strategy.DIRECT;
     switch (name) {
-      case "direct":
-        break;
-      case "canary":
-        strategy = DeploySpec.Strategy.CANARY;
-        break;
-      case "blue-green":
-        strategy = DeploySpec.Strategy.BLUE_GREEN;
-        break;
-      default:
-        r.problem(
-            m.position(),
-            what + ".strategy '" + name + "' is unknown",
-            "use direct, canary or blue-green");
+      case "direct" -> {}
+      case "canary" -> strategy = DeploySpec.Strategy.CANARY;
+      case "blue-green" -> strategy = DeploySpec.Strategy.BLUE_GREEN;
+      default ->
+          r.problem(
+              m.position(),
+              what + ".strategy '" + name + "' is unknown",
+              "use direct, canary or blue-green");
     }
     List<Integer> weights =
         NodeReader.get(m, "weights")

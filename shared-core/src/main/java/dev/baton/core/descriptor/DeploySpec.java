@@ -3,6 +3,7 @@ package dev.baton.core.descriptor;
 import dev.baton.core.errors.SourcePosition;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -41,7 +42,7 @@ public record DeploySpec(
 
     /** The name as written in the descriptor. */
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 

@@ -7,7 +7,9 @@ import dev.baton.core.descriptor.yaml.YamlTreeReader;
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.errors.SourcePosition;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.FileRefusedException;
+import dev.baton.core.io.IoFailures;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code baton.yaml} into a {@link PipelineDescriptor}, finding every mistake in one pass.
@@ -64,7 +67,7 @@ public final class DescriptorReader {
   public static PipelineDescriptor parse(Path file, String text) {
     List<DescriptorProblem> problems = new ArrayList<>();
     PipelineDescriptor descriptor = parse(file, text, problems);
-    if (!problems.isEmpty()) {
+    if (!problems.isEmpty() || descriptor == null) {
       throw new DescriptorException(problems);
     }
     return descriptor;
@@ -87,7 +90,7 @@ public final class DescriptorReader {
     return Optional.ofNullable(parse(file, text, problems));
   }
 
-  private static PipelineDescriptor parse(
+  private static @Nullable PipelineDescriptor parse(
       Path file, String text, List<DescriptorProblem> problems) {
     String name = file.toString();
     YamlNode root = YamlTreeReader.read(name, text, problems);
@@ -217,7 +220,7 @@ public final class DescriptorReader {
     try {
       return UserFiles.readText(file, what, YamlTreeReader.MAX_BYTES);
     } catch (NoSuchFileException e) {
-      throw new dev.baton.core.errors.UsageException(
+      throw new UsageException(
           what
               + " "
               + file
@@ -231,13 +234,13 @@ public final class DescriptorReader {
               new DescriptorProblem(
                   SourcePosition.of(file.toString()), "the " + what + " " + e.problem(), e.fix())));
     } catch (IOException e) {
-      throw new dev.baton.core.errors.UsageException(
+      throw new UsageException(
           "cannot read "
               + what
               + " "
               + file
               + ": "
-              + dev.baton.core.io.IoFailures.reason(e)
+              + IoFailures.reason(e)
               + "; check the path and its permissions");
     }
   }

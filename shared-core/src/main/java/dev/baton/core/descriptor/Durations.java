@@ -1,6 +1,7 @@
 package dev.baton.core.descriptor;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,12 +52,12 @@ public final class Durations {
       return ms + " ms";
     }
     if (ms < 60_000) {
-      return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+      return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
     long s = ms / 1000;
     if (s < 3600) {
-      return String.format(java.util.Locale.ROOT, "%d m %02d s", s / 60, s % 60);
+      return String.format(Locale.ROOT, "%d m %02d s", s / 60, s % 60);
     }
-    return String.format(java.util.Locale.ROOT, "%d h %02d m", s / 3600, (s % 3600) / 60);
+    return String.format(Locale.ROOT, "%d h %02d m", s / 3600, (s % 3600) / 60);
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.core.descriptor;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /** A condition on metrics: an expression over metric names, or bounds on one metric. */
@@ -65,7 +66,7 @@ public sealed interface GateSpec permits GateSpec.Expr, GateSpec.Bound {
     }
 
     static String plain(double v) {
-      return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+      return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.baton.core.descriptor;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +30,11 @@ public record PipelineDescriptor(
 
   public PipelineDescriptor {
     secrets =
-        secrets == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secrets));
-    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
-    env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        secrets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     agents = List.copyOf(agents);
-    steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+    steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     executor = executor == null ? "" : executor;
     gpuBusy = gpuBusy == null ? GpuBusyPolicy.DEFAULT : gpuBusy;
   }

@@ -6,9 +6,11 @@ import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Reads a {@code retry:} block; unset fields come from the inherited policy. */
@@ -38,7 +40,7 @@ final class RetryReader {
     if (j.isPresent()) {
       String text = r.scalarText(j.get(), what + ".jitter").orElse("none");
       if (RetryPolicy.Jitter.names().contains(text)) {
-        jitter = RetryPolicy.Jitter.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        jitter = RetryPolicy.Jitter.valueOf(text.toUpperCase(Locale.ROOT));
       } else {
         r.problem(j.get().position(), "unknown jitter '" + text + "'", "use 'none' or 'full'");
       }
@@ -60,7 +62,7 @@ final class RetryReader {
         if (p.isPresent()) {
           logPattern = r.string(p.get(), what + ".on.logPattern").orElse("");
           try {
-            java.util.regex.Pattern.compile(logPattern);
+            Pattern.compile(logPattern);
           } catch (PatternSyntaxException e) {
             r.problem(
                 p.get().position(),

@@ -41,18 +41,16 @@ final class StageReader {
     if (body.isEmpty()) {
       return Optional.empty();
     }
-    switch (first.key()) {
-      case "validate":
-        return Optional.of(validate(body.get(), first.keyPosition(), what, r));
-      case "benchmark":
-        return Optional.of(benchmark(body.get(), first.keyPosition(), what, r));
-      default:
-        return Optional.of(
-            new Read(
-                DeployReader.read(body.get(), first.keyPosition(), what, r),
-                Optional.empty(),
-                first.keyPosition()));
-    }
+    return switch (first.key()) {
+      case "validate" -> Optional.of(validate(body.get(), first.keyPosition(), what, r));
+      case "benchmark" -> Optional.of(benchmark(body.get(), first.keyPosition(), what, r));
+      default ->
+          Optional.of(
+              new Read(
+                  DeployReader.read(body.get(), first.keyPosition(), what, r),
+                  Optional.empty(),
+                  first.keyPosition()));
+    };
   }
 
   private static Read validate(YamlMap m, SourcePosition at, String what, NodeReader r) {

@@ -1,5 +1,7 @@
 package dev.baton.core.descriptor;
 
+import java.util.Locale;
+
 /** What a step does beyond running its command; each kind has a CLI verb and a Maven goal. */
 public enum StepKind {
   RUN,
@@ -8,6 +10,6 @@ public enum StepKind {
   DEPLOY;
 
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

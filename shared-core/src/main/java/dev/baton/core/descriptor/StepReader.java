@@ -8,8 +8,10 @@ import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.errors.SourcePosition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -67,7 +69,7 @@ final class StepReader {
   static Optional<StepSpec> read(
       YamlNode.Entry entry,
       StepDefaults defaults,
-      java.util.Collection<String> declaredSecrets,
+      Collection<String> declaredSecrets,
       NodeReader r) {
     String name = entry.key();
     if (!STEP_ID.matcher(name).matches()) {
@@ -154,7 +156,7 @@ final class StepReader {
           NodeReader.get(m, "cache").get().position(),
           where
               + " is a "
-              + stage.get().stage().kind().name().toLowerCase(java.util.Locale.ROOT)
+              + stage.get().stage().kind().name().toLowerCase(Locale.ROOT)
               + " step, which cannot be cached",
           "cache the step that produces what it judges or ships; a validate, benchmark or deploy"
               + " step acts every run");

@@ -5,6 +5,7 @@ import dev.baton.core.descriptor.Durations;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.record.StepState;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 
 /** How one attempt ended, in words: the engine's flags first, then the process's exit. */
 record AttemptOutcome(StepState state, String message) {
@@ -12,7 +13,7 @@ record AttemptOutcome(StepState state, String message) {
   static AttemptOutcome of(StepRun r, ExitStatus status, Throwable error) {
     if (error != null) {
       Throwable cause =
-          error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+          error instanceof CompletionException && error.getCause() != null
               ? error.getCause()
               : error;
       return new AttemptOutcome(StepState.LOST, "lost: " + cause.getMessage());

@@ -8,6 +8,7 @@ import dev.baton.core.state.RunJournal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's side of the run journal: turns its state changes into entries, and on the first
@@ -16,7 +17,7 @@ import java.util.Optional;
 final class EngineJournal {
   private final RunJournal journal;
   private final Runnable stopRun;
-  private InfrastructureException failure;
+  private @Nullable InfrastructureException failure;
 
   EngineJournal(RunJournal journal, Runnable stopRun) {
     this.journal = journal;
@@ -68,7 +69,7 @@ final class EngineJournal {
     }
   }
 
-  private static Instant startOf(long pid) {
+  private static @Nullable Instant startOf(long pid) {
     return pid <= 0
         ? null
         : ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(null);

@@ -9,6 +9,7 @@ import dev.baton.core.descriptor.GpuBusyPolicy;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ final class ForeignGpuCheck implements LeaseGate.ForeignWork, AutoCloseable {
             env,
             problem -> events.accept(new RunEvent.Notice(RunEvent.Level.WARNING, problem)));
     // nvidia-smi's own time limit bounds this; a machine without real GPUs does not wait at all.
-    monitor.awaitFirstAnswer(java.time.Duration.ofSeconds(8));
+    monitor.awaitFirstAnswer(Duration.ofSeconds(8));
     return new ForeignGpuCheck(
         monitor,
         List.copyOf(agents),

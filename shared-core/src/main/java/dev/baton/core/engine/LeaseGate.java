@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the run engine asks before it starts a step: which GPUs and concurrency slots other Baton
@@ -48,10 +50,10 @@ final class LeaseGate implements AutoCloseable {
   private final Map<String, Integer> otherSlots = new HashMap<>();
   private final Map<String, List<String>> slotHolders = new HashMap<>();
   private boolean pollPending;
-  private final CrossRunOrder order;
+  private final @Nullable CrossRunOrder order;
 
   LeaseGate(
-      MachineLeases leases,
+      @Nullable MachineLeases leases,
       List<Agent> agents,
       RunSettings settings,
       EventSink events,
@@ -189,9 +191,7 @@ final class LeaseGate implements AutoCloseable {
    * looks again after {@link #POLL}; returns those that waited past the lease timeout.
    */
   List<ReadyStep> explain(
-      List<ReadyStep> stillQueued,
-      EngineLoop loop,
-      java.util.function.Supplier<List<Placement>> withoutOthers) {
+      List<ReadyStep> stillQueued, EngineLoop loop, Supplier<List<Placement>> withoutOthers) {
     List<ReadyStep> expired = new ArrayList<>();
     if (otherGpus.isEmpty() && otherSlots.isEmpty()) {
       return expired;
@@ -199,7 +199,7 @@ final class LeaseGate implements AutoCloseable {
     pollSoon(loop);
     // Only steps that would start if nobody else held anything wait for others; the rest wait
     // for this run's own executors or GPUs, and are not told another run's story.
-    java.util.Set<String> wouldStart = new java.util.HashSet<>();
+    Set<String> wouldStart = new HashSet<>();
     withoutOthers.get().forEach(p -> wouldStart.add(p.ready().id()));
     for (ReadyStep r : stillQueued) {
       if (!wouldStart.contains(r.id())) {

@@ -8,6 +8,7 @@ import dev.baton.core.events.RunEvent;
 import dev.baton.core.lease.LeaseException;
 import dev.baton.core.lease.MachineLeases;
 import dev.baton.core.plan.Plan;
+import dev.baton.core.report.HumanDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class LeaseGates {
   /** The message of a step that waited longer than the lease timeout. */
   static String timedOut(Duration limit) {
     return "waited longer than the lease timeout ("
-        + dev.baton.core.report.HumanDuration.format(limit.toMillis())
+        + HumanDuration.format(limit.toMillis())
         + ") for GPUs or a concurrency slot that other processes on this machine hold";
   }
 }

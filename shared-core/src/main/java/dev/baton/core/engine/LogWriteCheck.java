@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +27,7 @@ final class LogWriteCheck {
       return Optional.empty();
     } catch (IOException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      if (e instanceof FileSystemException fse && fse.getReason() != null) {
         why = fse.getReason();
       }
       return Optional.of(

@@ -5,6 +5,7 @@ import dev.baton.core.record.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an earlier Baton did for a step of the run being resumed. A step whose {@code state} is
@@ -14,11 +15,11 @@ import java.util.Map;
  * @param state the step's final state, or null when it had not finished
  */
 public record PriorStep(
-    StepState state,
+    @Nullable StepState state,
     String message,
     List<AttemptRecord> attempts,
-    Instant firstStart,
-    Instant end,
+    @Nullable Instant firstStart,
+    @Nullable Instant end,
     Map<String, Object> results) {
 
   public PriorStep {

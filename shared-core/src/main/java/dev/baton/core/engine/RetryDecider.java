@@ -54,7 +54,7 @@ final class RetryDecider {
   static Duration delay(RetryPolicy policy, int attempt, RandomGenerator random) {
     Backoff b = policy.backoff();
     double millis = b.duration().toMillis() * Math.pow(b.factor(), attempt - 1);
-    millis = Math.min(millis, b.maxDuration().toMillis());
+    millis = Math.min(millis, (double) b.maxDuration().toMillis());
     if (policy.jitter() == RetryPolicy.Jitter.FULL) {
       millis = random.nextDouble() * millis;
     }

@@ -236,6 +236,7 @@ public final class RunEngine {
     return settings.maxRunning() > 0 && running >= settings.maxRunning();
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // callbacks only post to the loop, never throw
   private void start(Placement p, Lease lease) {
     StepRun r = runs.get(p.ready().id());
     PlannedStep s = r.step;
@@ -270,10 +271,10 @@ public final class RunEngine {
     handle
         .exit()
         .whenComplete((status, error) -> loop.post(() -> exited(r, attempt, status, error)));
-    s.timeout().ifPresent(t -> loop.after(t, false, () -> timeout(r, attempt, t)));
+    s.timeout().ifPresent(t -> loop.after(t, false, () -> timeout(r, attempt)));
   }
 
-  private void timeout(StepRun r, int attempt, Duration limit) {
+  private void timeout(StepRun r, int attempt) {
     if (r.state == StepState.RUNNING && r.attempt == attempt && !r.timedOut) {
       r.timedOut = true;
       r.handle.stop(settings.killGrace());

@@ -4,6 +4,7 @@ import dev.baton.core.secrets.RunSecrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the engine runs one plan.
@@ -36,7 +37,7 @@ public record RunSettings(
     long randomSeed,
     RunSecrets secrets,
     boolean readCache,
-    java.util.Optional<Path> leaseDirectory,
+    Optional<Path> leaseDirectory,
     Duration leaseTimeout) {
 
   public RunSettings {

@@ -3,16 +3,21 @@ package dev.baton.core.engine;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.lease.Lease;
+import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.record.AttemptRecord;
 import dev.baton.core.record.StepState;
 import dev.baton.core.schedule.Placement;
+import dev.baton.core.schedule.ReadyStep;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The run engine's mutable bookkeeping for one planned step; touched only by the engine thread. */
 final class StepRun {
@@ -23,22 +28,22 @@ final class StepRun {
   String message = "";
   final List<AttemptRecord> attempts = new ArrayList<>();
   final Set<String> agentsTried = new HashSet<>();
-  Instant firstStart;
+  @Nullable Instant firstStart;
   // Attempts an earlier Baton made before this run was resumed; numbering continues after them.
   int attemptBase;
   boolean restored;
-  Instant end;
+  @Nullable Instant end;
 
   // The attempt in flight.
-  StepHandle handle;
+  @Nullable StepHandle handle;
   int attempt;
-  Instant attemptStart;
-  String agent;
+  @Nullable Instant attemptStart;
+  @Nullable String agent;
   List<Integer> gpus = List.of();
   boolean timedOut;
   boolean cancelled;
   boolean awaitingRetry;
-  java.util.Map<String, Object> results = java.util.Map.of();
+  Map<String, Object> results = Map.of();
   Lease lease = Lease.NONE;
   long leaseWaitMillis;
 
@@ -49,10 +54,9 @@ final class StepRun {
   }
 
   /** The bookkeeping of every step of {@code plan}, in plan order, taking over {@code prior}. */
-  static java.util.Map<String, StepRun> allOf(
-      dev.baton.core.plan.Plan plan, Path reportDir, java.util.Map<String, PriorStep> prior) {
-    java.util.Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
-    java.util.Map<String, StepRun> runs = new java.util.LinkedHashMap<>();
+  static Map<String, StepRun> allOf(Plan plan, Path reportDir, Map<String, PriorStep> prior) {
+    Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
+    Map<String, StepRun> runs = new LinkedHashMap<>();
     for (PlannedStep s : plan.steps()) {
       StepRun r =
           new StepRun(s, reportDir.resolve(LogFiles.relativePath(s.id())), critical.get(s.id()));
@@ -91,13 +95,13 @@ final class StepRun {
   }
 
   /** The step as ready for attempt {@code attempt}, ready since dispatch {@code readySeq}. */
-  dev.baton.core.schedule.ReadyStep ready(int attempt, long readySeq) {
-    return new dev.baton.core.schedule.ReadyStep(
+  ReadyStep ready(int attempt, long readySeq) {
+    return new ReadyStep(
         step,
         attempt,
         readySeq,
         0,
-        step.retry().otherAgent() ? agentsTried : java.util.Set.of(),
+        step.retry().otherAgent() ? agentsTried : Set.of(),
         criticalPath);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a queued step waits for something held outside its run, in one line: {@code waiting for 2
@@ -23,7 +24,7 @@ final class WaitReasons {
    *     whom
    * @param slotHolders per machine-wide group: who holds its slots
    */
-  static String describe(
+  static @Nullable String describe(
       ReadyStep r,
       Function<ReadyStep, Map<String, Map<Integer, String>>> heldGpus,
       Optional<ConcurrencySpec> group,

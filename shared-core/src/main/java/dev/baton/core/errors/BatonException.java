@@ -1,5 +1,7 @@
 package dev.baton.core.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure Baton explains to its user, printed without a stack trace: what is wrong ({@link
  * #problem}) and what to change ({@link #fix}). Each front end handles every subtype (its exit
@@ -13,7 +15,7 @@ public abstract sealed class BatonException extends RuntimeException
   private final String problem;
   private final transient Fix fix;
 
-  protected BatonException(String problem, Fix fix, Throwable cause) {
+  protected BatonException(String problem, Fix fix, @Nullable Throwable cause) {
     super(join(problem, fix.render(FrontEndWords.NEUTRAL)), cause);
     this.problem = problem;
     this.fix = fix;

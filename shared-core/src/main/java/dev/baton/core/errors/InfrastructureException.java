@@ -1,5 +1,7 @@
 package dev.baton.core.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something outside the pipeline failed: no agent can run a step, an engine does not answer, a disk
  * is full.
@@ -11,11 +13,11 @@ public final class InfrastructureException extends BatonException {
     super(message, Fix.NONE, null);
   }
 
-  public InfrastructureException(String message, Throwable cause) {
+  public InfrastructureException(String message, @Nullable Throwable cause) {
     super(message, Fix.NONE, cause);
   }
 
-  public InfrastructureException(String problem, Fix fix, Throwable cause) {
+  public InfrastructureException(String problem, Fix fix, @Nullable Throwable cause) {
     super(problem, fix, cause);
   }
 }

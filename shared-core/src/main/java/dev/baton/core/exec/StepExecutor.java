@@ -1,5 +1,7 @@
 package dev.baton.core.exec;
 
+import java.util.Optional;
+
 /**
  * Starts attempts on some engine: local processes, Slurm jobs. Executors act; they never decide
  * what runs where (the scheduler does).
@@ -20,8 +22,8 @@ public interface StepExecutor extends AutoCloseable {
    * What users should know about how this executor will start steps — a slower fallback it had to
    * take — or empty.
    */
-  default java.util.Optional<String> notice() {
-    return java.util.Optional.empty();
+  default Optional<String> notice() {
+    return Optional.empty();
   }
 
   @Override

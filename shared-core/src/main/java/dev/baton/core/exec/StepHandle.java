@@ -1,6 +1,7 @@
 package dev.baton.core.exec;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** A running attempt: completes once with its exit status; can be asked to stop. */
@@ -20,8 +21,8 @@ public interface StepHandle {
    * rollout's weight changes. Recorded as the step's {@code results} in run.json; empty for plain
    * steps.
    */
-  default java.util.Map<String, Object> results() {
-    return java.util.Map.of();
+  default Map<String, Object> results() {
+    return Map.of();
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** Looks names up in {@link Bindings} and turns what it finds into expression values. */
 final class BoundValues {
@@ -20,7 +21,7 @@ final class BoundValues {
    * The value of a dotted name; a name listed by {@link Bindings#names()} with no lookup value is
    * bound to null, any other missing name is an error with a did-you-mean hint.
    */
-  static Object resolve(Bindings bindings, List<String> path, int offset) {
+  static @Nullable Object resolve(Bindings bindings, List<String> path, int offset) {
     String dotted = String.join(".", path);
     Optional<Object> found = bindings.lookup(path);
     if (found.isPresent()) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed expression of Baton's small, safe expression language, used by {@code when:} conditions,
@@ -90,7 +91,7 @@ public final class Expression {
    * The value: a String, java.math.BigDecimal, Boolean, null or an unmodifiable List of those.
    * Throws {@link ExpressionException} for an unknown name or values that cannot be compared.
    */
-  public Object evaluate(Bindings bindings) {
+  public @Nullable Object evaluate(Bindings bindings) {
     Objects.requireNonNull(bindings, "bindings");
     try {
       return root.evaluate(bindings);

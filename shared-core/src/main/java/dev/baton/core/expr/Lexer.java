@@ -1,9 +1,9 @@
 package dev.baton.core.expr;
 
-import dev.baton.core.expr.Token.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Splits expression text into tokens; every mistake is reported at its character offset. */
 final class Lexer {
@@ -27,7 +27,7 @@ final class Lexer {
     while (true) {
       skipWhitespace();
       if (pos >= text.length()) {
-        tokens.add(new Token(Type.EOF, text.length(), "", null));
+        tokens.add(new Token(Token.Type.EOF, text.length(), "", null));
         return;
       }
       char c = text.charAt(pos);
@@ -75,7 +75,7 @@ final class Lexer {
           pos++;
           continue;
         }
-        emit(Type.STRING, start, value.toString());
+        emit(Token.Type.STRING, start, value.toString());
         return;
       }
       value.append(c);
@@ -108,7 +108,7 @@ final class Lexer {
     if (isNameStart(peek(0)) || isDigit(peek(0)) || peek(0) == '.') {
       throw invalidNumber(start);
     }
-    emit(Type.NUMBER, start, new BigDecimal(text.substring(start, pos)));
+    emit(Token.Type.NUMBER, start, new BigDecimal(text.substring(start, pos)));
   }
 
   private ExpressionException invalidNumber(int start) {
@@ -141,63 +141,55 @@ final class Lexer {
       pos++;
     }
     String word = text.substring(start, pos);
-    Type type;
-    switch (word) {
-      case "true":
-        type = Type.TRUE;
-        break;
-      case "false":
-        type = Type.FALSE;
-        break;
-      case "null":
-        type = Type.NULL;
-        break;
-      case "in":
-        type = Type.IN;
-        break;
-      default:
-        type = Type.NAME;
-    }
+
+    Token.Type type =
+        switch (word) {
+          case "true" -> Token.Type.TRUE;
+          case "false" -> Token.Type.FALSE;
+          case "null" -> Token.Type.NULL;
+          case "in" -> Token.Type.IN;
+          default -> Token.Type.NAME;
+        };
     emit(type, start, null);
   }
 
   private void symbol(char c) {
     char next = peek(1);
     switch (c) {
-      case '(' -> symbol(Type.LPAREN, 1);
-      case ')' -> symbol(Type.RPAREN, 1);
-      case '[' -> symbol(Type.LBRACKET, 1);
-      case ']' -> symbol(Type.RBRACKET, 1);
-      case ',' -> symbol(Type.COMMA, 1);
-      case '<' -> pair(next == '=', Type.LE, Type.LT);
-      case '>' -> pair(next == '=', Type.GE, Type.GT);
-      case '!' -> pair(next == '=', Type.NE, Type.NOT);
-      case '=' -> doubled(next == '=', Type.EQ, "use '==' to compare");
-      case '&' -> doubled(next == '&', Type.AND, "use '&&'");
-      case '|' -> doubled(next == '|', Type.OR, "use '||'");
+      case '(' -> symbol(Token.Type.LPAREN, 1);
+      case ')' -> symbol(Token.Type.RPAREN, 1);
+      case '[' -> symbol(Token.Type.LBRACKET, 1);
+      case ']' -> symbol(Token.Type.RBRACKET, 1);
+      case ',' -> symbol(Token.Type.COMMA, 1);
+      case '<' -> pair(next == '=', Token.Type.LE, Token.Type.LT);
+      case '>' -> pair(next == '=', Token.Type.GE, Token.Type.GT);
+      case '!' -> pair(next == '=', Token.Type.NE, Token.Type.NOT);
+      case '=' -> doubled(next == '=', Token.Type.EQ, "use '==' to compare");
+      case '&' -> doubled(next == '&', Token.Type.AND, "use '&&'");
+      case '|' -> doubled(next == '|', Token.Type.OR, "use '||'");
       default -> throw LexerErrors.unexpectedCharacter(text, pos);
     }
   }
 
-  private void pair(boolean isPair, Type pairType, Type singleType) {
+  private void pair(boolean isPair, Token.Type pairType, Token.Type singleType) {
     symbol(isPair ? pairType : singleType, isPair ? 2 : 1);
   }
 
-  private void doubled(boolean isDoubled, Type type, String hintWhenSingle) {
+  private void doubled(boolean isDoubled, Token.Type type, String hintWhenSingle) {
     if (!isDoubled) {
       throw new ExpressionException(pos, "unexpected '" + text.charAt(pos) + "'", hintWhenSingle);
     }
     symbol(type, 2);
   }
 
-  private void symbol(Type type, int length) {
+  private void symbol(Token.Type type, int length) {
     int start = pos;
     pos += length;
     emit(type, start, null);
   }
 
   /** Adds a token that runs from {@code start} to the current position. */
-  private void emit(Type type, int start, Object value) {
+  private void emit(Token.Type type, int start, @Nullable Object value) {
     tokens.add(new Token(type, start, text.substring(start, pos), value));
   }
 

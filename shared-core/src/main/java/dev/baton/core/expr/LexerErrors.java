@@ -18,32 +18,16 @@ final class LexerErrors {
     if (text.startsWith("${{", offset)) {
       return "write the bare expression here, without '${{ }}'";
     }
-    switch (c) {
-      case '$':
-        return "refer to values by name without '$', like env.HOME or params.dataset";
-      case '+':
-      case '-':
-      case '*':
-      case '/':
-      case '%':
-        return "arithmetic is not supported; compare values with == != < <= > >=";
-      case '.':
-        return "write numbers with a leading digit, like 0.5, and names like params.dataset";
-      case '{':
-      case '}':
-        return "expressions have no blocks; group conditions with ( )";
-      case '?':
-      case ':':
-        return "there is no ?: operator; use a && b || c";
-      case ';':
-        return "join conditions with '&&' or '||'";
-      case '\u2018':
-      case '\u2019':
-      case '\u201c':
-      case '\u201d':
-        return "use plain ASCII quotes ' or \"";
-      default:
-        return "expressions use names, 'strings', numbers, == != < <= > >= && || ! in ( ) [ ]";
-    }
+    return switch (c) {
+      case '$' -> "refer to values by name without '$', like env.HOME or params.dataset";
+      case '+', '-', '*', '/', '%' ->
+          "arithmetic is not supported; compare values with == != < <= > >=";
+      case '.' -> "write numbers with a leading digit, like 0.5, and names like params.dataset";
+      case '{', '}' -> "expressions have no blocks; group conditions with ( )";
+      case '?', ':' -> "there is no ?: operator; use a && b || c";
+      case ';' -> "join conditions with '&&' or '||'";
+      case '\u2018', '\u2019', '\u201c', '\u201d' -> "use plain ASCII quotes ' or \"";
+      default -> "expressions use names, 'strings', numbers, == != < <= > >= && || ! in ( ) [ ]";
+    };
   }
 }

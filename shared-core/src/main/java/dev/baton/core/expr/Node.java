@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed expression tree; each node evaluates itself with the rules in {@link Values}.
@@ -21,26 +22,30 @@ sealed interface Node
         Node.Comparison,
         Node.Membership {
 
-  Object evaluate(Bindings bindings);
+  @Nullable Object evaluate(Bindings bindings);
 
   /** Adds the dotted names this node reads, in source order. */
   void collectNames(Set<String> names);
 
   /** A string, number, boolean or null written in the expression. */
-  record Literal(Object value) implements Node {
-    public Object evaluate(Bindings bindings) {
+  record Literal(@Nullable Object value) implements Node {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       return value;
     }
 
+    @Override
     public void collectNames(Set<String> names) {}
   }
 
   /** A dotted name such as params.dataset, looked up when evaluated. */
   record Name(List<String> path, int offset) implements Node {
-    public Object evaluate(Bindings bindings) {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       return BoundValues.resolve(bindings, path, offset);
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       names.add(String.join(".", path));
     }
@@ -48,7 +53,8 @@ sealed interface Node
 
   /** A list literal such as ['main', 'release']. */
   record ListOf(List<Node> items) implements Node {
-    public Object evaluate(Bindings bindings) {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       List<Object> values = new ArrayList<>(items.size());
       for (Node item : items) {
         values.add(item.evaluate(bindings));
@@ -56,6 +62,7 @@ sealed interface Node
       return Collections.unmodifiableList(values);
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       items.forEach(item -> item.collectNames(names));
     }
@@ -63,10 +70,12 @@ sealed interface Node
 
   /** '!operand': true when the operand is falsy. */
   record Not(Node operand) implements Node {
-    public Object evaluate(Bindings bindings) {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       return !Values.isTruthy(operand.evaluate(bindings));
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       operand.collectNames(names);
     }
@@ -74,7 +83,8 @@ sealed interface Node
 
   /** 'a && b && c': the first falsy operand, or the last one; later operands are not evaluated. */
   record AllOf(List<Node> operands) implements Node {
-    public Object evaluate(Bindings bindings) {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       Object value = null;
       for (Node operand : operands) {
         value = operand.evaluate(bindings);
@@ -85,6 +95,7 @@ sealed interface Node
       return value;
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       operands.forEach(operand -> operand.collectNames(names));
     }
@@ -92,7 +103,8 @@ sealed interface Node
 
   /** 'a || b || c': the first truthy operand, or the last one; later operands are not evaluated. */
   record AnyOf(List<Node> operands) implements Node {
-    public Object evaluate(Bindings bindings) {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       Object value = null;
       for (Node operand : operands) {
         value = operand.evaluate(bindings);
@@ -103,6 +115,7 @@ sealed interface Node
       return value;
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       operands.forEach(operand -> operand.collectNames(names));
     }
@@ -110,19 +123,18 @@ sealed interface Node
 
   /** 'left op right' for == != < <= > >=; {@code offset} is the operator's. */
   record Comparison(Comparator op, Node left, Node right, int offset) implements Node {
-    public Object evaluate(Bindings bindings) {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       Object a = left.evaluate(bindings);
       Object b = right.evaluate(bindings);
-      switch (op) {
-        case EQ:
-          return Values.areEqual(a, b, op.symbol, offset);
-        case NE:
-          return !Values.areEqual(a, b, op.symbol, offset);
-        default:
-          return op.accepts(Values.compare(a, b, op.symbol, offset));
-      }
+      return switch (op) {
+        case EQ -> Values.areEqual(a, b, op.symbol, offset);
+        case NE -> !Values.areEqual(a, b, op.symbol, offset);
+        default -> op.accepts(Values.compare(a, b, op.symbol, offset));
+      };
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       left.collectNames(names);
       right.collectNames(names);
@@ -131,7 +143,8 @@ sealed interface Node
 
   /** 'item in list'; {@code offset} is the 'in' keyword's. */
   record Membership(Node item, Node list, int offset) implements Node {
-    public Object evaluate(Bindings bindings) {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
       Object needle = item.evaluate(bindings);
       Object haystack = list.evaluate(bindings);
       if (!(haystack instanceof List<?> candidates)) {
@@ -148,6 +161,7 @@ sealed interface Node
       return false;
     }
 
+    @Override
     public void collectNames(Set<String> names) {
       item.collectNames(names);
       list.collectNames(names);
@@ -170,20 +184,14 @@ sealed interface Node
     }
 
     boolean accepts(int comparison) {
-      switch (this) {
-        case LT:
-          return comparison < 0;
-        case LE:
-          return comparison <= 0;
-        case GT:
-          return comparison > 0;
-        case GE:
-          return comparison >= 0;
-        case EQ:
-          return comparison == 0;
-        default:
-          return comparison != 0;
-      }
+      return switch (this) {
+        case LT -> comparison < 0;
+        case LE -> comparison <= 0;
+        case GT -> comparison > 0;
+        case GE -> comparison >= 0;
+        case EQ -> comparison == 0;
+        default -> comparison != 0;
+      };
     }
   }
 }

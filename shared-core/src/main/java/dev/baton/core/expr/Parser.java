@@ -1,6 +1,5 @@
 package dev.baton.core.expr;
 
-import dev.baton.core.expr.Token.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +29,7 @@ final class Parser {
 
   private Node or() {
     List<Node> operands = new ArrayList<>(List.of(and()));
-    while (accept(Type.OR)) {
+    while (accept(Token.Type.OR)) {
       operands.add(and());
     }
     return operands.size() == 1 ? operands.get(0) : new Node.AnyOf(List.copyOf(operands));
@@ -38,7 +37,7 @@ final class Parser {
 
   private Node and() {
     List<Node> operands = new ArrayList<>(List.of(comparison()));
-    while (accept(Type.AND)) {
+    while (accept(Token.Type.AND)) {
       operands.add(comparison());
     }
     return operands.size() == 1 ? operands.get(0) : new Node.AllOf(List.copyOf(operands));
@@ -48,26 +47,26 @@ final class Parser {
   private Node comparison() {
     Node left = unary();
     Token operator = peek();
-    if (!operator.type().isComparison() && operator.type() != Type.IN) {
+    if (!operator.type().isComparison() && operator.type() != Token.Type.IN) {
       return left;
     }
     index++;
     Node right = unary();
     Token next = peek();
-    if (next.type().isComparison() || next.type() == Type.IN) {
+    if (next.type().isComparison() || next.type() == Token.Type.IN) {
       throw new ExpressionException(
           next.offset(),
           "comparisons cannot be chained",
           "join them with '&&', like a < b && b < c");
     }
-    return operator.type() == Type.IN
+    return operator.type() == Token.Type.IN
         ? new Node.Membership(left, right, operator.offset())
         : new Node.Comparison(comparator(operator.type()), left, right, operator.offset());
   }
 
   private Node unary() {
     Token not = peek();
-    if (accept(Type.NOT)) {
+    if (accept(Token.Type.NOT)) {
       enter(not);
       Node operand = new Node.Not(unary());
       depth--;
@@ -78,35 +77,34 @@ final class Parser {
 
   private Node primary() {
     Token token = peek();
-    switch (token.type()) {
-      case STRING:
-      case NUMBER:
+    return switch (token.type()) {
+      case STRING, NUMBER -> {
         index++;
-        return new Node.Literal(token.value());
-      case TRUE:
-      case FALSE:
+        yield new Node.Literal(token.value());
+      }
+      case TRUE, FALSE -> {
         index++;
-        return new Node.Literal(token.type() == Type.TRUE);
-      case NULL:
+        yield new Node.Literal(token.type() == Token.Type.TRUE);
+      }
+      case NULL -> {
         index++;
-        return new Node.Literal(null);
-      case NAME:
+        yield new Node.Literal(null);
+      }
+      case NAME -> {
         index++;
-        return new Node.Name(List.of(token.text().split("\\.")), token.offset());
-      case LPAREN:
-        return parenthesized(token);
-      case LBRACKET:
-        return list(token);
-      default:
-        throw ParserErrors.expectedOperand(tokens, index);
-    }
+        yield new Node.Name(List.of(token.text().split("\\.")), token.offset());
+      }
+      case LPAREN -> parenthesized(token);
+      case LBRACKET -> list(token);
+      default -> throw ParserErrors.expectedOperand(tokens, index);
+    };
   }
 
   private Node parenthesized(Token open) {
     enter(open);
     index++;
     Node inner = or();
-    if (!accept(Type.RPAREN)) {
+    if (!accept(Token.Type.RPAREN)) {
       throw ParserErrors.unclosed(open, peek(), ")");
     }
     depth--;
@@ -117,9 +115,9 @@ final class Parser {
     enter(open);
     index++;
     List<Node> items = new ArrayList<>();
-    while (!accept(Type.RBRACKET)) {
+    while (!accept(Token.Type.RBRACKET)) {
       items.add(or());
-      if (!accept(Type.COMMA) && peek().type() != Type.RBRACKET) {
+      if (!accept(Token.Type.COMMA) && peek().type() != Token.Type.RBRACKET) {
         throw ParserErrors.unclosed(open, peek(), "]");
       }
     }
@@ -137,12 +135,12 @@ final class Parser {
   }
 
   private void expectEnd() {
-    if (peek().type() != Type.EOF) {
+    if (peek().type() != Token.Type.EOF) {
       throw ParserErrors.unexpectedAfterExpression(tokens, index);
     }
   }
 
-  private boolean accept(Type type) {
+  private boolean accept(Token.Type type) {
     if (peek().type() == type) {
       index++;
       return true;
@@ -154,7 +152,7 @@ final class Parser {
     return tokens.get(index);
   }
 
-  private static Node.Comparator comparator(Type type) {
+  private static Node.Comparator comparator(Token.Type type) {
     return Arrays.stream(Node.Comparator.values())
         .filter(c -> c.name().equals(type.name()))
         .findFirst()

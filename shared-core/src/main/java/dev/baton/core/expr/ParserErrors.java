@@ -1,6 +1,5 @@
 package dev.baton.core.expr;
 
-import dev.baton.core.expr.Token.Type;
 import java.util.List;
 
 /** The parser's error messages, phrased by what came before the offending token. */
@@ -11,7 +10,7 @@ final class ParserErrors {
   static ExpressionException expectedOperand(List<Token> tokens, int index) {
     Token found = tokens.get(index);
     Token before = index > 0 ? tokens.get(index - 1) : null;
-    if (before == null && found.type() == Type.EOF) {
+    if (before == null && found.type() == Token.Type.EOF) {
       return new ExpressionException(
           found.offset(), "empty expression", "write a condition such as params.branch == 'main'");
     }
@@ -21,7 +20,7 @@ final class ParserErrors {
           "expected an operand after " + before.describe(),
           "put a name, 'string', number, true, false or null after it");
     }
-    if (before != null && before.type() == Type.LPAREN && found.type() == Type.RPAREN) {
+    if (before != null && before.type() == Token.Type.LPAREN && found.type() == Token.Type.RPAREN) {
       return new ExpressionException(
           found.offset(), "empty parentheses", "put a condition between ( and ), or remove them");
     }
@@ -32,22 +31,22 @@ final class ParserErrors {
   static ExpressionException unexpectedAfterExpression(List<Token> tokens, int index) {
     Token found = tokens.get(index);
     Token before = tokens.get(index - 1);
-    if (found.type() == Type.LPAREN
-        && before.type() == Type.NAME
+    if (found.type() == Token.Type.LPAREN
+        && before.type() == Token.Type.NAME
         && before.offset() + before.text().length() == found.offset()) {
       return new ExpressionException(
           found.offset(),
           "unexpected '('",
           "there are no function calls; compare values with == != < <= > >= in");
     }
-    if (found.type() == Type.NAME
-        || found.type() == Type.STRING
-        || found.type() == Type.NUMBER
-        || found.type() == Type.TRUE
-        || found.type() == Type.FALSE
-        || found.type() == Type.NULL
-        || found.type() == Type.LPAREN
-        || found.type() == Type.NOT) {
+    if (found.type() == Token.Type.NAME
+        || found.type() == Token.Type.STRING
+        || found.type() == Token.Type.NUMBER
+        || found.type() == Token.Type.TRUE
+        || found.type() == Token.Type.FALSE
+        || found.type() == Token.Type.NULL
+        || found.type() == Token.Type.LPAREN
+        || found.type() == Token.Type.NOT) {
       return new ExpressionException(
           found.offset(),
           "unexpected " + found.describe(),
@@ -58,7 +57,7 @@ final class ParserErrors {
 
   /** An opening '(' or '[' whose closing partner never came. */
   static ExpressionException unclosed(Token open, Token found, String closer) {
-    if (found.type() == Type.EOF) {
+    if (found.type() == Token.Type.EOF) {
       return new ExpressionException(
           open.offset(), "unclosed '" + open.text() + "'", "add a matching '" + closer + "'");
     }
@@ -70,23 +69,15 @@ final class ParserErrors {
   }
 
   private static ExpressionException unexpected(Token found) {
-    String hint;
-    switch (found.type()) {
-      case RPAREN:
-        hint = "remove it or add the matching '('";
-        break;
-      case RBRACKET:
-        hint = "remove it or add the matching '['";
-        break;
-      case COMMA:
-        hint = "commas only separate list items, like ['a', 'b']";
-        break;
-      case EOF:
-        hint = "the expression ends too early";
-        break;
-      default:
-        hint = "";
-    }
+
+    String hint =
+        switch (found.type()) {
+          case RPAREN -> "remove it or add the matching '('";
+          case RBRACKET -> "remove it or add the matching '['";
+          case COMMA -> "commas only separate list items, like ['a', 'b']";
+          case EOF -> "the expression ends too early";
+          default -> "";
+        };
     return new ExpressionException(found.offset(), "unexpected " + found.describe(), hint);
   }
 }

@@ -1,12 +1,14 @@
 package dev.baton.core.expr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where in shell syntax a {@code ${{ }}} sits, which decides how its value is written so that it
  * stays one literal word.
  *
  * @param unsafeReason why no safe writing exists here; null unless {@code kind} is UNSAFE
  */
-record ShellContext(Kind kind, String unsafeReason) {
+record ShellContext(Kind kind, @Nullable String unsafeReason) {
 
   /** The shell syntax around the substitution. */
   enum Kind {
@@ -40,17 +42,13 @@ record ShellContext(Kind kind, String unsafeReason) {
    * single-quoted value and reopened, so the value joins the surrounding word literally.
    */
   String write(String value) {
-    switch (kind) {
-      case WORD:
-        return ShellQuote.quote(value);
-      case WORD_QUOTED_ALWAYS:
-        return ShellQuote.singleQuoted(value);
-      case SINGLE_QUOTED:
-        return ShellQuote.insideSingleQuotes(value);
-      case DOUBLE_QUOTED:
-        return ShellQuote.isPlain(value) ? value : "\"" + ShellQuote.singleQuoted(value) + "\"";
-      default:
-        throw new IllegalStateException("no safe way to write a value " + unsafeReason);
-    }
+    return switch (kind) {
+      case WORD -> ShellQuote.quote(value);
+      case WORD_QUOTED_ALWAYS -> ShellQuote.singleQuoted(value);
+      case SINGLE_QUOTED -> ShellQuote.insideSingleQuotes(value);
+      case DOUBLE_QUOTED ->
+          ShellQuote.isPlain(value) ? value : "\"" + ShellQuote.singleQuoted(value) + "\"";
+      default -> throw new IllegalStateException("no safe way to write a value " + unsafeReason);
+    };
   }
 }

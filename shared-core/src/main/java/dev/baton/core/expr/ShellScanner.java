@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows POSIX shell quoting through a command line to learn the {@link ShellContext} of each
@@ -39,7 +40,7 @@ final class ShellScanner {
   private final BitSet markers;
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final List<ShellContext> contexts = new ArrayList<>();
-  private String lostTrackBecause;
+  private @Nullable String lostTrackBecause;
   private int i;
 
   private ShellScanner(String text, BitSet markers) {
@@ -172,22 +173,28 @@ final class ShellScanner {
 
   private ShellContext contextHere() {
     switch (stack.peek().mode) {
-      case UNQUOTED:
-      case NESTED:
+      case UNQUOTED, NESTED -> {
         char before = i > 0 ? text.charAt(i - 1) : ' ';
         return before == '{' || before == '~' ? ShellContext.WORD_QUOTED_ALWAYS : ShellContext.WORD;
-      case SINGLE:
+      }
+      case SINGLE -> {
         return ShellContext.SINGLE_QUOTED;
-      case DOUBLE:
+      }
+      case DOUBLE -> {
         return ShellContext.DOUBLE_QUOTED;
-      case BACKTICK:
+      }
+      case BACKTICK -> {
         return ShellContext.unsafe("inside backticks");
-      case PARAM:
+      }
+      case PARAM -> {
         return ShellContext.unsafe("inside ${...}");
-      case ARITH:
+      }
+      case ARITH -> {
         return ShellContext.unsafe("inside $((...))");
-      default:
+      }
+      default -> {
         return ShellContext.unsafe("inside a comment, which a newline in the value would end");
+      }
     }
   }
 

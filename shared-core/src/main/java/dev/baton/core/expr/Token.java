@@ -1,12 +1,14 @@
 package dev.baton.core.expr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One lexical token of an expression.
  *
  * @param text the token exactly as written in the source
  * @param value the decoded value of a literal (String or BigDecimal), otherwise null
  */
-record Token(Type type, int offset, String text, Object value) {
+record Token(Type type, int offset, String text, @Nullable Object value) {
 
   /** Kinds of token; comparison kinds carry the operator they stand for. */
   enum Type {

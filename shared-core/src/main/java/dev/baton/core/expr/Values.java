@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The value rules of the expression language: truthiness, equality, ordering and text form.
@@ -24,7 +25,7 @@ final class Values {
    * false, null, numeric zero and '' are falsy; everything else (the string '0', any list) is
    * truthy.
    */
-  static boolean isTruthy(Object value) {
+  static boolean isTruthy(@Nullable Object value) {
     if (value == null) {
       return false;
     }
@@ -41,7 +42,7 @@ final class Values {
   }
 
   /** Numeric equality when both sides are numbers, otherwise case-sensitive text equality. */
-  static boolean areEqual(Object a, Object b, String operator, int offset) {
+  static boolean areEqual(@Nullable Object a, @Nullable Object b, String operator, int offset) {
     if (a instanceof List || b instanceof List) {
       throw new ExpressionException(
           offset,
@@ -60,7 +61,7 @@ final class Values {
    * Orders two numbers numerically or two non-numeric strings lexicographically. Anything else is
    * an error rather than a guess, so a gate such as {@code accuracy >= 0.9} never passes on 'NaN'.
    */
-  static int compare(Object a, Object b, String operator, int offset) {
+  static int compare(@Nullable Object a, @Nullable Object b, String operator, int offset) {
     Optional<BigDecimal> x = numberOf(a);
     Optional<BigDecimal> y = numberOf(b);
     if (x.isPresent() && y.isPresent()) {
@@ -76,7 +77,7 @@ final class Values {
   }
 
   /** The number a value stands for: a BigDecimal, or a string written as a decimal number. */
-  static Optional<BigDecimal> numberOf(Object value) {
+  static Optional<BigDecimal> numberOf(@Nullable Object value) {
     if (value instanceof BigDecimal d) {
       return Optional.of(d);
     }
@@ -91,7 +92,7 @@ final class Values {
   }
 
   /** The text a value is substituted as; a list has none and is an error at {@code offset}. */
-  static String toText(Object value, int offset) {
+  static String toText(@Nullable Object value, int offset) {
     if (value instanceof List) {
       throw new ExpressionException(
           offset,
@@ -101,7 +102,7 @@ final class Values {
     return textOf(value);
   }
 
-  private static String textOf(Object value) {
+  private static String textOf(@Nullable Object value) {
     if (value == null) {
       return "";
     }
@@ -115,7 +116,7 @@ final class Values {
   }
 
   /** How an error message shows a value: 'text', 0.5, true, null or "a list". */
-  static String describe(Object value) {
+  static String describe(@Nullable Object value) {
     if (value == null) {
       return "null";
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never half a
@@ -68,7 +70,8 @@ public final class AtomicFiles {
 
   private static void replace(Path target, Filler filler) {
     Path absolute = target.toAbsolutePath().normalize();
-    Path directory = absolute.getParent();
+    // A normalized absolute path that names a file has a parent.
+    Path directory = Objects.requireNonNull(absolute.getParent(), absolute.toString());
     Path temp = null;
     try {
       // Same directory as the target: a rename is only atomic within one file system.
@@ -103,7 +106,7 @@ public final class AtomicFiles {
     }
   }
 
-  private static void deleteQuietly(Path temp) {
+  private static void deleteQuietly(@Nullable Path temp) {
     if (temp == null) {
       return;
     }

@@ -30,8 +30,9 @@ public final class IoFailures {
     if (e instanceof DirectoryNotEmptyException) {
       return "a directory with that name is in the way";
     }
-    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-      return ((FileSystemException) e).getReason();
+    if (e instanceof FileSystemException fileSystemException
+        && fileSystemException.getReason() != null) {
+      return fileSystemException.getReason();
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

@@ -89,16 +89,19 @@ public final class UserFiles {
       // The "unix" view (Linux, macOS) tells a FIFO from a device; the basic view cannot.
       int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
       switch (type) {
-        case 0010000:
+        case 0010000 -> {
           return "a FIFO (named pipe)";
-        case 0020000:
+        }
+        case 0020000 -> {
           return "a character device";
-        case 0060000:
+        }
+        case 0060000 -> {
           return "a block device";
-        case 0140000:
+        }
+        case 0140000 -> {
           return "a socket";
-        default:
-          break;
+        }
+        default -> {}
       }
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       // Fall through to the general word.

@@ -2,6 +2,7 @@ package dev.baton.core.lease;
 
 import com.sun.jna.Native;
 import dev.baton.core.os.LinuxLibc;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The C library calls a lease needs, through JNA (direct mapping): {@code open}, {@code flock},
@@ -12,7 +13,7 @@ import dev.baton.core.os.LinuxLibc;
  */
 final class Flock {
   /** Why the calls could not be bound, or null when they were. */
-  static final String PROBLEM = LinuxLibc.bind(Flock.class);
+  static final @Nullable String PROBLEM = LinuxLibc.bind(Flock.class);
 
   // Linux values (the same on x86-64 and aarch64).
   static final int O_RDWR = LinuxLibc.O_RDWR;

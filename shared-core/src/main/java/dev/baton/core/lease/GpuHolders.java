@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,8 +54,7 @@ public final class GpuHolders {
                   .busyGpus(processes, a.gpus(), GpuBusyPolicy.DEFAULT, steps)
                   .busy();
       Map<Integer, String> states = new TreeMap<>();
-      holders
-          .get(a.name())
+      Objects.requireNonNull(holders.get(a.name()), a.name())
           .forEach(
               (g, h) ->
                   states.put(

@@ -2,6 +2,7 @@ package dev.baton.core.lease;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Leases this process holds for one attempt of a step: a locked file per GPU and concurrency-group
@@ -14,9 +15,9 @@ public final class Lease implements AutoCloseable {
   public static final Lease NONE = new Lease(List.of(), null);
 
   private final List<LockFile> files;
-  private final LeaseHolder holder;
+  private final @Nullable LeaseHolder holder;
 
-  Lease(List<LockFile> files, LeaseHolder holder) {
+  Lease(List<LockFile> files, @Nullable LeaseHolder holder) {
     this.files = List.copyOf(files);
     this.holder = holder;
   }

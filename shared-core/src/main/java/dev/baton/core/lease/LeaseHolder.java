@@ -1,6 +1,7 @@
 package dev.baton.core.lease;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Who holds a lease, as written into its lock file for others to read: the run and step, the Baton
@@ -44,6 +45,6 @@ public record LeaseHolder(String runId, String stepId, long pid, long stepGroup,
         + " (pid "
         + visiblePid()
         + ") since "
-        + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        + since.truncatedTo(ChronoUnit.SECONDS);
   }
 }

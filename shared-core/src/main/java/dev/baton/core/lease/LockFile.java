@@ -1,6 +1,7 @@
 package dev.baton.core.lease;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code flock}ed lease file held by this process: an open descriptor (close-on-exec, at or
@@ -17,7 +18,7 @@ final class LockFile {
   }
 
   /** Locks {@code path} (created 0666 if missing) without waiting; null when someone holds it. */
-  static LockFile tryLock(Path path) {
+  static @Nullable LockFile tryLock(Path path) {
     int raw =
         Flock.open(
             path.toString(),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lease directory every Baton process on a machine shares: one {@code flock}ed file per GPU and
@@ -38,7 +39,7 @@ public final class MachineLeases {
   }
 
   /** Why leases cannot work here, or null when they can. */
-  public static String unsupportedReason() {
+  public static @Nullable String unsupportedReason() {
     return Flock.PROBLEM;
   }
 
@@ -97,7 +98,8 @@ public final class MachineLeases {
    *
    * @return the lease, or null when one of them is held (nothing is then held)
    */
-  public Lease tryAcquire(List<String> keys, Optional<GroupClaim> group, LeaseHolder holder) {
+  public @Nullable Lease tryAcquire(
+      List<String> keys, Optional<GroupClaim> group, LeaseHolder holder) {
     List<LockFile> taken = new ArrayList<>(keys.size() + 1);
     try {
       for (String key : keys) {
@@ -141,7 +143,7 @@ public final class MachineLeases {
     return out;
   }
 
-  private LockFile lock(String key) {
+  private @Nullable LockFile lock(String key) {
     Path file = directory.resolve(key);
     boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
     LockFile f = LockFile.tryLock(file);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The waiting steps of every run on the machine, one locked file each in {@code waiting/} of the
@@ -97,14 +98,14 @@ public final class WaitTickets implements AutoCloseable {
     }
   }
 
-  private static java.util.Optional<WaitTicket> read(Path file) {
+  private static Optional<WaitTicket> read(Path file) {
     try {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_LINE) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       return WaitTicket.parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

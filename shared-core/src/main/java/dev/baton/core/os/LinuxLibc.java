@@ -2,6 +2,7 @@ package dev.baton.core.os;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a class's {@code native} methods to the C library, the one way every part of Baton that
@@ -24,12 +25,12 @@ public final class LinuxLibc {
   private LinuxLibc() {}
 
   /**
-   * Registers the {@code native} methods of {@code natives} against {@code libc.so.6}.
+   * Registers the native methods of {@code natives} against {@code libc.so.6}.
    *
    * @return null when bound, else why not (not Linux on x86-64 or aarch64, a missing symbol, JNA's
    *     native part not loadable)
    */
-  public static String bind(Class<?> natives) {
+  public static @Nullable String bind(Class<?> natives) {
     String arch = System.getProperty("os.arch", "");
     try {
       if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {

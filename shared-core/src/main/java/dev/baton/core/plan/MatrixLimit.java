@@ -4,6 +4,7 @@ import dev.baton.core.descriptor.MatrixSpec;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.errors.DescriptorProblem;
+import dev.baton.core.errors.SourcePosition;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class MatrixLimit {
     if (total > MAX_STEPS && problems.stream().noneMatch(p -> p.message().contains("matrix"))) {
       problems.add(
           new DescriptorProblem(
-              dev.baton.core.errors.SourcePosition.of(d.file().toString()),
+              SourcePosition.of(d.file().toString()),
               "the plan would have "
                   + String.format("%,d", total)
                   + " steps, more than "

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The steps to run, in a topological order that is stable for a given descriptor and parameters.
@@ -24,7 +25,7 @@ public record Plan(
   }
 
   /** The planned step with this id, or null. */
-  public PlannedStep step(String id) {
+  public @Nullable PlannedStep step(String id) {
     for (PlannedStep s : steps) {
       if (s.id().equals(id)) {
         return s;

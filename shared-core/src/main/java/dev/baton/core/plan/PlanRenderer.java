@@ -1,5 +1,6 @@
 package dev.baton.core.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.descriptor.AgentRequest;
@@ -64,7 +65,7 @@ public final class PlanRenderer {
     out.put("steps", plan.steps().stream().map(PlanRenderer::jsonStep).toList());
     try {
       return JSON.writeValueAsString(out) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ final class Selection {
     while (!todo.isEmpty()) {
       String id = todo.pop();
       if (keep.add(id)) {
-        todo.addAll(byId.get(id).needs());
+        todo.addAll(Objects.requireNonNull(byId.get(id), id).needs());
       }
     }
     List<PlannedStep> out = new ArrayList<>();

@@ -14,10 +14,6 @@ final class TopologicalOrder {
   static List<PlannedStep> sort(PipelineDescriptor d, Map<String, List<PlannedStep>> byName) {
     List<PlannedStep> all = new ArrayList<>();
     byName.values().forEach(all::addAll);
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < all.size(); i++) {
-      index.put(all.get(i).id(), i);
-    }
     int[] missing = new int[all.size()];
     Map<String, List<Integer>> dependents = new HashMap<>();
     for (int i = 0; i < all.size(); i++) {

@@ -2,6 +2,7 @@ package dev.baton.core.record;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt of a step.
@@ -15,7 +16,7 @@ public record AttemptRecord(
     int attempt,
     Instant startedAt,
     Instant endedAt,
-    Integer exitCode,
+    @Nullable Integer exitCode,
     StepState status,
     String agent,
     List<Integer> gpus,
@@ -30,7 +31,7 @@ public record AttemptRecord(
       int attempt,
       Instant startedAt,
       Instant endedAt,
-      Integer exitCode,
+      @Nullable Integer exitCode,
       StepState status,
       String agent,
       List<Integer> gpus,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a benchmark step measured, as stored under {@code results.benchmark} in the run record.
@@ -69,19 +70,20 @@ public record BenchmarkResult(
     return map;
   }
 
-  private static List<Double> numbers(Object value) {
+  private static List<Double> numbers(@Nullable Object value) {
     List<Double> out = new ArrayList<>();
     if (value instanceof List) {
       for (Object item : (List<?>) value) {
-        if (item instanceof Number && Double.isFinite(((Number) item).doubleValue())) {
-          out.add(((Number) item).doubleValue());
+        if (item instanceof Number number && Double.isFinite(number.doubleValue())) {
+          out.add(number.doubleValue());
         }
       }
     }
     return out;
   }
 
-  private static String text(Object value) {
-    return value == null ? null : String.valueOf(value);
+  // Null (absent) reads as empty: the record's constructor makes the same of both.
+  private static String text(@Nullable Object value) {
+    return value == null ? "" : String.valueOf(value);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One metric gate as a stage step records it under {@code results.gates} in the run record.
@@ -15,7 +16,12 @@ import java.util.Map;
  * @param message why the gate passed or failed, for people
  */
 public record GateResult(
-    String name, Boolean passed, Object value, Object threshold, Object baseline, String message) {
+    String name,
+    @Nullable Boolean passed,
+    @Nullable Object value,
+    @Nullable Object threshold,
+    @Nullable Object baseline,
+    String message) {
 
   /** The key under which stage steps store their gates in {@link StepRecord#results()}. */
   public static final String RESULTS_KEY = "gates";
@@ -39,7 +45,7 @@ public record GateResult(
         out.add(
             new GateResult(
                 text(map.get("name")),
-                passed instanceof Boolean ? (Boolean) passed : null,
+                passed instanceof Boolean b ? b : null,
                 map.get("value"),
                 map.get("threshold"),
                 map.get("baseline"),
@@ -69,13 +75,13 @@ public record GateResult(
     return passed ? "passed" : "FAILED";
   }
 
-  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+  private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
     if (value != null) {
       map.put(key, value);
     }
   }
 
-  private static String text(Object value) {
+  private static String text(@Nullable Object value) {
     return value == null ? "" : String.valueOf(value);
   }
 }

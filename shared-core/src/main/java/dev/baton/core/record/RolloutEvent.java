@@ -37,7 +37,7 @@ public record RolloutEvent(Instant time, double weight, String outcome) {
       Map<?, ?> map = (Map<?, ?>) entry;
       Object time = map.get("time");
       Object weight = map.get("weight");
-      if (time == null || !(weight instanceof Number)) {
+      if (time == null || !(weight instanceof Number number)) {
         continue;
       }
       try {
@@ -45,7 +45,7 @@ public record RolloutEvent(Instant time, double weight, String outcome) {
         out.add(
             new RolloutEvent(
                 MillisInstantModule.parse(String.valueOf(time)),
-                ((Number) weight).doubleValue(),
+                number.doubleValue(),
                 outcome == null ? "" : String.valueOf(outcome)));
       } catch (DateTimeException e) {
         // A malformed entry should not cost the whole report; the others still draw.

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@code run.json}: pretty-printed, fields in record order, enums by name,
@@ -96,7 +97,7 @@ public final class RunRecordJson {
               + FILE_NAME
               + ", by default .baton/runs/<runId>/)");
     } catch (FileRefusedException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     } catch (IOException e) {
       throw new UsageException(
           "cannot read the run record "
@@ -112,7 +113,7 @@ public final class RunRecordJson {
       "restore it from the CI artifacts or run the pipeline again to write a new one";
 
   /** The fields every report relies on; null when all are there. */
-  private static String firstMissingField(RunRecord record) {
+  private static @Nullable String firstMissingField(RunRecord record) {
     if (record.status() == null) {
       return "no status";
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One planned step (a matrix cell counts as a step) and how it ended.
@@ -29,12 +30,12 @@ public record StepRecord(
     Map<String, String> matrix,
     List<String> needs,
     String command,
-    String agent,
+    @Nullable String agent,
     List<Integer> gpus,
-    Instant startedAt,
-    Instant endedAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant endedAt,
     List<AttemptRecord> attempts,
-    String log,
+    @Nullable String log,
     String message,
     List<String> logTail,
     Map<String, Object> results,

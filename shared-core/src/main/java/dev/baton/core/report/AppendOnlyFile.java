@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * Appends whole lines to a file that only grows (a journal, {@code $GITHUB_STEP_SUMMARY}): each
@@ -60,7 +61,7 @@ public final class AppendOnlyFile {
   }
 
   private static String hint(IOException e) {
-    String reason = IoFailures.reason(e).toLowerCase(java.util.Locale.ROOT);
+    String reason = IoFailures.reason(e).toLowerCase(Locale.ROOT);
     if (reason.contains("space") || reason.contains("too large")) {
       return "free space on that disk";
     }

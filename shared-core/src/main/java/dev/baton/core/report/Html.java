@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Escaping for report.html: every piece of run data goes through here before it is written. */
 final class Html {
@@ -17,23 +18,12 @@ final class Html {
     for (int i = 0; i < clean.length(); i++) {
       char c = clean.charAt(i);
       switch (c) {
-        case '&':
-          out.append("&amp;");
-          break;
-        case '<':
-          out.append("&lt;");
-          break;
-        case '>':
-          out.append("&gt;");
-          break;
-        case '"':
-          out.append("&quot;");
-          break;
-        case '\'':
-          out.append("&#39;");
-          break;
-        default:
-          out.append(c);
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
       }
     }
     return out.toString();
@@ -44,7 +34,7 @@ final class Html {
    * {@code logs/train[lr=0.01].log} links to that file and nothing in a step id can leave the
    * attribute or become a scheme such as {@code javascript:}. Null for paths that are not relative.
    */
-  static String relativeUrl(String path) {
+  static @Nullable String relativeUrl(String path) {
     if (path == null || path.isBlank()) {
       return null;
     }

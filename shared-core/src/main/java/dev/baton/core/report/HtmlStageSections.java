@@ -125,7 +125,7 @@ final class HtmlStageSections {
     if (value == null) {
       return "";
     }
-    if (value instanceof Number && Double.isFinite(((Number) value).doubleValue())) {
+    if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
       // Gates compare exact values: show them as recorded, only cut to six significant digits.
       return new BigDecimal(value.toString())
           .round(new MathContext(6))

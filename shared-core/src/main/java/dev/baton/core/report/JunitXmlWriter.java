@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a run record as JUnit XML in the Surefire shape that Jenkins' {@code junit} step,
@@ -116,7 +117,7 @@ public final class JunitXmlWriter {
     xml.writeEndElement();
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value)
+  private static void property(XMLStreamWriter xml, String name, @Nullable String value)
       throws XMLStreamException {
     if (value == null) {
       return;

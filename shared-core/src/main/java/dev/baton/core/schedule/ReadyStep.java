@@ -1,6 +1,7 @@
 package dev.baton.core.schedule;
 
 import dev.baton.core.plan.PlannedStep;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,7 +45,7 @@ public record ReadyStep(
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(step.id(), attempt, readySeq, passedOver, criticalPath);
+    return Objects.hash(step.id(), attempt, readySeq, passedOver, criticalPath);
   }
 
   public ReadyStep passedOverOnceMore() {

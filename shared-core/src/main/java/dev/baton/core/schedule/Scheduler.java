@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which ready steps start now, where, and on which GPU indices. Pure: the same agents,
@@ -75,7 +76,7 @@ public final class Scheduler implements Placer {
     return true;
   }
 
-  private Placement place(ReadyStep r, Usage usage, Map<String, Set<Integer>> reserved) {
+  private @Nullable Placement place(ReadyStep r, Usage usage, Map<String, Set<Integer>> reserved) {
     AgentRequest req = r.step().agent();
     if (r.step().concurrency().isPresent()) {
       var g = r.step().concurrency().get();
@@ -102,7 +103,7 @@ public final class Scheduler implements Placer {
   }
 
   /** Free eligible GPUs of {@code a} for {@code r}, or null when {@code a} cannot take it now. */
-  private List<Integer> freeGpus(
+  private @Nullable List<Integer> freeGpus(
       ReadyStep r, Agent a, Usage usage, Map<String, Set<Integer>> reserved) {
     AgentRequest req = r.step().agent();
     List<Integer> fit = eligible(r, a);
@@ -158,7 +159,7 @@ public final class Scheduler implements Placer {
   }
 
   /** GPUs of {@code a} that could ever serve {@code r}, or null when {@code a} can never run it. */
-  private List<Integer> eligible(ReadyStep r, Agent a) {
+  private @Nullable List<Integer> eligible(ReadyStep r, Agent a) {
     return eligible
         .computeIfAbsent(r.step().stepName(), k -> new HashMap<>())
         .computeIfAbsent(

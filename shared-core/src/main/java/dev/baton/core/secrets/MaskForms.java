@@ -32,7 +32,7 @@ final class MaskForms {
     forms.add(value);
     Set<String> derived = new LinkedHashSet<>();
     if (value.contains("\n")) {
-      for (String line : value.split("\r?\n")) {
+      for (String line : value.split("\r?\n", -1)) {
         if (line.strip().length() >= MIN_LINE) {
           derived.add(line.strip());
           derived.addAll(TextEncodings.json(line.strip()));

@@ -2,6 +2,7 @@ package dev.baton.core.secrets;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Masks bytes on their way to another stream (see {@link Masker#filter}). It holds back only the
@@ -98,8 +99,8 @@ public final class MaskingOutputStream extends OutputStream {
       start = Math.min(start, starts[last]);
     }
     if (last == starts.length) {
-      starts = java.util.Arrays.copyOf(starts, 2 * last);
-      ends = java.util.Arrays.copyOf(ends, 2 * last);
+      starts = Arrays.copyOf(starts, 2 * last);
+      ends = Arrays.copyOf(ends, 2 * last);
     }
     starts[last] = start;
     ends[last] = end;

@@ -40,6 +40,9 @@ public final class SecretResolver {
   }
 
   /**
+   * Reads the declared secrets: every needed one must be readable, the others are read (when they
+   * can be) only to mask their values.
+   *
    * @param declared the descriptor's secrets
    * @param needed names the steps about to run list; the others are read only for masking, when
    *     they can be

@@ -2,6 +2,7 @@ package dev.baton.core.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -75,7 +76,7 @@ final class TextEncodings {
           if (escape) {
             // Characters beyond the BMP are already two UTF-16 units here, as JSON writes them.
             String hex = String.format("%04x", (int) c);
-            out.append("\\u").append(upperHex ? hex.toUpperCase(java.util.Locale.ROOT) : hex);
+            out.append("\\u").append(upperHex ? hex.toUpperCase(Locale.ROOT) : hex);
           } else {
             out.append(c);
           }

@@ -1,5 +1,6 @@
 package dev.baton.core.stages;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,13 @@ public record Baseline(
     Map<String, StepFigures> steps) {
 
   public Baseline {
-    steps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+    steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
   }
 
   /** One step's stored figures: metrics of a validate step, samples (ms) of a benchmark step. */
   public record StepFigures(Map<String, Double> metrics, List<Double> samplesMs) {
     public StepFigures {
-      metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+      metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
       samplesMs = List.copyOf(samplesMs);
     }
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores a run's metrics and benchmark samples as a named baseline ({@code champion}, {@code
@@ -56,14 +57,14 @@ public final class BaselinePromoter {
     return written;
   }
 
-  private static Map<String, Double> numbers(Object value) {
+  private static Map<String, Double> numbers(@Nullable Object value) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (value instanceof Map) {
       ((Map<?, ?>) value)
           .forEach(
               (k, v) -> {
-                if (v instanceof Number) {
-                  out.put(String.valueOf(k), ((Number) v).doubleValue());
+                if (v instanceof Number number) {
+                  out.put(String.valueOf(k), number.doubleValue());
                 }
               });
     }

@@ -2,6 +2,7 @@ package dev.baton.core.stages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class BaselineStore {
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
-      throw new dev.baton.core.errors.InfrastructureException(
+      throw new InfrastructureException(
           "cannot create the baseline directory " + file.getParent() + ": " + e.getMessage(), e);
     }
     AtomicFiles.write(file, JSON.writeValueAsBytes(baseline));

@@ -3,6 +3,7 @@ package dev.baton.core.stages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -107,11 +109,10 @@ public final class BenchmarkFiles {
     e.put("name", name);
     e.put("value", value);
     e.put("unit", unit);
-    e.put("range", String.format(java.util.Locale.ROOT, "± %.3f", s.stddev()));
+    e.put("range", String.format(Locale.ROOT, "± %.3f", s.stddev()));
     e.put(
         "extra",
-        String.format(
-            java.util.Locale.ROOT, "p90 %.3f ms, p99 %.3f ms, n=%d", s.p90(), s.p99(), s.count()));
+        String.format(Locale.ROOT, "p90 %.3f ms, p99 %.3f ms, n=%d", s.p90(), s.p99(), s.count()));
     return e;
   }
 
@@ -130,6 +131,6 @@ public final class BenchmarkFiles {
       }
     }
     all.add(entry);
-    dev.baton.core.io.AtomicFiles.write(file, JSON.writeValueAsBytes(all));
+    AtomicFiles.write(file, JSON.writeValueAsBytes(all));
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.StageSpec;
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the step's command warmup + repeat times and measures it: wall time, or the latencies it
@@ -104,7 +106,7 @@ final class BenchmarkStage {
     try {
       BenchmarkFiles.write(
           ctx.reportDir(), ctx.masker().mask(name), spec.warmup(), samples, spec.items());
-    } catch (IOException | dev.baton.core.errors.InfrastructureException e) {
+    } catch (IOException | InfrastructureException e) {
       return StageResult.failed("cannot write benchmark files: " + e.getMessage(), results);
     }
     ctx.commands().note("benchmark " + verdict.verdict() + ": " + verdict.message());
@@ -150,7 +152,7 @@ final class BenchmarkStage {
           "make the command write one latency in milliseconds per line");
     }
     List<Double> out = new ArrayList<>();
-    for (String token : text.replace('[', ' ').replace(']', ' ').split("[\\s,]+")) {
+    for (String token : text.replace('[', ' ').replace(']', ' ').split("[\\s,]+", -1)) {
       if (!token.isBlank()) {
         out.add(
             Metrics.parse(token.strip())
@@ -168,7 +170,7 @@ final class BenchmarkStage {
     return out;
   }
 
-  private static void deleteQuietly(Path file) {
+  private static void deleteQuietly(@Nullable Path file) {
     if (file != null) {
       try {
         Files.deleteIfExists(file);

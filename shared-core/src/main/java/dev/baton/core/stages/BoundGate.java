@@ -3,10 +3,12 @@ package dev.baton.core.stages;
 import dev.baton.core.descriptor.GateSpec;
 import dev.baton.core.record.GateResult;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Judges one object gate: {@code min}, {@code max}, and a move from a baseline. */
 final class BoundGate {
@@ -66,7 +68,7 @@ final class BoundGate {
   }
 
   /** The single bound as a number, both as text, or null when there is none. */
-  private static Object threshold(double low, double high) {
+  private static @Nullable Object threshold(double low, double high) {
     boolean hasLow = low != Double.NEGATIVE_INFINITY;
     boolean hasHigh = high != Double.POSITIVE_INFINITY;
     if (hasLow && hasHigh) {
@@ -88,10 +90,10 @@ final class BoundGate {
 
   /** Rounded so a bound computed as 0.9 - 0.01 reads 0.89, not 0.8900000000000001. */
   static double round(double v) {
-    return new BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+    return new BigDecimal(v).round(new MathContext(12)).doubleValue();
   }
 
-  static String text(Object v) {
+  static String text(@Nullable Object v) {
     if (v instanceof Double d) {
       return BigDecimal.valueOf(round(d)).stripTrailingZeros().toPlainString();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rolls a new version out stage by stage (direct, canary, blue-green), checks health and analysis
@@ -22,7 +23,7 @@ final class DeployStage {
   private final StageContext ctx;
   private final List<Map<String, Object>> rollout = new ArrayList<>();
   private final List<Map<String, Object>> analyses = new ArrayList<>();
-  private final HealthCheck health;
+  private final @Nullable HealthCheck health;
 
   private DeployStage(DeploySpec spec, StageContext ctx) {
     this.spec = spec;
@@ -37,15 +38,15 @@ final class DeployStage {
   private StageResult run() throws InterruptedException {
     Optional<String> failure = Optional.empty();
     switch (spec.strategy()) {
-      case CANARY:
+      case CANARY -> {
         for (int weight : spec.weights()) {
           failure = stage(weight, spec.shift().orElseThrow());
           if (failure.isPresent()) {
             break;
           }
         }
-        break;
-      case BLUE_GREEN:
+      }
+      case BLUE_GREEN -> {
         failure =
             check("before switch")
                 .map(f -> "the new version is not healthy before the switch: " + f);
@@ -59,9 +60,8 @@ final class DeployStage {
           failure =
               out.success() ? Optional.empty() : Optional.of("retire failed: " + out.describe());
         }
-        break;
-      default:
-        failure = stage(100, spec.switchCommand().orElseThrow());
+      }
+      default -> failure = stage(100, spec.switchCommand().orElseThrow());
     }
     if (failure.isEmpty() && ctx.commands().isStopped()) {
       failure = Optional.of("stopped");

@@ -1,6 +1,7 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.Command;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class HardwareFingerprint {
         commands.run(
             new Command.Argv(
                 List.of("nvidia-smi", "--query-gpu=index,name", "--format=csv,noheader")),
-            java.time.Duration.ofSeconds(20),
+            Duration.ofSeconds(20),
             false);
     return out.success() ? fromQuery(out.output(), gpus) : UNKNOWN_GPU;
   }
@@ -43,7 +44,7 @@ final class HardwareFingerprint {
   /** The distinct models of the {@code held} indices in nvidia-smi's "index, name" lines. */
   static String fromQuery(String output, List<Integer> held) {
     TreeSet<String> models = new TreeSet<>();
-    for (String line : output.split("\\R")) {
+    for (String line : output.split("\\R", -1)) {
       String[] parts = line.split(",", 2);
       if (parts.length == 2
           && parts[0].strip().matches("\\d+")

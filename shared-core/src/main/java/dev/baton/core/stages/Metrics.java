@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads metrics: numbers of a JSON object, nested keys joined with dots ({@code eval.auc}), and
@@ -64,7 +65,7 @@ public final class Metrics {
     try {
       return fromJson(text, source);
     } catch (StageException whole) {
-      String[] lines = text.split("\\R");
+      String[] lines = text.split("\\R", -1);
       for (int k = lines.length - 1; k >= 0; k--) {
         String line = lines[k].strip();
         if (line.startsWith("{") && line.endsWith("}")) {
@@ -99,7 +100,7 @@ public final class Metrics {
     }
   }
 
-  private static String firstLine(String message) {
+  private static String firstLine(@Nullable String message) {
     String m = message == null ? "" : message;
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

@@ -1,7 +1,9 @@
 package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.StageSpec;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
@@ -54,7 +56,7 @@ public final class RegressionCheck {
     double alpha = 1 - rule.confidence();
     String change =
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "median %.3f ms vs %.3f ms in '%s' (%+.1f%%, limit +%.1f%%)",
             nowMedian,
             beforeMedian,
@@ -80,7 +82,7 @@ public final class RegressionCheck {
             .with(AlternativeHypothesis.TWO_SIDED)
             .test(now, before)
             .getPValue();
-    String evidence = String.format(java.util.Locale.ROOT, "; Mann-Whitney p = %.4g", p);
+    String evidence = String.format(Locale.ROOT, "; Mann-Whitney p = %.4g", p);
     if (slowdown <= rule.maxSlowdown()) {
       return new Verdict(PASS, slowdown, p, change + evidence);
     }
@@ -107,7 +109,7 @@ public final class RegressionCheck {
 
   static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     return SampleStatistics.median(sorted);
   }
 }

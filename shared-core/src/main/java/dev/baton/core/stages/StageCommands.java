@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a stage's commands one at a time through the step's executor, so they run where the step was
@@ -35,7 +38,7 @@ final class StageCommands {
   private final StepExecutor executor;
   private final StepLaunch launch;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile StepHandle current;
+  private volatile @Nullable StepHandle current;
   private volatile Duration grace = Duration.ofSeconds(10);
 
   StageCommands(StepExecutor executor, StepLaunch launch) {
@@ -56,7 +59,8 @@ final class StageCommands {
    * Runs {@code command}, stopping it after {@code limit} (null: no limit); {@code evenIfStopped}
    * lets a rollback run after the step was asked to stop.
    */
-  Outcome run(Command command, Duration limit, boolean evenIfStopped) throws InterruptedException {
+  Outcome run(Command command, @Nullable Duration limit, boolean evenIfStopped)
+      throws InterruptedException {
     long offset = size();
     long start = System.nanoTime();
     StepLaunch sub =
@@ -84,16 +88,18 @@ final class StageCommands {
           limit == null
               ? handle.exit().get()
               : handle.exit().get(limit.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       handle.stop(Duration.ZERO);
       status = ExitStatus.couldNotLaunch("took longer than " + limit.toMillis() + " ms");
       try {
         handle.exit().get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException x) {
+      } catch (ExecutionException | TimeoutException x) {
         // The command is being killed; its exit no longer matters.
       }
-    } catch (java.util.concurrent.ExecutionException e) {
-      status = ExitStatus.couldNotLaunch("the command was lost: " + e.getCause().getMessage());
+    } catch (ExecutionException e) {
+      status =
+          ExitStatus.couldNotLaunch(
+              "the command was lost: " + (e.getCause() == null ? e : e.getCause()).getMessage());
     } finally {
       current = null;
     }

@@ -1,5 +1,6 @@
 package dev.baton.core.stages;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ record StageResult(boolean passed, String message, Map<String, Object> results) 
     Map<String, Object> copy = new LinkedHashMap<>(results);
     copy.put("passed", passed);
     copy.put("message", message);
-    results = java.util.Collections.unmodifiableMap(copy);
+    results = Collections.unmodifiableMap(copy);
   }
 
   static StageResult failed(String message, Map<String, Object> results) {

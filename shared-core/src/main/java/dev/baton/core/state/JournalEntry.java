@@ -7,6 +7,7 @@ import dev.baton.core.record.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One line of the run journal: a state change, in the order it happened. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -38,7 +39,7 @@ public sealed interface JournalEntry {
       String agent,
       List<Integer> gpus,
       long processGroup,
-      Instant processStart,
+      @Nullable Instant processStart,
       String jobId,
       Instant at)
       implements JournalEntry {}

@@ -7,6 +7,7 @@ import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.FileRefusedException;
 import dev.baton.core.io.UserFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ public final class JournalReader {
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (NoSuchFileException e) {
       throw new UsageException(
@@ -57,9 +58,9 @@ public final class JournalReader {
       throw corrupt(file, text.split("\n", -1).length, "the last line is cut short (truncated)");
     }
     List<JournalEntry> entries = new ArrayList<>();
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      entries.add(parse(file, i + 1, lines[i]));
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      entries.add(parse(file, i + 1, lines.get(i)));
     }
     if (!(entries.get(0) instanceof JournalEntry.RunBegan)) {
       throw corrupt(file, 1, "it does not start with the run's first entry");

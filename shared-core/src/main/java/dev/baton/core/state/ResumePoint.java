@@ -7,14 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Where a journalled run stood when its Baton stopped: per step, its attempts and final state. */
 public final class ResumePoint {
   /** What the journal says about one step. */
   public static final class StepHistory {
     public final List<AttemptRecord> attempts = new ArrayList<>();
-    public JournalEntry.StepEnded ended;
-    public JournalEntry.AttemptStarted inFlight;
+    public JournalEntry.@Nullable StepEnded ended;
+    public JournalEntry.@Nullable AttemptStarted inFlight;
 
     public int lastAttempt() {
       int last = attempts.stream().mapToInt(AttemptRecord::attempt).max().orElse(0);

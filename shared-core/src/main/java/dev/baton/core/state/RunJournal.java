@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The run journal: {@code journal.jsonl} in the run's report directory, one {@link JournalEntry}
@@ -26,11 +27,12 @@ public final class RunJournal implements AutoCloseable {
   /** A journal that records nothing, for runs that cannot be resumed (a single Jenkins step). */
   public static final RunJournal NONE = new RunJournal(null, null, UnaryOperator.identity());
 
-  private final Path path;
-  private final FileChannel channel;
+  private final @Nullable Path path;
+  private final @Nullable FileChannel channel;
   private final UnaryOperator<String> mask;
 
-  private RunJournal(Path path, FileChannel channel, UnaryOperator<String> mask) {
+  private RunJournal(
+      @Nullable Path path, @Nullable FileChannel channel, UnaryOperator<String> mask) {
     this.path = path;
     this.channel = channel;
     this.mask = mask;
@@ -86,7 +88,8 @@ public final class RunJournal implements AutoCloseable {
 
   /** A line half written (disk full) is cut off, so the journal stays whole up to its last line. */
   private void cutBack(long size) {
-    if (size < 0) {
+    FileChannel channel = this.channel;
+    if (size < 0 || channel == null) {
       return;
     }
     try {
@@ -111,7 +114,7 @@ public final class RunJournal implements AutoCloseable {
     return String.format("%08x", crc.getValue());
   }
 
-  private static InfrastructureException failure(Path file, IOException e) {
+  private static InfrastructureException failure(@Nullable Path file, IOException e) {
     return IoFailures.writeFailure("cannot write the run journal " + file, e);
   }
 

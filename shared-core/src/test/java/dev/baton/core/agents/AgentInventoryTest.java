@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.descriptor.AgentSpec;
 import dev.baton.core.descriptor.GpuSpec;
+import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.errors.SourcePosition;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ class AgentInventoryTest {
 
     assertThatThrownBy(() -> AgentInventory.build(declared, machine(FOUR_GPUS), 0))
         .isInstanceOfSatisfying(
-            dev.baton.core.errors.DescriptorException.class,
+            DescriptorException.class,
             e -> {
               assertThat(e.problems()).hasSize(1);
               DescriptorProblem problem = e.problems().get(0);
@@ -129,7 +130,7 @@ class AgentInventoryTest {
     assertThatThrownBy(
             () -> AgentInventory.build(declared, machine(GpuDetection.none("no smi")), 0))
         .isInstanceOfSatisfying(
-            dev.baton.core.errors.DescriptorException.class,
+            DescriptorException.class,
             e ->
                 assertThat(e.problems())
                     .extracting(DescriptorProblem::message)
@@ -214,7 +215,7 @@ class AgentInventoryTest {
             Optional.empty());
 
     assertThatThrownBy(() -> AgentInventory.build(List.of(wrong), machine(FOUR_GPUS), 0))
-        .isInstanceOf(dev.baton.core.errors.DescriptorException.class)
+        .isInstanceOf(DescriptorException.class)
         .hasMessage(
             "baton.yaml:3:5: agent ws1 declares a GPU of model H100 but is given GPU 0"
                 + " (NVIDIA A100-SXM4-80GB); declare model 'a100' or leave the model out");

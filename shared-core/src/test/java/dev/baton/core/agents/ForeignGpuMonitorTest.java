@@ -3,6 +3,7 @@ package dev.baton.core.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.descriptor.GpuBusyPolicy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +38,8 @@ class ForeignGpuMonitorTest {
   /** A /proc in which pid 777 is a process of session 700. */
   private ProcStat proc() throws Exception {
     for (String pid : List.of("self", "777")) {
-      Path d = java.nio.file.Files.createDirectories(dir.resolve(pid));
-      java.nio.file.Files.writeString(d.resolve("stat"), pid + " (python) S 1 700 700 0");
+      Path d = Files.createDirectories(dir.resolve(pid));
+      Files.writeString(d.resolve("stat"), pid + " (python) S 1 700 700 0");
     }
     return new ProcStat(dir);
   }

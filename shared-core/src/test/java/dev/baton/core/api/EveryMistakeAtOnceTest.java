@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
+import dev.baton.core.errors.SourcePosition;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,9 +92,8 @@ class EveryMistakeAtOnceTest {
   @Test
   void aProblemFoundTwiceIsReportedOnce() {
     DescriptorProblem p =
-        new DescriptorProblem(
-            new dev.baton.core.errors.SourcePosition("baton.yaml", 3, 5), "wrong", "fix it");
-    DescriptorException e = new DescriptorException(java.util.List.of(p, p));
+        new DescriptorProblem(new SourcePosition("baton.yaml", 3, 5), "wrong", "fix it");
+    DescriptorException e = new DescriptorException(List.of(p, p));
     assertThat(e.problems()).containsExactly(p);
     assertThat(e.getMessage()).isEqualTo("baton.yaml:3:5: wrong; fix it");
   }

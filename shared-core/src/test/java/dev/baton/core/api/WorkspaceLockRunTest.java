@@ -7,9 +7,11 @@ import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.testing.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +61,7 @@ class WorkspaceLockRunTest {
                 }
               });
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -94,7 +96,7 @@ class WorkspaceLockRunTest {
         .orElseThrow();
   }
 
-  private static java.util.Map<String, String> env() {
+  private static Map<String, String> env() {
     return System.getenv();
   }
 

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class PackageLayersTest {
             .sorted()
             .toList();
     // A new package must be placed in a layer, so the rule below covers it.
-    org.assertj.core.api.Assertions.assertThat(unlisted).isEmpty();
+    Assertions.assertThat(unlisted).isEmpty();
   }
 
   @Test

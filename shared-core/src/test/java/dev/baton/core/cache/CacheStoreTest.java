@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.testing.RequiredTool;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,8 +102,7 @@ class CacheStoreTest {
     Path reusedPid = Files.createDirectory(root.resolve(".tmp-" + me + ".1-" + KEY + "-b"));
     Path trash = Files.createDirectories(root.resolve(".trash-c/files"));
     Path oldUnowned = Files.createDirectory(root.resolve(".tmp-" + KEY + "-d"));
-    Files.setLastModifiedTime(
-        oldUnowned, FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    Files.setLastModifiedTime(oldUnowned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
     Path freshUnowned = Files.createDirectory(root.resolve(".tmp-" + KEY + "-e"));
     Path live = Files.createDirectory(root.resolve(StagingDirs.newName(KEY)));
 
@@ -214,7 +216,7 @@ class CacheStoreTest {
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
       return p.waitFor() == 0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

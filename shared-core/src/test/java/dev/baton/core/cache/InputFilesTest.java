@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +41,7 @@ class InputFilesTest {
   void contentChangesTheDigestAndTouchingDoesNot() throws Exception {
     write("data/a.csv", "a");
     List<InputFiles.Digest> before = digests("data/");
-    Files.setLastModifiedTime(
-        ws.resolve("data/a.csv"), java.nio.file.attribute.FileTime.fromMillis(0));
+    Files.setLastModifiedTime(ws.resolve("data/a.csv"), FileTime.fromMillis(0));
     assertThat(digests("data/")).isEqualTo(before);
     write("data/a.csv", "A");
     assertThat(digests("data/")).isNotEqualTo(before);

@@ -2,6 +2,7 @@ package dev.baton.core.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,9 +144,6 @@ class StatCacheTest {
   /** The stat cache text with its checksum line made right again. */
   private static String resum(String text) {
     String body = text.substring(0, text.lastIndexOf("sum\t"));
-    return body
-        + "sum\t"
-        + Sha256.of(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        + "\n";
+    return body + "sum\t" + Sha256.of(body.getBytes(StandardCharsets.UTF_8)) + "\n";
   }
 }

@@ -9,8 +9,11 @@ import dev.baton.core.events.RunEvent;
 import dev.baton.core.events.RunEvent.CacheAction;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,8 +93,8 @@ class StepCacheRunTest {
               f -> {
                 try {
                   return Files.readAllLines(f).stream().count();
-                } catch (java.io.IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
                 }
               }));
     }
@@ -130,7 +133,7 @@ class StepCacheRunTest {
         .containsEntry("train[lr=0.2]", StepState.CACHED)
         .containsEntry("lint", StepState.CACHED)
         .containsEntry("report", StepState.SUCCEEDED);
-    Map<String, Long> expected = new java.util.HashMap<>(afterFirst);
+    Map<String, Long> expected = new HashMap<>(afterFirst);
     expected.merge("report", 1L, Long::sum);
     assertThat(counters()).isEqualTo(expected);
     assertThat(Files.readString(ws.resolve("build/clean.txt"))).isEqualTo("HELLO\n");

@@ -21,7 +21,7 @@ class WorkdirTest {
   void refusesAWorkdirOutsideTheWorkspaceWithALocatedError(String workdir) throws Exception {
     DescriptorException e = refused(step("workdir: '" + workdir + "'"));
 
-    assertThat(e.problems()).singleElement();
+    assertThat(e.problems()).hasSize(1);
     DescriptorProblem p = e.problems().get(0);
     assertThat(p.position().line()).isEqualTo(5);
     assertThat(p.message()).contains("step 'a'.workdir '" + workdir + "'");
@@ -35,7 +35,7 @@ class WorkdirTest {
       Files.createSymbolicLink(workspace.resolve("data"), outside);
       DescriptorException e = refused(step("workdir: data/run"));
 
-      assertThat(e.problems()).singleElement();
+      assertThat(e.problems()).hasSize(1);
       assertThat(e.problems().get(0).message())
           .contains("through a symbolic link")
           .contains(outside.toRealPath().toString());
@@ -61,7 +61,7 @@ class WorkdirTest {
   @Test
   void theMappingFormWithoutTheOptInStillStaysInside() throws Exception {
     DescriptorException e = refused(step("workdir: {path: ../x, outsideWorkspace: false}"));
-    assertThat(e.problems()).singleElement();
+    assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).message()).contains("leads out of the workspace");
   }
 

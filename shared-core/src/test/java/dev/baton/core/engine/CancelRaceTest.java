@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class CancelRaceTest {
   private final List<RunEvent> events = new CopyOnWriteArrayList<>();
 
   /** A Baton that cancels itself when an event {@code trigger} accepts is reported. */
-  private Baton cancellingWhen(java.util.function.Predicate<RunEvent> trigger) {
+  private Baton cancellingWhen(Predicate<RunEvent> trigger) {
     AtomicReference<Baton> baton = new AtomicReference<>();
     baton.set(
         new Baton(

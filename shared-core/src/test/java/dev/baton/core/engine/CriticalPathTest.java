@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.Planner;
 import dev.baton.core.testing.SmallStack;
+import dev.baton.core.testing.StepChains;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,12 +15,7 @@ import org.junit.jupiter.api.Test;
 class CriticalPathTest {
   @Test
   void measuresAThirtyThousandStepChainWithoutRecursing() throws Throwable {
-    Plan plan =
-        Planner.plan(
-            dev.baton.core.testing.StepChains.chain(30_000, false),
-            Map.of(),
-            Set.of(),
-            Optional.empty());
+    Plan plan = Planner.plan(StepChains.chain(30_000, false), Map.of(), Set.of(), Optional.empty());
     Map<String, Integer> lengths = SmallStack.call(() -> CriticalPath.lengths(plan.steps()));
     assertThat(lengths).containsEntry("s0", 30_000).containsEntry("s29999", 1);
   }

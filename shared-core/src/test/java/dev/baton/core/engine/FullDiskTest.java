@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.core.api.Baton;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.record.StepState;
+import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class FullDiskTest {
     Path ws = Files.createDirectories(tmp.resolve("small"));
     String why = mountSmallTmpfs(ws);
     // The same mechanism is covered without a mount by LogWriteCheckTest.
-    dev.baton.core.testing.RequiredTool.cannotRunHere(
+    RequiredTool.cannotRunHere(
         why == null, "cannot mount a small tmpfs here (" + why + "); LogWriteCheckTest covers it");
     try {
       PipelineFixture f =

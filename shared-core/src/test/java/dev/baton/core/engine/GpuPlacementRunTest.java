@@ -8,6 +8,7 @@ import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,7 @@ class GpuPlacementRunTest {
     }
     RunOutcome out = new PipelineFixture(dir, yaml.toString()).run();
     assertThat(out.record().status()).isEqualTo(RunStatus.SUCCEEDED);
-    java.time.Instant bigStart = PipelineFixture.step(out, "big").startedAt();
+    Instant bigStart = PipelineFixture.step(out, "big").startedAt();
     long smallStartedAfterBig =
         out.record().steps().stream().filter(s -> s.startedAt().isAfter(bigStart)).count();
     // Without anti-starvation the big step would start only after all 32 small steps.

@@ -1,8 +1,11 @@
 package dev.baton.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.api.Baton;
 import dev.baton.core.api.RunOutcome;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.record.AttemptRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepState;
@@ -11,6 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,12 +114,11 @@ class LocalRunTest {
           echo: {run: "printf '%s\\\\n' ${{ params.value }} > out.txt"}
         """);
     String nasty = "x; touch " + pwned + " #";
-    RunOutcome out = f.run(f.config().toBuilder().params(java.util.Map.of("value", nasty)).build());
+    RunOutcome out = f.run(f.config().toBuilder().params(Map.of("value", nasty)).build());
     assertThat(out.record().status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo(nasty + "\n");
     assertThat(pwned).doesNotExist();
-    RunOutcome out2 =
-        f.run(f.config().toBuilder().params(java.util.Map.of("value", "$(id)")).build());
+    RunOutcome out2 = f.run(f.config().toBuilder().params(Map.of("value", "$(id)")).build());
     assertThat(out2.record().status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("$(id)\n");
   }
@@ -253,16 +259,16 @@ class LocalRunTest {
           long: {run: 'touch running; sleep 30'}
           next: {needs: [long], run: 'true'}
         """);
-    dev.baton.core.api.Baton baton = new dev.baton.core.api.Baton(f.events::add);
+    Baton baton = new Baton(f.events::add);
     // The cancel comes once the step's command runs, however slow the machine: not after a guess.
-    java.util.concurrent.CompletableFuture<Void> canceller =
-        java.util.concurrent.CompletableFuture.runAsync(
+    CompletableFuture<Void> canceller =
+        CompletableFuture.runAsync(
             () -> {
               awaitFile(dir.resolve("running"));
               baton.cancel();
             });
     RunOutcome out = baton.run(f.config());
-    canceller.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    canceller.get(10, TimeUnit.SECONDS);
     assertThat(out.record().status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(PipelineFixture.step(out, "long").status()).isEqualTo(StepState.CANCELLED);
     assertThat(PipelineFixture.step(out, "long").attempts()).as("long had started").isNotEmpty();
@@ -271,12 +277,12 @@ class LocalRunTest {
   }
 
   private static void awaitFile(Path file) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.exists(file)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(file + " did not appear within 60 s");
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+      LockSupport.parkNanos(20_000_000);
     }
   }
 
@@ -291,8 +297,8 @@ class LocalRunTest {
         new PipelineFixture(dir, "version: 1\nname: launcher\nsteps:\n  a: {run: 'true'}\n");
     System.setProperty("baton.launcher", "spwan");
     try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(f::run)
-          .isInstanceOf(dev.baton.core.errors.UsageException.class)
+      assertThatThrownBy(f::run)
+          .isInstanceOf(UsageException.class)
           .hasMessageContaining(
               "unknown launcher 'spwan' in the Java system property baton.launcher");
     } finally {

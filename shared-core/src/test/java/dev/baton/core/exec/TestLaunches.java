@@ -1,6 +1,7 @@
 package dev.baton.core.exec;
 
 import dev.baton.core.descriptor.AgentRequest;
+import dev.baton.core.descriptor.CacheSpec;
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.MatrixSpec;
 import dev.baton.core.descriptor.RetryPolicy;
@@ -48,7 +49,7 @@ public final class TestLaunches {
             Optional.empty(),
             Optional.empty(),
             List.of(),
-            dev.baton.core.descriptor.CacheSpec.NONE);
+            CacheSpec.NONE);
     PlannedStep step =
         new PlannedStep(
             id,

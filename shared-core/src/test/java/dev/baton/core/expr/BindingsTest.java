@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,8 @@ class BindingsTest {
   @Test
   void keepsListsAndNullsInsideThem() {
     Map<String, Object> m = new HashMap<>();
-    m.put("xs", java.util.Arrays.asList("a", null, 3));
-    assertThat(eval("xs", m)).isEqualTo(java.util.Arrays.asList("a", null, BigDecimal.valueOf(3)));
+    m.put("xs", Arrays.asList("a", null, 3));
+    assertThat(eval("xs", m)).isEqualTo(Arrays.asList("a", null, BigDecimal.valueOf(3)));
     assertThat(eval("null in xs", m)).isEqualTo(true);
   }
 }

@@ -175,14 +175,11 @@ class ExpressionSemanticsTest {
     public Optional<Object> lookup(List<String> path) {
       String name = String.join(".", path);
       looked.add(name);
-      switch (name) {
-        case "params.yes":
-          return Optional.of("yes");
-        case "params.no":
-          return Optional.of("");
-        default:
-          return Optional.empty();
-      }
+      return switch (name) {
+        case "params.yes" -> Optional.of("yes");
+        case "params.no" -> Optional.of("");
+        default -> Optional.empty();
+      };
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.testing.GpuTest;
 import dev.baton.core.testing.RequiredTool;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -138,7 +139,7 @@ class RealGpuTest {
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
       return p.waitFor() == 0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -109,7 +110,7 @@ class LeaseKeyTest {
     if (!escaped) {
       return null;
     }
-    String hex = java.util.HexFormat.of().formatHex(d, 1, 8);
+    String hex = HexFormat.of().formatHex(d, 1, 8);
     return longName.substring(0, 60) + (char) first + hex;
   }
 

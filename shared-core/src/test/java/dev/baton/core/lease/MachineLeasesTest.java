@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,9 +175,8 @@ class MachineLeasesTest {
   @Test
   void theDirectoryIsCreatedAndTheEnvironmentMovesIt() {
     assertThat(leases.directory()).isDirectory();
-    assertThat(MachineLeases.directoryFor(java.util.Map.of()))
-        .isEqualTo(MachineLeases.DEFAULT_DIRECTORY);
-    assertThat(MachineLeases.directoryFor(java.util.Map.of("BATON_LEASE_DIR", dir.toString())))
+    assertThat(MachineLeases.directoryFor(Map.of())).isEqualTo(MachineLeases.DEFAULT_DIRECTORY);
+    assertThat(MachineLeases.directoryFor(Map.of("BATON_LEASE_DIR", dir.toString())))
         .isEqualTo(dir);
   }
 
@@ -183,7 +184,7 @@ class MachineLeasesTest {
   void aFileWhereTheDirectoryShouldBeIsAClearError() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MachineLeases.at(file))
+    Assertions.assertThatThrownBy(() -> MachineLeases.at(file))
         .isInstanceOf(LeaseException.class)
         .hasMessageContaining(file.toString())
         .extracting(e -> ((LeaseException) e).path())

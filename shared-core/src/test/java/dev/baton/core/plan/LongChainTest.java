@@ -58,7 +58,7 @@ class LongChainTest {
             DescriptorException.class);
 
     assertThat(e).as("a cycle of %d steps is a descriptor error", length).isNotNull();
-    assertThat(e.problems()).singleElement();
+    assertThat(e.problems()).hasSize(1);
     String message = e.problems().get(0).message();
     assertThat(message)
         .startsWith("steps form a cycle: s0 -> s")

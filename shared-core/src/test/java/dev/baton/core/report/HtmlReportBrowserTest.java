@@ -7,6 +7,7 @@ import dev.baton.core.testing.RequiredTool;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +94,6 @@ class HtmlReportBrowserTest {
   private static void copyForPeople(Path png) throws Exception {
     Path target = Path.of("target", "browser-test");
     Files.createDirectories(target);
-    Files.copy(
-        png, target.resolve("report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(png, target.resolve("report.png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -160,7 +162,7 @@ class JunitXmlWriterTest {
             failed.schemaVersion(),
             failed.runId(),
             failed.pipeline(),
-            dev.baton.core.record.RunStatus.SUCCEEDED,
+            RunStatus.SUCCEEDED,
             failed.startedAt(),
             failed.endedAt(),
             failed.descriptor(),
@@ -191,9 +193,7 @@ class JunitXmlWriterTest {
     for (StepRecord s : failed.steps()) {
       if (s.id().equals("quality")) {
         Object gate = ((List<?>) s.results().get(GateResult.RESULTS_KEY)).get(0);
-        s =
-            SampleRecords.withResults(
-                s, java.util.Map.of(GateResult.RESULTS_KEY, List.of(gate, gate)));
+        s = SampleRecords.withResults(s, Map.of(GateResult.RESULTS_KEY, List.of(gate, gate)));
       }
       steps.add(s);
     }

@@ -7,6 +7,7 @@ import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RolloutEvent;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunRecordJson;
+import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ class StageResultsTest {
           1,
           "r",
           "p",
-          dev.baton.core.record.RunStatus.SUCCEEDED,
+          RunStatus.SUCCEEDED,
           SampleRecords.T0,
           SampleRecords.at(1),
           null,

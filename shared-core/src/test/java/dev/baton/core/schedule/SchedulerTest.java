@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.Gpu;
 import dev.baton.core.descriptor.AgentRequest;
+import dev.baton.core.descriptor.CacheSpec;
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.ConcurrencySpec;
 import dev.baton.core.descriptor.MatrixSpec;
@@ -60,7 +61,7 @@ class SchedulerTest {
             group,
             Optional.empty(),
             List.of(),
-            dev.baton.core.descriptor.CacheSpec.NONE);
+            CacheSpec.NONE);
     return new PlannedStep(
         id,
         spec,

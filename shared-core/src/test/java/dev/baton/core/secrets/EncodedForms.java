@@ -1,5 +1,6 @@
 package dev.baton.core.secrets;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -59,7 +60,7 @@ final class EncodedForms {
     forms.add(secret);
     forms.add(Base64.getEncoder().encodeToString(bytes));
     forms.add(Base64.getUrlEncoder().encodeToString(bytes));
-    forms.add(java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
     for (int align = 0; align < 3; align++) {
       byte[] prefix = "abcdef".substring(0, align + 3).getBytes(StandardCharsets.UTF_8);
       forms.add(

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class BenchmarkFilesTest {
     for (String key : PERCENTILES) {
       assertThat(percentiles.get(key).asDouble())
           .as(key)
-          .isCloseTo(100 * Double.parseDouble(key), org.assertj.core.api.Assertions.within(1e-6));
+          .isCloseTo(100 * Double.parseDouble(key), Assertions.within(1e-6));
     }
   }
 
@@ -98,6 +99,6 @@ class BenchmarkFilesTest {
             .readTree(dir.resolve("benchmarks/benchmark-action-throughput.json").toFile());
     assertThat(throughput.get(0).get("unit").asText()).isEqualTo("items/s");
     assertThat(throughput.get(0).get("value").asDouble())
-        .isCloseTo(32 * 1000 / 11.5, org.assertj.core.api.Assertions.within(1e-9));
+        .isCloseTo(32 * 1000 / 11.5, Assertions.within(1e-9));
   }
 }

@@ -10,8 +10,11 @@ import dev.baton.core.record.StepState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,9 +90,8 @@ class DeployHealthTest {
 
     assertThat(release.status()).as(release.message()).isEqualTo(StepState.SUCCEEDED);
     String junit = Files.readString(dir.resolve("out/junit.xml"));
-    List<String> names = new java.util.ArrayList<>();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("<testcase [^>]*name=\"([^\"]*)\"").matcher(junit);
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("<testcase [^>]*name=\"([^\"]*)\"").matcher(junit);
     while (m.find()) {
       names.add(m.group(1));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.testing.BenchmarkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,10 +139,6 @@ class SchedulingBenchmark {
   private void report() throws Exception {
     System.out.println(results);
     Path out = Path.of("target/benchmark-results.md");
-    Files.writeString(
-        out,
-        results,
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(out, results, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code baton} command line (the shaded CLI jar) as a separate process. */
@@ -42,17 +43,17 @@ public final class CliRun {
   }
 
   public static CliRun run(Path workdir, String... args) throws IOException, InterruptedException {
-    return run(workdir, java.util.Map.of(), args);
+    return run(workdir, Map.of(), args);
   }
 
-  public static CliRun run(Path workdir, java.util.Map<String, String> env, String... args)
+  public static CliRun run(Path workdir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     return runWithin(TimeUnit.MINUTES.toSeconds(5), workdir, env, args);
   }
 
   /** Like {@link #run}, failing when baton has not ended within {@code seconds} (a hang). */
   public static CliRun runWithin(
-      long seconds, Path workdir, java.util.Map<String, String> env, String... args)
+      long seconds, Path workdir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("baton-cli", ".out");
     try {

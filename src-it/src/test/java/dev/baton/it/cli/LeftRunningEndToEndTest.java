@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.testing.GroupMembers;
 import dev.baton.core.testing.RequiredTool;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class LeftRunningEndToEndTest {
   private static boolean gone(long group) {
     try {
       return GroupMembers.of(group).isEmpty();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -1,9 +1,11 @@
 package dev.baton.it.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -37,7 +39,7 @@ public final class ResumableChain {
   }
 
   public static Process start(Path dir, String... extra) throws IOException {
-    List<String> args = new java.util.ArrayList<>(List.of("run", "baton.yaml"));
+    List<String> args = new ArrayList<>(List.of("run", "baton.yaml"));
     args.addAll(List.of(extra));
     return new ProcessBuilder(CliRun.command(args.toArray(String[]::new)))
         .directory(dir.toFile())
@@ -51,7 +53,7 @@ public final class ResumableChain {
     try {
       return Files.exists(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

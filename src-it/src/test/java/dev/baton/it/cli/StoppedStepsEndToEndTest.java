@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.testing.GroupMembers;
 import dev.baton.core.testing.RequiredTool;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +73,7 @@ class StoppedStepsEndToEndTest {
             return !g.isEmpty()
                 && GroupMembers.of(g.get(0)).stream().filter(p -> p.endsWith(" sleep")).count()
                     == 2;
-          } catch (java.io.IOException e) {
+          } catch (IOException e) {
             return false;
           }
         });

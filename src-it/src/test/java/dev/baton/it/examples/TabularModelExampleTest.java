@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class TabularModelExampleTest {
   }
 
   /** A failed release leaves the scoring service up for inspection; tests must not. */
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void stopTheScoringService() throws Exception {
     Path pid = CliRun.REPO.resolve("examples/tabular-model/build/service.pid");
     if (Files.exists(pid)) {

@@ -8,6 +8,7 @@ import dev.baton.core.testing.RequiredTool;
 import dev.baton.core.testing.SlurmTest;
 import dev.baton.it.cli.CliRun;
 import dev.baton.it.cli.ResumableChain;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ class SlurmEndToEndTest {
     try {
       Process p = new ProcessBuilder("scontrol", "ping").redirectErrorStream(true).start();
       up = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       up = false;
     }
     RequiredTool.require(
@@ -110,7 +111,7 @@ class SlurmEndToEndTest {
               .start();
       String out = new String(p.getInputStream().readAllBytes());
       return p.waitFor() == 0 && out.lines().noneMatch(name -> name.startsWith("chain."));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

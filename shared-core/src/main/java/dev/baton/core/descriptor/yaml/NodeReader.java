@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,7 +117,7 @@ public final class NodeReader {
 
   public Optional<Boolean> bool(YamlNode node, String what) {
     if (node instanceof Scalar s && s.type() == ScalarType.BOOLEAN) {
-      return Optional.of(Boolean.parseBoolean(s.text().strip().toLowerCase(java.util.Locale.ROOT)));
+      return Optional.of(Boolean.parseBoolean(s.text().strip().toLowerCase(Locale.ROOT)));
     }
     wrongType(node, what, "true or false");
     return Optional.empty();

@@ -3,6 +3,7 @@ package dev.baton.core.descriptor.yaml;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a YAML library's error message into one a person can act on: its first line, with the
@@ -36,11 +37,11 @@ final class YamlErrorText {
   /**
    * Whether the message is a parser's nesting guard (Jackson's or SnakeYAML's), not a syntax error.
    */
-  static boolean isNestingLimit(String message) {
+  static boolean isNestingLimit(@Nullable String message) {
     return message != null && NESTING.matcher(message).find();
   }
 
-  static String of(String message) {
+  static String of(@Nullable String message) {
     if (message == null || message.isBlank()) {
       return "unreadable input";
     }

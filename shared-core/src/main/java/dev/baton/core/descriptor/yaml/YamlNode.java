@@ -1,6 +1,7 @@
 package dev.baton.core.descriptor.yaml;
 
 import dev.baton.core.errors.SourcePosition;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public sealed interface YamlNode {
   /** A mapping; keys keep their own positions and their order. */
   record YamlMap(SourcePosition position, Map<String, Entry> entries) implements YamlNode {
     public YamlMap {
-      entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     @Override

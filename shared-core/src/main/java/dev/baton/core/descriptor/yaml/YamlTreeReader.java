@@ -1,6 +1,7 @@
 package dev.baton.core.descriptor.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree that remembers positions. Rejects what a pipeline
@@ -40,6 +42,7 @@ public final class YamlTreeReader {
   private String[] lines = new String[0];
   private boolean nestingReported;
 
+  @SuppressWarnings("NullAway.Init") // parser: readAll, the one way in, sets it before any read
   private YamlTreeReader(String file) {
     this.file = file;
   }
@@ -48,14 +51,15 @@ public final class YamlTreeReader {
    * Parses {@code text}; returns the root (null when unreadable) and adds every problem found to
    * {@code problems}.
    */
-  public static YamlNode read(String file, String text, List<DescriptorProblem> problems) {
+  public static @Nullable YamlNode read(
+      String file, String text, List<DescriptorProblem> problems) {
     YamlTreeReader reader = new YamlTreeReader(file);
     YamlNode root = reader.readAll(text);
     problems.addAll(reader.problems);
     return root;
   }
 
-  private YamlNode readAll(String text) {
+  private @Nullable YamlNode readAll(String text) {
     if (text.length() > MAX_BYTES) {
       problem(
           positionOf(text, MAX_BYTES),
@@ -64,7 +68,7 @@ public final class YamlTreeReader {
       return null;
     }
     lines = text.split("\n", -1);
-    try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+    try (YAMLParser p = FACTORY.createParser(text)) {
       parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -106,14 +110,11 @@ public final class YamlTreeReader {
       parser.skipChildren();
       return new YamlNode.Scalar(at, "", YamlNode.ScalarType.NULL, false);
     }
-    switch (token) {
-      case START_OBJECT:
-        return readMap(at, depth);
-      case START_ARRAY:
-        return readList(at, depth);
-      default:
-        return readScalar(token, at);
-    }
+    return switch (token) {
+      case START_OBJECT -> readMap(at, depth);
+      case START_ARRAY -> readList(at, depth);
+      default -> readScalar(token, at);
+    };
   }
 
   private YamlNode readMap(SourcePosition at, int depth) throws IOException {
@@ -166,22 +167,14 @@ public final class YamlTreeReader {
     String text = parser.getText();
     YamlNode.ScalarType type;
     switch (token) {
-      case VALUE_NUMBER_INT:
-        type = YamlNode.ScalarType.INTEGER;
-        break;
-      case VALUE_NUMBER_FLOAT:
-        type = YamlNode.ScalarType.DECIMAL;
-        break;
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        type = YamlNode.ScalarType.BOOLEAN;
-        break;
-      case VALUE_NULL:
+      case VALUE_NUMBER_INT -> type = YamlNode.ScalarType.INTEGER;
+      case VALUE_NUMBER_FLOAT -> type = YamlNode.ScalarType.DECIMAL;
+      case VALUE_TRUE, VALUE_FALSE -> type = YamlNode.ScalarType.BOOLEAN;
+      case VALUE_NULL -> {
         type = YamlNode.ScalarType.NULL;
         text = "";
-        break;
-      default:
-        type = YamlNode.ScalarType.STRING;
+      }
+      default -> type = YamlNode.ScalarType.STRING;
     }
     return new YamlNode.Scalar(
         at, text == null ? "" : text, type, token == JsonToken.VALUE_STRING && quotedAt(at));
@@ -237,8 +230,7 @@ public final class YamlTreeReader {
   }
 
   private SourcePosition errorPosition(Exception e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-        && jpe.getLocation() != null) {
+    if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
       return position(jpe.getLocation());
     }
     if (parser != null) {

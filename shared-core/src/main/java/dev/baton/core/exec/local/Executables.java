@@ -1,13 +1,14 @@
 package dev.baton.core.exec.local;
 
 import java.io.File;
+import org.jspecify.annotations.Nullable;
 
 /** Resolves a program name the way {@code execvp} does, so a missing one is reported by name. */
 final class Executables {
   private Executables() {}
 
   /** The program's path, or null when it cannot be found or is not executable. */
-  static String search(String program, String path, File workdir) {
+  static @Nullable String search(String program, @Nullable String path, File workdir) {
     if (program.contains("/")) {
       File f = new File(program);
       if (!f.isAbsolute()) {
@@ -18,7 +19,7 @@ final class Executables {
     if (path == null) {
       return null;
     }
-    for (String dir : path.split(":")) {
+    for (String dir : path.split(":", -1)) {
       File f = new File(dir.isEmpty() ? "." : dir, program);
       if (f.isFile() && f.canExecute()) {
         return f.getAbsolutePath();

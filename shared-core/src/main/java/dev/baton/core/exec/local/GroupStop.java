@@ -83,7 +83,7 @@ final class GroupStop {
       ScheduledFuture<?> watch =
           killer.scheduleWithFixedDelay(
               check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
-      over.whenComplete((v, e) -> watch.cancel(false));
+      var unused = over.whenComplete((v, e) -> watch.cancel(false));
     } catch (RejectedExecutionException e) {
       // The executor is closed: no grace can be waited for.
       killNow(group);
@@ -117,10 +117,12 @@ final class GroupStop {
                 begun.get()
                     ? over.thenApply(v -> status)
                     : CompletableFuture.completedFuture(status));
-    over.thenRun(
-        () ->
-            CompletableFuture.delayedExecutor(reportBound.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> exit.completeExceptionally(unreported())));
+    // Nothing waits on this: it only arms the bound, and exit carries any failure.
+    CompletableFuture<Void> unused =
+        over.thenRun(
+            () ->
+                CompletableFuture.delayedExecutor(reportBound.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> exit.completeExceptionally(unreported())));
     return exit;
   }
 

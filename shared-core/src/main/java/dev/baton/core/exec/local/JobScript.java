@@ -6,6 +6,7 @@ import dev.baton.core.exec.ShellQuote;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,8 +28,8 @@ record JobScript(
     Path exitFile) {
 
   // bash refuses to set or unset these.
-  private static final java.util.Set<String> READ_ONLY =
-      java.util.Set.of("BASHOPTS", "SHELLOPTS", "BASH_VERSINFO", "EUID", "PPID", "UID");
+  private static final Set<String> READ_ONLY =
+      Set.of("BASHOPTS", "SHELLOPTS", "BASH_VERSINFO", "EUID", "PPID", "UID");
 
   /** Whether the shell can set this environment (every changed name must be a shell variable). */
   boolean expressible() {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code bash} per run that starts every local attempt: a job-control shell, so each attempt is
@@ -44,9 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class JobShell implements AutoCloseable {
   // Requests are NUL-terminated shell text, evaluated one at a time; fd 3 is the event pipe.
   private static final String LOOP =
-      "set -m\n"
-          + "exec 3>&1 1>/dev/null 2>/dev/null\n"
-          + "while IFS= read -r -d '' request; do eval \"$request\"; done\n";
+      """
+      set -m
+      exec 3>&1 1>/dev/null 2>/dev/null
+      while IFS= read -r -d '' request; do eval "$request"; done
+      """;
   private static final long START_TIMEOUT_SECONDS = 30;
   static final Duration WATCH = Duration.ofMillis(500);
   // One daemon thread watches every shell's subshells; a shell's watch ends when it is closed.
@@ -87,7 +91,7 @@ final class JobShell implements AutoCloseable {
   }
 
   /** Starts the shell, or returns null where bash or setsid is missing. */
-  static JobShell start() {
+  static @Nullable JobShell start() {
     String bash = ProcessGroups.find("bash");
     String setsid = ProcessGroups.find("setsid");
     String mv = ProcessGroups.find("mv");
@@ -119,7 +123,7 @@ final class JobShell implements AutoCloseable {
    * JobScript}.
    */
   static Map<String, String> baseEnvironment() {
-    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    Map<String, String> env = new HashMap<>(System.getenv());
     env.remove("BASH_ENV");
     env.remove("ENV");
     env.keySet().removeIf(k -> k.startsWith("BASH_FUNC_"));
@@ -158,21 +162,22 @@ final class JobShell implements AutoCloseable {
           "cannot write " + request + " to start a step: " + e.getMessage(), e);
     }
     send(". " + ShellQuote.quote(request.toString()));
-    pid.orTimeout(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .whenComplete(
-            (p, error) -> {
-              started.remove(id);
-              deleteQuietly(request);
-              if (error != null) {
-                exits.remove(id);
-                exit.completeExceptionally(
-                    new InfrastructureException(
-                        "the local job shell did not start the step within "
-                            + START_TIMEOUT_SECONDS
-                            + " s; is the machine overloaded or out of processes?",
-                        error));
-              }
-            });
+    var unused =
+        pid.orTimeout(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .whenComplete(
+                (p, error) -> {
+                  started.remove(id);
+                  deleteQuietly(request);
+                  if (error != null) {
+                    exits.remove(id);
+                    exit.completeExceptionally(
+                        new InfrastructureException(
+                            "the local job shell did not start the step within "
+                                + START_TIMEOUT_SECONDS
+                                + " s; is the machine overloaded or out of processes?",
+                            error));
+                  }
+                });
     return new Job(id, pid, exit);
   }
 
@@ -182,7 +187,9 @@ final class JobShell implements AutoCloseable {
 
   /** Sends {@code signal} (TERM, KILL) to every process in the attempt's group. */
   void signal(Job job, String signal) {
-    job.processGroup().thenAccept(group -> send(signalRequest(job, group, signal)));
+    // Best effort: a shell that has stopped takes no request, and that failure stays in the
+    // returned future (GroupStop still watches the group and gives up after the grace).
+    var unused = job.processGroup().thenAccept(group -> send(signalRequest(job, group, signal)));
   }
 
   private static String signalRequest(Job job, long group, String signal) {
@@ -196,7 +203,9 @@ final class JobShell implements AutoCloseable {
    * or not the subshell reported it (the first end counts) and whether or not it was reaped.
    */
   void reportEnd(Job job) {
-    job.processGroup().thenAccept(group -> reportEnd(job.id(), group));
+    // Runs once the group is known; nothing waits on it.
+    CompletableFuture<Void> unused =
+        job.processGroup().thenAccept(group -> reportEnd(job.id(), group));
   }
 
   private void reportEnd(long id, long group) {
@@ -238,7 +247,7 @@ final class JobShell implements AutoCloseable {
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(" ");
+        String[] f = line.split(" ", -1);
         if (f.length != 3) {
           continue;
         }

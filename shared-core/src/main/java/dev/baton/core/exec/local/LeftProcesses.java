@@ -3,6 +3,7 @@ package dev.baton.core.exec.local;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds and stops an attempt a killed Baton left running, by the process group and start time the
@@ -12,7 +13,7 @@ public final class LeftProcesses {
   private LeftProcesses() {}
 
   /** Whether the group's leader is the very process that was recorded and still runs. */
-  public static boolean alive(long processGroup, Instant processStart) {
+  public static boolean alive(long processGroup, @Nullable Instant processStart) {
     if (processGroup <= 0 || processStart == null) {
       return false;
     }
@@ -31,7 +32,7 @@ public final class LeftProcesses {
    * TERM to the whole group, up to {@code grace} for it to end, then KILL to the group. Returns
    * whether the group was still running.
    */
-  public static boolean stop(long processGroup, Instant processStart, Duration grace) {
+  public static boolean stop(long processGroup, @Nullable Instant processStart, Duration grace) {
     if (!alive(processGroup, processStart)) {
       return false;
     }

@@ -2,6 +2,7 @@ package dev.baton.core.exec.local;
 
 import com.sun.jna.Pointer;
 import dev.baton.core.os.LinuxLibc;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few C library calls the local executor makes through JNA (direct mapping): {@code
@@ -12,7 +13,7 @@ import dev.baton.core.os.LinuxLibc;
  */
 final class Libc {
   /** Why the calls could not be bound, or null when they were. */
-  static final String PROBLEM = LinuxLibc.bind(Libc.class);
+  static final @Nullable String PROBLEM = LinuxLibc.bind(Libc.class);
 
   // Linux values (the same on x86-64 and aarch64, the only architectures bound).
   static final short POSIX_SPAWN_SETSIGDEF = 0x04;

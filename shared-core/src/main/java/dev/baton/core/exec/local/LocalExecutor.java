@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs attempts as processes on this machine, each the leader of its own process group, its output
@@ -37,7 +41,7 @@ public final class LocalExecutor implements StepExecutor {
   private final Optional<String> notice;
   private final Map<String, String> base = JobShell.baseEnvironment();
   // One shell forks one attempt at a time; a few of them fork in parallel on several cores.
-  private final List<JobShell> shells = new java.util.ArrayList<>();
+  private final List<JobShell> shells = new ArrayList<>();
   private final int poolSize = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private boolean shellMissing;
   // Watches stopping attempts' groups and KILLs what is left after the grace period (GroupStop).
@@ -96,7 +100,7 @@ public final class LocalExecutor implements StepExecutor {
               + (argv.get(0).contains("/") ? " or not executable" : " on PATH")
               + "; check the name, install it, or add its directory to PATH");
     }
-    List<String> resolved = new java.util.ArrayList<>(argv);
+    List<String> resolved = new ArrayList<>(argv);
     resolved.set(0, program);
     try {
       Files.createDirectories(launch.log().getParent());
@@ -145,7 +149,7 @@ public final class LocalExecutor implements StepExecutor {
   }
 
   /** The least busy job shell, starting another while the pool is not full; null without bash. */
-  private synchronized JobShell shell() {
+  private synchronized @Nullable JobShell shell() {
     if (shellMissing) {
       return null;
     }
@@ -162,7 +166,7 @@ public final class LocalExecutor implements StepExecutor {
   }
 
   private JobShell least() {
-    return shells.stream().min(java.util.Comparator.comparingInt(JobShell::running)).orElseThrow();
+    return shells.stream().min(Comparator.comparingInt(JobShell::running)).orElseThrow();
   }
 
   /**
@@ -194,7 +198,7 @@ public final class LocalExecutor implements StepExecutor {
     return plain != null ? plain : List.of("/bin/sh", "-c", script);
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     return r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
@@ -246,7 +250,7 @@ public final class LocalExecutor implements StepExecutor {
       this.exit = stopping.heldUntilOver(job.exit().thenApply(ExitStatus::exited));
       // A subshell TERMed before it set its trap ends without a word: once the group is empty,
       // the shell reports it at once, rather than at its next watch.
-      stopping.over().thenRun(() -> shell.reportEnd(job));
+      CompletableFuture<Void> unused = stopping.over().thenRun(() -> shell.reportEnd(job));
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts each step as the leader of its own session and process group (through {@code setsid}), so
@@ -15,8 +17,8 @@ import java.util.List;
  * outlive the shell — and nothing else.
  */
 final class ProcessGroups {
-  private static final String SETSID = find("setsid");
-  private static final String KILL = find("kill");
+  private static final @Nullable String SETSID = find("setsid");
+  private static final @Nullable String KILL = find("kill");
 
   private ProcessGroups() {}
 
@@ -28,7 +30,7 @@ final class ProcessGroups {
     if (SETSID == null) {
       return argv;
     }
-    java.util.ArrayList<String> out = new java.util.ArrayList<>(argv.size() + 1);
+    ArrayList<String> out = new ArrayList<>(argv.size() + 1);
     out.add(SETSID);
     out.addAll(argv);
     return out;
@@ -133,7 +135,7 @@ final class ProcessGroups {
   }
 
   /** The absolute path of {@code program} on this JVM's PATH, or null. */
-  static String find(String program) {
+  static @Nullable String find(String program) {
     String path = System.getenv("PATH");
     return path == null ? null : Executables.search(program, path, new File("/"));
   }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises shell commands that are only plain words ({@code python3 train.py --lr 0.01}), which
@@ -50,7 +51,7 @@ final class SimpleCommands {
   private SimpleCommands() {}
 
   /** The argv of a plain command, or null when it needs a shell. */
-  static List<String> argv(String script) {
+  static @Nullable List<String> argv(String script) {
     String s = script.strip();
     if (!PLAIN.matcher(s).matches()) {
       return null;

@@ -115,8 +115,8 @@ final class BatchScript {
   }
 
   private static Path directory(StepLaunch launch) {
-    Path parent = launch.log().toAbsolutePath().getParent();
-    return parent.resolve("slurm");
+    Path log = launch.log().toAbsolutePath();
+    return log.resolveSibling("slurm");
   }
 
   private static String baseName(StepLaunch launch) {

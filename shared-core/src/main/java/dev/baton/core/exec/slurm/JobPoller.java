@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows every submitted job with one thread and one {@code squeue} call per look, whatever the
@@ -41,7 +42,7 @@ final class JobPoller implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private ScheduledFuture<?> next;
+  private @Nullable ScheduledFuture<?> next;
   private long nextAt;
   private Duration interval = SlurmSettings.FIRST_POLL;
   private long silentSince = -1;
@@ -120,7 +121,10 @@ final class JobPoller implements AutoCloseable {
     try {
       changed = lookOnce();
     } catch (RuntimeException e) {
-      failAll(e instanceof InfrastructureException ? (InfrastructureException) e : wrap(e));
+      failAll(
+          e instanceof InfrastructureException infrastructureException
+              ? infrastructureException
+              : wrap(e));
       return;
     }
     synchronized (this) {
@@ -152,6 +156,9 @@ final class JobPoller implements AutoCloseable {
     boolean changed = false;
     for (String id : ids) {
       Job job = jobs.get(id);
+      if (job == null) {
+        continue; // ended meanwhile: close() fails every job from another thread
+      }
       SqueueOutput.Row row = rows.get(id);
       if (row == null) {
         changed |= missing(id, job);

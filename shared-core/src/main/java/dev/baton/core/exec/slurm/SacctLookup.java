@@ -35,7 +35,7 @@ final class SacctLookup {
 
   /** {@code 123|CANCELLED by 0|0:15}: the line of the job itself, if it has ended. */
   static Optional<SlurmJobEnd> parse(String stdout, String jobId) {
-    for (String line : stdout.split("\\R")) {
+    for (String line : stdout.split("\\R", -1)) {
       String[] f = line.split("\\|", -1);
       if (f.length >= 3 && f[0].strip().equals(jobId) && SlurmJobEnd.isTerminal(f[1])) {
         return Optional.of(SlurmJobEnd.fromExitCode(f[1], f[2]));

@@ -33,7 +33,7 @@ interface SlurmCli {
     /** The first non-blank line of stderr, else of stdout: what Slurm said went wrong. */
     String firstError() {
       for (String text : List.of(stderr, stdout)) {
-        for (String line : text.split("\\R")) {
+        for (String line : text.split("\\R", -1)) {
           if (!line.isBlank()) {
             return line.strip();
           }

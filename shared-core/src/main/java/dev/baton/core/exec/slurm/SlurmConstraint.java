@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates a label expression into Slurm's {@code --constraint} syntax: {@code &&} becomes {@code
@@ -69,7 +70,7 @@ public final class SlurmConstraint {
   }
 
   /** {@code a&(b|c)&d} or {@code a|(b&c)}: one operator on top, atoms or the other below. */
-  private static String shallow(LabelNode node) {
+  private static @Nullable String shallow(LabelNode node) {
     boolean and = node instanceof LabelNode.And;
     List<LabelNode> operands = new ArrayList<>();
     flatten(node, and, operands);

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs each attempt as a Slurm batch job: {@code sbatch} with the step's GPUs, CPUs, memory, label
@@ -139,7 +140,7 @@ public final class SlurmExecutor implements StepExecutor {
 
   /** {@code sbatch --parsable} prints {@code 123} or {@code 123;cluster}. */
   static String jobId(String stdout) {
-    String first = stdout.strip().split("\\R")[0];
+    String first = stdout.strip().split("\\R", -1)[0];
     int semicolon = first.indexOf(';');
     String id = semicolon >= 0 ? first.substring(0, semicolon) : first;
     if (!id.strip().matches("\\d+")) {
@@ -182,14 +183,16 @@ public final class SlurmExecutor implements StepExecutor {
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
     return new Supplier<>() {
-      private T value;
+      private @Nullable T value;
 
       @Override
       public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
+        T known = value;
+        if (known == null) {
+          known = supplier.get();
+          value = known;
         }
-        return value;
+        return known;
       }
     };
   }

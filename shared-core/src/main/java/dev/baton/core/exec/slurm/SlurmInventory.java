@@ -53,7 +53,7 @@ public final class SlurmInventory {
   /** Lines of {@code name|features|gres|cpus|memory}; a node in several partitions counts once. */
   static List<Agent> parse(String sinfo) {
     Map<String, Agent> nodes = new LinkedHashMap<>();
-    for (String line : sinfo.split("\\R")) {
+    for (String line : sinfo.split("\\R", -1)) {
       String[] f = line.strip().split("\\|", -1);
       if (f.length < 5 || f[0].isBlank() || nodes.containsKey(f[0])) {
         continue;
@@ -61,7 +61,7 @@ public final class SlurmInventory {
       String name = f[0].strip();
       Set<String> labels = new LinkedHashSet<>();
       labels.add(name);
-      for (String feature : f[1].split(",")) {
+      for (String feature : f[1].split(",", -1)) {
         if (!feature.isBlank() && !feature.strip().equals("(null)")) {
           labels.add(feature.strip());
         }
@@ -87,8 +87,8 @@ public final class SlurmInventory {
   static List<Gpu> gpus(String gres) {
     List<Gpu> gpus = new ArrayList<>();
     String plain = gres.replaceAll("\\([^)]*\\)", "");
-    for (String item : plain.split(",")) {
-      String[] parts = item.strip().split(":");
+    for (String item : plain.split(",", -1)) {
+      String[] parts = item.strip().split(":", -1);
       if (parts.length == 0 || !parts[0].equals("gpu")) {
         continue;
       }

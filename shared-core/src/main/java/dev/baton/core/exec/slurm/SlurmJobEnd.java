@@ -64,7 +64,7 @@ record SlurmJobEnd(String state, int exitCode, int signal) {
 
   /** From scontrol's and sacct's {@code ExitCode=N:S}. */
   static SlurmJobEnd fromExitCode(String state, String exitCode) {
-    String[] parts = exitCode.strip().split(":");
+    String[] parts = exitCode.strip().split(":", -1);
     int code = parts.length > 0 ? parseOrZero(parts[0]) : 0;
     int signal = parts.length > 1 ? parseOrZero(parts[1]) : 0;
     return new SlurmJobEnd(baseState(state), code, signal);
@@ -75,39 +75,30 @@ record SlurmJobEnd(String state, int exitCode, int signal) {
    * #lostReason}).
    */
   Optional<ExitStatus> exitStatus() {
-    switch (state) {
-      case "COMPLETED":
-        return Optional.of(ExitStatus.exited(signal > 0 ? 128 + signal : exitCode));
-      case "FAILED":
-        // A failed job with neither code nor signal could not start its script at all.
-        return Optional.of(
-            ExitStatus.exited(signal > 0 ? 128 + signal : exitCode != 0 ? exitCode : 1));
-      case "CANCELLED":
-        // Cancelled before it ran: as if it had been sent TERM, never a success.
-        return Optional.of(ExitStatus.exited(killedBy(SIGTERM)));
-      case "TIMEOUT":
-      case "DEADLINE":
-        // Slurm sends TERM, then KILL after KillWait; a local timeout ends the same way.
-        return Optional.of(ExitStatus.exited(killedBy(SIGKILL)));
-      case "OUT_OF_MEMORY":
-        return Optional.of(ExitStatus.exited(128 + SIGKILL));
-      default:
-        return Optional.empty();
-    }
+    return switch (state) {
+      case "COMPLETED" -> Optional.of(ExitStatus.exited(signal > 0 ? 128 + signal : exitCode));
+      case "FAILED" ->
+          // A failed job with neither code nor signal could not start its script at all.
+          Optional.of(ExitStatus.exited(signal > 0 ? 128 + signal : exitCode != 0 ? exitCode : 1));
+      case "CANCELLED" ->
+          // Cancelled before it ran: as if it had been sent TERM, never a success.
+          Optional.of(ExitStatus.exited(killedBy(SIGTERM)));
+      case "TIMEOUT", "DEADLINE" ->
+          // Slurm sends TERM, then KILL after KillWait; a local timeout ends the same way.
+          Optional.of(ExitStatus.exited(killedBy(SIGKILL)));
+      case "OUT_OF_MEMORY" -> Optional.of(ExitStatus.exited(128 + SIGKILL));
+      default -> Optional.empty();
+    };
   }
 
   /** Why an attempt that has no exit status was lost, in words for the run record. */
   String lostReason() {
-    switch (state) {
-      case "NODE_FAIL":
-        return "its node failed";
-      case "BOOT_FAIL":
-        return "its node failed to boot";
-      case "PREEMPTED":
-        return "it was preempted by a higher-priority job";
-      default:
-        return "it ended in state " + state;
-    }
+    return switch (state) {
+      case "NODE_FAIL" -> "its node failed";
+      case "BOOT_FAIL" -> "its node failed to boot";
+      case "PREEMPTED" -> "it was preempted by a higher-priority job";
+      default -> "it ended in state " + state;
+    };
   }
 
   private int killedBy(int fallbackSignal) {

@@ -68,16 +68,17 @@ public final class SlurmStepHandle implements StepHandle {
           }
           poller.hurry();
         });
-    control.schedule(
-        () -> {
-          if (!exit.isDone()) {
-            scancel(List.of("scancel", "--full", "--signal=KILL", jobId));
-            scancel(List.of("scancel", jobId));
-            poller.hurry();
-          }
-        },
-        grace.toMillis(),
-        TimeUnit.MILLISECONDS);
+    var unused =
+        control.schedule(
+            () -> {
+              if (!exit.isDone()) {
+                scancel(List.of("scancel", "--full", "--signal=KILL", jobId));
+                scancel(List.of("scancel", jobId));
+                poller.hurry();
+              }
+            },
+            grace.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   /** Best effort: a job that ended meanwhile makes scancel complain, which changes nothing. */

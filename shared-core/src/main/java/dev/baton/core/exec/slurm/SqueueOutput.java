@@ -29,8 +29,8 @@ final class SqueueOutput {
 
   static Map<String, Row> parse(String stdout) {
     Map<String, Row> rows = new HashMap<>();
-    for (String line : stdout.split("\\R")) {
-      String[] f = line.strip().split("\\s+");
+    for (String line : stdout.split("\\R", -1)) {
+      String[] f = line.strip().split("\\s+", -1);
       if (f.length < 2 || f[0].isEmpty()) {
         continue;
       }

@@ -132,29 +132,18 @@ final class DescriptorMutator {
   }
 
   private String mutate(String s) {
-    switch (random.nextInt(11)) {
-      case 0:
-        return flip(s);
-      case 1:
-        return delete(s);
-      case 2:
-        return repeatSlice(s);
-      case 3:
-        return splice(s, pick());
-      case 4:
-      case 5:
-        return insert(s, DICTIONARY.get(random.nextInt(DICTIONARY.size())));
-      case 6:
-        return reindent(s);
-      case 7:
-        return insert(s, nesting());
-      case 8:
-        return insert(s, longLine());
-      case 9:
-        return swapLines(s);
-      default:
-        return insert(s, String.valueOf(random.nextLong()) + "0".repeat(random.nextInt(30)));
-    }
+    return switch (random.nextInt(11)) {
+      case 0 -> flip(s);
+      case 1 -> delete(s);
+      case 2 -> repeatSlice(s);
+      case 3 -> splice(s, pick());
+      case 4, 5 -> insert(s, DICTIONARY.get(random.nextInt(DICTIONARY.size())));
+      case 6 -> reindent(s);
+      case 7 -> insert(s, nesting());
+      case 8 -> insert(s, longLine());
+      case 9 -> swapLines(s);
+      default -> insert(s, String.valueOf(random.nextLong()) + "0".repeat(random.nextInt(30)));
+    };
   }
 
   private String pick() {
@@ -218,16 +207,12 @@ final class DescriptorMutator {
 
   private String nesting() {
     int depth = 1 + random.nextInt(random.nextBoolean() ? 40 : 2000);
-    switch (random.nextInt(4)) {
-      case 0:
-        return "[".repeat(depth) + "]".repeat(random.nextInt(depth + 1));
-      case 1:
-        return "{a: ".repeat(depth) + "}".repeat(random.nextInt(depth + 1));
-      case 2:
-        return "\n" + nestedBlock(Math.min(depth, 200));
-      default:
-        return "${{ " + "(".repeat(depth) + "1" + ")".repeat(random.nextInt(depth + 1)) + " }}";
-    }
+    return switch (random.nextInt(4)) {
+      case 0 -> "[".repeat(depth) + "]".repeat(random.nextInt(depth + 1));
+      case 1 -> "{a: ".repeat(depth) + "}".repeat(random.nextInt(depth + 1));
+      case 2 -> "\n" + nestedBlock(Math.min(depth, 200));
+      default -> "${{ " + "(".repeat(depth) + "1" + ")".repeat(random.nextInt(depth + 1)) + " }}";
+    };
   }
 
   private static String nestedBlock(int depth) {
@@ -253,13 +238,10 @@ final class DescriptorMutator {
 
   private char randomChar() {
     String meaningful = ":-[]{}&*!|>'\"%@`#,?\n\t ${}()=<>.~\\";
-    switch (random.nextInt(4)) {
-      case 0:
-        return meaningful.charAt(random.nextInt(meaningful.length()));
-      case 1:
-        return (char) random.nextInt(0x10000);
-      default:
-        return (char) (0x20 + random.nextInt(0x5f));
-    }
+    return switch (random.nextInt(4)) {
+      case 0 -> meaningful.charAt(random.nextInt(meaningful.length()));
+      case 1 -> (char) random.nextInt(0x10000);
+      default -> (char) (0x20 + random.nextInt(0x5f));
+    };
   }
 }

@@ -32,7 +32,7 @@ class LimitMessagesTest {
       yaml.append("  ".repeat(i + 2)).append('k').append(i).append(":\n");
     }
     List<DescriptorProblem> problems = read(yaml.toString());
-    assertThat(problems).singleElement();
+    assertThat(problems).hasSize(1);
     assertThat(problems.get(0).message())
         .isEqualTo("the descriptor nests deeper than 32 levels")
         .doesNotContain("StreamReadConstraints");
@@ -42,7 +42,7 @@ class LimitMessagesTest {
   void textOverTheSizeLimitIsRefusedAtTheLineWhereItCrossesIt() {
     String line = "#" + "x".repeat(1022) + "\n"; // 1 KiB a line: the limit falls at line 1025
     List<DescriptorProblem> problems = read(line.repeat(1100));
-    assertThat(problems).singleElement();
+    assertThat(problems).hasSize(1);
     assertThat(problems.get(0).position().line()).isEqualTo(1025);
     assertThat(problems.get(0).position().column()).isEqualTo(1);
     assertThat(problems.get(0).message())

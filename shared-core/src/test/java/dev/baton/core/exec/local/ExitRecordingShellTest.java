@@ -3,6 +3,7 @@ package dev.baton.core.exec.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.exec.ExitFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
@@ -18,7 +19,7 @@ class ExitRecordingShellTest {
   @Test
   void writesTheExitCodeWhenBatonIsGoneAndKeepsTheShellsStatus() throws Exception {
     // A report directory any user may choose: a quote, a space, a dollar.
-    Path log = java.nio.file.Files.createDirectory(dir.resolve("it's $HOME")).resolve("step.log");
+    Path log = Files.createDirectory(dir.resolve("it's $HOME")).resolve("step.log");
     int status = run(ExitRecordingShell.script("echo hi; exit 5", ExitFiles.of(log, 1), GONE));
     assertThat(status).isEqualTo(5);
     assertThat(ExitFiles.read(log, 1)).isEqualTo(OptionalInt.of(5));

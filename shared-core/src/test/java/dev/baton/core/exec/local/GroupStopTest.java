@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.errors.InfrastructureException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,8 +19,7 @@ class GroupStopTest {
   @Test
   @Timeout(30)
   void aStoppedAttemptWhoseEndIsNeverReportedEndsAsLostOnceItsGroupIsEmpty() throws Exception {
-    Process sleeper =
-        new ProcessBuilder(ProcessGroups.wrap(java.util.List.of("sleep", "1000"))).start();
+    Process sleeper = new ProcessBuilder(ProcessGroups.wrap(List.of("sleep", "1000"))).start();
     ScheduledThreadPoolExecutor killer = new ScheduledThreadPoolExecutor(1);
     try {
       GroupStop stop = new GroupStop(Duration.ofMillis(200));

@@ -1,14 +1,17 @@
 package dev.baton.core.exec.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.Command;
+import dev.baton.core.errors.UsageException;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.TestLaunches;
 import dev.baton.core.testing.GroupMembers;
+import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +101,7 @@ class LocalLaunchersTest {
   @EnumSource(LocalLauncher.class)
   void stopKillsWhatIsLeftOfTheGroupAfterItsLeaderEndedOnTerm(LocalLauncher launcher)
       throws Exception {
-    dev.baton.core.testing.RequiredTool.require(
+    RequiredTool.require(
         GroupMembers.readable(), "/proc, to see which processes of the group are left");
     // The step's own shell ends on TERM; the inner shell and its sleeps ignore it.
     StepLaunch launch =
@@ -183,7 +187,7 @@ class LocalLaunchersTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void theLauncherIsChosenByNameAndAMisspeltOneIsRefused() {
     String before = System.getProperty("baton.launcher");
     try {
@@ -192,8 +196,8 @@ class LocalLaunchersTest {
       System.setProperty("baton.launcher", "SETSID");
       assertThat(LocalLauncher.configured()).isEqualTo(LocalLauncher.SETSID);
       System.setProperty("baton.launcher", "spwan");
-      org.assertj.core.api.Assertions.assertThatThrownBy(LocalLauncher::configured)
-          .isInstanceOf(dev.baton.core.errors.UsageException.class)
+      assertThatThrownBy(LocalLauncher::configured)
+          .isInstanceOf(UsageException.class)
           .hasMessageContaining(
               "unknown launcher 'spwan' in the Java system property baton.launcher")
           .hasMessageContaining("spawn, job-shell or setsid");
@@ -211,10 +215,9 @@ class LocalLaunchersTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aLogThatCannotBeOpenedIsALaunchErrorNamingIt() throws Exception {
-    dev.baton.core.testing.RequiredTool.require(
-        Libc.available(), "posix_spawn cannot be bound here: " + Libc.PROBLEM);
+    RequiredTool.require(Libc.available(), "posix_spawn cannot be bound here: " + Libc.PROBLEM);
     StepLaunch launch = shell("nolog", "true");
     Files.createDirectories(launch.log()); // a directory where the log file should be
     try (LocalExecutor executor = new LocalExecutor(LocalLauncher.SPAWN)) {

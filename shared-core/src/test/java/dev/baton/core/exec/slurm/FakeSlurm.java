@@ -32,19 +32,23 @@ final class FakeSlurm implements SlurmCli {
   public synchronized Result run(List<String> argv, Duration timeout) {
     calls.add(List.copyOf(argv));
     switch (argv.get(0)) {
-      case "sbatch":
+      case "sbatch" -> {
         if (sbatchAnswer != null) {
           return sbatchAnswer;
         }
         String id = String.valueOf(nextId++);
         jobs.put(id, "PENDING 0");
         return new Result(0, id + "\n", "");
-      case "squeue":
+      }
+      case "squeue" -> {
         return squeue(argv);
-      case "sacct":
+      }
+      case "sacct" -> {
         return new Result(1, "", "sacct: error: Slurm accounting storage is disabled\n");
-      default:
+      }
+      default -> {
         return new Result(0, "", "");
+      }
     }
   }
 

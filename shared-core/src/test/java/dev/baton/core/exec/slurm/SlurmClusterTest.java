@@ -10,6 +10,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.TestLaunches;
+import dev.baton.core.testing.RequiredTool;
 import dev.baton.core.testing.SlurmTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class SlurmClusterTest {
   @BeforeEach
   void start() {
     // Checked per test, so that each shows as skipped with the reason.
-    dev.baton.core.testing.RequiredTool.require(
+    RequiredTool.require(
         missingCluster.isEmpty(),
         "no Slurm cluster answers ("
             + missingCluster

@@ -1,9 +1,8 @@
-package dev.baton.core.engine;
+package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.api.ExitCodes;
-import dev.baton.core.testing.BatonProcess;
+import dev.baton.core.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ class JournalFailureRunTest {
       baton.add(1, "-Dbaton.launcher=" + launcher);
       command.addAll(baton);
       // BatonProcess.run fails the test after two minutes: a run that hangs does not pass.
-      BatonProcess.Result result = BatonProcess.run(workspace, command);
+      JavaProcess.Result result = BatonProcess.run(workspace, command);
       assertThat(result.exitCode())
           .as("round %d with %s: %s", round, launcher, result)
           .isEqualTo(ExitCodes.INFRASTRUCTURE);
