@@ -35,6 +35,7 @@ public final class DescriptorReader {
           "gpuBusy",
           "executor",
           "secrets",
+          "timeout",
           "steps");
 
   /** The keys a step may have. */
@@ -134,8 +135,12 @@ public final class DescriptorReader {
           "'name' is missing",
           "add 'name: " + fallback + "' so reports can tell pipelines apart");
     }
-    Map<String, String> params =
-        NodeReader.get(top, "params").map(n -> r.stringMap(n, "params")).orElse(Map.of());
+    Map<String, ParamSpec> paramSpecs =
+        NodeReader.get(top, "params").map(n -> ParamReader.read(n, r)).orElse(Map.of());
+    Map<String, String> params = new LinkedHashMap<>();
+    paramSpecs.forEach((key, spec) -> params.put(key, spec.defaultValue()));
+    Optional<java.time.Duration> timeout =
+        NodeReader.get(top, "timeout").flatMap(n -> StepReader.duration(n, "timeout", r));
     Map<String, String> env =
         NodeReader.get(top, "env").map(n -> r.stringMap(n, "env")).orElse(Map.of());
     StepDefaults defaults =
@@ -182,7 +187,19 @@ public final class DescriptorReader {
               });
     }
     return new PipelineDescriptor(
-        file, version, name, params, env, defaults, agents, executor, steps, secrets, gpuBusy);
+        file,
+        version,
+        name,
+        params,
+        env,
+        defaults,
+        agents,
+        executor,
+        steps,
+        secrets,
+        gpuBusy,
+        paramSpecs,
+        timeout);
   }
 
   /**
