@@ -28,6 +28,8 @@ import java.util.Set;
  *     successful ones still refresh their entries
  * @param leaseTimeout how long a step may wait for GPUs or concurrency slots that other processes
  *     on this machine hold before it fails; zero: as long as it takes
+ * @param runTimeout how long the whole run may take, over the descriptor's top-level {@code
+ *     timeout}; empty: the descriptor's
  */
 public record BatonConfig(
     Path file,
@@ -43,9 +45,11 @@ public record BatonConfig(
     Optional<String> resume,
     Map<String, String> executorOptions,
     boolean noCache,
-    java.time.Duration leaseTimeout) {
+    java.time.Duration leaseTimeout,
+    Optional<java.time.Duration> runTimeout) {
 
   public BatonConfig {
+    runTimeout = runTimeout == null ? Optional.empty() : runTimeout;
     leaseTimeout = leaseTimeout == null ? java.time.Duration.ZERO : leaseTimeout;
     executorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(executorOptions));
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -69,7 +73,8 @@ public record BatonConfig(
         Optional.empty(),
         Map.of(),
         false,
-        java.time.Duration.ZERO);
+        java.time.Duration.ZERO,
+        Optional.empty());
   }
 
   public BatonConfig withParams(Map<String, String> p) {
@@ -124,6 +129,11 @@ public record BatonConfig(
     return with(c -> c.leaseTimeout = d);
   }
 
+  /** The run's time limit over the descriptor's {@code timeout}; null: the descriptor's. */
+  public BatonConfig withRunTimeout(java.time.Duration d) {
+    return with(c -> c.runTimeout = Optional.ofNullable(d));
+  }
+
   /** A copy with one change: each {@code withX} above names only the field it changes. */
   private BatonConfig with(java.util.function.Consumer<Copy> change) {
     Copy c = new Copy(this);
@@ -147,6 +157,7 @@ public record BatonConfig(
     Map<String, String> executorOptions;
     boolean noCache;
     java.time.Duration leaseTimeout;
+    Optional<java.time.Duration> runTimeout;
 
     Copy(BatonConfig b) {
       file = b.file;
@@ -163,6 +174,7 @@ public record BatonConfig(
       executorOptions = b.executorOptions;
       noCache = b.noCache;
       leaseTimeout = b.leaseTimeout;
+      runTimeout = b.runTimeout;
     }
 
     BatonConfig build() {
@@ -180,7 +192,8 @@ public record BatonConfig(
           resume,
           executorOptions,
           noCache,
-          leaseTimeout);
+          leaseTimeout,
+          runTimeout);
     }
   }
 }

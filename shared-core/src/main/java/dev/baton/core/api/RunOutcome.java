@@ -13,7 +13,7 @@ public record RunOutcome(RunRecord record, Path reportDir) {
     return switch (record.status()) {
       case SUCCEEDED -> ExitCodes.SUCCESS;
       case CANCELLED -> ExitCodes.CANCELLED;
-      case FAILED, RUNNING -> ExitCodes.STEP_FAILED;
+      case FAILED, TIMED_OUT, RUNNING -> ExitCodes.STEP_FAILED;
     };
   }
 

@@ -42,6 +42,14 @@ final class RunOptions {
       description = "Do not echo step output to the console (it still goes to the logs).")
   boolean quietOutput;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop the whole run after this long (such as 2h): running steps are stopped, the rest"
+              + " cancelled, and the run ends TIMED_OUT (default: the descriptor's 'timeout').")
+  String timeout;
+
   @picocli.CommandLine.Mixin LeaseTimeoutOption leaseTimeout = new LeaseTimeoutOption();
 
   BatonConfig apply(BatonConfig config) {
@@ -52,7 +60,24 @@ final class RunOptions {
         .withReportDir(reportDir)
         .withParallel(parallel)
         .withNoCache(noCache)
-        .withLeaseTimeout(leaseTimeout.value());
+        .withLeaseTimeout(leaseTimeout.value())
+        .withRunTimeout(runTimeout());
+  }
+
+  private java.time.Duration runTimeout() {
+    if (timeout == null) {
+      return null;
+    }
+    java.time.Duration d =
+        dev.baton.core.descriptor.Durations.parse(timeout)
+            .filter(t -> !t.isZero())
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "--timeout '"
+                            + timeout
+                            + "' is not a duration; write it like 30s, 10m or 2h"));
+    return d;
   }
 
   /** Runs {@code config} with a console; with {@code --dry-run} prints the plan instead. */

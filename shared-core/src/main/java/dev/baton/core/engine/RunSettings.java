@@ -22,6 +22,7 @@ import java.util.Map;
  *     none (a platform without {@code flock}, or a caller that opts out)
  * @param leaseTimeout how long a step may wait for leases other processes hold before it fails;
  *     zero: as long as it takes
+ * @param runTimeout how long the whole run may take ({@link RunDeadline}); empty: no limit
  */
 public record RunSettings(
     String runId,
@@ -37,9 +38,45 @@ public record RunSettings(
     RunSecrets secrets,
     boolean readCache,
     java.util.Optional<Path> leaseDirectory,
-    Duration leaseTimeout) {
+    Duration leaseTimeout,
+    java.util.Optional<Duration> runTimeout) {
+
+  /** Settings of a run with no time limit of its own. */
+  public RunSettings(
+      String runId,
+      String pipeline,
+      Path workspace,
+      Path reportDir,
+      int maxRunning,
+      boolean failFast,
+      Map<String, String> baseEnv,
+      Duration killGrace,
+      boolean assignGpus,
+      long randomSeed,
+      RunSecrets secrets,
+      boolean readCache,
+      java.util.Optional<Path> leaseDirectory,
+      Duration leaseTimeout) {
+    this(
+        runId,
+        pipeline,
+        workspace,
+        reportDir,
+        maxRunning,
+        failFast,
+        baseEnv,
+        killGrace,
+        assignGpus,
+        randomSeed,
+        secrets,
+        readCache,
+        leaseDirectory,
+        leaseTimeout,
+        java.util.Optional.empty());
+  }
 
   public RunSettings {
+    runTimeout = runTimeout == null ? java.util.Optional.empty() : runTimeout;
     leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
     baseEnv = Map.copyOf(baseEnv);
     secrets = secrets == null ? RunSecrets.NONE : secrets;

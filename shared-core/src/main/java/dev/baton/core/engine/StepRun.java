@@ -8,6 +8,7 @@ import dev.baton.core.record.AttemptRecord;
 import dev.baton.core.record.StepState;
 import dev.baton.core.schedule.Placement;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +37,8 @@ final class StepRun {
   String agent;
   List<Integer> gpus = List.of();
   boolean timedOut;
+  // Set when the run's own time limit stopped the attempt: it ends TIMED_OUT, not CANCELLED.
+  Duration runTimedOut;
   boolean cancelled;
   boolean awaitingRetry;
   java.util.Map<String, Object> results = java.util.Map.of();

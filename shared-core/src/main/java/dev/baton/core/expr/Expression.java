@@ -28,7 +28,7 @@ import java.util.Set;
  * <ul>
  *   <li>Truthiness follows GitHub Actions: {@code false}, {@code null}, numeric zero and {@code ''}
  *       are falsy; everything else is truthy, including the strings {@code 'false'} and {@code '0'}
- *       (parameters are strings, so test them with {@code params.x == 'true'}).
+ *       (short-form parameters are strings, so test them with {@code params.x == 'true'}).
  *   <li>{@code &&} and {@code ||} short-circuit and yield an operand, as in GitHub Actions: {@code
  *       params.tag || 'latest'} is the tag when set, else 'latest'. {@code !}, comparisons and
  *       {@code in} yield a boolean.
