@@ -20,7 +20,10 @@ import java.util.Set;
  *   <li>Lists, for {@code in}: {@code ['main', 'release']}.
  *   <li>Operators, loosest first: {@code ||}, then {@code &&}, then one of {@code == != < <= > >=
  *       in} (comparisons do not chain: {@code a < b < c} is an error), then {@code !}. Parentheses
- *       group. There are no function calls, arithmetic or assignment.
+ *       group.
+ *   <li>Calls of the functions in {@link Functions}: {@code contains}, {@code startsWith}, {@code
+ *       endsWith}, {@code join}, {@code format}, {@code toJSON}, {@code fromJSON}. There is no
+ *       arithmetic or assignment.
  * </ul>
  *
  * <h2>Semantics</h2>

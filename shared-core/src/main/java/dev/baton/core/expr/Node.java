@@ -19,7 +19,8 @@ sealed interface Node
         Node.AllOf,
         Node.AnyOf,
         Node.Comparison,
-        Node.Membership {
+        Node.Membership,
+        Node.Call {
 
   Object evaluate(Bindings bindings);
 
@@ -151,6 +152,21 @@ sealed interface Node
     public void collectNames(Set<String> names) {
       item.collectNames(names);
       list.collectNames(names);
+    }
+  }
+
+  /** 'name(args)': one of {@link Functions}, checked when parsed; {@code offset} is the name's. */
+  record Call(Functions.Function function, List<Node> args, int offset) implements Node {
+    public Object evaluate(Bindings bindings) {
+      List<Object> values = new ArrayList<>(args.size());
+      for (Node arg : args) {
+        values.add(arg.evaluate(bindings));
+      }
+      return function.body().apply(Collections.unmodifiableList(values), offset);
+    }
+
+    public void collectNames(Set<String> names) {
+      args.forEach(arg -> arg.collectNames(names));
     }
   }
 

@@ -92,6 +92,9 @@ final class Parser {
         return new Node.Literal(null);
       case NAME:
         index++;
+        if (peek().type() == Type.LPAREN) {
+          return call(token);
+        }
         return new Node.Name(List.of(token.text().split("\\.")), token.offset());
       case LPAREN:
         return parenthesized(token);
@@ -111,6 +114,23 @@ final class Parser {
     }
     depth--;
     return inner;
+  }
+
+  /** {@code name(arg, ...)}: the name is checked against {@link Functions} with its arity. */
+  private Node call(Token name) {
+    Token open = peek();
+    enter(open);
+    index++;
+    List<Node> args = new ArrayList<>();
+    while (!accept(Type.RPAREN)) {
+      args.add(or());
+      if (!accept(Type.COMMA) && peek().type() != Type.RPAREN) {
+        throw ParserErrors.unclosed(open, peek(), ")");
+      }
+    }
+    depth--;
+    Functions.Function f = Functions.resolve(name.text(), args.size(), name.offset());
+    return new Node.Call(f, List.copyOf(args), name.offset());
   }
 
   private Node list(Token open) {

@@ -31,15 +31,6 @@ final class ParserErrors {
   /** A complete expression was followed by more tokens. */
   static ExpressionException unexpectedAfterExpression(List<Token> tokens, int index) {
     Token found = tokens.get(index);
-    Token before = tokens.get(index - 1);
-    if (found.type() == Type.LPAREN
-        && before.type() == Type.NAME
-        && before.offset() + before.text().length() == found.offset()) {
-      return new ExpressionException(
-          found.offset(),
-          "unexpected '('",
-          "there are no function calls; compare values with == != < <= > >= in");
-    }
     if (found.type() == Type.NAME
         || found.type() == Type.STRING
         || found.type() == Type.NUMBER
