@@ -21,6 +21,19 @@ final class CheckCommand implements Callable<Integer> {
     PipelineDescriptor d = new Baton(Console.events(true)).check(config);
     Console.out()
         .println(config.file() + ": OK (" + d.name() + ", " + d.steps().size() + " steps)");
+    d.paramSpecs()
+        .values()
+        .forEach(
+            p ->
+                Console.out()
+                    .println(
+                        "  param "
+                            + p.name()
+                            + " ("
+                            + p.shownType()
+                            + ") = "
+                            + config.params().getOrDefault(p.name(), p.defaultValue())
+                            + (p.description().isEmpty() ? "" : ": " + p.description())));
     return 0;
   }
 }

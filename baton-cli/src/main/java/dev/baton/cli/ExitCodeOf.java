@@ -18,7 +18,7 @@ final class ExitCodeOf {
     return switch (outcome.record().status()) {
       case SUCCEEDED -> ExitCodes.SUCCESS;
       case CANCELLED -> ExitCodes.CANCELLED;
-      case FAILED, RUNNING -> ExitCodes.STEP_FAILED;
+      case FAILED, TIMED_OUT, RUNNING -> ExitCodes.STEP_FAILED;
     };
   }
 

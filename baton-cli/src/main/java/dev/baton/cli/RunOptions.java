@@ -3,12 +3,15 @@ package dev.baton.cli;
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
+import dev.baton.core.descriptor.Durations;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.stages.StageDescriptions;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -44,6 +47,14 @@ final class RunOptions {
       description = "Do not echo step output to the console (it still goes to the logs).")
   boolean quietOutput;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop the whole run after this long (such as 2h): running steps are stopped, the rest"
+              + " cancelled, and the run ends TIMED_OUT (default: the descriptor's 'timeout').")
+  String timeout;
+
   @Mixin LeaseTimeoutOption leaseTimeout = new LeaseTimeoutOption();
 
   BatonConfig apply(BatonConfig config) {
@@ -55,8 +66,21 @@ final class RunOptions {
         .parallel(parallel)
         .noCache(noCache)
         .leaseTimeout(leaseTimeout.value())
+        .runTimeout(runTimeout())
         .dryRun(dryRun)
         .build();
+  }
+
+  private @Nullable Duration runTimeout() {
+    if (timeout == null) {
+      return null;
+    }
+    return Durations.parse(timeout)
+        .filter(t -> !t.isZero())
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "--timeout '" + timeout + "' is not a duration; write it like 30s, 10m or 2h"));
   }
 
   /** Runs {@code config} with a console; a dry run prints the plan it returns. */

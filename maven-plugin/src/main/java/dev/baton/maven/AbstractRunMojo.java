@@ -49,6 +49,13 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
   protected String leaseTimeout;
 
   /**
+   * Stop the whole run after this long (such as {@code 2h}): running steps are stopped, the rest
+   * cancelled, and the run ends TIMED_OUT; empty: the descriptor's top-level {@code timeout}.
+   */
+  @Parameter(property = "baton.timeout")
+  protected String timeout;
+
+  /**
    * Continue the interrupted run in {@code reportDir} ({@code latest}, or its run id): steps that
    * succeeded are not run again, the others run.
    */
@@ -74,6 +81,13 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
                   () ->
                       new MojoFailureException(
                           MavenHelpfulSuggestions.badLeaseTimeout(leaseTimeout))));
+    }
+    if (timeout != null && !timeout.isBlank()) {
+      scoped.runTimeout(
+          Durations.parse(timeout)
+              .filter(t -> !t.isZero())
+              .orElseThrow(
+                  () -> new MojoFailureException(MavenHelpfulSuggestions.badRunTimeout(timeout))));
     }
     CancelOnShutdown cancelOnShutdown = new CancelOnShutdown(baton, SHUTDOWN_WAIT);
     RunOutcome outcome;

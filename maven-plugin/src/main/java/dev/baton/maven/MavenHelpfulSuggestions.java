@@ -21,6 +21,13 @@ final class MavenHelpfulSuggestions {
         + "\nFix them and build again; mvn baton:check checks the descriptor without running a step.";
   }
 
+  /** A {@code baton.timeout} that is not a duration. */
+  static String badRunTimeout(String value) {
+    return "baton.timeout '"
+        + value
+        + "' is not a duration; set it like -Dbaton.timeout=2h (or 30s, 10m)";
+  }
+
   /** A {@code baton.leaseTimeout} that is not a duration. */
   static String badLeaseTimeout(String value) {
     return "baton.leaseTimeout '"
@@ -68,6 +75,10 @@ final class MavenHelpfulSuggestions {
   private static String howToRetry(RunRecord record, List<StepRecord> failed) {
     if (record.status() == RunStatus.CANCELLED) {
       return "The run was cancelled; build again to start it anew.";
+    }
+    if (record.status() == RunStatus.TIMED_OUT) {
+      return "The run passed its timeout; raise 'timeout:' in the descriptor or -Dbaton.timeout,"
+          + " or make the steps faster, and build again.";
     }
     if (failed.isEmpty()) {
       return "Read the step logs above, fix the cause, and build again.";

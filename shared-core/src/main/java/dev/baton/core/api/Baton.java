@@ -219,7 +219,11 @@ public final class Baton {
             secrets,
             !config.noCache(),
             leaseDirectory,
-            config.leaseTimeout());
+            config.leaseTimeout(),
+            // A single step run for an outside engine (Jenkins) is not the whole run: no limit.
+            !journaling.kept()
+                ? Optional.empty()
+                : config.runTimeout().or(() -> p.plan().descriptor().timeout()));
     EngineResult result;
     RunEngine engine;
     try (journal) {
@@ -235,13 +239,19 @@ public final class Baton {
     }
     if (cancelled && !result.cancelled()) {
       // Cancelled as the engine ended: a cancel received counts, whenever it came.
-      result = new EngineResult(result.startedAt(), result.endedAt(), result.steps(), true);
+      result =
+          new EngineResult(
+              result.startedAt(), result.endedAt(), result.steps(), true, result.timedOut());
     }
     if (journaling.point() != null) {
       // The run began with the first Baton, not with this one.
       result =
           new EngineResult(
-              journaling.point().startedAt(), result.endedAt(), result.steps(), result.cancelled());
+              journaling.point().startedAt(),
+              result.endedAt(),
+              result.steps(),
+              result.cancelled(),
+              result.timedOut());
     }
     RunRecord record =
         RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());

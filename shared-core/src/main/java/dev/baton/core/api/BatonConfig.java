@@ -95,6 +95,14 @@ public final class BatonConfig {
   }
 
   /** A run id (or {@code latest}) to resume; empty: a fresh run. */
+  /**
+   * How long the whole run may take, over the descriptor's top-level {@code timeout}; empty: the
+   * descriptor's.
+   */
+  public Optional<Duration> runTimeout() {
+    return values.runTimeout;
+  }
+
   public Optional<String> resume() {
     return values.resume;
   }
@@ -149,6 +157,7 @@ public final class BatonConfig {
     private Map<String, String> executorOptions = Map.of();
     private boolean noCache;
     private Duration leaseTimeout = Duration.ZERO;
+    private Optional<Duration> runTimeout = Optional.empty();
 
     private Builder(Path file) {
       this.file = file;
@@ -220,6 +229,11 @@ public final class BatonConfig {
     }
 
     /** The config; later changes to this builder do not reach it. */
+    public Builder runTimeout(@Nullable Duration runTimeout) {
+      this.runTimeout = Optional.ofNullable(runTimeout);
+      return this;
+    }
+
     public BatonConfig build() {
       return new BatonConfig(copy());
     }

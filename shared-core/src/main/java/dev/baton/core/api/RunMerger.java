@@ -67,8 +67,11 @@ public final class RunMerger {
         ordered.stream()
             .anyMatch(s -> !s.status().isSuccessful() && s.status() != StepState.SKIPPED);
     boolean cancelled = records.stream().anyMatch(r -> r.status() == RunStatus.CANCELLED);
+    boolean timedOut = records.stream().anyMatch(r -> r.status() == RunStatus.TIMED_OUT);
     RunStatus status =
-        cancelled ? RunStatus.CANCELLED : failed ? RunStatus.FAILED : RunStatus.SUCCEEDED;
+        timedOut
+            ? RunStatus.TIMED_OUT
+            : cancelled ? RunStatus.CANCELLED : failed ? RunStatus.FAILED : RunStatus.SUCCEEDED;
     RunRecord merged =
         new RunRecord(
             RunRecord.SCHEMA_VERSION,

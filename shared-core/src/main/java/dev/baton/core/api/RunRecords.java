@@ -43,6 +43,9 @@ final class RunRecords {
 
   /** Failed when a step that may not fail did not succeed; a skip by {@code when} is fine. */
   static RunStatus status(Prepared p, EngineResult result) {
+    if (result.timedOut()) {
+      return RunStatus.TIMED_OUT;
+    }
     if (result.cancelled()) {
       return RunStatus.CANCELLED;
     }

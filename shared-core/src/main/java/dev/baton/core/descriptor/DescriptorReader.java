@@ -14,6 +14,7 @@ import dev.baton.core.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class DescriptorReader {
           "gpuBusy",
           "executor",
           "secrets",
+          "timeout",
           "steps");
 
   /** The keys a step may have. */
@@ -137,8 +139,12 @@ public final class DescriptorReader {
           "'name' is missing",
           "add 'name: " + fallback + "' so reports can tell pipelines apart");
     }
-    Map<String, String> params =
-        NodeReader.get(top, "params").map(n -> r.stringMap(n, "params")).orElse(Map.of());
+    Map<String, ParamSpec> paramSpecs =
+        NodeReader.get(top, "params").map(n -> ParamReader.read(n, r)).orElse(Map.of());
+    Map<String, String> params = new LinkedHashMap<>();
+    paramSpecs.forEach((key, spec) -> params.put(key, spec.defaultValue()));
+    Optional<Duration> timeout =
+        NodeReader.get(top, "timeout").flatMap(n -> StepReader.duration(n, "timeout", r));
     Map<String, String> env =
         NodeReader.get(top, "env").map(n -> r.stringMap(n, "env")).orElse(Map.of());
     StepDefaults defaults =
@@ -185,7 +191,19 @@ public final class DescriptorReader {
               });
     }
     return new PipelineDescriptor(
-        file, version, name, params, env, defaults, agents, executor, steps, secrets, gpuBusy);
+        file,
+        version,
+        name,
+        params,
+        env,
+        defaults,
+        agents,
+        executor,
+        steps,
+        secrets,
+        gpuBusy,
+        paramSpecs,
+        timeout);
   }
 
   /**

@@ -33,7 +33,9 @@ final class EnvExpressions {
 
   static void check(PipelineDescriptor d, YamlMap top, NodeReader r) {
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("params", d.params());
+    Map<String, Object> params = new LinkedHashMap<>();
+    d.paramSpecs().forEach((k, p) -> params.put(k, p.type().read(p.defaultValue()).orElse("")));
+    context.put("params", params);
     NodeReader.get(top, "env")
         .ifPresent(
             env ->

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class LiteralFields {
   /** Top-level keys whose values are used as written. */
   private static final List<String> TOP =
-      List.of("name", "params", "agents", "executor", "slurm", "secrets", "defaults");
+      List.of("name", "params", "agents", "executor", "slurm", "secrets", "defaults", "timeout");
 
   /** Keys of a step whose values are used as written. */
   private static final List<String> STEP =

@@ -1,10 +1,13 @@
 package dev.baton.core.descriptor;
 
+import dev.baton.core.errors.SourcePosition;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A parsed {@code baton.yaml}: immutable, every field checked, steps in declaration order.
@@ -14,6 +17,9 @@ import java.util.Map;
  * @param secrets where each secret's value comes from, by name; the values are read only by a run
  * @param gpuBusy the top-level {@code gpuBusy:}: for the {@code local} agent and every agent that
  *     sets none of its own
+ * @param paramSpecs each parameter's declaration (type, bounds, choices), by name; {@code params}
+ *     holds their defaults as text
+ * @param timeout the top-level {@code timeout:}: how long the whole run may take; empty: no limit
  */
 public record PipelineDescriptor(
     Path file,
@@ -26,7 +32,38 @@ public record PipelineDescriptor(
     String executor,
     Map<String, StepSpec> steps,
     Map<String, SecretSpec> secrets,
-    GpuBusyPolicy gpuBusy) {
+    GpuBusyPolicy gpuBusy,
+    Map<String, ParamSpec> paramSpecs,
+    Optional<Duration> timeout) {
+
+  /** A descriptor whose parameters are all strings (their defaults in {@code params}). */
+  public PipelineDescriptor(
+      Path file,
+      int version,
+      String name,
+      Map<String, String> params,
+      Map<String, String> env,
+      StepDefaults defaults,
+      List<AgentSpec> agents,
+      String executor,
+      Map<String, StepSpec> steps,
+      Map<String, SecretSpec> secrets,
+      GpuBusyPolicy gpuBusy) {
+    this(
+        file,
+        version,
+        name,
+        params,
+        env,
+        defaults,
+        agents,
+        executor,
+        steps,
+        secrets,
+        gpuBusy,
+        Map.of(),
+        Optional.empty());
+  }
 
   public PipelineDescriptor {
     secrets =
@@ -37,6 +74,17 @@ public record PipelineDescriptor(
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     executor = executor == null ? "" : executor;
     gpuBusy = gpuBusy == null ? GpuBusyPolicy.DEFAULT : gpuBusy;
+    Map<String, ParamSpec> specs = new LinkedHashMap<>();
+    for (Map.Entry<String, String> p : params.entrySet()) {
+      ParamSpec declared = paramSpecs == null ? null : paramSpecs.get(p.getKey());
+      specs.put(
+          p.getKey(),
+          declared != null
+              ? declared
+              : ParamSpec.string(p.getKey(), p.getValue(), SourcePosition.of(file + "")));
+    }
+    paramSpecs = Collections.unmodifiableMap(specs);
+    timeout = timeout == null ? Optional.empty() : timeout;
   }
 
   /** The directory steps run in unless they set {@code workdir}. */

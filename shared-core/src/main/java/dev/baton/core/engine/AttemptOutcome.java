@@ -18,6 +18,11 @@ record AttemptOutcome(StepState state, String message) {
               : error;
       return new AttemptOutcome(StepState.LOST, "lost: " + cause.getMessage());
     }
+    if (r.runTimedOut != null) {
+      return new AttemptOutcome(
+          StepState.TIMED_OUT,
+          "stopped: the run's timeout of " + Durations.human(r.runTimedOut) + " passed");
+    }
     if (r.cancelled) {
       return new AttemptOutcome(StepState.CANCELLED, "cancelled");
     }

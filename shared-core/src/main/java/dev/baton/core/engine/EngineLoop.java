@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 final class EngineLoop {
   private final LinkedBlockingQueue<Runnable> signals = new LinkedBlockingQueue<>();
   private final PriorityQueue<EngineTimer> timers = new PriorityQueue<>();
+  // Kept apart from the timers: a run's deadline does not keep a stuck step waiting for it.
+  private EngineTimer deadline;
 
   /** Runs {@code action} on the engine thread, after what was posted before it. Any thread. */
   void post(Runnable action) {
@@ -21,6 +23,11 @@ final class EngineLoop {
   /** Runs {@code action} on the engine thread after {@code delay}. Engine thread only. */
   void after(Duration delay, boolean retry, Runnable action) {
     timers.add(new EngineTimer(System.nanoTime() + delay.toNanos(), retry, action));
+  }
+
+  /** Runs {@code action} on the engine thread once {@code delay} has passed. Engine thread only. */
+  void deadline(Duration delay, Runnable action) {
+    deadline = new EngineTimer(System.nanoTime() + delay.toNanos(), false, action);
   }
 
   boolean noTimers() {
@@ -42,6 +49,9 @@ final class EngineLoop {
    */
   void runNext() throws InterruptedException {
     EngineTimer next = timers.peek();
+    if (deadline != null && (next == null || deadline.at < next.at)) {
+      next = deadline;
+    }
     long waitMs = next == null ? 1000 : Math.max(0, next.at - System.nanoTime()) / 1_000_000;
     Runnable s = signals.poll(waitMs, TimeUnit.MILLISECONDS);
     if (s != null) {
@@ -53,6 +63,11 @@ final class EngineLoop {
     long now = System.nanoTime();
     while (!timers.isEmpty() && timers.peek().at <= now) {
       timers.poll().action.run();
+    }
+    if (deadline != null && deadline.at <= now) {
+      EngineTimer due = deadline;
+      deadline = null;
+      due.action.run();
     }
   }
 }

@@ -57,6 +57,7 @@ public final class RunEngine {
   private Instant startedAt;
   private final EngineJournal journal;
   private final LeaseGate leases;
+  private final RunDeadline deadline;
 
   public RunEngine(
       Plan plan,
@@ -89,6 +90,7 @@ public final class RunEngine {
     this.logs = new AttemptLogs(new SecretLogs(settings.secrets().masker()));
     this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
     runs.putAll(StepRun.allOf(plan, settings.reportDir(), prior));
+    this.deadline = new RunDeadline(settings.runTimeout(), this.events);
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */
@@ -105,6 +107,7 @@ public final class RunEngine {
   /** Runs to the end and returns every step's final bookkeeping, in plan order. */
   public EngineResult run() {
     startedAt = Instant.now();
+    deadline.arm(loop, runs.values(), () -> cancelling, this::cancelAll);
     try {
       for (StepRun r : runs.values()) {
         if (r.restored) {
@@ -124,7 +127,8 @@ public final class RunEngine {
       follower.close();
       leases.close();
     }
-    return EngineResult.of(startedAt, runs.values(), gate.closed() || cancelling);
+    return EngineResult.of(
+        startedAt, runs.values(), gate.closed() || cancelling, deadline.passed());
   }
 
   private boolean done() {

@@ -23,6 +23,7 @@ import java.util.Optional;
  *     none (a platform without {@code flock}, or a caller that opts out)
  * @param leaseTimeout how long a step may wait for leases other processes hold before it fails;
  *     zero: as long as it takes
+ * @param runTimeout how long the whole run may take ({@link RunDeadline}); empty: no limit
  */
 public record RunSettings(
     String runId,
@@ -38,9 +39,45 @@ public record RunSettings(
     RunSecrets secrets,
     boolean readCache,
     Optional<Path> leaseDirectory,
-    Duration leaseTimeout) {
+    Duration leaseTimeout,
+    Optional<Duration> runTimeout) {
+
+  /** Settings of a run with no time limit of its own. */
+  public RunSettings(
+      String runId,
+      String pipeline,
+      Path workspace,
+      Path reportDir,
+      int maxRunning,
+      boolean failFast,
+      Map<String, String> baseEnv,
+      Duration killGrace,
+      boolean assignGpus,
+      long randomSeed,
+      RunSecrets secrets,
+      boolean readCache,
+      Optional<Path> leaseDirectory,
+      Duration leaseTimeout) {
+    this(
+        runId,
+        pipeline,
+        workspace,
+        reportDir,
+        maxRunning,
+        failFast,
+        baseEnv,
+        killGrace,
+        assignGpus,
+        randomSeed,
+        secrets,
+        readCache,
+        leaseDirectory,
+        leaseTimeout,
+        Optional.empty());
+  }
 
   public RunSettings {
+    runTimeout = runTimeout == null ? Optional.empty() : runTimeout;
     leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
     baseEnv = Map.copyOf(baseEnv);
     secrets = secrets == null ? RunSecrets.NONE : secrets;

@@ -10,6 +10,7 @@ import dev.baton.core.record.StepState;
 import dev.baton.core.schedule.Placement;
 import dev.baton.core.schedule.ReadyStep;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +42,8 @@ final class StepRun {
   @Nullable String agent;
   List<Integer> gpus = List.of();
   boolean timedOut;
+  // Set when the run's own time limit stopped the attempt: it ends TIMED_OUT, not CANCELLED.
+  Duration runTimedOut;
   boolean cancelled;
   boolean awaitingRetry;
   Map<String, Object> results = Map.of();

@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>Lists, for {@code in}: {@code ['main', 'release']}.
  *   <li>Operators, loosest first: {@code ||}, then {@code &&}, then one of {@code == != < <= > >=
  *       in} (comparisons do not chain: {@code a < b < c} is an error), then {@code !}. Parentheses
- *       group. There are no function calls, arithmetic or assignment.
+ *       group.
+ *   <li>Calls of the functions in {@link Functions}: {@code contains}, {@code startsWith}, {@code
+ *       endsWith}, {@code join}, {@code format}, {@code toJSON}, {@code fromJSON}. There is no
+ *       arithmetic or assignment.
  * </ul>
  *
  * <h2>Semantics</h2>
@@ -29,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Truthiness follows GitHub Actions: {@code false}, {@code null}, numeric zero and {@code ''}
  *       are falsy; everything else is truthy, including the strings {@code 'false'} and {@code '0'}
- *       (parameters are strings, so test them with {@code params.x == 'true'}).
+ *       (short-form parameters are strings, so test them with {@code params.x == 'true'}).
  *   <li>{@code &&} and {@code ||} short-circuit and yield an operand, as in GitHub Actions: {@code
  *       params.tag || 'latest'} is the tag when set, else 'latest'. {@code !}, comparisons and
  *       {@code in} yield a boolean.

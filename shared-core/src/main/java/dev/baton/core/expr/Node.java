@@ -20,7 +20,8 @@ sealed interface Node
         Node.AllOf,
         Node.AnyOf,
         Node.Comparison,
-        Node.Membership {
+        Node.Membership,
+        Node.Call {
 
   @Nullable Object evaluate(Bindings bindings);
 
@@ -165,6 +166,23 @@ sealed interface Node
     public void collectNames(Set<String> names) {
       item.collectNames(names);
       list.collectNames(names);
+    }
+  }
+
+  /** 'name(args)': one of {@link Functions}, checked when parsed; {@code offset} is the name's. */
+  record Call(Functions.Function function, List<Node> args, int offset) implements Node {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
+      List<@Nullable Object> values = new ArrayList<>(args.size());
+      for (Node arg : args) {
+        values.add(arg.evaluate(bindings));
+      }
+      return function.body().apply(Collections.unmodifiableList(values), offset);
+    }
+
+    @Override
+    public void collectNames(Set<String> names) {
+      args.forEach(arg -> arg.collectNames(names));
     }
   }
 

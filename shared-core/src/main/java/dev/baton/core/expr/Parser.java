@@ -92,6 +92,9 @@ final class Parser {
       }
       case NAME -> {
         index++;
+        if (peek().type() == Token.Type.LPAREN) {
+          yield call(token);
+        }
         yield new Node.Name(List.of(token.text().split("\\.")), token.offset());
       }
       case LPAREN -> parenthesized(token);
@@ -109,6 +112,23 @@ final class Parser {
     }
     depth--;
     return inner;
+  }
+
+  /** {@code name(arg, ...)}: the name is checked against {@link Functions} with its arity. */
+  private Node call(Token name) {
+    Token open = peek();
+    enter(open);
+    index++;
+    List<Node> args = new ArrayList<>();
+    while (!accept(Token.Type.RPAREN)) {
+      args.add(or());
+      if (!accept(Token.Type.COMMA) && peek().type() != Token.Type.RPAREN) {
+        throw ParserErrors.unclosed(open, peek(), ")");
+      }
+    }
+    depth--;
+    Functions.Function f = Functions.resolve(name.text(), args.size(), name.offset());
+    return new Node.Call(f, List.copyOf(args), name.offset());
   }
 
   private Node list(Token open) {

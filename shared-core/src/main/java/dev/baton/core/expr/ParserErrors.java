@@ -30,15 +30,6 @@ final class ParserErrors {
   /** A complete expression was followed by more tokens. */
   static ExpressionException unexpectedAfterExpression(List<Token> tokens, int index) {
     Token found = tokens.get(index);
-    Token before = tokens.get(index - 1);
-    if (found.type() == Token.Type.LPAREN
-        && before.type() == Token.Type.NAME
-        && before.offset() + before.text().length() == found.offset()) {
-      return new ExpressionException(
-          found.offset(),
-          "unexpected '('",
-          "there are no function calls; compare values with == != < <= > >= in");
-    }
     if (found.type() == Token.Type.NAME
         || found.type() == Token.Type.STRING
         || found.type() == Token.Type.NUMBER

@@ -36,6 +36,9 @@ public final class PlanRenderer {
   private static String text(Plan plan) {
     StringBuilder sb = new StringBuilder();
     sb.append(plan.pipeline()).append(": ").append(plan.steps().size()).append(" steps\n");
+    for (String line : paramLines(plan)) {
+      sb.append("  ").append(line).append('\n');
+    }
     for (PlannedStep s : plan.steps()) {
       sb.append("  ").append(s.id());
       if (!s.needs().isEmpty()) {
@@ -57,17 +60,57 @@ public final class PlanRenderer {
     return sb.toString();
   }
 
+  /**
+   * One line per parameter, its type and the value this plan uses: {@code param epochs (int,
+   * 1..100) = 20: training epochs}.
+   */
+  public static List<String> paramLines(Plan plan) {
+    return plan.params().entrySet().stream()
+        .map(
+            p -> {
+              var spec = plan.descriptor().paramSpecs().get(p.getKey());
+              String type = spec == null ? "string" : spec.shownType();
+              String about =
+                  spec == null || spec.description().isEmpty() ? "" : ": " + spec.description();
+              return "param " + p.getKey() + " (" + type + ") = " + p.getValue() + about;
+            })
+        .toList();
+  }
+
   private static String json(Plan plan) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("pipeline", plan.pipeline());
     out.put("descriptor", plan.descriptor().file().toString());
     out.put("params", plan.params());
+    out.put("paramTypes", paramTypes(plan));
     out.put("steps", plan.steps().stream().map(PlanRenderer::jsonStep).toList());
     try {
       return JSON.writeValueAsString(out) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Map<String, Object> paramTypes(Plan plan) {
+    Map<String, Object> types = new LinkedHashMap<>();
+    plan.descriptor()
+        .paramSpecs()
+        .forEach(
+            (name, spec) -> {
+              Map<String, Object> t = new LinkedHashMap<>();
+              t.put("type", spec.type().id());
+              spec.min().ifPresent(m -> t.put("min", m));
+              spec.max().ifPresent(m -> t.put("max", m));
+              if (!spec.choices().isEmpty()) {
+                t.put("choices", spec.choices());
+              }
+              t.put("default", spec.defaultValue());
+              if (!spec.description().isEmpty()) {
+                t.put("description", spec.description());
+              }
+              types.put(name, t);
+            });
+    return types;
   }
 
   private static Map<String, Object> jsonStep(PlannedStep s) {

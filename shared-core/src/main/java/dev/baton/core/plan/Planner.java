@@ -7,8 +7,6 @@ import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
-import dev.baton.core.errors.DidYouMean;
-import dev.baton.core.errors.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,13 +34,13 @@ public final class Planner {
       Set<String> only,
       Optional<StepKind> kind) {
     List<DescriptorProblem> problems = new ArrayList<>();
-    Map<String, String> params = params(d, overrides, problems);
+    Map<String, String> params = ParamValues.apply(d, overrides, problems);
     DagChecker.check(d, problems);
     MatrixLimit.check(d, problems);
     if (!problems.isEmpty()) {
       throw new DescriptorException(problems);
     }
-    StepResolver resolver = new StepResolver(d, params, problems);
+    StepResolver resolver = new StepResolver(d, ParamValues.typed(d, params), problems);
     Map<String, List<PlannedStep>> byName = new LinkedHashMap<>();
     for (StepSpec spec : d.steps().values()) {
       byName.put(spec.name(), resolver.expand(spec));
@@ -53,24 +51,6 @@ public final class Planner {
     List<PlannedStep> ordered = TopologicalOrder.sort(d, NeedsOfRunningCells.apply(byName));
     List<PlannedStep> selected = Selection.select(ordered, only, kind);
     return new Plan(d, params, selected);
-  }
-
-  private static Map<String, String> params(
-      PipelineDescriptor d, Map<String, String> overrides, List<DescriptorProblem> problems) {
-    Map<String, String> params = new LinkedHashMap<>(d.params());
-    for (Map.Entry<String, String> o : overrides.entrySet()) {
-      if (!d.params().containsKey(o.getKey())) {
-        String hint = DidYouMean.hint(o.getKey(), d.params().keySet());
-        problems.add(
-            new DescriptorProblem(
-                SourcePosition.of("parameter " + o.getKey()),
-                "'" + o.getKey() + "' is not a parameter of " + d.file(),
-                hint.isEmpty() ? "declare it under 'params:' with a default value" : hint));
-        continue;
-      }
-      params.put(o.getKey(), o.getValue());
-    }
-    return params;
   }
 
   /** The working directory of a step: its {@code workdir} under the descriptor's directory. */

@@ -22,13 +22,13 @@ import java.util.Optional;
 /** Expands one step into planned steps: a cell per matrix combination, expressions resolved. */
 final class StepResolver {
   private final PipelineDescriptor descriptor;
-  private final Map<String, String> params;
+  private final Map<String, Object> params;
   private final List<DescriptorProblem> problems;
   private final Map<String, List<String>> cellIds = new LinkedHashMap<>();
   private final Map<String, String> pipelineEnv;
 
   StepResolver(
-      PipelineDescriptor descriptor, Map<String, String> params, List<DescriptorProblem> problems) {
+      PipelineDescriptor descriptor, Map<String, Object> params, List<DescriptorProblem> problems) {
     this.descriptor = descriptor;
     this.params = params;
     this.problems = problems;

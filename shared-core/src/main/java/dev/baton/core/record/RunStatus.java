@@ -5,5 +5,7 @@ public enum RunStatus {
   RUNNING,
   SUCCEEDED,
   FAILED,
-  CANCELLED
+  CANCELLED,
+  /** The run's own time limit (top-level {@code timeout}) passed before it ended. */
+  TIMED_OUT
 }

@@ -60,7 +60,11 @@ class ExpressionErrorsTest {
         "a == ‘b’ ¦ 5 ¦ unexpected character '‘' (U+2018) ¦ plain ASCII quotes",
         "a == é ¦ 5 ¦ unexpected character 'é' (U+00E9) ¦ ",
         "a ; b ¦ 2 ¦ unexpected ';' ¦ '&&' or '||'",
-        "f(x) ¦ 1 ¦ unexpected '(' ¦ there are no function calls"
+        "f(x) ¦ 0 ¦ unknown function 'f' ¦ the functions are",
+        "cotains(a, 'b') ¦ 0 ¦ unknown function 'cotains' ¦ did you mean 'contains'?",
+        "a && contains('x') ¦ 5 ¦ 'contains' takes 2 arguments, not 1 ¦ contains(search, item)",
+        "join() ¦ 0 ¦ 'join' takes 1 or 2 arguments, not 0 ¦ join(list, separator)",
+        "fromJSON('1', '2') ¦ 0 ¦ 'fromJSON' takes 1 argument, not 2 ¦ fromJSON(text)"
       })
   void reportsSyntaxErrorsAtTheOffendingToken(
       String text, int offset, String problem, String hint) {

@@ -108,7 +108,27 @@ final class DescriptorMutator {
           "999999999h",
           "16Gi",
           "1Ei",
-          "-1");
+          "-1",
+          // Typed parameters, the run's timeout and expression functions.
+          "type: ",
+          "type: int",
+          "type: choice",
+          "type: integer",
+          "choices: ",
+          "choices: []",
+          "min: ",
+          "max: -1e999",
+          "default: ",
+          "{type: number, default: 1e9999, min: 0}",
+          "{type: bool, default: maybe}",
+          "timeout: 3s\n",
+          "${{ fromJSON('[[[[[[') }}",
+          "${{ format('{0}{1', params.x) }}",
+          "${{ contains(join(matrix.lr), toJSON(params.x)) }}",
+          "${{ startsWith() }}",
+          "${{ cotains(a, b) }}",
+          "fromJSON(",
+          "format('{{{0}}}', ");
 
   private final Random random;
   private final List<String> corpus;
