@@ -48,8 +48,21 @@ final class OutputSnapshot {
    * @throws CacheException when an output is or holds a symbolic link leading out of the workspace
    * @throws IOException when the entry cannot be written (disk full): nothing is published
    */
+  /** Stores the outputs of a step that wrote no {@code $BATON_OUTPUT}. */
   static boolean store(
       CachePaths paths, CacheStore store, String key, String stepId, List<String> outputs)
+      throws CacheException, IOException {
+    return store(paths, store, key, stepId, outputs, new byte[0]);
+  }
+
+  /** Stores the outputs, and {@code stepOutputs}, the bytes of the step's {@code $BATON_OUTPUT}. */
+  static boolean store(
+      CachePaths paths,
+      CacheStore store,
+      String key,
+      String stepId,
+      List<String> outputs,
+      byte[] stepOutputs)
       throws CacheException, IOException {
     List<Path> targets = check(paths, outputs);
     Path staged = store.stagingDir(key);
@@ -59,6 +72,11 @@ final class OutputSnapshot {
       List<CacheManifest.Item> items = new ArrayList<>();
       for (int i = 0; i < outputs.size(); i++) {
         collect(paths, outputs.get(i), targets.get(i), blobs, items);
+      }
+      if (stepOutputs.length > 0) {
+        Path copy = Files.write(blobs.resolve(CacheManifest.STEP_OUTPUTS), stepOutputs);
+        CacheStore.sync(copy);
+        items.add(CacheManifest.stepOutputsItem(stepOutputs.length, Sha256.of(copy)));
       }
       byte[] json = new CacheManifest(CacheManifest.VERSION, key, stepId, items).toText();
       Path manifest = Files.write(staged.resolve(CacheManifest.FILE), json);

@@ -243,6 +243,7 @@ public final class RunEngine {
     running++;
     r.begin(p, lease, leases.startedAfterWaiting(r.id()));
     long offset = logs.prepare(r);
+    AttemptEnds.freshOutputFile(r);
     StepLaunch launch = r.launch(settings);
     events.accept(new RunEvent.StepStarted(r.id(), r.attempt, p.agent(), p.gpus(), r.log));
     follower.follow(r.id(), r.log, offset);
@@ -290,24 +291,10 @@ public final class RunEngine {
     Instant end = Instant.now(); // before the leases go: the next holder starts after this end
     r.lease.close();
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
-    Integer exitCode = status == null || !status.launched() ? null : status.exitCode();
-    AttemptOutcome result = AttemptOutcome.of(r, status, error);
-    StepState outcome = result.state();
-    String message = result.message();
-    if (outcome == StepState.CACHED) {
-      exitCode = null; // taken from the step cache: no process ran
-    }
-    AttemptRecord attemptRecord =
-        new AttemptRecord(
-            attempt,
-            r.attemptStart,
-            end,
-            exitCode,
-            outcome,
-            r.agent,
-            r.gpus,
-            message,
-            r.leaseWaitMillis);
+    AttemptRecord attemptRecord = AttemptEnds.record(r, attempt, end, status, error);
+    StepState outcome = attemptRecord.status();
+    String message = attemptRecord.message();
+    Integer exitCode = attemptRecord.exitCode();
     r.attempts.add(attemptRecord);
     journal.attemptEnded(r.id(), attemptRecord);
     r.results = r.handle.results();

@@ -118,13 +118,27 @@ final class StepRun {
     }
   }
 
+  /** The file attempt {@code n} writes its outputs to ({@code $BATON_OUTPUT}). */
+  Path outputFile(int n) {
+    return dev.baton.core.exec.StepOutputFile.of(log, n);
+  }
+
+  /**
+   * The outputs of the step as it ended: its final attempt's (for a restored step, the attempt an
+   * earlier Baton recorded).
+   */
+  java.util.Map<String, String> outputs() {
+    return attempts.isEmpty() ? java.util.Map.of() : attempts.get(attempts.size() - 1).outputs();
+  }
+
   /** What the executor needs to start the attempt {@link #begin} set up. */
   StepLaunch launch(RunSettings settings) {
     return new StepLaunch(
         step,
         attempt,
         step.command(),
-        StepEnvironment.of(settings, step, attempt, agent, gpus, settings.assignGpus()),
+        StepEnvironment.of(
+            settings, step, attempt, agent, gpus, settings.assignGpus(), outputFile(attempt)),
         step.workdir(),
         log,
         agent,
