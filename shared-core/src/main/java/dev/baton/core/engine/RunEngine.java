@@ -57,6 +57,7 @@ public final class RunEngine {
   private Instant startedAt;
   private final EngineJournal journal;
   private final LeaseGate leases;
+  private final LateFields late;
 
   public RunEngine(
       Plan plan,
@@ -89,6 +90,7 @@ public final class RunEngine {
     this.logs = new AttemptLogs(new SecretLogs(settings.secrets().masker()));
     this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
     runs.putAll(StepRun.allOf(plan, settings.reportDir(), prior));
+    this.late = new LateFields(plan.params());
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */
@@ -164,6 +166,12 @@ public final class RunEngine {
                 cancelling
                     ? "cancelled before it started"
                     : "the run stopped after a failure (fail-fast)");
+            changed = true;
+            continue;
+          }
+          Optional<LateFields.Ended> ended = late.resolveInto(r, runs);
+          if (ended.isPresent()) {
+            finish(r, ended.get().state(), ended.get().message());
             changed = true;
             continue;
           }

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /** The run engine's mutable bookkeeping for one planned step; touched only by the engine thread. */
 final class StepRun {
-  final PlannedStep step;
+  // Replaced once, when the step becomes ready, by the step with its needs.* fields resolved.
+  PlannedStep step;
   final Path log;
   final int criticalPath;
   StepState state = StepState.PENDING;
