@@ -60,8 +60,31 @@ public final class NeedsReferences {
    */
   public static Optional<DescriptorProblem> check(
       StepSpec spec, Set<String> names, SourcePosition at, String where) {
+    return check(spec, names, null, at, where);
+  }
+
+  /**
+   * Like {@link #check(StepSpec, Set, SourcePosition, String)}, and also checks that the other
+   * names exist in {@code known} (the plan-time values), so a typo in a late field is found before
+   * anything runs, not when the step becomes ready.
+   */
+  public static Optional<DescriptorProblem> check(
+      StepSpec spec,
+      Set<String> names,
+      dev.baton.core.expr.Bindings known,
+      SourcePosition at,
+      String where) {
     for (String name : names) {
       if (!name.equals(ROOT) && !name.startsWith(ROOT + ".")) {
+        if (known != null
+            && known.lookup(List.of(name.split("\\."))).isEmpty()
+            && !known.names().contains(name)) {
+          return Optional.of(
+              new DescriptorProblem(
+                  at,
+                  "unknown name '" + name + "' " + where,
+                  DidYouMean.hint(name, known.names())));
+        }
         continue;
       }
       String[] parts = name.split("\\.");

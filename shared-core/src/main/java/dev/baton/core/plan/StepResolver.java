@@ -142,6 +142,7 @@ final class StepResolver {
                 NeedsReferences.check(
                         spec,
                         reads,
+                        bindings,
                         spec.position(),
                         "in " + name + " of the env of step '" + spec.name() + "'")
                     .ifPresent(problems::add);
@@ -170,7 +171,7 @@ final class StepResolver {
     Set<String> reads = NeedsReferences.of(text, true);
     if (NeedsReferences.readsNeeds(reads)) {
       NeedsReferences.check(
-              spec, reads, spec.whenPosition(), "in 'when' of step '" + spec.name() + "'")
+              spec, reads, bindings, spec.whenPosition(), "in 'when' of step '" + spec.name() + "'")
           .ifPresent(problems::add);
       return ""; // decided when the step becomes ready
     }
@@ -198,7 +199,7 @@ final class StepResolver {
     SourcePosition at = spec.runPosition();
     Set<String> reads = NeedsReferences.of(spec.run());
     if (NeedsReferences.readsNeeds(reads)) {
-      NeedsReferences.check(spec, reads, at, "in 'run' of step '" + spec.name() + "'")
+      NeedsReferences.check(spec, reads, bindings, at, "in 'run' of step '" + spec.name() + "'")
           .ifPresent(problems::add);
       return spec.run(); // rendered when the step becomes ready
     }

@@ -106,4 +106,27 @@ class NeedsOutputsEndToEndTest {
         .contains("does not need")
         .contains("did you mean needs.train");
   }
+
+  @Test
+  void aTypoBesideANeedsNameIsFoundBeforeAnythingRuns() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("typo"));
+    Files.writeString(
+        dir.resolve("baton.yaml"),
+        """
+        version: 1
+        name: bad
+        params: {model: small}
+        steps:
+          train:
+            run: echo "acc=1" >> "$BATON_OUTPUT"
+          report:
+            needs: [train]
+            run: echo ${{ needs.train.outputs.acc }} ${{ params.modle }}
+        """);
+
+    CliRun check = CliRun.run(dir, "check", "baton.yaml");
+
+    assertThat(check.exitCode).as(check.toString()).isEqualTo(2);
+    assertThat(check.output).contains("'params.modle'").contains("did you mean 'params.model'");
+  }
 }

@@ -2,6 +2,7 @@ package dev.baton.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -66,7 +67,8 @@ class StepOutputsEndToEndTest {
     // Each attempt has a fresh file: the first attempt's acc is not in the second's outputs.
     assertThat(gen.get("attempts").get(0).get("outputs").get("acc").asText()).isEqualTo("0.1");
     JsonNode outputs = gen.get("outputs");
-    assertThat(new ObjectMapper().convertValue(outputs, Map.class))
+    assertThat(
+            new ObjectMapper().convertValue(outputs, new TypeReference<Map<String, String>>() {}))
         .containsExactly(
             Map.entry("lrs", "[0.1,0.01,0.001]"),
             Map.entry("notes", "first line\nsecond line"),
