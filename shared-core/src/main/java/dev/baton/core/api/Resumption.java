@@ -5,6 +5,7 @@ import dev.baton.core.engine.LogFiles;
 import dev.baton.core.engine.PriorStep;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.exec.ExitFiles;
+import dev.baton.core.exec.StepOutputFile;
 import dev.baton.core.exec.local.LeftProcesses;
 import dev.baton.core.exec.slurm.LeftSlurmJobs;
 import dev.baton.core.plan.Plan;
@@ -126,13 +127,14 @@ final class Resumption {
       return ended(
           s,
           exit,
+          StepOutputFile.read(StepOutputFile.of(log, s.attempt()), step.id()),
           modified(ExitFiles.of(log, s.attempt())),
           exit == 0
               ? "finished while Baton was down; taken from its exit file"
               : "exit code " + exit + " while Baton was down");
     }
     if (s.jobId() != null && !s.jobId().isEmpty()) {
-      return settleSlurmJob(s);
+      return settleSlurmJob(s, log);
     }
     boolean wasRunning = LeftProcesses.stop(s.processGroup(), s.processStart(), grace);
     return runAgain(
@@ -143,7 +145,7 @@ final class Resumption {
             : "ended while Baton was down without recording an exit code; run again");
   }
 
-  private AttemptRecord settleSlurmJob(JournalEntry.AttemptStarted s) {
+  private AttemptRecord settleSlurmJob(JournalEntry.AttemptStarted s, Path log) {
     LeftSlurmJobs.Settled settled = LeftSlurmJobs.settle(s.jobId());
     String job = "Slurm job " + s.jobId();
     if (settled.exit().isPresent()) {
@@ -151,6 +153,7 @@ final class Resumption {
       return ended(
           s,
           exit,
+          StepOutputFile.read(StepOutputFile.of(log, s.attempt()), s.step()),
           Instant.now(),
           (exit == 0 ? "" : "exit code " + exit + "; ") + job + " ended while Baton was down");
     }
@@ -165,10 +168,22 @@ final class Resumption {
 
   /** An attempt that ended while Baton was down, taken as it ended. */
   private AttemptRecord ended(
-      JournalEntry.AttemptStarted s, int exit, Instant end, String message) {
+      JournalEntry.AttemptStarted s,
+      int exit,
+      StepOutputFile.Result outputs,
+      Instant end,
+      String message) {
     taken++;
     StepState state = exit == 0 ? StepState.SUCCEEDED : StepState.FAILED;
-    return new AttemptRecord(s.attempt(), s.at(), end, exit, state, s.agent(), s.gpus(), message);
+    Map<String, String> read = Map.of();
+    if (outputs instanceof StepOutputFile.Read ok) {
+      read = ok.outputs();
+    } else if (outputs instanceof StepOutputFile.Invalid bad) {
+      state = StepState.FAILED;
+      message = (exit == 0 ? "" : message + "; ") + bad.message();
+    }
+    return new AttemptRecord(
+        s.attempt(), s.at(), end, exit, state, s.agent(), s.gpus(), message, 0, read);
   }
 
   /** An attempt whose end is unknown: it runs again. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a cache entry holds: for each declared output, every file, directory and link under it.
@@ -21,6 +22,14 @@ record CacheManifest(int version, String key, String step, List<Item> items) {
   static final String FILE = "manifest.txt";
   static final String CHECKSUM = "manifest.sha256";
   static final String BLOBS = "files";
+
+  /**
+   * The blob holding what the step wrote to {@code $BATON_OUTPUT}, so a hit gives a {@code CACHED}
+   * step the outputs of the run that made the entry. Its item names no declared output (an empty
+   * name, which no declared output has), so restoring the workspace passes it by.
+   */
+  static final String STEP_OUTPUTS = "step-outputs";
+
   private static final String MAGIC = "baton-cache-manifest";
 
   CacheManifest {
@@ -48,6 +57,17 @@ record CacheManifest(int version, String key, String step, List<Item> items) {
       String mode,
       String target,
       String blob) {}
+
+  static Item stepOutputsItem(long size, String sha256) {
+    return new Item("", "", "file", size, sha256, "", "", STEP_OUTPUTS);
+  }
+
+  /** The item of the step's {@code $BATON_OUTPUT} copy, where the entry has one. */
+  Optional<Item> stepOutputs() {
+    return items.stream()
+        .filter(i -> i.output().isEmpty() && i.blob().equals(STEP_OUTPUTS))
+        .findFirst();
+  }
 
   byte[] toText() {
     StringBuilder sb = new StringBuilder();

@@ -8,8 +8,11 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.StepLauncher;
+import dev.baton.core.exec.StepOutputFile;
+import dev.baton.core.io.UserFiles;
 import dev.baton.core.record.StepState;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +79,23 @@ public final class CachingLauncher implements StepLauncher {
       }
     }
     List<String> outputs = launch.step().spec().cache().outputs();
-    return CachedHandles.storing(
-        delegate.launch(launch), status -> store(launch.stepId(), c, key, outputs));
+    return CachedHandles.storing(delegate.launch(launch), status -> store(launch, c, key, outputs));
+  }
+
+  /** Writes the entry's copy of {@code $BATON_OUTPUT} where this attempt's outputs are read. */
+  private static void restoreStepOutputs(StepLaunch launch, CacheStore.Verified v)
+      throws CacheException {
+    String file = launch.env().get(StepOutputFile.ENV);
+    Optional<CacheManifest.Item> item = v.manifest().stepOutputs();
+    if (file == null || item.isEmpty()) {
+      return;
+    }
+    try {
+      Path blob = v.dir().resolve(CacheManifest.BLOBS).resolve(item.get().blob());
+      Files.write(Path.of(file), Files.readAllBytes(blob));
+    } catch (IOException e) {
+      throw new CacheException("its step outputs cannot be restored: " + e.getMessage(), e);
+    }
   }
 
   private Optional<StepHandle> tryHit(StepLaunch launch, Cache c, String key) {
@@ -97,6 +115,7 @@ public final class CachingLauncher implements StepLauncher {
                 c.store().digests(),
                 allowLinks);
         event(launch, CacheAction.HIT, key, done.describe());
+        restoreStepOutputs(launch, v);
         return Optional.of(CachedHandles.hit("outputs restored from cache entry " + shortKey(key)));
       } catch (CacheException e) {
         event(launch, CacheAction.MISS, key, "outputs cannot be restored: " + e.getMessage());
@@ -108,9 +127,22 @@ public final class CachingLauncher implements StepLauncher {
   }
 
   private Optional<CacheVerdict.Verdict> store(
-      String stepId, Cache c, String key, List<String> outputs) {
+      StepLaunch launch, Cache c, String key, List<String> outputs) {
+    String stepId = launch.stepId();
     try {
-      OutputSnapshot.store(c.paths(), c.store(), key, stepId, outputs, allowLinks);
+      byte[] stepOutputs = new byte[0];
+      String file = launch.env().get(StepOutputFile.ENV);
+      if (file != null) {
+        // An output file the engine will refuse fails the step; it must not enter the cache.
+        if (StepOutputFile.read(Path.of(file), stepId) instanceof StepOutputFile.Invalid bad) {
+          return Optional.of(new CacheVerdict.Verdict(StepState.FAILED, bad.message()));
+        }
+        if (Files.exists(Path.of(file))) {
+          stepOutputs =
+              UserFiles.readBytes(Path.of(file), "step output file", StepOutputFile.MAX_BYTES);
+        }
+      }
+      OutputSnapshot.store(c.paths(), c.store(), key, stepId, outputs, allowLinks, stepOutputs);
       c.store().digests().save();
       events.accept(new RunEvent.StepCache(stepId, CacheAction.STORED, key, ""));
       return Optional.empty();

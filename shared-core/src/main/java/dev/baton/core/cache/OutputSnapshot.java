@@ -46,13 +46,16 @@ final class OutputSnapshot {
    * @throws CacheException when an output is or holds a symbolic link leading out of the workspace
    * @throws IOException when the entry cannot be written (disk full): nothing is published
    */
+  /** Stores the outputs of a step that wrote no {@code $BATON_OUTPUT}. */
   static boolean store(
       CachePaths paths, CacheStore store, String key, String stepId, List<String> outputs)
       throws CacheException, IOException {
-    return store(paths, store, key, stepId, outputs, false);
+    return store(paths, store, key, stepId, outputs, false, new byte[0]);
   }
 
   /**
+   * Stores the outputs, and {@code stepOutputs}, the bytes of the step's {@code $BATON_OUTPUT}.
+   *
    * @param allowLink whether an output file may become the entry's file (a hard link, made
    *     read-only) instead of being copied; see {@link FileTransfer}
    */
@@ -62,7 +65,8 @@ final class OutputSnapshot {
       String key,
       String stepId,
       List<String> outputs,
-      boolean allowLink)
+      boolean allowLink,
+      byte[] stepOutputs)
       throws CacheException, IOException {
     List<Path> targets = check(paths, outputs);
     Path staged = store.stagingDir(key);
@@ -75,6 +79,11 @@ final class OutputSnapshot {
       Blobs into = new Blobs(store.digests(), blobs, allowLink, written);
       for (int i = 0; i < outputs.size(); i++) {
         collect(paths, into, outputs.get(i), targets.get(i), items);
+      }
+      if (stepOutputs.length > 0) {
+        Path copy = Files.write(blobs.resolve(CacheManifest.STEP_OUTPUTS), stepOutputs);
+        CacheStore.sync(copy);
+        items.add(CacheManifest.stepOutputsItem(stepOutputs.length, Sha256.of(copy)));
       }
       byte[] json = new CacheManifest(CacheManifest.VERSION, key, stepId, items).toText();
       Path manifest = Files.write(staged.resolve(CacheManifest.FILE), json);

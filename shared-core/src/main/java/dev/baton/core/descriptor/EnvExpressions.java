@@ -104,6 +104,10 @@ final class EnvExpressions {
         if (readsSecrets(template)) {
           continue; // SecretsReader reports it: a secret never reaches a value
         }
+        if (contexts.contains("env")
+            && template.references().stream().anyMatch(n -> root(n).equals("needs"))) {
+          continue; // read when the step is ready; the planner checks the names
+        }
         Optional<String> outside = outsideContexts(template, contexts);
         if (outside.isPresent()) {
           r.problem(

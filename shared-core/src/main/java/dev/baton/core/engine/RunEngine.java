@@ -58,6 +58,7 @@ public final class RunEngine {
   private final EngineJournal journal;
   private final LeaseGate leases;
   private final RunDeadline deadline;
+  private final LateFields late;
 
   public RunEngine(
       Plan plan,
@@ -91,6 +92,7 @@ public final class RunEngine {
     this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
     runs.putAll(StepRun.allOf(plan, settings.reportDir(), prior));
     this.deadline = new RunDeadline(settings.runTimeout(), this.events);
+    this.late = new LateFields(plan.params());
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */
@@ -171,6 +173,12 @@ public final class RunEngine {
             changed = true;
             continue;
           }
+          Optional<LateFields.Ended> ended = late.resolveInto(r, runs);
+          if (ended.isPresent()) {
+            finish(r, ended.get().state(), ended.get().message());
+            changed = true;
+            continue;
+          }
           enqueue(r, r.attemptBase + 1);
         }
       }
@@ -248,6 +256,7 @@ public final class RunEngine {
     running++;
     r.begin(p, lease, leases.startedAfterWaiting(r.id()));
     long offset = logs.prepare(r);
+    AttemptEnds.freshOutputFile(r);
     StepLaunch launch = r.launch(settings);
     events.accept(new RunEvent.StepStarted(r.id(), r.attempt, p.agent(), p.gpus(), r.log));
     follower.follow(r.id(), r.log, offset);
@@ -295,24 +304,10 @@ public final class RunEngine {
     Instant end = Instant.now(); // before the leases go: the next holder starts after this end
     r.lease.close();
     usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
-    Integer exitCode = status == null || !status.launched() ? null : status.exitCode();
-    AttemptOutcome result = AttemptOutcome.of(r, status, error);
-    StepState outcome = result.state();
-    String message = result.message();
-    if (outcome == StepState.CACHED) {
-      exitCode = null; // taken from the step cache: no process ran
-    }
-    AttemptRecord attemptRecord =
-        new AttemptRecord(
-            attempt,
-            r.attemptStart,
-            end,
-            exitCode,
-            outcome,
-            r.agent,
-            r.gpus,
-            message,
-            r.leaseWaitMillis);
+    AttemptRecord attemptRecord = AttemptEnds.record(r, attempt, end, status, error);
+    StepState outcome = attemptRecord.status();
+    String message = attemptRecord.message();
+    Integer exitCode = attemptRecord.exitCode();
     r.attempts.add(attemptRecord);
     journal.attemptEnded(r.id(), attemptRecord);
     r.results = r.handle.results();

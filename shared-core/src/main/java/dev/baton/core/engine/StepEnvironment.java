@@ -1,6 +1,8 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.exec.StepOutputFile;
 import dev.baton.core.plan.PlannedStep;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ final class StepEnvironment {
       int attempt,
       String agent,
       List<Integer> gpus,
-      boolean gpusAssigned) {
+      boolean gpusAssigned,
+      Path outputFile) {
     Map<String, String> env = new HashMap<>(settings.baseEnv());
     env.putAll(step.env());
     settings.secrets().applyTo(env, step.spec().secrets());
@@ -28,6 +31,7 @@ final class StepEnvironment {
     env.put("BATON_PIPELINE", settings.pipeline());
     env.put("BATON_WORKSPACE", settings.workspace().toString());
     env.put("BATON_AGENT", agent);
+    env.put(StepOutputFile.ENV, outputFile.toString());
     if (gpusAssigned) {
       String list = gpus.stream().map(String::valueOf).collect(Collectors.joining(","));
       env.put("BATON_GPUS", list);

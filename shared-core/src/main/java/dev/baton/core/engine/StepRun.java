@@ -2,6 +2,7 @@ package dev.baton.core.engine;
 
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.StepOutputFile;
 import dev.baton.core.lease.Lease;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The run engine's mutable bookkeeping for one planned step; touched only by the engine thread. */
 final class StepRun {
-  final PlannedStep step;
+  // Replaced once, when the step becomes ready, by the step with its needs.* fields resolved.
+  PlannedStep step;
   final Path log;
   final int criticalPath;
   StepState state = StepState.PENDING;
@@ -125,13 +127,27 @@ final class StepRun {
     }
   }
 
+  /** The file attempt {@code n} writes its outputs to ({@code $BATON_OUTPUT}). */
+  Path outputFile(int n) {
+    return StepOutputFile.of(log, n);
+  }
+
+  /**
+   * The outputs of the step as it ended: its final attempt's (for a restored step, the attempt an
+   * earlier Baton recorded).
+   */
+  Map<String, String> outputs() {
+    return attempts.isEmpty() ? Map.of() : attempts.get(attempts.size() - 1).outputs();
+  }
+
   /** What the executor needs to start the attempt {@link #begin} set up. */
   StepLaunch launch(RunSettings settings) {
     return new StepLaunch(
         step,
         attempt,
         step.command(),
-        StepEnvironment.of(settings, step, attempt, agent, gpus, settings.assignGpus()),
+        StepEnvironment.of(
+            settings, step, attempt, agent, gpus, settings.assignGpus(), outputFile(attempt)),
         step.workdir(),
         log,
         agent,

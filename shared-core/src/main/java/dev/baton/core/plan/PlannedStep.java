@@ -65,6 +65,26 @@ public record PlannedStep(
     return !skipReason.isEmpty();
   }
 
+  /**
+   * This step with the fields that read {@code needs.*} resolved: {@code resolvedCommand} and
+   * {@code resolvedEnv}, decided when its needs have ended.
+   */
+  public PlannedStep withLateFields(Command resolvedCommand, Map<String, String> resolvedEnv) {
+    return new PlannedStep(
+        id,
+        spec,
+        matrix,
+        resolvedCommand,
+        needs,
+        resolvedEnv,
+        workdir,
+        timeout,
+        retry,
+        agent,
+        concurrency,
+        skipReason);
+  }
+
   /** This step waiting for {@code newNeeds} instead. */
   PlannedStep withNeeds(List<String> newNeeds) {
     return new PlannedStep(

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Expands one step into planned steps: a cell per matrix combination, expressions resolved. */
 final class StepResolver {
@@ -135,6 +136,19 @@ final class StepResolver {
     spec.env()
         .forEach(
             (name, value) -> {
+              Set<String> reads = NeedsReferences.of(value, false);
+              if (NeedsReferences.readsNeeds(reads)) {
+                // Resolved when the step becomes ready, once its needs have ended.
+                NeedsReferences.check(
+                        spec,
+                        reads,
+                        bindings,
+                        spec.position(),
+                        "in " + name + " of the env of step '" + spec.name() + "'")
+                    .ifPresent(problems::add);
+                env.put(name, value);
+                return;
+              }
               try {
                 env.put(name, Template.parse(value).render(bindings, Quoting.NONE));
               } catch (ExpressionException ex) {
@@ -153,6 +167,13 @@ final class StepResolver {
     String text = spec.when().strip();
     if (text.isEmpty()) {
       return "";
+    }
+    Set<String> reads = NeedsReferences.of(text, true);
+    if (NeedsReferences.readsNeeds(reads)) {
+      NeedsReferences.check(
+              spec, reads, bindings, spec.whenPosition(), "in 'when' of step '" + spec.name() + "'")
+          .ifPresent(problems::add);
+      return ""; // decided when the step becomes ready
     }
     try {
       Expression e = Template.whole(text).orElse(null);
@@ -176,6 +197,12 @@ final class StepResolver {
 
   private Command command(StepSpec spec, Bindings bindings) {
     SourcePosition at = spec.runPosition();
+    Set<String> reads = NeedsReferences.of(spec.run());
+    if (NeedsReferences.readsNeeds(reads)) {
+      NeedsReferences.check(spec, reads, bindings, at, "in 'run' of step '" + spec.name() + "'")
+          .ifPresent(problems::add);
+      return spec.run(); // rendered when the step becomes ready
+    }
     try {
       if (spec.run() instanceof Command.Shell shell) {
         return new Command.Shell(Template.parse(shell.script()).render(bindings, Quoting.SHELL));

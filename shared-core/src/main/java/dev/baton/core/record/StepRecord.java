@@ -1,5 +1,6 @@
 package dev.baton.core.record;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,6 +74,15 @@ public record StepRecord(
     this(
         id, step, kind, status, matrix, needs, command, agent, gpus, startedAt, endedAt, attempts,
         log, message, logTail, results, false);
+  }
+
+  /**
+   * What the step's final attempt wrote to {@code $BATON_OUTPUT} (for a {@code CACHED} step, those
+   * of the run that made its cache entry); empty when it never ran.
+   */
+  @JsonProperty(value = "outputs", access = JsonProperty.Access.READ_ONLY)
+  public Map<String, String> outputs() {
+    return attempts.isEmpty() ? Map.of() : attempts.get(attempts.size() - 1).outputs();
   }
 
   public long durationMillis() {

@@ -71,6 +71,7 @@ final class HtmlStepSections {
             .append(Html.esc(step.message()))
             .append("</div>");
       }
+      outputs(html, step);
       html.append("</td><td>").append(badge(step)).append("</td>");
       html.append("<td class=\"num\">")
           .append(step.startedAt() == null ? "" : HumanDuration.format(step.durationMillis()))
@@ -88,6 +89,24 @@ final class HtmlStepSections {
       html.append("</td></tr>\n");
     }
     return html.append("</tbody>\n</table></div>\n</section>\n").toString();
+  }
+
+  /** The outputs the step wrote to $BATON_OUTPUT, under its id, folded away when there are many. */
+  private static void outputs(StringBuilder html, StepRecord step) {
+    if (step.outputs().isEmpty()) {
+      return;
+    }
+    html.append(step.outputs().size() > 5 ? "<details>" : "<details open>")
+        .append("<summary>outputs</summary><dl class=\"step-outputs\">");
+    step.outputs()
+        .forEach(
+            (name, value) ->
+                html.append("<dt>")
+                    .append(Html.esc(name))
+                    .append("</dt><dd><code>")
+                    .append(Html.esc(OutputValues.shown(value)))
+                    .append("</code></dd>"));
+    html.append("</dl></details>");
   }
 
   static String agents(RunRecord record) {

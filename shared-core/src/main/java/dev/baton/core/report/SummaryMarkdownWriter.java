@@ -32,6 +32,7 @@ public final class SummaryMarkdownWriter {
         .append("\n\n");
     if (!record.steps().isEmpty()) {
       stepTable(md, record);
+      outputs(md, record);
     }
     for (StepRecord step : record.steps()) {
       if (StepCounts.isFailure(step.status()) || !failedGates(step).isEmpty()) {
@@ -60,6 +61,30 @@ public final class SummaryMarkdownWriter {
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  /** The outputs each step wrote to $BATON_OUTPUT, one table per step that wrote any. */
+  private static void outputs(StringBuilder md, RunRecord record) {
+    if (record.steps().stream().allMatch(s -> s.outputs().isEmpty())) {
+      return;
+    }
+    md.append("## Outputs\n\n");
+    for (StepRecord step : record.steps()) {
+      if (step.outputs().isEmpty()) {
+        continue;
+      }
+      md.append("### ").append(Markdown.inline(step.id())).append("\n\n");
+      md.append("| Name | Value |\n|---|---|\n");
+      step.outputs()
+          .forEach(
+              (name, value) ->
+                  md.append("| ")
+                      .append(Markdown.inline(name))
+                      .append(" | ")
+                      .append(Markdown.inline(OutputValues.shown(value)))
+                      .append(" |\n"));
+      md.append('\n');
+    }
   }
 
   private static void failedStep(StringBuilder md, StepRecord step) {

@@ -76,7 +76,8 @@ class EditedRestoreTest {
   void anOutputRestoredAsAHardLinkAndEditedInPlaceIsNeverServedItsEntryIsDiscarded()
       throws Exception {
     CacheStore store = freshStore();
-    assertThat(OutputSnapshot.store(paths, store, KEY, "train", OUTPUTS, true)).isTrue();
+    assertThat(OutputSnapshot.store(paths, store, KEY, "train", OUTPUTS, true, new byte[0]))
+        .isTrue();
     store.digests().save();
     restoreAfterDeleting(store, true);
     assertThat(FileModes.of(model)).as("a linked output is read-only").doesNotContain("w");

@@ -91,7 +91,8 @@ class FileTransferTest {
       CachePaths paths = new CachePaths(ws);
       CacheStore store = new CacheStore(CacheStore.rootFor(ws));
       Path model = ws.resolve("out/model.bin");
-      assertThat(OutputSnapshot.store(paths, store, KEY, "train", OUTPUTS, true)).isTrue();
+      assertThat(OutputSnapshot.store(paths, store, KEY, "train", OUTPUTS, true, new byte[0]))
+          .isTrue();
       Path blob = ((CacheStore.Verified) store.lookup(KEY)).dir().resolve("files/0");
       boolean clones = canClone(dir);
       assertThat(inode(model) == inode(blob)).as(dir.toString()).isEqualTo(!clones);

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,8 +73,12 @@ class RunRecordJsonTest {
     List<String> expected =
         Arrays.stream(RunRecord.class.getRecordComponents()).map(c -> c.getName()).toList();
     assertThat(fieldNames(tree)).containsExactlyElementsOf(expected);
+    // A step's outputs are its last attempt's, written after the record's own fields.
     List<String> stepFields =
-        Arrays.stream(StepRecord.class.getRecordComponents()).map(c -> c.getName()).toList();
+        Stream.concat(
+                Arrays.stream(StepRecord.class.getRecordComponents()).map(c -> c.getName()),
+                Stream.of("outputs"))
+            .toList();
     assertThat(fieldNames(tree.get("steps").get(0))).containsExactlyElementsOf(stepFields);
     assertThat(tree.get("status").asText()).isEqualTo("FAILED");
     assertThat(tree.get("steps").get(4).get("status").asText()).isEqualTo("TIMED_OUT");

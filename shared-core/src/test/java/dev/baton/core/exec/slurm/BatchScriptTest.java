@@ -82,6 +82,22 @@ class BatchScriptTest {
   }
 
   @Test
+  void theOutputFileReachesTheStepOnTheNode() {
+    StepLaunch launch =
+        TestLaunches.launch(
+            "e",
+            new Command.Shell("true"),
+            SlurmLaunches.gpus(0),
+            Map.of(),
+            Map.of("BATON_OUTPUT", "/shared/runs/1/logs/e.attempt-1.outputs"),
+            dir,
+            Optional.empty());
+
+    assertThat(BatchScript.environment(launch))
+        .isEqualTo("export BATON_OUTPUT='/shared/runs/1/logs/e.attempt-1.outputs'\n");
+  }
+
+  @Test
   void slurmOwnedVariablesAreLeftToSlurmUnlessTheStepSetsThem() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CUDA_VISIBLE_DEVICES", "0,1");

@@ -1,0 +1,216 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.expr.Bindings;
+import dev.baton.core.expr.Expression;
+import dev.baton.core.expr.ExpressionException;
+import dev.baton.core.expr.Quoting;
+import dev.baton.core.expr.Template;
+import dev.baton.core.plan.NeedsReferences;
+import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.record.StepState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves, when a step becomes ready, the fields the planner left as written because they read
+ * {@code needs.*}: {@code run} (shell-quoted as at plan time), {@code env} and {@code when}. For a
+ * need with a matrix, {@code needs.<step>.outputs.<name>} is the list of its cells' values in cell
+ * order and {@code needs.<step>.cells} each cell's {@code matrix}, {@code result} and {@code
+ * outputs}.
+ */
+final class LateFields {
+  private final Map<String, String> params;
+
+  LateFields(Map<String, String> params) {
+    this.params = params;
+  }
+
+  /** What became of the step: resolved and ready, ruled out by its {@code when}, or in error. */
+  sealed interface Outcome {}
+
+  record Ready(PlannedStep step) implements Outcome {}
+
+  record Skip(String reason) implements Outcome {}
+
+  record Refused(String message) implements Outcome {}
+
+  /** How a step that cannot start ended: ruled out by its {@code when}, or in error. */
+  record Ended(StepState state, String message) {}
+
+  /**
+   * Resolves {@code r}'s late fields into {@code r.step}; what the step ended as when it cannot
+   * start.
+   */
+  Optional<Ended> resolveInto(StepRun r, Map<String, StepRun> runs) {
+    Outcome o = resolve(r.step, runs);
+    if (o instanceof Ready ready) {
+      r.step = ready.step();
+      return Optional.empty();
+    }
+    return Optional.of(
+        o instanceof Skip skip
+            ? new Ended(StepState.SKIPPED, skip.reason())
+            : new Ended(StepState.FAILED, ((Refused) o).message()));
+  }
+
+  Outcome resolve(PlannedStep step, Map<String, StepRun> runs) {
+    String when = step.spec().when().strip();
+    boolean lateWhen = NeedsReferences.readsNeeds(NeedsReferences.of(when, true));
+    boolean lateRun = NeedsReferences.readsNeeds(NeedsReferences.of(step.spec().run()));
+    Map<String, String> lateEnv = new LinkedHashMap<>();
+    step.spec()
+        .env()
+        .forEach(
+            (k, v) -> {
+              if (NeedsReferences.readsNeeds(NeedsReferences.of(v, false))) {
+                lateEnv.put(k, v);
+              }
+            });
+    if (!lateWhen && !lateRun && lateEnv.isEmpty()) {
+      return new Ready(step);
+    }
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("params", params);
+    context.put("matrix", step.matrix());
+    context.put("env", step.env());
+    context.put(NeedsReferences.ROOT, needs(step, runs));
+    Bindings bindings = indexed(Bindings.of(context), context);
+    String field = "when";
+    try {
+      if (lateWhen) {
+        Expression e = Template.whole(when).orElseGet(() -> Expression.parse(when));
+        if (!e.test(bindings)) {
+          return new Skip("when: " + when + " is false");
+        }
+      }
+      field = "env";
+      Map<String, String> env = new LinkedHashMap<>(step.env());
+      for (Map.Entry<String, String> e : lateEnv.entrySet()) {
+        env.put(e.getKey(), Template.parse(e.getValue()).render(bindings, Quoting.NONE));
+      }
+      field = "run";
+      Command command = lateRun ? render(step.spec().run(), bindings) : step.command();
+      return new Ready(step.withLateFields(command, env));
+    } catch (ExpressionException ex) {
+      return new Refused(
+          "'" + field + "' of step " + step.id() + " cannot be resolved: " + ex.getMessage());
+    }
+  }
+
+  /**
+   * {@code bindings} that also read an item of a list by its index, as in {@code
+   * needs.train.outputs.acc.0}: a matrix need's values are lists, and a single cell's value is what
+   * text can hold.
+   */
+  private static Bindings indexed(Bindings bindings, Map<String, Object> root) {
+    return new Bindings() {
+      @Override
+      public Optional<Object> lookup(List<String> path) {
+        Optional<Object> found = bindings.lookup(path);
+        if (found.isPresent()) {
+          return found;
+        }
+        Object at = root;
+        for (String part : path) {
+          if (at instanceof Map<?, ?> map && map.containsKey(part)) {
+            at = map.get(part);
+          } else if (at instanceof List<?> list && part.matches("\\d{1,9}")) {
+            int i = Integer.parseInt(part);
+            if (i >= list.size()) {
+              return Optional.empty();
+            }
+            at = list.get(i);
+          } else {
+            return Optional.empty();
+          }
+        }
+        return Optional.ofNullable(at);
+      }
+
+      @Override
+      public Set<String> names() {
+        return bindings.names();
+      }
+    };
+  }
+
+  private static Command render(Command c, Bindings bindings) {
+    if (c instanceof Command.Shell shell) {
+      return new Command.Shell(Template.parse(shell.script()).render(bindings, Quoting.SHELL));
+    }
+    List<String> args = new ArrayList<>();
+    for (String arg : ((Command.Argv) c).args()) {
+      args.add(Template.parse(arg).render(bindings, Quoting.NONE));
+    }
+    return new Command.Argv(args);
+  }
+
+  /** {@code needs.<step>}: each needed step by name, its cells gathered in plan order. */
+  private static Map<String, Object> needs(PlannedStep step, Map<String, StepRun> runs) {
+    Map<String, List<StepRun>> byName = new LinkedHashMap<>();
+    for (String id : step.needs()) {
+      StepRun n = runs.get(id);
+      if (n != null) {
+        byName.computeIfAbsent(n.step.stepName(), k -> new ArrayList<>()).add(n);
+      }
+    }
+    Map<String, Object> needs = new LinkedHashMap<>();
+    byName.forEach(
+        (name, cells) -> {
+          Map<String, Object> need = new LinkedHashMap<>();
+          boolean matrix = !cells.get(0).step.matrix().isEmpty();
+          if (!matrix) {
+            need.put("result", result(cells.get(0).state));
+            need.put("outputs", cells.get(0).outputs());
+          } else {
+            Map<String, List<String>> outputs = new LinkedHashMap<>();
+            List<Object> each = new ArrayList<>();
+            List<String> results = new ArrayList<>();
+            for (StepRun cell : cells) {
+              cell.outputs().forEach((k, v) -> outputs.computeIfAbsent(k, x -> new ArrayList<>()));
+            }
+            for (StepRun cell : cells) {
+              outputs.forEach((k, list) -> list.add(cell.outputs().get(k)));
+              results.add(result(cell.state));
+              each.add(
+                  Map.of(
+                      "matrix", cell.step.matrix(),
+                      "result", result(cell.state),
+                      "outputs", cell.outputs()));
+            }
+            need.put("result", combined(results));
+            need.put("outputs", outputs);
+            need.put("cells", each);
+          }
+          needs.put(name, need);
+        });
+    return needs;
+  }
+
+  /** A step's state as {@code needs.<step>.result}: success, failure, cancelled or skipped. */
+  static String result(StepState state) {
+    return switch (state) {
+      case SUCCEEDED, CACHED -> "success";
+      case CANCELLED -> "cancelled";
+      case SKIPPED -> "skipped";
+      default -> state.isTerminal() ? "failure" : "skipped";
+    };
+  }
+
+  /**
+   * A matrix step's result: failure if a cell failed, else cancelled, else skipped, else success.
+   */
+  private static String combined(List<String> results) {
+    for (String r : List.of("failure", "cancelled", "skipped")) {
+      if (results.contains(r)) {
+        return r;
+      }
+    }
+    return "success";
+  }
+}
