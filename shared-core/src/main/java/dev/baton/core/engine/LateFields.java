@@ -6,6 +6,7 @@ import dev.baton.core.expr.Expression;
 import dev.baton.core.expr.ExpressionException;
 import dev.baton.core.expr.Quoting;
 import dev.baton.core.expr.Template;
+import dev.baton.core.plan.CommandTemplates;
 import dev.baton.core.plan.NeedsReferences;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.record.StepState;
@@ -94,7 +95,8 @@ final class LateFields {
         env.put(e.getKey(), Template.parse(e.getValue()).render(bindings, Quoting.NONE));
       }
       field = "run";
-      Command command = lateRun ? render(step.spec().run(), bindings) : step.command();
+      Command command =
+          lateRun ? CommandTemplates.render(step.spec().run(), bindings) : step.command();
       return new Ready(step.withLateFields(command, env));
     } catch (ExpressionException ex) {
       return new Refused(
@@ -137,17 +139,6 @@ final class LateFields {
         return bindings.names();
       }
     };
-  }
-
-  private static Command render(Command c, Bindings bindings) {
-    if (c instanceof Command.Shell shell) {
-      return new Command.Shell(Template.parse(shell.script()).render(bindings, Quoting.SHELL));
-    }
-    List<String> args = new ArrayList<>();
-    for (String arg : ((Command.Argv) c).args()) {
-      args.add(Template.parse(arg).render(bindings, Quoting.NONE));
-    }
-    return new Command.Argv(args);
   }
 
   /** {@code needs.<step>}: each needed step by name, its cells gathered in plan order. */

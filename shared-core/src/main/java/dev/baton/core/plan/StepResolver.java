@@ -234,7 +234,7 @@ final class StepResolver {
         stage.mapCommands(
             c -> {
               try {
-                return render(c, bindings);
+                return CommandTemplates.render(c, bindings);
               } catch (ExpressionException ex) {
                 for (ExpressionException each : everyProblem(c, bindings, ex)) {
                   problems.add(
@@ -285,17 +285,6 @@ final class StepResolver {
       out.add(Template.parse(p).render(bindings, Quoting.NONE));
     }
     return out;
-  }
-
-  private static Command render(Command c, Bindings bindings) {
-    if (c instanceof Command.Shell shell) {
-      return new Command.Shell(Template.parse(shell.script()).render(bindings, Quoting.SHELL));
-    }
-    List<String> args = new ArrayList<>();
-    for (String arg : ((Command.Argv) c).args()) {
-      args.add(Template.parse(arg).render(bindings, Quoting.NONE));
-    }
-    return new Command.Argv(args);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.baton.it.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.testing.BenchmarkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dbaton.excludedGroups=gpu -Dtest=CacheBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -Dinvoker.skip=true}; results go to the console and to target/cache-benchmark.md.
  */
-@Tag("benchmark")
+@BenchmarkTest
 class CacheBenchmark {
   private static final int RUNS = Integer.getInteger("baton.bench.cacheRuns", 3);
   private static final long MIB = Long.getLong("baton.bench.cacheMiB", 1024);
