@@ -59,11 +59,11 @@ final class AttemptEnds {
     }
     return new AttemptRecord(
         attempt,
-        r.attemptStart,
+        r.attemptStarted(),
         end,
         exitCode,
         outcome,
-        r.agent,
+        r.attemptAgent(),
         r.gpus,
         message,
         r.leaseWaitMillis,

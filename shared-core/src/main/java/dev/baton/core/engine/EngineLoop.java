@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine thread's inbox: signals posted from any thread (process exits, cancellation) and
@@ -13,7 +14,7 @@ final class EngineLoop {
   private final LinkedBlockingQueue<Runnable> signals = new LinkedBlockingQueue<>();
   private final PriorityQueue<EngineTimer> timers = new PriorityQueue<>();
   // Kept apart from the timers: a run's deadline does not keep a stuck step waiting for it.
-  private EngineTimer deadline;
+  private @Nullable EngineTimer deadline;
 
   /** Runs {@code action} on the engine thread, after what was posted before it. Any thread. */
   void post(Runnable action) {

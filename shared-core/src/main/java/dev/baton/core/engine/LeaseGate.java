@@ -36,7 +36,7 @@ final class LeaseGate implements AutoCloseable {
   /** How often a step that waits for another process's lease looks again. */
   static final Duration POLL = Duration.ofMillis(250);
 
-  private final MachineLeases leases; // null: this run leases nothing
+  private final @Nullable MachineLeases leases; // null: this run leases nothing
   private final Map<String, Agent> agents = new LinkedHashMap<>();
   private final boolean gpus;
   private final String runId;
@@ -74,7 +74,8 @@ final class LeaseGate implements AutoCloseable {
     otherGpus.clear();
     otherSlots.clear();
     slotHolders.clear();
-    if (leases == null) {
+    MachineLeases machine = leases;
+    if (machine == null || order == null) { // both null together: this run leases nothing
       return usage;
     }
     List<ReadyStep> gpuSteps = new ArrayList<>();
@@ -86,13 +87,13 @@ final class LeaseGate implements AutoCloseable {
       machineGroup(r).ifPresent(g -> groups.merge(g.group(), g.limit(), Math::max));
     }
     if (!gpuSteps.isEmpty()) {
-      heldGpus(usage);
+      heldGpus(machine, usage);
       order.keepBack(gpuSteps, waitingSince.keySet(), usage, otherGpus);
     }
     groups.forEach(
         (group, limit) -> {
           List<String> holders = new ArrayList<>();
-          leases.groupHolders(group, limit).forEach(h -> holders.add(h.describe()));
+          machine.groupHolders(group, limit).forEach(h -> holders.add(h.describe()));
           int others = Math.max(0, holders.size() - usage.groupRunning(group));
           if (others > 0) {
             otherSlots.put(group, others);
@@ -112,7 +113,7 @@ final class LeaseGate implements AutoCloseable {
    * leases, by foreign work on it. Each GPU's lease is probed once; those of this run's running
    * steps only when foreign work is watched, which needs every Baton step's process group.
    */
-  private void heldGpus(Usage usage) {
+  private void heldGpus(MachineLeases machine, Usage usage) {
     boolean watched = foreign != ForeignWork.NONE;
     Map<String, Map<Integer, LeaseHolder>> holders = new HashMap<>();
     Set<Long> stepGroups = new HashSet<>();
@@ -122,7 +123,7 @@ final class LeaseGate implements AutoCloseable {
         if (!watched && mine.contains(g.index())) {
           continue;
         }
-        Optional<LeaseHolder> h = leases.holder(LeaseKey.gpu(a, g.index()));
+        Optional<LeaseHolder> h = machine.holder(LeaseKey.gpu(a, g.index()));
         h.filter(x -> x.stepGroup() > 0).ifPresent(x -> stepGroups.add(x.stepGroup()));
         if (h.isPresent() && !mine.contains(g.index())) {
           holders.computeIfAbsent(a.name(), k -> new HashMap<>()).put(g.index(), h.get());
@@ -148,7 +149,7 @@ final class LeaseGate implements AutoCloseable {
    * The machine-wide leases for {@code p}, taken without waiting; null when another process took
    * one of them since {@link #overlay} looked (the step stays queued and tries again).
    */
-  Lease acquire(Placement p) {
+  @Nullable Lease acquire(Placement p) {
     ReadyStep r = p.ready();
     List<String> keys = new ArrayList<>();
     if (needsGpuLeases(r) && agents.containsKey(p.agent())) {
@@ -157,10 +158,11 @@ final class LeaseGate implements AutoCloseable {
     }
     Optional<MachineLeases.GroupClaim> group =
         machineGroup(r).map(g -> new MachineLeases.GroupClaim(g.group(), g.limit()));
-    if (keys.isEmpty() && group.isEmpty()) {
-      return Lease.NONE;
+    MachineLeases machine = leases;
+    if (machine == null || (keys.isEmpty() && group.isEmpty())) {
+      return Lease.NONE; // no lease directory: this run leases nothing
     }
-    return leases.tryAcquire(keys, group, LeaseHolder.of(runId, r.id()));
+    return machine.tryAcquire(keys, group, LeaseHolder.of(runId, r.id()));
   }
 
   @Override

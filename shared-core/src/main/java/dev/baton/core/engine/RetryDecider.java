@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Decides whether a failed attempt is tried again, and after how long. Pure but for jitter. */
 final class RetryDecider {
@@ -23,7 +24,7 @@ final class RetryDecider {
       RetryPolicy policy,
       int attempt,
       StepState outcome,
-      Integer exitCode,
+      @Nullable Integer exitCode,
       String logTail,
       RandomGenerator random) {
     if (attempt > policy.limit() || !outcome.isRetriable()) {

@@ -54,7 +54,7 @@ public final class RunEngine {
   private int running;
   private boolean cancelling;
   private boolean stopStarting;
-  private Instant startedAt;
+  private Instant startedAt = Instant.EPOCH; // set when run() starts
   private final EngineJournal journal;
   private final LeaseGate leases;
   private final RunDeadline deadline;
@@ -204,7 +204,7 @@ public final class RunEngine {
         for (ReadyStep stuck : List.copyOf(queue)) {
           queue.remove(stuck);
           finish(
-              runs.get(stuck.id()),
+              StepRun.of(runs, stuck.id()),
               StepState.FAILED,
               "no agent can take this step now, and nothing running will free one; check the agents' executors and GPUs");
         }
@@ -240,7 +240,7 @@ public final class RunEngine {
   private void explainWaits() {
     for (ReadyStep late : leases.explain(queue, loop, () -> scheduler.decide(queue, usage))) {
       queue.remove(late);
-      finish(runs.get(late.id()), StepState.FAILED, LeaseGates.timedOut(leases.timeout()));
+      finish(StepRun.of(runs, late.id()), StepState.FAILED, LeaseGates.timedOut(leases.timeout()));
     }
   }
 
@@ -250,11 +250,11 @@ public final class RunEngine {
 
   @SuppressWarnings("FutureReturnValueIgnored") // callbacks only post to the loop, never throw
   private void start(Placement p, Lease lease) {
-    StepRun r = runs.get(p.ready().id());
+    StepRun r = StepRun.of(runs, p.ready().id());
     PlannedStep s = r.step;
     usage.take(p.agent(), p.gpus(), s.agent(), s.concurrency());
     running++;
-    r.begin(p, lease, leases.startedAfterWaiting(r.id()));
+    Instant attemptStart = r.begin(p, lease, leases.startedAfterWaiting(r.id()));
     long offset = logs.prepare(r);
     AttemptEnds.freshOutputFile(r);
     StepLaunch launch = r.launch(settings);
@@ -263,7 +263,6 @@ public final class RunEngine {
     StepHandle handle = launcher.launch(launch);
     r.handle = handle;
     int attempt = r.attempt;
-    Instant attemptStart = r.attemptStart;
     // Journalled once the process exists; signals run in order, so before the attempt's end.
     handle
         .started()
@@ -290,7 +289,7 @@ public final class RunEngine {
   private void timeout(StepRun r, int attempt) {
     if (r.state == StepState.RUNNING && r.attempt == attempt && !r.timedOut) {
       r.timedOut = true;
-      r.handle.stop(settings.killGrace());
+      r.handle().stop(settings.killGrace());
     }
   }
 
@@ -303,14 +302,14 @@ public final class RunEngine {
     running--;
     Instant end = Instant.now(); // before the leases go: the next holder starts after this end
     r.lease.close();
-    usage.release(r.agent, r.gpus, r.step.agent(), r.step.concurrency());
+    usage.release(r.attemptAgent(), r.gpus, r.step.agent(), r.step.concurrency());
     AttemptRecord attemptRecord = AttemptEnds.record(r, attempt, end, status, error);
     StepState outcome = attemptRecord.status();
     String message = attemptRecord.message();
     Integer exitCode = attemptRecord.exitCode();
     r.attempts.add(attemptRecord);
     journal.attemptEnded(r.id(), attemptRecord);
-    r.results = r.handle.results();
+    r.results = r.handle().results();
     if (outcome != StepState.SUCCEEDED && outcome != StepState.CANCELLED && !cancelling) {
       String tail = String.join("\n", LogFiles.tail(r.log, 50));
       Optional<Duration> again =
@@ -372,7 +371,7 @@ public final class RunEngine {
     for (StepRun r : runs.values()) {
       if (r.state == StepState.RUNNING) {
         r.cancelled = true;
-        r.handle.stop(settings.killGrace());
+        r.handle().stop(settings.killGrace());
       }
     }
   }
@@ -380,7 +379,7 @@ public final class RunEngine {
   private void dropQueue(StepState state, String message) {
     for (ReadyStep q : List.copyOf(queue)) {
       queue.remove(q);
-      finish(runs.get(q.id()), state, message);
+      finish(StepRun.of(runs, q.id()), state, message);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ final class StepRun {
   List<Integer> gpus = List.of();
   boolean timedOut;
   // Set when the run's own time limit stopped the attempt: it ends TIMED_OUT, not CANCELLED.
-  Duration runTimedOut;
+  @Nullable Duration runTimedOut;
   boolean cancelled;
   boolean awaitingRetry;
   Map<String, Object> results = Map.of();
@@ -63,14 +64,20 @@ final class StepRun {
     Map<String, Integer> critical = CriticalPath.lengths(plan.steps());
     Map<String, StepRun> runs = new LinkedHashMap<>();
     for (PlannedStep s : plan.steps()) {
-      StepRun r =
-          new StepRun(s, reportDir.resolve(LogFiles.relativePath(s.id())), critical.get(s.id()));
+      // CriticalPath.lengths has an entry for every step it was given.
+      int length = Objects.requireNonNull(critical.get(s.id()));
+      StepRun r = new StepRun(s, reportDir.resolve(LogFiles.relativePath(s.id())), length);
       if (prior.containsKey(s.id())) {
         r.restoreFrom(prior.get(s.id()));
       }
       runs.put(s.id(), r);
     }
     return runs;
+  }
+
+  /** The bookkeeping of step {@code id}; the engine asks only for steps of its plan. */
+  static StepRun of(Map<String, StepRun> runs, String id) {
+    return Objects.requireNonNull(runs.get(id), id);
   }
 
   String id() {
@@ -90,8 +97,9 @@ final class StepRun {
       agent = last.agent();
       gpus = last.gpus();
     }
-    if (p.done()) {
-      state = p.state();
+    StepState priorState = p.state(); // null when it had not finished: see PriorStep#done
+    if (priorState != null && priorState.isSuccessful()) {
+      state = priorState;
       message = p.message();
       end = p.end();
       results = p.results();
@@ -110,8 +118,12 @@ final class StepRun {
         criticalPath);
   }
 
-  /** Starts bookkeeping for the attempt placed by {@code p}, holding {@code lease}. */
-  void begin(Placement p, Lease held, long waitedMillis) {
+  /**
+   * Starts bookkeeping for the attempt placed by {@code p}, holding {@code lease}.
+   *
+   * @return when the attempt started
+   */
+  Instant begin(Placement p, Lease held, long waitedMillis) {
     lease = held;
     leaseWaitMillis = waitedMillis;
     attempt = p.ready().attempt();
@@ -121,10 +133,30 @@ final class StepRun {
     timedOut = false;
     cancelled = false;
     state = StepState.RUNNING;
-    attemptStart = Instant.now();
+    Instant started = Instant.now();
+    attemptStart = started;
     if (firstStart == null) {
-      firstStart = attemptStart;
+      firstStart = started;
     }
+    return started;
+  }
+
+  /** The agent of the attempt in flight; {@link #begin} sets it before any attempt runs. */
+  String attemptAgent() {
+    return Objects.requireNonNull(agent, "no attempt has begun");
+  }
+
+  /** When the attempt in flight started; {@link #begin} sets it before any attempt runs. */
+  Instant attemptStarted() {
+    return Objects.requireNonNull(attemptStart, "no attempt has begun");
+  }
+
+  /**
+   * The process of the attempt in flight. The engine sets it right after {@link #begin} on the same
+   * thread, and asks for it only for a RUNNING step or from that process's own callbacks.
+   */
+  StepHandle handle() {
+    return Objects.requireNonNull(handle, "the attempt's process has not been launched");
   }
 
   /** The file attempt {@code n} writes its outputs to ({@code $BATON_OUTPUT}). */
@@ -147,10 +179,16 @@ final class StepRun {
         attempt,
         step.command(),
         StepEnvironment.of(
-            settings, step, attempt, agent, gpus, settings.assignGpus(), outputFile(attempt)),
+            settings,
+            step,
+            attempt,
+            attemptAgent(),
+            gpus,
+            settings.assignGpus(),
+            outputFile(attempt)),
         step.workdir(),
         log,
-        agent,
+        attemptAgent(),
         gpus,
         step.timeout(),
         lease.descriptors());

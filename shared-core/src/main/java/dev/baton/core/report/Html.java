@@ -34,7 +34,7 @@ final class Html {
    * {@code logs/train[lr=0.01].log} links to that file and nothing in a step id can leave the
    * attribute or become a scheme such as {@code javascript:}. Null for paths that are not relative.
    */
-  static @Nullable String relativeUrl(String path) {
+  static @Nullable String relativeUrl(@Nullable String path) {
     if (path == null || path.isBlank()) {
       return null;
     }

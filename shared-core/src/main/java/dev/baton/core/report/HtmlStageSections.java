@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of report.html that only stage steps have: gate tables, benchmark box plots and rollout
@@ -121,7 +122,7 @@ final class HtmlStageSections {
     return "<section id=\"" + id + "\">\n<h2>" + title + "</h2>\n" + body + "</section>\n";
   }
 
-  private static String number(Object value) {
+  private static String number(@Nullable Object value) {
     if (value == null) {
       return "";
     }

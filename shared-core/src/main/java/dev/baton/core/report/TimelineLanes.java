@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lays the attempts of a run out on lanes: one lane per agent (attempts without GPUs) and one per
@@ -99,7 +100,7 @@ final class TimelineLanes {
   }
 
   /** Greedy interval packing: each bar goes to the first row that is free when it starts. */
-  private static List<List<Bar>> pack(List<Bar> bars) {
+  private static List<List<Bar>> pack(@Nullable List<Bar> bars) {
     List<List<Bar>> rows = new ArrayList<>();
     rows.add(new ArrayList<>());
     if (bars == null) {

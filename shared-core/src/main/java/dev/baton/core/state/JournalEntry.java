@@ -52,8 +52,8 @@ public sealed interface JournalEntry {
       String step,
       StepState status,
       String message,
-      Instant firstStart,
-      Instant end,
+      @Nullable Instant firstStart,
+      @Nullable Instant end,
       Map<String, Object> results)
       implements JournalEntry {}
 
