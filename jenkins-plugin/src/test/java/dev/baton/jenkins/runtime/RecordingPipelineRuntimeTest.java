@@ -102,11 +102,18 @@ class RecordingPipelineRuntimeTest {
         runtime()
             .maxWaitMillis(2000)
             .run(
-                "def done = false\n"
-                    + "parallel a: { while (!done) { }; echo 'a saw done' }, b: { done = true }\n");
+                // Each branch waits for the other: whichever the one CPS thread runs first spins
+                // for ever, as on Jenkins, whatever order the branches start in. Branches on
+                // threads of their own would both finish.
+                "def aRan = false\ndef bRan = false\n"
+                    + "parallel a: { aRan = true; while (!bRan) { }; echo 'a saw b' },"
+                    + " b: { bRan = true; while (!aRan) { }; echo 'b saw a' }\n");
 
     assertThat(build.result()).isEqualTo("ABORTED");
-    assertThat(build.log()).contains("CPS thread was busy").doesNotContain("a saw done");
+    assertThat(build.log())
+        .contains("CPS thread was busy")
+        .doesNotContain("a saw b")
+        .doesNotContain("b saw a");
   }
 
   @Test
