@@ -42,40 +42,6 @@ public record RunSettings(
     Duration leaseTimeout,
     Optional<Duration> runTimeout) {
 
-  /** Settings of a run with no time limit of its own. */
-  public RunSettings(
-      String runId,
-      String pipeline,
-      Path workspace,
-      Path reportDir,
-      int maxRunning,
-      boolean failFast,
-      Map<String, String> baseEnv,
-      Duration killGrace,
-      boolean assignGpus,
-      long randomSeed,
-      RunSecrets secrets,
-      boolean readCache,
-      Optional<Path> leaseDirectory,
-      Duration leaseTimeout) {
-    this(
-        runId,
-        pipeline,
-        workspace,
-        reportDir,
-        maxRunning,
-        failFast,
-        baseEnv,
-        killGrace,
-        assignGpus,
-        randomSeed,
-        secrets,
-        readCache,
-        leaseDirectory,
-        leaseTimeout,
-        Optional.empty());
-  }
-
   public RunSettings {
     runTimeout = runTimeout == null ? Optional.empty() : runTimeout;
     leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;

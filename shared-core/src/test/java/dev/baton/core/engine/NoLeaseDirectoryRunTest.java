@@ -61,7 +61,8 @@ class NoLeaseDirectoryRunTest {
             RunSecrets.NONE,
             true,
             Optional.empty(),
-            Duration.ZERO);
+            Duration.ZERO,
+            Optional.empty());
 
     EngineResult result = new RunEngine(plan, agents, new LocalExecutor(), e -> {}, settings).run();
 

@@ -85,7 +85,8 @@ class SlurmSecretsTest {
             RunSecrets.of(Map.of("TOKEN", TOKEN), List.of("CI_TOKEN")),
             true,
             Optional.empty(),
-            Duration.ZERO);
+            Duration.ZERO,
+            Optional.empty());
 
     EngineResult result;
     try (SlurmExecutor executor =
