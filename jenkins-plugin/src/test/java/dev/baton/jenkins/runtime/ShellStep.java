@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -64,9 +65,37 @@ final class ShellStep {
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
       log.accept("Sending interrupt signal to process");
+      awaitExitAfterInterrupt(process, log);
       throw new FlowInterruptedException("sh interrupted");
     } finally {
       deleteTree(file.getParent());
+    }
+  }
+
+  /**
+   * Waits for an interrupted process to end, as Jenkins' durable task does: the step ends only when
+   * the process has (a process writing its last records must not race the pipeline's finally
+   * blocks); after 10 s it is killed, with Jenkins' message.
+   */
+  private static void awaitExitAfterInterrupt(Process process, Consumer<String> log) {
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (process.isAlive()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        log.accept("After 10s process did not respond to interruption");
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        break;
+      }
+      try {
+        process.waitFor(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException again) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
