@@ -56,8 +56,8 @@ public enum StatusFunction {
   ExpressionException notAllowedHere(int offset) {
     return new ExpressionException(
         offset,
-        "'" + call() + "' is a status function, which only a step's 'when' may use",
-        "to run a step after a failure, give that step when: ${{ "
+        "status function '" + call() + "' is not allowed",
+        "only a step's 'when' may call it: to run a step after a failure, give that step when: ${{ "
             + call()
             + " }}; to read how a needed step ended, use needs.<step>.result");
   }

@@ -297,8 +297,7 @@ class StatusFunctionsRunTest {
   }
 
   /** A run on its own thread, with its events, so a test can cancel it midway. */
-  private record Running(
-      Baton baton, List<RunEvent> events, CompletableFuture<RunOutcome> future) {
+  private record Running(Baton baton, List<RunEvent> events, CompletableFuture<RunOutcome> future) {
     static Running start(PipelineFixture f) {
       List<RunEvent> events = new CopyOnWriteArrayList<>();
       Baton baton = new Baton(events::add);
