@@ -93,7 +93,7 @@ final class RunOptions {
     }
     ConsoleReporter console = Console.reporter(quietOutput);
     Baton baton = new Baton(console);
-    Signals.onInterrupt(baton::cancel);
+    Signals.onInterrupt(baton::cancel, baton::stopNow);
     try {
       return ExitCodeOf.outcome(baton.run(config));
     } finally {

@@ -66,7 +66,7 @@ final class StepCommand implements Callable<Integer> {
     String name = agent != null ? agent : hostName();
     ConsoleReporter console = Console.reporter(quietOutput);
     Baton baton = new Baton(console);
-    Signals.onInterrupt(baton::cancel);
+    Signals.onInterrupt(baton::cancel, baton::stopNow);
     try {
       return ExitCodeOf.outcome(
           baton.runStep(

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cancels a running pipeline when Maven is interrupted (Ctrl-C), and holds the JVM open until the
  * run has stopped its steps and written its reports, so an interrupted build still leaves run.json.
+ * Cleanup steps ({@code when: ${{ always() }}}...) run meanwhile; those still running when {@code
+ * wait} has passed are stopped as by a second Ctrl-C, which the JVM, shutting down, cannot deliver.
  */
 final class CancelOnShutdown {
   private final Thread hook;
@@ -19,7 +21,12 @@ final class CancelOnShutdown {
             () -> {
               baton.cancel();
               try {
-                finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (!finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                  // Cleanup steps (always()...) still running: stop them too, so the JVM does not
+                  // leave them behind and the reports are still written.
+                  baton.stopNow();
+                  finished.await(Baton.KILL_GRACE.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+                }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }

@@ -46,6 +46,7 @@ public final class Baton {
   private final Map<String, String> environment;
   private volatile @Nullable RunEngine current;
   private volatile boolean cancelled;
+  private volatile boolean stoppedNow;
 
   public Baton(EventSink events) {
     this(events, System.getenv());
@@ -79,6 +80,21 @@ public final class Baton {
     RunEngine engine = current;
     if (engine != null) {
       engine.cancel();
+    }
+  }
+
+  /**
+   * Asks a running {@link #run} to stop at once, after {@link #cancel}: cleanup steps (a {@code
+   * when} with always(), failure() or cancelled()), which a cancel lets run, are stopped too and
+   * the run ends; it still writes its reports. Safe from any thread.
+   */
+  public void stopNow() {
+    cancelled = true;
+    stoppedNow = true;
+    RunEngine engine = current;
+    if (engine != null) {
+      engine.cancel();
+      engine.stopNow();
     }
   }
 
@@ -232,6 +248,9 @@ public final class Baton {
       current = engine;
       if (cancelled) {
         engine.cancel();
+      }
+      if (stoppedNow) {
+        engine.stopNow();
       }
       result = engine.run();
     } finally {

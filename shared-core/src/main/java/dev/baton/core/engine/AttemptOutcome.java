@@ -29,7 +29,11 @@ record AttemptOutcome(StepState state, String message) {
     if (r.timedOut) {
       return new AttemptOutcome(
           StepState.TIMED_OUT,
-          "timed out after " + Durations.human(r.step.timeout().orElse(Duration.ZERO)));
+          r.step.timeout().isEmpty() && r.cleanupLimit != null
+              ? "timed out after "
+                  + Durations.human(r.cleanupLimit)
+                  + ", the limit of a cleanup step that sets no timeout, after the run stopped"
+              : "timed out after " + Durations.human(r.step.timeout().orElse(Duration.ZERO)));
     }
     if (!status.launched()) {
       return new AttemptOutcome(StepState.FAILED, status.launchError());

@@ -2,13 +2,15 @@ package dev.baton.core.engine;
 
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.expr.Bindings;
-import dev.baton.core.expr.Expression;
 import dev.baton.core.expr.ExpressionException;
 import dev.baton.core.expr.Quoting;
+import dev.baton.core.expr.StatusBindings;
+import dev.baton.core.expr.StatusFunction;
 import dev.baton.core.expr.Template;
 import dev.baton.core.plan.CommandTemplates;
 import dev.baton.core.plan.NeedsReferences;
 import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.plan.WhenConditions;
 import dev.baton.core.record.StepState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Resolves, when a step becomes ready, the fields the planner left as written because they read
- * {@code needs.*}: {@code run} (shell-quoted as at plan time), {@code env} and {@code when}. For a
- * need with a matrix, {@code needs.<step>.outputs.<name>} is the list of its cells' values in cell
- * order and {@code needs.<step>.cells} each cell's {@code matrix}, {@code result} and {@code
- * outputs}.
+ * {@code needs.*}: {@code run} (shell-quoted as at plan time), {@code env} and {@code when}, and a
+ * {@code when} that calls a status function ({@code failure()}, {@code always()}...). For a need
+ * with a matrix, {@code needs.<step>.outputs.<name>} is the list of its cells' values in cell order
+ * and {@code needs.<step>.cells} each cell's {@code matrix}, {@code result} and {@code outputs}.
  */
 final class LateFields {
   private final Map<String, String> params;
@@ -47,8 +50,9 @@ final class LateFields {
    * Resolves {@code r}'s late fields into {@code r.step}; what the step ended as when it cannot
    * start.
    */
-  Optional<Ended> resolveInto(StepRun r, Map<String, StepRun> runs) {
-    Outcome o = resolve(r.step, runs);
+  Optional<Ended> resolveInto(
+      StepRun r, Map<String, StepRun> runs, Predicate<StatusFunction> status) {
+    Outcome o = resolve(r.step, runs, status);
     if (o instanceof Ready ready) {
       r.step = ready.step();
       return Optional.empty();
@@ -59,9 +63,15 @@ final class LateFields {
             : new Ended(StepState.FAILED, ((Refused) o).message()));
   }
 
-  Outcome resolve(PlannedStep step, Map<String, StepRun> runs) {
+  /**
+   * Resolves {@code step}'s late fields; {@code status} gives the status functions of its {@code
+   * when} their values.
+   */
+  Outcome resolve(PlannedStep step, Map<String, StepRun> runs, Predicate<StatusFunction> status) {
     String when = step.spec().when().strip();
-    boolean lateWhen = NeedsReferences.readsNeeds(NeedsReferences.of(when, true));
+    boolean lateWhen =
+        NeedsReferences.readsNeeds(NeedsReferences.of(when, true))
+            || !WhenConditions.statusFunctions(step.spec()).isEmpty();
     boolean lateRun = NeedsReferences.readsNeeds(NeedsReferences.of(step.spec().run()));
     Map<String, String> lateEnv = new LinkedHashMap<>();
     step.spec()
@@ -80,12 +90,11 @@ final class LateFields {
     context.put("matrix", step.matrix());
     context.put("env", step.env());
     context.put(NeedsReferences.ROOT, needs(step, runs));
-    Bindings bindings = indexed(Bindings.of(context), context);
+    Bindings bindings = StatusBindings.of(indexed(Bindings.of(context), context), status);
     String field = "when";
     try {
       if (lateWhen) {
-        Expression e = Template.whole(when).orElseGet(() -> Expression.parse(when));
-        if (!e.test(bindings)) {
+        if (!WhenConditions.parse(when).test(bindings)) {
           return new Skip("when: " + when + " is false");
         }
       }

@@ -8,16 +8,17 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The run's own time limit (the descriptor's top-level {@code timeout}, or the front end's): when
  * it passes, running steps are stopped as their own timeout stops them and end TIMED_OUT, steps not
  * started are cancelled, and the run ends TIMED_OUT.
  *
- * <p>Hook for cleanup steps ({@code always()}): {@link #expire} stops everything through the
- * engine's cancel path, so a step that must run after a run timeout is to be exempted where that
- * path cancels steps not started, and given its own time limit, as after a cancel. {@link
- * #passed()} tells it the run timed out.
+ * <p>Cleanup steps ({@code always()}, {@code failure()}, {@code cancelled()}) are not stopped by
+ * it: {@code keepsRunning} exempts those running, and the engine's cancel path, which it calls,
+ * lets those not started run once their needs have ended, each under its own time limit (see {@link
+ * ConditionGate}). {@link #passed()} tells the engine the run timed out.
  */
 final class RunDeadline {
   private final Optional<Duration> limit;
@@ -31,15 +32,24 @@ final class RunDeadline {
 
   /**
    * Sets the limit on {@code loop}, counted from now. When it passes and the run is not stopping
-   * already ({@code stopping}), marks each running step as stopped by it and calls {@code stopAll},
-   * the engine's cancel.
+   * already ({@code stopping}), marks each running step as stopped by it, but those that {@code
+   * keepsRunning}, and calls {@code stopAll}, the engine's cancel.
    */
-  void arm(EngineLoop loop, Collection<StepRun> runs, BooleanSupplier stopping, Runnable stopAll) {
-    limit.ifPresent(l -> loop.deadline(l, () -> expire(l, runs, stopping, stopAll)));
+  void arm(
+      EngineLoop loop,
+      Collection<StepRun> runs,
+      BooleanSupplier stopping,
+      Predicate<StepRun> keepsRunning,
+      Runnable stopAll) {
+    limit.ifPresent(l -> loop.deadline(l, () -> expire(l, runs, stopping, keepsRunning, stopAll)));
   }
 
   private void expire(
-      Duration l, Collection<StepRun> runs, BooleanSupplier stopping, Runnable stopAll) {
+      Duration l,
+      Collection<StepRun> runs,
+      BooleanSupplier stopping,
+      Predicate<StepRun> keepsRunning,
+      Runnable stopAll) {
     if (stopping.getAsBoolean() || runs.stream().allMatch(r -> r.state.isTerminal())) {
       return;
     }
@@ -51,7 +61,7 @@ final class RunDeadline {
                 + Durations.human(l)
                 + " passed: stopping the running steps, cancelling the others"));
     for (StepRun r : runs) {
-      if (r.state == StepState.RUNNING) {
+      if (r.state == StepState.RUNNING && !keepsRunning.test(r)) {
         r.runTimedOut = l;
       }
     }

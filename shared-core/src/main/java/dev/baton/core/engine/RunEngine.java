@@ -52,13 +52,11 @@ public final class RunEngine {
   private final AttemptLogs logs;
   private long readySeq;
   private int running;
-  private boolean cancelling;
-  private boolean stopStarting;
   private Instant startedAt = Instant.EPOCH; // set when run() starts
   private final EngineJournal journal;
   private final LeaseGate leases;
   private final RunDeadline deadline;
-  private final LateFields late;
+  private final ConditionGate conditions;
 
   public RunEngine(
       Plan plan,
@@ -92,7 +90,14 @@ public final class RunEngine {
     this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
     runs.putAll(StepRun.allOf(plan, settings.reportDir(), prior));
     this.deadline = new RunDeadline(settings.runTimeout(), this.events);
-    this.late = new LateFields(plan.params());
+    this.conditions =
+        new ConditionGate(
+            runs,
+            new LateFields(plan.params()),
+            queue,
+            this::finish,
+            r -> enqueue(r, r.attemptBase + 1),
+            r -> leases.dropped(r.id()));
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */
@@ -100,16 +105,26 @@ public final class RunEngine {
     return journal.failure();
   }
 
-  /** Asks the run to stop: running steps get TERM, nothing new starts. Safe from any thread. */
+  /**
+   * Asks the run to stop: running steps get TERM, nothing new starts but cleanup steps (those whose
+   * {@code when} calls always(), failure() or cancelled()). Safe from any thread.
+   */
   public void cancel() {
     gate.close();
     loop.post(this::cancelAll);
   }
 
+  /** Asks the run to stop at once, after {@link #cancel}: cleanup steps too. Any thread. */
+  public void stopNow() {
+    gate.abort();
+    loop.post(() -> stop(true));
+  }
+
   /** Runs to the end and returns every step's final bookkeeping, in plan order. */
   public EngineResult run() {
     startedAt = Instant.now();
-    deadline.arm(loop, runs.values(), () -> cancelling, this::cancelAll);
+    deadline.arm(
+        loop, runs.values(), conditions::cancelled, conditions::keepsRunning, this::cancelAll);
     try {
       for (StepRun r : runs.values()) {
         if (r.restored) {
@@ -120,7 +135,7 @@ public final class RunEngine {
           finish(r, StepState.SKIPPED, r.step.skipReason());
         }
       }
-      promote();
+      conditions.promote();
       while (!done()) {
         dispatch();
         waitForSignal();
@@ -130,7 +145,7 @@ public final class RunEngine {
       leases.close();
     }
     return EngineResult.of(
-        startedAt, runs.values(), gate.closed() || cancelling, deadline.passed());
+        startedAt, runs.values(), gate.closed() || conditions.cancelled(), deadline.passed());
   }
 
   private boolean done() {
@@ -149,42 +164,6 @@ public final class RunEngine {
     }
   }
 
-  /** Moves pending steps whose needs are settled to the queue, or to SKIPPED. */
-  private void promote() {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (StepRun r : runs.values()) {
-        if (r.state != StepState.PENDING) {
-          continue;
-        }
-        Dependencies.Readiness readiness = Dependencies.readiness(r, runs);
-        if (readiness == Dependencies.Readiness.BLOCKED) {
-          finish(r, StepState.SKIPPED, Dependencies.blockedBy(r, runs));
-          changed = true;
-        } else if (readiness == Dependencies.Readiness.READY) {
-          if (stopStarting) {
-            finish(
-                r,
-                cancelling ? StepState.CANCELLED : StepState.SKIPPED,
-                cancelling
-                    ? "cancelled before it started"
-                    : "the run stopped after a failure (fail-fast)");
-            changed = true;
-            continue;
-          }
-          Optional<LateFields.Ended> ended = late.resolveInto(r, runs);
-          if (ended.isPresent()) {
-            finish(r, ended.get().state(), ended.get().message());
-            changed = true;
-            continue;
-          }
-          enqueue(r, r.attemptBase + 1);
-        }
-      }
-    }
-  }
-
   private void enqueue(StepRun r, int attempt) {
     r.state = StepState.QUEUED;
     queue.add(r.ready(attempt, readySeq));
@@ -194,7 +173,8 @@ public final class RunEngine {
   private void dispatch() {
     // Steps that became ready between two dispatches are equally old: none passes the others over.
     readySeq++;
-    if (queue.isEmpty() || stopStarting || gate.closed() || atMaxRunning()) {
+    // While the run stops, the queue holds only cleanup steps; the gate refuses the others.
+    if (queue.isEmpty() || conditions.aborted() || atMaxRunning()) {
       return;
     }
     List<Placement> placements = scheduler.decide(queue, leases.overlay(queue, usage));
@@ -208,7 +188,7 @@ public final class RunEngine {
               StepState.FAILED,
               "no agent can take this step now, and nothing running will free one; check the agents' executors and GPUs");
         }
-        promote();
+        conditions.promote();
       }
       return;
     }
@@ -221,7 +201,8 @@ public final class RunEngine {
         }
         continue; // taken by another process since the scheduler looked: stays queued
       }
-      if (!gate.startIfOpen(() -> start(p, lease))) {
+      if (!gate.startIfOpen(
+          conditions.cleanup(StepRun.of(runs, p.ready().id())), () -> start(p, lease))) {
         lease.close();
         break;
       }
@@ -283,7 +264,9 @@ public final class RunEngine {
     handle
         .exit()
         .whenComplete((status, error) -> loop.post(() -> exited(r, attempt, status, error)));
-    s.timeout().ifPresent(t -> loop.after(t, false, () -> timeout(r, attempt)));
+    s.timeout()
+        .or(() -> conditions.cleanupLimit(r))
+        .ifPresent(t -> loop.after(t, false, () -> timeout(r, attempt)));
   }
 
   private void timeout(StepRun r, int attempt) {
@@ -310,7 +293,9 @@ public final class RunEngine {
     r.attempts.add(attemptRecord);
     journal.attemptEnded(r.id(), attemptRecord);
     r.results = r.handle().results();
-    if (outcome != StepState.SUCCEEDED && outcome != StepState.CANCELLED && !cancelling) {
+    if (outcome != StepState.SUCCEEDED
+        && outcome != StepState.CANCELLED
+        && !conditions.cancelled()) {
       String tail = String.join("\n", LogFiles.tail(r.log, 50));
       Optional<Duration> again =
           RetryDecider.retryAfter(
@@ -327,59 +312,68 @@ public final class RunEngine {
     if (!outcome.isSuccessful()
         && !r.step.continueOnError()
         && settings.failFast()
-        && !cancelling) {
-      stopStarting = true;
+        && !conditions.cancelled()) {
+      conditions.failFast(r.id());
       stopRunning();
-      dropQueue(StepState.SKIPPED, "the run stopped after " + r.id() + " failed (fail-fast)");
     }
-    promote();
+    conditions.promote();
   }
 
   private void retry(StepRun r, int attempt) {
     r.awaitingRetry = false;
-    if (cancelling || stopStarting) {
+    if (conditions.cancelled() || (conditions.stopStarting() && !conditions.cleanup(r))) {
       finish(
           r,
-          cancelling ? StepState.CANCELLED : StepState.SKIPPED,
+          conditions.cancelled() ? StepState.CANCELLED : StepState.SKIPPED,
           "not retried: the run is stopping");
-      promote();
+      conditions.promote();
       return;
     }
     enqueue(r, attempt);
   }
 
   private void cancelAll() {
-    if (cancelling) {
+    stop(false);
+  }
+
+  /**
+   * Cancels the run: running steps get TERM and steps not started are cancelled, cleanup steps
+   * excepted, which the {@link ConditionGate} still runs; {@code abort} (a second stop) stops those
+   * too.
+   */
+  private void stop(boolean abort) {
+    if (abort ? conditions.aborted() : conditions.cancelled()) {
       return;
     }
-    cancelling = true;
-    stopStarting = true;
+    conditions.cancel(abort);
     stopRunning();
-    dropQueue(StepState.CANCELLED, "cancelled before it started");
     loop.dropRetries();
     for (StepRun r : runs.values()) {
       if (r.awaitingRetry) {
         r.awaitingRetry = false;
         finish(r, StepState.CANCELLED, "cancelled while waiting to retry");
-      } else if (r.state == StepState.PENDING) {
-        finish(r, StepState.CANCELLED, "cancelled before it started");
       }
     }
+    conditions.promote();
   }
 
+  /** Stops the running steps but cleanup steps, which go on under their own time limit. */
   private void stopRunning() {
     for (StepRun r : runs.values()) {
-      if (r.state == StepState.RUNNING) {
+      if (r.state != StepState.RUNNING || r.cancelled) {
+        continue;
+      }
+      if (conditions.keepsRunning(r)) {
+        int attempt = r.attempt;
+        if (r.cleanupLimit == null) {
+          conditions
+              .cleanupLimit(r)
+              .ifPresent(t -> loop.after(t, false, () -> timeout(r, attempt)));
+        }
+      } else {
         r.cancelled = true;
         r.handle().stop(settings.killGrace());
       }
-    }
-  }
-
-  private void dropQueue(StepState state, String message) {
-    for (ReadyStep q : List.copyOf(queue)) {
-      queue.remove(q);
-      finish(StepRun.of(runs, q.id()), state, message);
     }
   }
 

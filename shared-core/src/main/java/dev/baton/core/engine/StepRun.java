@@ -45,6 +45,8 @@ final class StepRun {
   @Nullable String agent;
   List<Integer> gpus = List.of();
   boolean timedOut;
+  // Set when a cleanup step without a timeout of its own got the default one, as the run stopped.
+  @Nullable Duration cleanupLimit;
   // Set when the run's own time limit stopped the attempt: it ends TIMED_OUT, not CANCELLED.
   @Nullable Duration runTimedOut;
   boolean cancelled;

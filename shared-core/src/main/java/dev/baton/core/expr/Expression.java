@@ -1,6 +1,7 @@
 package dev.baton.core.expr;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -23,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  *       in} (comparisons do not chain: {@code a < b < c} is an error), then {@code !}. Parentheses
  *       group.
  *   <li>Calls of the functions in {@link Functions}: {@code contains}, {@code startsWith}, {@code
- *       endsWith}, {@code join}, {@code format}, {@code toJSON}, {@code fromJSON}. There is no
- *       arithmetic or assignment.
+ *       endsWith}, {@code join}, {@code format}, {@code toJSON}, {@code fromJSON}; in a step's
+ *       {@code when} also the {@linkplain StatusFunction status functions}. There is no arithmetic
+ *       or assignment.
  * </ul>
  *
  * <h2>Semantics</h2>
@@ -59,23 +61,41 @@ public final class Expression {
   private final Node root;
   private final int base;
   private final Set<String> references;
+  private final Set<StatusFunction> statusFunctions;
 
-  private Expression(String text, Node root, int base) {
+  private Expression(String text, Node root, int base, Set<StatusFunction> statusFunctions) {
     this.text = text;
     this.root = root;
     this.base = base;
     Set<String> names = new LinkedHashSet<>();
     root.collectNames(names);
     this.references = Collections.unmodifiableSet(names);
+    this.statusFunctions = Collections.unmodifiableSet(statusFunctions);
   }
 
-  /** Parses an expression; throws {@link ExpressionException} pointing at the first mistake. */
+  /**
+   * Parses an expression; throws {@link ExpressionException} pointing at the first mistake. A
+   * {@linkplain StatusFunction status function} is a mistake here: see {@link #parseCondition}.
+   */
   public static Expression parse(String text) {
-    return parse(text, 0);
+    return parse(text, 0, false);
+  }
+
+  /**
+   * Parses a step's {@code when} written without {@code ${{ }}}: like {@link #parse}, and the
+   * status functions {@code success()}, {@code failure()}, {@code cancelled()} and {@code always()}
+   * may be called; evaluate it with {@link StatusBindings} when it does.
+   */
+  public static Expression parseCondition(String text) {
+    return parse(text, 0, true);
   }
 
   /** Parses {@code text} that starts at {@code base} of a larger text, reporting offsets there. */
   static Expression parse(String text, int base) {
+    return parse(text, base, false);
+  }
+
+  static Expression parse(String text, int base, boolean allowStatus) {
     Objects.requireNonNull(text, "text");
     if (text.length() > MAX_LENGTH) {
       throw new ExpressionException(
@@ -84,7 +104,9 @@ public final class Expression {
           "move the logic into a script step and test its result");
     }
     try {
-      return new Expression(text, Parser.parse(text), base);
+      Set<StatusFunction> status = EnumSet.noneOf(StatusFunction.class);
+      Node root = Parser.parse(text, allowStatus, status);
+      return new Expression(text, root, base, status);
     } catch (ExpressionException e) {
       throw e.shiftedBy(base);
     }
@@ -111,6 +133,11 @@ public final class Expression {
   /** The dotted names the expression reads, in order of appearance, e.g. "params.dataset". */
   public Set<String> references() {
     return references;
+  }
+
+  /** The status functions the expression calls; empty outside a step's {@code when}. */
+  public Set<StatusFunction> statusFunctions() {
+    return statusFunctions;
   }
 
   /** The expression's source text. */

@@ -73,11 +73,19 @@ final class Functions {
         find(name)
             .orElseThrow(
                 () -> {
-                  String hint = DidYouMean.hint(name, names());
+                  List<String> known = new ArrayList<>(names());
+                  for (StatusFunction s : StatusFunction.values()) {
+                    known.add(s.functionName());
+                  }
+                  String hint = DidYouMean.hint(name, known);
                   return new ExpressionException(
                       offset,
                       "unknown function '" + name + "'",
-                      hint.isEmpty() ? "the functions are " + String.join(", ", names()) : hint);
+                      hint.isEmpty()
+                          ? "the functions are "
+                              + String.join(", ", names())
+                              + "; in a step's 'when' also success, failure, cancelled and always"
+                          : hint);
                 });
     if (argCount < f.minArgs() || argCount > f.maxArgs()) {
       String takes =

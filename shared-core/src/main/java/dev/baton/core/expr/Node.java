@@ -21,7 +21,8 @@ sealed interface Node
         Node.AnyOf,
         Node.Comparison,
         Node.Membership,
-        Node.Call {
+        Node.Call,
+        Node.Status {
 
   @Nullable Object evaluate(Bindings bindings);
 
@@ -184,6 +185,23 @@ sealed interface Node
     public void collectNames(Set<String> names) {
       args.forEach(arg -> arg.collectNames(names));
     }
+  }
+
+  /**
+   * A status function call such as 'failure()': its value is the engine's, given through {@link
+   * StatusBindings}; {@code offset} is the name's.
+   */
+  record Status(StatusFunction function, int offset) implements Node {
+    @Override
+    public @Nullable Object evaluate(Bindings bindings) {
+      if (bindings instanceof StatusBindings status) {
+        return status.holds(function);
+      }
+      throw function.notAllowedHere(offset);
+    }
+
+    @Override
+    public void collectNames(Set<String> names) {}
   }
 
   /** The comparison operators and which results of compareTo satisfy them. */

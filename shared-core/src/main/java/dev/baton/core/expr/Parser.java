@@ -3,6 +3,8 @@ package dev.baton.core.expr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recursive-descent parser: {@code ||} binds loosest, then {@code &&}, then one comparison or
@@ -13,15 +15,23 @@ final class Parser {
   static final int MAX_DEPTH = 64;
 
   private final List<Token> tokens;
+  private final boolean allowStatus;
+  private final Set<StatusFunction> statusUsed;
   private int index;
   private int depth;
 
-  private Parser(List<Token> tokens) {
+  private Parser(List<Token> tokens, boolean allowStatus, Set<StatusFunction> statusUsed) {
     this.tokens = tokens;
+    this.allowStatus = allowStatus;
+    this.statusUsed = statusUsed;
   }
 
-  static Node parse(String text) {
-    Parser parser = new Parser(Lexer.tokenize(text));
+  /**
+   * Parses {@code text}. A {@linkplain StatusFunction status function} is an error unless {@code
+   * allowStatus} (a step's {@code when}); those called are added to {@code statusUsed}.
+   */
+  static Node parse(String text, boolean allowStatus, Set<StatusFunction> statusUsed) {
+    Parser parser = new Parser(Lexer.tokenize(text), allowStatus, statusUsed);
     Node root = parser.or();
     parser.expectEnd();
     return root;
@@ -127,8 +137,26 @@ final class Parser {
       }
     }
     depth--;
+    Optional<StatusFunction> status = StatusFunction.find(name.text());
+    if (status.isPresent()) {
+      return statusCall(status.get(), name, args.size());
+    }
     Functions.Function f = Functions.resolve(name.text(), args.size(), name.offset());
     return new Node.Call(f, List.copyOf(args), name.offset());
+  }
+
+  private Node statusCall(StatusFunction function, Token name, int argCount) {
+    if (argCount != 0) {
+      throw new ExpressionException(
+          name.offset(),
+          "'" + function.functionName() + "' takes no arguments, not " + argCount,
+          "write " + function.call());
+    }
+    if (!allowStatus) {
+      throw function.notAllowedHere(name.offset());
+    }
+    statusUsed.add(function);
+    return new Node.Status(function, name.offset());
   }
 
   private Node list(Token open) {

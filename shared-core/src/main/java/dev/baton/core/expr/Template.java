@@ -39,8 +39,20 @@ public final class Template {
     this.parts = parts;
   }
 
-  /** Parses {@code text}; an unclosed <code>${{</code> or a bad expression fails at its offset. */
+  /**
+   * Parses {@code text}; an unclosed <code>${{</code> or a bad expression fails at its offset, and
+   * so does a {@linkplain StatusFunction status function}: see {@link #parseCondition}.
+   */
   public static Template parse(String text) {
+    return parse(text, false);
+  }
+
+  /** Parses a step's {@code when}: like {@link #parse}, with the status functions allowed. */
+  public static Template parseCondition(String text) {
+    return parse(text, true);
+  }
+
+  private static Template parse(String text, boolean allowStatus) {
     Objects.requireNonNull(text, "text");
     List<String> literals = new ArrayList<>();
     List<Expression> expressions = new ArrayList<>();
@@ -49,7 +61,7 @@ public final class Template {
     for (int open = text.indexOf(OPEN); open >= 0; open = text.indexOf(OPEN, pos)) {
       int close = TemplateScan.findClose(text, open + OPEN.length());
       literals.add(text.substring(pos, open));
-      expressions.add(TemplateScan.inner(text, open + OPEN.length(), close));
+      expressions.add(TemplateScan.inner(text, open + OPEN.length(), close, allowStatus));
       starts.add(open);
       pos = close + CLOSE.length();
     }
@@ -170,7 +182,8 @@ public final class Template {
 
   /**
    * When the whole text is one ${{ expr }} (surrounding whitespace allowed), that expression; else
-   * empty. Used for `when: ${{ ... }}`. Error offsets of the expression are within {@code text}.
+   * empty. Used for `when: ${{ ... }}`, so the {@linkplain StatusFunction status functions} may be
+   * called. Error offsets of the expression are within {@code text}.
    *
    * @throws ExpressionException when the text has a malformed {@code ${{ }}}
    */
@@ -178,7 +191,7 @@ public final class Template {
     if (!containsExpression(text)) {
       return Optional.empty();
     }
-    Template template = parse(text);
+    Template template = parse(text, true);
     boolean single =
         template.parts.size() == 1
             && template.literals.get(0).isBlank()

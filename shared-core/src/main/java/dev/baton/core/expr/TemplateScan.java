@@ -13,7 +13,7 @@ final class TemplateScan {
     int naive = text.indexOf("}}", from);
     if (naive >= 0) {
       // the "}}" is inside an unterminated string: let the parser say so precisely
-      Expression.parse(text.substring(from, naive), from);
+      Expression.parse(text.substring(from, naive), from, true);
     }
     throw new ExpressionException(from - 3, "unclosed '${{'", "end the expression with '}}'");
   }
@@ -41,7 +41,7 @@ final class TemplateScan {
   }
 
   /** The expression between {@code from} and {@code close}, trimmed, with offsets in the text. */
-  static Expression inner(String text, int from, int close) {
+  static Expression inner(String text, int from, int close, boolean allowStatus) {
     int start = from;
     int end = close;
     while (start < end && Character.isWhitespace(text.charAt(start))) {
@@ -50,6 +50,6 @@ final class TemplateScan {
     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
     }
-    return Expression.parse(text.substring(start, end), start);
+    return Expression.parse(text.substring(start, end), start, allowStatus);
   }
 }

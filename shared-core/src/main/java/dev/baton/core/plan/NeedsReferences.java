@@ -32,9 +32,9 @@ public final class NeedsReferences {
   public static Set<String> of(String text, boolean whole) {
     try {
       if (whole && !Template.containsExpression(text)) {
-        return text.isBlank() ? Set.of() : Expression.parse(text).references();
+        return text.isBlank() ? Set.of() : Expression.parseCondition(text).references();
       }
-      return Template.parse(text).references();
+      return whole ? Template.parseCondition(text).references() : Template.parse(text).references();
     } catch (ExpressionException e) {
       return Set.of(); // reported where the field is rendered
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.expr.StatusFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,23 @@ public final class PlanRenderer {
       s.timeout().ifPresent(t -> sb.append("  timeout ").append(Durations.human(t)));
       if (s.skipped()) {
         sb.append("  (skipped: ").append(s.skipReason()).append(')');
+      } else if (decidedLate(s)) {
+        sb.append("  (when ").append(s.spec().when().strip()).append(", decided as its needs end)");
       }
       sb.append("\n      ").append(s.command().display().replace("\n", "\n      ")).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Whether {@code s}'s {@code when} is decided only once its needs have ended: it calls a status
+   * function ({@code failure()}...) or reads {@code needs.*}.
+   */
+  private static boolean decidedLate(PlannedStep s) {
+    String when = s.spec().when().strip();
+    return !when.isEmpty()
+        && (!WhenConditions.statusFunctions(s.spec()).isEmpty()
+            || NeedsReferences.readsNeeds(NeedsReferences.of(when, true)));
   }
 
   /**
@@ -137,6 +151,14 @@ public final class PlanRenderer {
     m.put("continueOnError", s.continueOnError());
     m.put("skipped", s.skipped());
     m.put("skipReason", s.skipReason());
+    // A when decided as the needs end: what a front end that runs the steps itself must evaluate.
+    m.put("when", decidedLate(s) ? s.spec().when().strip() : "");
+    m.put(
+        "statusFunctions",
+        WhenConditions.statusFunctions(s.spec()).stream()
+            .map(StatusFunction::functionName)
+            .sorted()
+            .toList());
     m.put("priority", s.priority());
     m.put(
         "concurrency",

@@ -169,7 +169,7 @@ final class StepResolver {
       return "";
     }
     Set<String> reads = NeedsReferences.of(text, true);
-    if (NeedsReferences.readsNeeds(reads)) {
+    if (NeedsReferences.readsNeeds(reads) || !WhenConditions.statusFunctions(spec).isEmpty()) {
       NeedsReferences.check(
               spec, reads, bindings, spec.whenPosition(), "in 'when' of step '" + spec.name() + "'")
           .ifPresent(problems::add);
@@ -186,7 +186,7 @@ final class StepResolver {
                   "write one expression, such as ${{ params.branch == 'main' }}"));
           return "";
         }
-        e = Expression.parse(text);
+        e = Expression.parseCondition(text);
       }
       return e.test(bindings) ? "" : "when: " + text + " is false";
     } catch (ExpressionException ex) {

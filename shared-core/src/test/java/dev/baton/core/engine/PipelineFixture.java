@@ -4,6 +4,7 @@ import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.events.RunEvent;
+import dev.baton.core.plan.Plan;
 import dev.baton.core.record.StepRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,10 @@ final class PipelineFixture {
 
   BatonConfig config() {
     return BatonConfig.builder(file).reportDir(dir.resolve("report")).build();
+  }
+
+  Plan plan() {
+    return new Baton(events::add).plan(config());
   }
 
   RunOutcome run() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.Test;
  * written here from the documented rules (docs/expressions.md): both must give the same value, or
  * both an error. The default build uses a fixed seed; {@code -Dbaton.expr.seed} and {@code
  * -Dbaton.expr.count} replay or widen a run.
+ *
+ * <p>The status functions of a step's {@code when} ({@code success()}, {@code failure()}, {@code
+ * cancelled()}, {@code always()}) take a random value per expression from {@link StatusBindings};
+ * the same text parsed as anything but a condition must be refused exactly when it calls one.
  */
 class ExpressionPropertyTest {
   private static final long SEED = Long.getLong("baton.expr.seed", 20261206L);
@@ -74,11 +79,19 @@ class ExpressionPropertyTest {
 
   private final Random random = new Random(SEED);
 
+  /** This expression's values of success(), failure() and cancelled(); always() is true. */
+  private final Map<StatusFunction, Boolean> status = new EnumMap<>(StatusFunction.class);
+
   @Test
   void realEvaluatorAgreesWithTheReferenceOnRandomExpressions() {
     int errors = 0;
+    int statusCalls = 0;
     for (int i = 0; i < COUNT; i++) {
       Gen g = expression(4);
+      status.put(StatusFunction.SUCCESS, random.nextBoolean());
+      status.put(StatusFunction.FAILURE, random.nextBoolean());
+      status.put(StatusFunction.CANCELLED, random.nextBoolean());
+      status.put(StatusFunction.ALWAYS, true);
       Object expected;
       try {
         expected = g.eval();
@@ -87,11 +100,18 @@ class ExpressionPropertyTest {
       }
       Object actual;
       try {
-        actual = Expression.parse(g.text()).evaluate(BINDINGS);
+        actual =
+            Expression.parseCondition(g.text())
+                .evaluate(StatusBindings.of(BINDINGS, f -> status.get(f)));
       } catch (ExpressionException e) {
         actual = e;
       }
       String label = "seed " + SEED + ", #" + i + ": " + g.text();
+      boolean callsStatus = g.text().contains("()");
+      statusCalls += callsStatus ? 1 : 0;
+      assertThat(refusedOutsideWhen(g.text()))
+          .as(label + ": refused outside a when exactly when it calls a status function")
+          .isEqualTo(callsStatus);
       if (expected instanceof RefError why) {
         errors++;
         assertThat(actual)
@@ -106,6 +126,20 @@ class ExpressionPropertyTest {
     }
     // Both outcomes are exercised, not just one.
     assertThat(errors).isBetween(1, COUNT - 1);
+    assertThat(statusCalls).isBetween(1, COUNT - 1);
+  }
+
+  /**
+   * Whether parsing {@code text} as a plain expression (not a step's when) fails on a status call.
+   */
+  private static boolean refusedOutsideWhen(String text) {
+    try {
+      Expression.parse(text);
+      Template.parse("${{ " + text + " }}");
+      return false;
+    } catch (ExpressionException e) {
+      return e.getMessage().contains("status function");
+    }
   }
 
   private Gen expression(int depth) {
@@ -125,7 +159,7 @@ class ExpressionPropertyTest {
   }
 
   private Gen leaf() {
-    switch (random.nextInt(4)) {
+    switch (random.nextInt(5)) {
       case 0 -> {
         String s = STRINGS.get(random.nextInt(STRINGS.size()));
         return new Lit("'" + s + "'", s);
@@ -141,6 +175,13 @@ class ExpressionPropertyTest {
         Object[] values = {Boolean.TRUE, Boolean.FALSE, null};
         String[] texts = {"true", "false", "null"};
         return new Lit(texts[k], values[k]);
+      }
+      case 3 -> {
+        StatusFunction f = StatusFunction.values()[random.nextInt(StatusFunction.values().length)];
+        // Any case, as in GitHub Actions.
+        String name =
+            random.nextBoolean() ? f.functionName() : f.functionName().toUpperCase(Locale.ROOT);
+        return new Op(name + "()", () -> status.get(f));
       }
       default -> {
         List<String> names = new ArrayList<>(new TreeSet<>(NAMES.keySet()));

@@ -128,7 +128,15 @@ final class DescriptorMutator {
           "${{ startsWith() }}",
           "${{ cotains(a, b) }}",
           "fromJSON(",
-          "format('{{{0}}}', ");
+          "format('{{{0}}}', ",
+          // Status functions: valid in a step's when only.
+          "when: ${{ failure() }}",
+          "when: always()",
+          "${{ cancelled() }}",
+          "${{ success(1) }}",
+          "${{ !failure() && needs.a.result == 'failure' }}",
+          "failuer()",
+          "always(");
 
   private final Random random;
   private final List<String> corpus;
