@@ -173,8 +173,10 @@ public final class RunEngine {
   private void dispatch() {
     // Steps that became ready between two dispatches are equally old: none passes the others over.
     readySeq++;
-    // While the run stops, the queue holds only cleanup steps; the gate refuses the others.
-    if (queue.isEmpty() || conditions.aborted() || atMaxRunning()) {
+    // While the run stops, the queue holds only cleanup steps; between a cancel asked for and its
+    // handling here, nothing is dispatched.
+    boolean cancelNotHandled = gate.closed() && !conditions.cancelled();
+    if (queue.isEmpty() || cancelNotHandled || conditions.aborted() || atMaxRunning()) {
       return;
     }
     List<Placement> placements = scheduler.decide(queue, leases.overlay(queue, usage));

@@ -261,6 +261,35 @@ class StatusFunctionsRunTest {
   }
 
   @Test
+  void failFastStopsTheOtherStepsButCleanupStepsStillRun() {
+    PipelineFixture f =
+        new PipelineFixture(
+            dir,
+            """
+            version: 1
+            name: fail-fast
+            steps:
+              a: {run: exit 1}
+              slow: {run: sleep 30}
+              queuedAfterSlow: {needs: [slow], run: touch plain-ran}
+              cleanup:
+                needs: [a, slow]
+                when: ${{ always() }}
+                run: echo "${{ needs.a.result }} ${{ needs.slow.result }}" > cleanup.txt
+            """);
+
+    RunOutcome out = f.run(f.config().toBuilder().failFast(true).build());
+
+    assertThat(out.record().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(state(out, "slow")).isEqualTo(StepState.CANCELLED);
+    assertThat(state(out, "queuedAfterSlow")).isEqualTo(StepState.SKIPPED);
+    assertThat(state(out, "cleanup")).isEqualTo(StepState.SUCCEEDED);
+    assertThat(dir.resolve("cleanup.txt")).hasContent("failure cancelled\n");
+    assertThat(Duration.between(out.record().startedAt(), out.record().endedAt()))
+        .isLessThan(Duration.ofSeconds(25));
+  }
+
+  @Test
   void aCleanupStepWithoutATimeoutGetsTheDefaultOneOnceTheRunStops() {
     StepRun r =
         StepRun.allOf(
