@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Resolves, when a step becomes ready, the fields the planner left as written because they read
@@ -60,6 +61,11 @@ final class LateFields {
   }
 
   Outcome resolve(PlannedStep step, Map<String, StepRun> runs) {
+    return resolve(step, () -> needs(step, runs));
+  }
+
+  /** Like {@link #resolve(PlannedStep, Map)}, with {@code needs.*} as {@code needs} gives it. */
+  Outcome resolve(PlannedStep step, Supplier<Map<String, Object>> needs) {
     String when = step.spec().when().strip();
     boolean lateWhen = NeedsReferences.readsNeeds(NeedsReferences.of(when, true));
     boolean lateRun = NeedsReferences.readsNeeds(NeedsReferences.of(step.spec().run()));
@@ -79,7 +85,7 @@ final class LateFields {
     context.put("params", params);
     context.put("matrix", step.matrix());
     context.put("env", step.env());
-    context.put(NeedsReferences.ROOT, needs(step, runs));
+    context.put(NeedsReferences.ROOT, needs.get());
     Bindings bindings = indexed(Bindings.of(context), context);
     String field = "when";
     try {
