@@ -6,6 +6,7 @@ import dev.baton.core.descriptor.yaml.YamlNode.Scalar;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlList;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.errors.SourcePosition;
+import dev.baton.core.expr.ExpressionException;
 import dev.baton.core.expr.Template;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -270,6 +271,15 @@ final class StepReader {
         continue;
       }
       if (e.value() instanceof Scalar s && Template.containsExpression(s.text())) {
+        try {
+          Template.parse(s.text());
+        } catch (ExpressionException ex) {
+          r.problem(
+              s.position().shiftColumns((s.quoted() ? 1 : 0) + ex.offset()),
+              ex.problem() + " in " + what + "." + e.key(),
+              ex.hint());
+          continue;
+        }
         if (Template.whole(s.text()).isEmpty()) {
           r.problem(
               s.position(),
