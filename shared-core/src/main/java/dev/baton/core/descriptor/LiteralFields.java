@@ -95,7 +95,7 @@ final class LiteralFields {
           !e.key().equals("include")
               && !e.key().equals("exclude")
               && e.value() instanceof Scalar s
-              && s.text().strip().startsWith("${{");
+              && s.text().contains("${{");
       if (!dynamic) {
         scan(e.value(), where, r);
       }
