@@ -56,6 +56,16 @@ final class StepCommand implements Callable<Integer> {
       description = "The run id shared by every step of one pipeline run.")
   String runId;
 
+  @Option(
+      names = "--needs-records",
+      split = ",",
+      paramLabel = "DIR",
+      description =
+          "Report directories (or run.json files) of the steps this one needs, which ran"
+              + " elsewhere: its needs.* expressions read them, and STEP_ID may name a cell of a"
+              + " dynamic step; comma-separated, repeatable.")
+  List<Path> needsRecords = new ArrayList<>();
+
   @Option(names = "--quiet-output", description = "Do not echo step output to the console.")
   boolean quietOutput;
 
@@ -77,7 +87,8 @@ final class StepCommand implements Callable<Integer> {
               stepId,
               name,
               gpus,
-              runId));
+              runId,
+              needsRecords));
     } finally {
       console.close();
     }

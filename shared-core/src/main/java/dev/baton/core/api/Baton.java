@@ -13,7 +13,9 @@ import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.local.LocalExecutor;
+import dev.baton.core.plan.Expansions;
 import dev.baton.core.plan.Plan;
+import dev.baton.core.record.DynamicCell;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.secrets.JsonMasking;
@@ -153,9 +155,17 @@ public final class Baton {
   }
 
   /** How a run keeps its journal: a new one, or the one of the run it resumes. */
-  private record Journaling(boolean kept, @Nullable ResumePoint point, @Nullable Path reportDir) {
-    static final Journaling FRESH = new Journaling(true, null, null);
-    static final Journaling NONE = new Journaling(false, null, null);
+  private record Journaling(
+      boolean kept,
+      @Nullable ResumePoint point,
+      @Nullable Path reportDir,
+      @Nullable DynamicCell cell) {
+    static final Journaling FRESH = new Journaling(true, null, null, null);
+    static final Journaling NONE = new Journaling(false, null, null, null);
+
+    Journaling(boolean kept, @Nullable ResumePoint point, @Nullable Path reportDir) {
+      this(kept, point, reportDir, null);
+    }
   }
 
   /**
@@ -177,6 +187,48 @@ public final class Baton {
         Journaling.NONE);
   }
 
+  /**
+   * Like {@link #runStep(BatonConfig, String, String, List, String)}, with the run records of the
+   * step's needs, which ran elsewhere ({@code needsRecords}: report directories holding run.json,
+   * or run.json files): the step's fields that read {@code needs.*} are resolved from them, and
+   * {@code stepId} may name a cell of a dynamic step ({@code train[shard=3]}), made from the same
+   * records as {@link #expand} makes it.
+   */
+  public RunOutcome runStep(
+      BatonConfig config,
+      String stepId,
+      String agent,
+      List<Integer> gpus,
+      String runId,
+      List<Path> needsRecords) {
+    if (needsRecords.isEmpty()) {
+      return runStep(config, stepId, agent, gpus, runId);
+    }
+    LocalExecutor.prepareInBackground();
+    Plan full = plan(config.toBuilder().only(Set.of()).kind(null).build());
+    NeedsRecords records = NeedsRecords.read(needsRecords);
+    OutsideStep.Found found = OutsideStep.find(full, stepId, records);
+    Prepared p = Prepared.single(full, found.step(), agent, gpus);
+    return execute(
+        config,
+        p,
+        runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId,
+        new Journaling(false, null, null, found.cell()));
+  }
+
+  /**
+   * Expands dynamic step {@code step} from the run records of its needs, which ran elsewhere (see
+   * {@link #runStep(BatonConfig, String, String, List, String, List)}): its cells as planned steps,
+   * or why it failed or has none. Runs nothing.
+   */
+  public Expanded expand(BatonConfig config, String step, List<Path> needsRecords) {
+    Plan full = plan(config.toBuilder().only(Set.of()).kind(null).build());
+    return new Expanded(full, OutsideStep.expand(full, step, NeedsRecords.read(needsRecords)));
+  }
+
+  /** A dynamic step's expansion, and the plan it belongs to. */
+  public record Expanded(Plan plan, Expansions.Expansion expansion) {}
+
   private RunOutcome execute(BatonConfig config, Prepared p, String runId, Journaling journaling) {
     // Opened before anything is written: an executor that cannot work (a misspelt
     // launcher) fails the run with no report directory or journal half made.
@@ -186,7 +238,17 @@ public final class Baton {
   }
 
   private RunOutcome execute(
-      BatonConfig config, Prepared p, String runId, Journaling journaling, StepExecutor executor) {
+      BatonConfig config,
+      Prepared prepared,
+      String runId,
+      Journaling journaling,
+      StepExecutor executor) {
+    // A resumed run keeps the cells its dynamic steps made before it stopped.
+    Prepared p =
+        journaling.point() == null
+            ? prepared
+            : prepared.withPlan(
+                Expansions.withExpansions(prepared.plan(), journaling.point().expansions()));
     RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
     Optional<Path> leaseDirectory =
         LeaseGates.directory(p.plan(), p.executor().assignsGpus(), environment);
@@ -271,6 +333,10 @@ public final class Baton {
               result.steps(),
               result.cancelled(),
               result.timedOut());
+    }
+    if (journaling.cell() != null) {
+      // One cell of a dynamic step run on its own: its place is the expansion's, not this run's.
+      result = OutsideStep.withCell(result, journaling.cell());
     }
     RunRecord record =
         RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());

@@ -29,6 +29,14 @@ final class ConditionGate {
   /** The time limit of a cleanup step that runs after a stop and sets no {@code timeout}. */
   static final Duration CLEANUP_TIMEOUT = Duration.ofMinutes(5);
 
+  /**
+   * Makes the cells of a dynamic step whose needs ended ({@link DynamicCells#expand}); what the
+   * step itself ended as, when it did.
+   */
+  interface Expansion {
+    Optional<LateFields.Ended> expand(StepRun r, Map<String, StepRun> runs);
+  }
+
   /** How the engine ends a step. */
   interface Finish {
     void finish(StepRun r, StepState state, String message);
@@ -36,6 +44,7 @@ final class ConditionGate {
 
   private final Map<String, StepRun> runs;
   private final LateFields late;
+  private final Expansion cells;
   private final List<ReadyStep> queue;
   private final Finish finish;
   // Queues a step whose needs ended and whose 'when' is true, to start.
@@ -50,12 +59,14 @@ final class ConditionGate {
   ConditionGate(
       Map<String, StepRun> runs,
       LateFields late,
+      Expansion cells,
       List<ReadyStep> queue,
       Finish finish,
       Consumer<StepRun> enqueue,
       Consumer<StepRun> withdraw) {
     this.runs = runs;
     this.late = late;
+    this.cells = cells;
     this.queue = queue;
     this.finish = finish;
     this.enqueue = enqueue;
@@ -104,7 +115,7 @@ final class ConditionGate {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (StepRun r : runs.values()) {
+      for (StepRun r : List.copyOf(runs.values())) { // a dynamic step adds its cells
         if (r.state == StepState.PENDING && decide(r)) {
           changed = true;
         }
@@ -144,11 +155,12 @@ final class ConditionGate {
 
   /**
    * The needs of {@code r} have ended and let it run: its fields that read {@code needs.*} and its
-   * {@code when} are decided now, and it is queued or ends. Where a step's needs ending turns into
-   * its start.
+   * {@code when} are decided now (a dynamic step's cells are made: {@link DynamicCells}), and it is
+   * queued or ends. Where a step's needs ending turns into its start.
    */
   private void needsEnded(StepRun r) {
-    Optional<LateFields.Ended> ended = late.resolveInto(r, runs, f -> holds(f, r));
+    Optional<LateFields.Ended> ended =
+        cells.expand(r, runs).or(() -> late.resolveInto(r, runs, f -> holds(f, r)));
     if (ended.isPresent()) {
       finish.finish(r, ended.get().state(), ended.get().message());
     } else {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Resolves, when a step becomes ready, the fields the planner left as written because they read
@@ -68,6 +69,15 @@ final class LateFields {
    * when} their values.
    */
   Outcome resolve(PlannedStep step, Map<String, StepRun> runs, Predicate<StatusFunction> status) {
+    return resolve(step, () -> needs(step, runs), status);
+  }
+
+  /**
+   * Like {@link #resolve(PlannedStep, Map, Predicate)}, with {@code needs.*} as {@code needs} gives
+   * it.
+   */
+  Outcome resolve(
+      PlannedStep step, Supplier<Map<String, Object>> needs, Predicate<StatusFunction> status) {
     String when = step.spec().when().strip();
     boolean lateWhen =
         NeedsReferences.readsNeeds(NeedsReferences.of(when, true))
@@ -89,7 +99,7 @@ final class LateFields {
     context.put("params", params);
     context.put("matrix", step.matrix());
     context.put("env", step.env());
-    context.put(NeedsReferences.ROOT, needs(step, runs));
+    context.put(NeedsReferences.ROOT, needs.get());
     Bindings bindings = StatusBindings.of(indexed(Bindings.of(context), context), status);
     String field = "when";
     try {

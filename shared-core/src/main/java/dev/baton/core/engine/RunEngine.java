@@ -94,6 +94,7 @@ public final class RunEngine {
         new ConditionGate(
             runs,
             new LateFields(plan.params()),
+            new DynamicCells(plan, settings.reportDir(), this.journal)::expand,
             queue,
             this::finish,
             r -> enqueue(r, r.attemptBase + 1),

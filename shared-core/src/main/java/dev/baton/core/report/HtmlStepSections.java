@@ -1,6 +1,7 @@
 package dev.baton.core.report;
 
 import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.DynamicCell;
 import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepCounts;
@@ -66,6 +67,7 @@ final class HtmlStepSections {
     for (StepRecord step : record.steps()) {
       html.append("<tr id=\"").append(anchor(record, step)).append("\">");
       html.append("<td class=\"step-id\">").append(Html.esc(step.id()));
+      dynamic(html, step);
       if (!step.message().isBlank()) {
         html.append("<div class=\"step-message\">")
             .append(Html.esc(step.message()))
@@ -89,6 +91,29 @@ final class HtmlStepSections {
       html.append("</td></tr>\n");
     }
     return html.append("</tbody>\n</table></div>\n</section>\n").toString();
+  }
+
+  /**
+   * Marks the cells of a dynamic fan-out, and the step they came from, with the axes their values
+   * came from.
+   */
+  private static void dynamic(StringBuilder html, StepRecord step) {
+    DynamicCell d = step.dynamic();
+    if (d == null) {
+      return;
+    }
+    String axes =
+        d.axes().entrySet().stream()
+            .map(e -> e.getKey() + " from " + e.getValue())
+            .collect(Collectors.joining("; "));
+    html.append(" <span class=\"dynamic\" title=\"")
+        .append(Html.esc(axes))
+        .append("\">")
+        .append(
+            d.index() < 0
+                ? "dynamic: " + d.cells() + " cells"
+                : "dynamic cell " + (d.index() + 1) + " of " + d.cells())
+        .append("</span>");
   }
 
   /** The outputs the step wrote to $BATON_OUTPUT, under its id, folded away when there are many. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -304,6 +305,7 @@ class StatusFunctionsRunTest {
         new ConditionGate(
             Map.of("c", r),
             new LateFields(Map.of()),
+            (step, runs) -> Optional.empty(),
             new ArrayList<>(),
             (s, state, m) -> {},
             s -> {},

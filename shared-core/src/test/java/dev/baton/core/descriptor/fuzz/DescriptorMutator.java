@@ -136,7 +136,21 @@ final class DescriptorMutator {
           "${{ success(1) }}",
           "${{ !failure() && needs.a.result == 'failure' }}",
           "failuer()",
-          "always(");
+          "always(",
+          // Dynamic fan-out and needs on part of a matrix.
+          "\"${{ fromJSON(needs.split.outputs.shards) }}\"",
+          "${{ fromJSON(needs.a.outputs.x) }}",
+          "maxCells: ",
+          "maxCells: 0",
+          "maxCells: 99999999999",
+          "[\"train[lr=0.1]\"]",
+          "train[",
+          "train[lr=",
+          "train[=]",
+          "{step: train, matrix: {model: large}}",
+          "{step: , matrix: {}}",
+          "needs.a.cells.0.matrix",
+          "needs.a.outputs.x.1");
 
   private final Random random;
   private final List<String> corpus;

@@ -1,0 +1,101 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.StepSpec;
+import dev.baton.core.expr.StatusFunction;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlannedStep;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves the fields of a step that read {@code needs.*} from needs that ran elsewhere (the
+ * Jenkins library runs each step in its own Baton and hands over the needs' run records), before
+ * the step runs on its own.
+ */
+public final class OutsideNeeds {
+  private OutsideNeeds() {}
+
+  /** How the step came out: resolved (maybe ruled out by its {@code when}), or refused. */
+  public sealed interface Resolved {}
+
+  /** The step, its late fields written into it so the engine finds nothing left to resolve. */
+  public record Ready(PlannedStep step) implements Resolved {}
+
+  /** The fields could not be resolved: the step fails with the message. */
+  public record Refused(String message) implements Resolved {}
+
+  /** Resolves {@code step}'s late fields with {@code needs} as {@code needs.*}. */
+  public static Resolved resolve(Plan plan, PlannedStep step, Map<String, Object> needs) {
+    LateFields.Outcome o =
+        new LateFields(plan.params()).resolve(step, () -> needs, f -> holds(f, needs));
+    if (o instanceof LateFields.Refused refused) {
+      return new Refused(refused.message());
+    }
+    if (o instanceof LateFields.Skip skip) {
+      return new Ready(settled(step, step.command(), step.env(), skip.reason()));
+    }
+    PlannedStep ready = ((LateFields.Ready) o).step();
+    return new Ready(settled(step, ready.command(), ready.env(), step.skipReason()));
+  }
+
+  /**
+   * The value of status function {@code f} from the results of the needs handed over: the records
+   * of the steps this one needs (their own needs ran before them, so a failure above would have
+   * skipped them, which reads as not a success). A run elsewhere has no cancel of its own here.
+   */
+  private static boolean holds(StatusFunction f, Map<String, Object> needs) {
+    return switch (f) {
+      case SUCCESS -> needs.values().stream().allMatch(n -> "success".equals(result(n)));
+      case FAILURE -> needs.values().stream().anyMatch(n -> "failure".equals(result(n)));
+      case CANCELLED -> false;
+      case ALWAYS -> true;
+    };
+  }
+
+  private static @Nullable Object result(Object need) {
+    return need instanceof Map<?, ?> m ? m.get("result") : null;
+  }
+
+  /** {@code step} with its command and env as resolved, written into its spec too. */
+  private static PlannedStep settled(
+      PlannedStep step, Command command, Map<String, String> env, String skip) {
+    StepSpec s = step.spec();
+    StepSpec spec =
+        new StepSpec(
+            s.name(),
+            s.position(),
+            s.kind(),
+            command,
+            s.runPosition(),
+            s.needs(),
+            s.matrix(),
+            "",
+            s.whenPosition(),
+            s.timeout(),
+            s.retry(),
+            Map.of(),
+            s.workdir(),
+            s.continueOnError(),
+            s.agent(),
+            s.priority(),
+            s.concurrency(),
+            s.stage(),
+            s.secrets(),
+            s.cache(),
+            s.needCells());
+    return new PlannedStep(
+        step.id(),
+        spec,
+        step.matrix(),
+        command,
+        step.needs(),
+        env,
+        step.workdir(),
+        step.timeout(),
+        step.retry(),
+        step.agent(),
+        step.concurrency(),
+        skip);
+  }
+}
