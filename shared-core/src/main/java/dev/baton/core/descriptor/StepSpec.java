@@ -73,4 +73,29 @@ public record StepSpec(
         secrets,
         other);
   }
+
+  /** This step with {@code other} as its stage (its commands and gates resolved). */
+  public StepSpec withStage(Optional<StageSpec> other) {
+    return new StepSpec(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        other,
+        secrets,
+        cache);
+  }
 }
