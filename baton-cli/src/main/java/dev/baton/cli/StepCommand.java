@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +57,14 @@ final class StepCommand implements Callable<Integer> {
       description = "The run id shared by every step of one pipeline run.")
   String runId;
 
+  @Option(
+      names = "--needs-records",
+      paramLabel = "DIR",
+      description =
+          "A directory holding the report directories (run.json) of the earlier 'baton step'"
+              + " runs of this step's needs: what needs.<step>.outputs, .result and .cells read.")
+  Path needsRecords;
+
   @Option(names = "--quiet-output", description = "Do not echo step output to the console.")
   boolean quietOutput;
 
@@ -77,7 +86,8 @@ final class StepCommand implements Callable<Integer> {
               stepId,
               name,
               gpus,
-              runId));
+              runId,
+              Optional.ofNullable(needsRecords)));
     } finally {
       console.close();
     }

@@ -15,6 +15,7 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.local.LocalExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.StepRecord;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.secrets.JsonMasking;
 import dev.baton.core.secrets.RecordMasking;
@@ -149,28 +150,60 @@ public final class Baton {
    */
   public RunOutcome runStep(
       BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
+    return runStep(config, stepId, agent, gpus, runId, Optional.empty());
+  }
+
+  /**
+   * {@link #runStep(BatonConfig, String, String, List, String)}, reading {@code needs.*} from the
+   * run records in {@code needsRecords}: the report directories of the earlier {@code baton step}
+   * runs of the step's needs, at any depth up to {@link NeedRecords#DEPTH}.
+   */
+  public RunOutcome runStep(
+      BatonConfig config,
+      String stepId,
+      String agent,
+      List<Integer> gpus,
+      String runId,
+      Optional<Path> needsRecords) {
     if (config.dryRun()) {
       return RunOutcome.dryRun(config, plan(config.toBuilder().only(Set.of(stepId)).build()));
     }
     LocalExecutor.prepareInBackground();
     Prepared p = Prepared.single(config, stepId, agent, gpus);
+    Map<String, StepRecord> endedNeeds =
+        needsRecords.map(d -> NeedRecords.read(d, p.plan().steps().get(0))).orElse(Map.of());
     return execute(
         config,
         p,
         runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId,
-        Journaling.NONE);
+        Journaling.NONE,
+        endedNeeds);
   }
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId, Journaling journaling) {
+    return execute(config, p, runId, journaling, Map.of());
+  }
+
+  private RunOutcome execute(
+      BatonConfig config,
+      Prepared p,
+      String runId,
+      Journaling journaling,
+      Map<String, StepRecord> endedNeeds) {
     // Opened before anything is written: an executor that cannot work (a misspelt
     // launcher) fails the run with no report directory or journal half made.
     try (StepExecutor executor = p.executor().open()) {
-      return execute(config, p, runId, journaling, executor);
+      return execute(config, p, runId, journaling, executor, endedNeeds);
     }
   }
 
   private RunOutcome execute(
-      BatonConfig config, Prepared p, String runId, Journaling journaling, StepExecutor executor) {
+      BatonConfig config,
+      Prepared p,
+      String runId,
+      Journaling journaling,
+      StepExecutor executor,
+      Map<String, StepRecord> endedNeeds) {
     RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
     Optional<Path> leaseDirectory =
         LeaseGates.directory(p.plan(), p.executor().assignsGpus(), environment);
@@ -223,7 +256,8 @@ public final class Baton {
             // A single step run for an outside engine (Jenkins) is not the whole run: no limit.
             !journaling.kept()
                 ? Optional.empty()
-                : config.runTimeout().or(() -> p.plan().descriptor().timeout()));
+                : config.runTimeout().or(() -> p.plan().descriptor().timeout()),
+            endedNeeds);
     EngineResult result;
     RunEngine engine;
     try (journal) {

@@ -10,6 +10,7 @@ import dev.baton.core.expr.Template;
 import dev.baton.core.plan.CommandTemplates;
 import dev.baton.core.plan.NeedsReferences;
 import dev.baton.core.plan.PlannedStep;
+import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +28,20 @@ import java.util.Set;
  */
 final class LateFields {
   private final Map<String, String> params;
+  private final Map<String, StepRecord> endedNeeds;
 
-  LateFields(Map<String, String> params) {
+  /**
+   * @param endedNeeds records of needs that ended outside this run, by step id ({@link
+   *     RunSettings#endedNeeds()})
+   */
+  LateFields(Map<String, String> params, Map<String, StepRecord> endedNeeds) {
     this.params = params;
+    this.endedNeeds = endedNeeds;
   }
+
+  /** A need as {@code needs.*} reads it: a step of this run, or one an outside engine ran. */
+  private record Need(
+      String name, Map<String, String> matrix, StepState state, Map<String, String> outputs) {}
 
   /** What became of the step: resolved and ready, ruled out by its {@code when}, or in error. */
   sealed interface Outcome {}
@@ -157,36 +168,43 @@ final class LateFields {
   }
 
   /** {@code needs.<step>}: each needed step by name, its cells gathered in plan order. */
-  private static Map<String, Object> needs(PlannedStep step, Map<String, StepRun> runs) {
-    Map<String, List<StepRun>> byName = new LinkedHashMap<>();
+  private Map<String, Object> needs(PlannedStep step, Map<String, StepRun> runs) {
+    Map<String, List<Need>> byName = new LinkedHashMap<>();
     for (String id : step.needs()) {
       StepRun n = runs.get(id);
-      if (n != null) {
-        byName.computeIfAbsent(n.step.stepName(), k -> new ArrayList<>()).add(n);
+      StepRecord ended = endedNeeds.get(id);
+      Need need =
+          n != null
+              ? new Need(n.step.stepName(), n.step.matrix(), n.state, n.outputs())
+              : ended != null
+                  ? new Need(ended.step(), ended.matrix(), ended.status(), ended.outputs())
+                  : null;
+      if (need != null) {
+        byName.computeIfAbsent(need.name(), k -> new ArrayList<>()).add(need);
       }
     }
     Map<String, Object> needs = new LinkedHashMap<>();
     byName.forEach(
         (name, cells) -> {
           Map<String, Object> need = new LinkedHashMap<>();
-          boolean matrix = !cells.get(0).step.matrix().isEmpty();
+          boolean matrix = !cells.get(0).matrix().isEmpty();
           if (!matrix) {
-            need.put("result", result(cells.get(0).state));
+            need.put("result", result(cells.get(0).state()));
             need.put("outputs", cells.get(0).outputs());
           } else {
             Map<String, List<String>> outputs = new LinkedHashMap<>();
             List<Object> each = new ArrayList<>();
             List<String> results = new ArrayList<>();
-            for (StepRun cell : cells) {
+            for (Need cell : cells) {
               cell.outputs().forEach((k, v) -> outputs.computeIfAbsent(k, x -> new ArrayList<>()));
             }
-            for (StepRun cell : cells) {
+            for (Need cell : cells) {
               outputs.forEach((k, list) -> list.add(cell.outputs().get(k)));
-              results.add(result(cell.state));
+              results.add(result(cell.state()));
               each.add(
                   Map.of(
-                      "matrix", cell.step.matrix(),
-                      "result", result(cell.state),
+                      "matrix", cell.matrix(),
+                      "result", result(cell.state()),
                       "outputs", cell.outputs()));
             }
             need.put("result", combined(results));

@@ -92,7 +92,7 @@ public final class RunEngine {
     this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
     runs.putAll(StepRun.allOf(plan, settings.reportDir(), prior));
     this.deadline = new RunDeadline(settings.runTimeout(), this.events);
-    this.late = new LateFields(plan.params());
+    this.late = new LateFields(plan.params(), settings.endedNeeds());
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */

@@ -62,7 +62,8 @@ class NoLeaseDirectoryRunTest {
             true,
             Optional.empty(),
             Duration.ZERO,
-            Optional.empty());
+            Optional.empty(),
+            Map.of());
 
     EngineResult result = new RunEngine(plan, agents, new LocalExecutor(), e -> {}, settings).run();
 

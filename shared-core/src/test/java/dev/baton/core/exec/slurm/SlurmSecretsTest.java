@@ -86,7 +86,8 @@ class SlurmSecretsTest {
             true,
             Optional.empty(),
             Duration.ZERO,
-            Optional.empty());
+            Optional.empty(),
+            Map.of());
 
     EngineResult result;
     try (SlurmExecutor executor =
