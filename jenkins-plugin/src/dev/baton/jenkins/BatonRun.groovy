@@ -107,15 +107,9 @@ class BatonRun implements Serializable {
         return ".baton/jenkins/${key}".toString()
     }
 
-    /** Where each step's report directory is, here and, unstashed, on its dependents' agents. */
-    @NonCPS
-    String needsDir() {
-        return "${workDir()}/steps".toString()
-    }
-
     @NonCPS
     String stepDir(int index) {
-        return "${needsDir()}/${String.format('%03d', index)}".toString()
+        return "${workDir()}/steps/${String.format('%03d', index)}".toString()
     }
 
     @NonCPS

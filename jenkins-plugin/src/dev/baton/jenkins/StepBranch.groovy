@@ -14,8 +14,8 @@ class StepBranch implements Serializable {
     private final Map step
     private final int index
     private int exitCode = -1
-    /** Whether the run records of some need were put in {@link BatonRun#needsDir} for this step. */
-    private boolean needsRecords
+    /** The report directories of this step's needs, unstashed here for {@code baton step --needs-records}. */
+    private List<String> needsRecords = []
 
     StepBranch(def script, BatonRun parent, Map step, int index) {
         this.script = script
@@ -113,8 +113,8 @@ class StepBranch implements Serializable {
         if (gpuIndices != null) {
             args += ['--gpus', gpuIndices]
         }
-        if (needsRecords) {
-            args += ['--needs-records', parent.needsDir()]
+        if (!needsRecords.isEmpty()) {
+            args += ['--needs-records', needsRecords.join(',')]
         }
         return parent.cli.run(args, "baton step ${step.id}".toString())
     }
@@ -174,20 +174,20 @@ class StepBranch implements Serializable {
 
     /**
      * The run records of the steps this one needs (their stashed report directories, with the outputs
-     * they wrote to $BATON_OUTPUT), put under {@link BatonRun#needsDir} for {@code baton step
-     * --needs-records}: so {@code needs.<step>.outputs} resolve on this agent. True when there was one.
+     * they wrote to $BATON_OUTPUT), unstashed on this agent for {@code baton step --needs-records}: so
+     * {@code needs.<step>.outputs} resolve here. Their report directories, in the order of needs.
      */
-    private boolean receiveNeedRecords() {
+    private List<String> receiveNeedRecords() {
         List needs = (step.needs ?: []) as List
-        boolean any = false
+        List<String> dirs = []
         for (int i = 0; i < needs.size(); i++) {
             Map outcome = parent.states.outcome(needs[i] as String)
             if (outcome?.stash) {
                 script.unstash(outcome.stash as String)
-                any = true
+                dirs << (outcome.runDir as String)
             }
         }
-        return any
+        return dirs
     }
 
     /** An aborted build must stop, not be recorded as one failed step. */

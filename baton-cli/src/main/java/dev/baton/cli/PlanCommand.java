@@ -5,6 +5,8 @@ import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.StepIdList;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,8 +44,41 @@ final class PlanCommand implements Callable<Integer> {
           "Only steps of this kind (run, validate, benchmark, deploy) and what they need.")
   String kind;
 
+  @Option(
+      names = "--expand",
+      paramLabel = "STEP",
+      description =
+          "Print the cells of this dynamic step (a matrix axis read from its needs), made from"
+              + " the run records given with --needs-records; json format only.")
+  String expand;
+
+  @Option(
+      names = "--needs-records",
+      split = ",",
+      paramLabel = "DIR",
+      description =
+          "Report directories (or run.json files) of the needs of the --expand step, which ran"
+              + " elsewhere; comma-separated, repeatable.")
+  List<Path> needsRecords = new ArrayList<>();
+
   @Override
   public Integer call() {
+    if (expand != null) {
+      if (!format.equals("json")) {
+        throw new UsageException("--expand prints JSON only; add --format json");
+      }
+      if (needsRecords.isEmpty()) {
+        throw new UsageException(
+            "--expand needs the run records of the step's needs; add --needs-records DIR,...");
+      }
+      Baton.Expanded e =
+          new Baton(Console.events(true)).expand(pipeline.config(), expand, needsRecords);
+      Console.out().print(PlanRenderer.expansion(e.plan(), e.expansion()));
+      return 0;
+    }
+    if (!needsRecords.isEmpty()) {
+      throw new UsageException("--needs-records is read with --expand STEP only");
+    }
     var config = pipeline.config().toBuilder().only(StepIdList.parseAll(only));
     if (kind != null) {
       try {

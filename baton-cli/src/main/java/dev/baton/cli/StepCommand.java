@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,11 +58,13 @@ final class StepCommand implements Callable<Integer> {
 
   @Option(
       names = "--needs-records",
+      split = ",",
       paramLabel = "DIR",
       description =
-          "A directory holding the report directories (run.json) of the earlier 'baton step'"
-              + " runs of this step's needs: what needs.<step>.outputs, .result and .cells read.")
-  Path needsRecords;
+          "Report directories (or run.json files) of the steps this one needs, which ran"
+              + " elsewhere: its needs.* expressions read them, and STEP_ID may name a cell of a"
+              + " dynamic step; comma-separated, repeatable.")
+  List<Path> needsRecords = new ArrayList<>();
 
   @Option(names = "--quiet-output", description = "Do not echo step output to the console.")
   boolean quietOutput;
@@ -87,7 +88,7 @@ final class StepCommand implements Callable<Integer> {
               name,
               gpus,
               runId,
-              Optional.ofNullable(needsRecords)));
+              needsRecords));
     } finally {
       console.close();
     }

@@ -13,9 +13,10 @@ import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.local.LocalExecutor;
+import dev.baton.core.plan.Expansions;
 import dev.baton.core.plan.Plan;
+import dev.baton.core.record.DynamicCell;
 import dev.baton.core.record.RunRecord;
-import dev.baton.core.record.StepRecord;
 import dev.baton.core.report.ReportWriter;
 import dev.baton.core.secrets.JsonMasking;
 import dev.baton.core.secrets.RecordMasking;
@@ -138,9 +139,17 @@ public final class Baton {
   }
 
   /** How a run keeps its journal: a new one, or the one of the run it resumes. */
-  private record Journaling(boolean kept, @Nullable ResumePoint point, @Nullable Path reportDir) {
-    static final Journaling FRESH = new Journaling(true, null, null);
-    static final Journaling NONE = new Journaling(false, null, null);
+  private record Journaling(
+      boolean kept,
+      @Nullable ResumePoint point,
+      @Nullable Path reportDir,
+      @Nullable DynamicCell cell) {
+    static final Journaling FRESH = new Journaling(true, null, null, null);
+    static final Journaling NONE = new Journaling(false, null, null, null);
+
+    Journaling(boolean kept, @Nullable ResumePoint point, @Nullable Path reportDir) {
+      this(kept, point, reportDir, null);
+    }
   }
 
   /**
@@ -150,13 +159,24 @@ public final class Baton {
    */
   public RunOutcome runStep(
       BatonConfig config, String stepId, String agent, List<Integer> gpus, String runId) {
-    return runStep(config, stepId, agent, gpus, runId, Optional.empty());
+    if (config.dryRun()) {
+      return RunOutcome.dryRun(config, plan(config.toBuilder().only(Set.of(stepId)).build()));
+    }
+    LocalExecutor.prepareInBackground();
+    Prepared p = Prepared.single(config, stepId, agent, gpus);
+    return execute(
+        config,
+        p,
+        runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId,
+        Journaling.NONE);
   }
 
   /**
-   * {@link #runStep(BatonConfig, String, String, List, String)}, reading {@code needs.*} from the
-   * run records in {@code needsRecords}: the report directories of the earlier {@code baton step}
-   * runs of the step's needs, at any depth up to {@link NeedRecords#DEPTH}.
+   * Like {@link #runStep(BatonConfig, String, String, List, String)}, with the run records of the
+   * step's needs, which ran elsewhere ({@code needsRecords}: report directories holding run.json,
+   * or run.json files): the step's fields that read {@code needs.*} are resolved from them, and
+   * {@code stepId} may name a cell of a dynamic step ({@code train[shard=3]}), made from the same
+   * records as {@link #expand} makes it.
    */
   public RunOutcome runStep(
       BatonConfig config,
@@ -164,46 +184,55 @@ public final class Baton {
       String agent,
       List<Integer> gpus,
       String runId,
-      Optional<Path> needsRecords) {
-    if (config.dryRun()) {
-      return RunOutcome.dryRun(config, plan(config.toBuilder().only(Set.of(stepId)).build()));
+      List<Path> needsRecords) {
+    if (needsRecords.isEmpty()) {
+      return runStep(config, stepId, agent, gpus, runId);
     }
     LocalExecutor.prepareInBackground();
-    Prepared p = Prepared.single(config, stepId, agent, gpus);
-    Map<String, StepRecord> endedNeeds =
-        needsRecords.map(d -> NeedRecords.read(d, p.plan().steps().get(0))).orElse(Map.of());
+    Plan full = plan(config.toBuilder().only(Set.of()).kind(null).build());
+    NeedsRecords records = NeedsRecords.read(needsRecords);
+    OutsideStep.Found found = OutsideStep.find(full, stepId, records);
+    Prepared p = Prepared.single(full, found.step(), agent, gpus);
     return execute(
         config,
         p,
         runId == null || runId.isEmpty() ? RunIds.next(Instant.now()) : runId,
-        Journaling.NONE,
-        endedNeeds);
+        new Journaling(false, null, null, found.cell()));
   }
+
+  /**
+   * Expands dynamic step {@code step} from the run records of its needs, which ran elsewhere (see
+   * {@link #runStep(BatonConfig, String, String, List, String, List)}): its cells as planned steps,
+   * or why it failed or has none. Runs nothing.
+   */
+  public Expanded expand(BatonConfig config, String step, List<Path> needsRecords) {
+    Plan full = plan(config.toBuilder().only(Set.of()).kind(null).build());
+    return new Expanded(full, OutsideStep.expand(full, step, NeedsRecords.read(needsRecords)));
+  }
+
+  /** A dynamic step's expansion, and the plan it belongs to. */
+  public record Expanded(Plan plan, Expansions.Expansion expansion) {}
 
   private RunOutcome execute(BatonConfig config, Prepared p, String runId, Journaling journaling) {
-    return execute(config, p, runId, journaling, Map.of());
-  }
-
-  private RunOutcome execute(
-      BatonConfig config,
-      Prepared p,
-      String runId,
-      Journaling journaling,
-      Map<String, StepRecord> endedNeeds) {
     // Opened before anything is written: an executor that cannot work (a misspelt
     // launcher) fails the run with no report directory or journal half made.
     try (StepExecutor executor = p.executor().open()) {
-      return execute(config, p, runId, journaling, executor, endedNeeds);
+      return execute(config, p, runId, journaling, executor);
     }
   }
 
   private RunOutcome execute(
       BatonConfig config,
-      Prepared p,
+      Prepared prepared,
       String runId,
       Journaling journaling,
-      StepExecutor executor,
-      Map<String, StepRecord> endedNeeds) {
+      StepExecutor executor) {
+    // A resumed run keeps the cells its dynamic steps made before it stopped.
+    Prepared p =
+        journaling.point() == null
+            ? prepared
+            : prepared.withPlan(
+                Expansions.withExpansions(prepared.plan(), journaling.point().expansions()));
     RunSecrets secrets = SecretResolver.forPlan(p.plan(), environment);
     Optional<Path> leaseDirectory =
         LeaseGates.directory(p.plan(), p.executor().assignsGpus(), environment);
@@ -256,8 +285,7 @@ public final class Baton {
             // A single step run for an outside engine (Jenkins) is not the whole run: no limit.
             !journaling.kept()
                 ? Optional.empty()
-                : config.runTimeout().or(() -> p.plan().descriptor().timeout()),
-            endedNeeds);
+                : config.runTimeout().or(() -> p.plan().descriptor().timeout()));
     EngineResult result;
     RunEngine engine;
     try (journal) {
@@ -286,6 +314,10 @@ public final class Baton {
               result.steps(),
               result.cancelled(),
               result.timedOut());
+    }
+    if (journaling.cell() != null) {
+      // One cell of a dynamic step run on its own: its place is the expansion's, not this run's.
+      result = OutsideStep.withCell(result, journaling.cell());
     }
     RunRecord record =
         RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());

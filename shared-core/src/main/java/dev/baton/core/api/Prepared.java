@@ -104,6 +104,12 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
               + (cells.isEmpty() ? stepId : cells.get(0))
               + "'");
     }
+    return single(full, s, agent, gpus);
+  }
+
+  /** Step {@code s} of plan {@code full} on one outside agent with the given GPUs. */
+  static Prepared single(Plan full, PlannedStep s, String agent, List<Integer> gpus) {
+    String stepId = s.id();
     if (new HashSet<>(gpus).size() != gpus.size()) {
       throw new UsageException(
           "GPUs " + gpus + " name a GPU twice",
@@ -146,6 +152,11 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
         new Plan(full.descriptor(), full.params(), List.of(only)),
         List.of(outside),
         EngineChoice.LOCAL);
+  }
+
+  /** This with {@code other} as the plan (the same steps, and more). */
+  Prepared withPlan(Plan other) {
+    return new Prepared(other, agents, executor);
   }
 
   /** What one step asks of its agent, and where the step is written. */

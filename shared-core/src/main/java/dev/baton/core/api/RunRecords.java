@@ -51,7 +51,7 @@ final class RunRecords {
     }
     for (StepRecord s : result.steps()) {
       PlannedStep planned = p.plan().step(s.id());
-      boolean allowed = planned != null && planned.continueOnError();
+      boolean allowed = s.allowedToFail() || (planned != null && planned.continueOnError());
       boolean bad = !s.status().isSuccessful() && s.status() != StepState.SKIPPED;
       if (bad && !allowed) {
         return RunStatus.FAILED;

@@ -25,7 +25,6 @@ final class LiteralFields {
   private static final List<String> STEP =
       List.of(
           "needs",
-          "matrix",
           "timeout",
           "retry",
           "workdir",
@@ -71,11 +70,34 @@ final class LiteralFields {
             NodeReader.get(m, key)
                 .ifPresent(n -> scan(n, "'" + key + "' of step '" + step.key() + "'", r));
           }
+          NodeReader.get(m, "matrix").ifPresent(n -> scanMatrix(n, step.key(), r));
           STAGE_EXPANDED.forEach(
               (stage, expanded) ->
                   NodeReader.get(m, stage)
                       .ifPresent(n -> scanStage(n, stage, "", expanded, step.key(), r)));
         }
+      }
+    }
+  }
+
+  /**
+   * Scans a matrix but for an axis whose whole value is one expression: a dynamic axis, whose
+   * values come from the step's needs when they end.
+   */
+  private static void scanMatrix(YamlNode node, String step, NodeReader r) {
+    String where = "'matrix' of step '" + step + "'";
+    if (!(node instanceof YamlMap map)) {
+      scan(node, where, r);
+      return;
+    }
+    for (YamlNode.Entry e : map.entries().values()) {
+      boolean dynamic =
+          !e.key().equals("include")
+              && !e.key().equals("exclude")
+              && e.value() instanceof Scalar s
+              && s.text().strip().startsWith("${{");
+      if (!dynamic) {
+        scan(e.value(), where, r);
       }
     }
   }

@@ -6,6 +6,8 @@ import dev.baton.core.descriptor.yaml.YamlNode.Scalar;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlList;
 import dev.baton.core.descriptor.yaml.YamlNode.YamlMap;
 import dev.baton.core.errors.SourcePosition;
+import dev.baton.core.expr.ExpressionException;
+import dev.baton.core.expr.Template;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +42,8 @@ final class StepReader {
           "secrets",
           "cache",
           "inputs",
-          "outputs");
+          "outputs",
+          "maxCells");
 
   static final Map<String, String> STEP_LATER = Map.of();
   static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent");
@@ -102,12 +105,26 @@ final class StepReader {
           where + " has nothing to run",
           "add 'run: <command>' (or a validate, benchmark or deploy block)");
     }
+    List<NeedSpec> needCells = new ArrayList<>();
     List<String> needs =
-        NodeReader.get(m, "needs").map(n -> r.stringList(n, where + ".needs")).orElse(List.of());
+        NodeReader.get(m, "needs")
+            .map(n -> NeedsReader.read(n, where + ".needs", needCells, r))
+            .orElse(List.of());
+    int maxCells =
+        NodeReader.get(m, "maxCells")
+            .flatMap(n -> r.integer(n, where + ".maxCells", 1))
+            .orElse(MatrixSpec.DEFAULT_MAX_CELLS);
     MatrixSpec matrix =
         NodeReader.get(m, "matrix")
-            .map(n -> matrix(n, where + ".matrix", r))
+            .map(n -> matrix(n, where + ".matrix", maxCells, r))
             .orElse(MatrixSpec.NONE);
+    if (NodeReader.get(m, "maxCells").isPresent() && !matrix.isDynamic()) {
+      r.problem(
+          NodeReader.get(m, "maxCells").get().position(),
+          where + " sets maxCells but its matrix has no axis computed from its needs",
+          "remove maxCells, or give an axis a value such as"
+              + " \"${{ fromJSON(needs.split.outputs.shards) }}\"");
+    }
     String when = "";
     SourcePosition whenAt = m.position();
     Optional<YamlNode> whenNode = NodeReader.get(m, "when");
@@ -185,7 +202,8 @@ final class StepReader {
             concurrency,
             stage.map(StageReader.Read::stage),
             secrets,
-            cache));
+            cache,
+            needCells));
   }
 
   static Command command(YamlNode node, String what, NodeReader r) {
@@ -230,7 +248,7 @@ final class StepReader {
     return d;
   }
 
-  private static MatrixSpec matrix(YamlNode node, String what, NodeReader r) {
+  private static MatrixSpec matrix(YamlNode node, String what, int maxCells, NodeReader r) {
     Optional<YamlMap> m = r.map(node, what);
     if (m.isEmpty()) {
       return MatrixSpec.NONE;
@@ -238,6 +256,8 @@ final class StepReader {
     Map<String, List<String>> axes = new LinkedHashMap<>();
     List<Map<String, String>> include = new ArrayList<>();
     List<Map<String, String>> exclude = new ArrayList<>();
+    Map<String, String> dynamic = new LinkedHashMap<>();
+    List<String> order = new ArrayList<>();
     for (YamlNode.Entry e : m.get().entries().values()) {
       if (e.key().equals("include") || e.key().equals("exclude")) {
         List<Map<String, String>> target = e.key().equals("include") ? include : exclude;
@@ -250,9 +270,34 @@ final class StepReader {
         }
         continue;
       }
+      if (e.value() instanceof Scalar s && Template.containsExpression(s.text())) {
+        try {
+          Template.parse(s.text());
+        } catch (ExpressionException ex) {
+          r.problem(
+              s.position().shiftColumns((s.quoted() ? 1 : 0) + ex.offset()),
+              ex.problem() + " in " + what + "." + e.key(),
+              ex.hint());
+          continue;
+        }
+        if (Template.whole(s.text()).isEmpty()) {
+          r.problem(
+              s.position(),
+              what + "." + e.key() + " mixes text and ${{ }}",
+              "write one expression whose value is a list, such as"
+                  + " ${{ fromJSON(needs.split.outputs.shards) }}");
+          continue;
+        }
+        dynamic.put(e.key(), s.text().strip());
+        order.add(e.key());
+        continue;
+      }
       if (!(e.value() instanceof YamlList list) || list.items().isEmpty()) {
         r.wrongType(
-            e.value(), what + "." + e.key(), "a non-empty list of values, such as [0.001, 0.01]");
+            e.value(),
+            what + "." + e.key(),
+            "a non-empty list of values, such as [0.001, 0.01], or an expression over the"
+                + " step's needs, such as \"${{ fromJSON(needs.split.outputs.shards) }}\"");
         continue;
       }
       List<String> values = new ArrayList<>();
@@ -260,8 +305,9 @@ final class StepReader {
         r.scalarText(item, "each value of " + what + "." + e.key()).ifPresent(values::add);
       }
       axes.put(e.key(), values);
+      order.add(e.key());
     }
-    return new MatrixSpec(axes, include, exclude);
+    return new MatrixSpec(axes, include, exclude, dynamic, order, maxCells);
   }
 
   private static Optional<ConcurrencySpec> concurrency(YamlNode node, String what, NodeReader r) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  *     steps
  * @param secrets names of the secrets the step receives as environment variables
  * @param cache {@code cache}, {@code inputs} and {@code outputs}; {@link CacheSpec#NONE} when unset
+ * @param needCells needs on one cell or a subset of a matrix step, by step name in {@code needs}; a
+ *     need not listed here is on every cell
  */
 public record StepSpec(
     String name,
@@ -37,9 +39,11 @@ public record StepSpec(
     Optional<ConcurrencySpec> concurrency,
     Optional<StageSpec> stage,
     List<String> secrets,
-    CacheSpec cache) {
+    CacheSpec cache,
+    List<NeedSpec> needCells) {
 
   public StepSpec {
+    needCells = needCells == null ? List.of() : List.copyOf(needCells);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
     needs = List.copyOf(needs);
     env = Map.copyOf(env);
@@ -47,6 +51,57 @@ public record StepSpec(
     when = when == null ? "" : when;
     stage = stage == null ? Optional.empty() : stage;
     cache = cache == null ? CacheSpec.NONE : cache;
+  }
+
+  /** A step that needs every cell of each step it needs. */
+  public StepSpec(
+      String name,
+      SourcePosition position,
+      StepKind kind,
+      Command run,
+      SourcePosition runPosition,
+      List<String> needs,
+      MatrixSpec matrix,
+      String when,
+      SourcePosition whenPosition,
+      Optional<Duration> timeout,
+      RetryPolicy retry,
+      Map<String, String> env,
+      String workdir,
+      boolean continueOnError,
+      AgentRequest agent,
+      int priority,
+      Optional<ConcurrencySpec> concurrency,
+      Optional<StageSpec> stage,
+      List<String> secrets,
+      CacheSpec cache) {
+    this(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        stage,
+        secrets,
+        cache,
+        List.of());
+  }
+
+  /** The needs on part of step {@code need}; empty when this step needs all its cells. */
+  public List<NeedSpec> needCellsOf(String need) {
+    return needCells.stream().filter(n -> n.step().equals(need)).toList();
   }
 
   /** This step with other {@code cache}, {@code inputs} and {@code outputs}. */
@@ -71,7 +126,8 @@ public record StepSpec(
         concurrency,
         stage,
         secrets,
-        other);
+        other,
+        needCells);
   }
 
   /** This step with {@code other} as its stage (its commands and gates resolved). */
@@ -96,6 +152,7 @@ public record StepSpec(
         concurrency,
         other,
         secrets,
-        cache);
+        cache,
+        needCells);
   }
 }

@@ -7,6 +7,7 @@ import dev.baton.core.state.JournalEntry;
 import dev.baton.core.state.RunJournal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,11 @@ final class EngineJournal {
 
   void stepEnded(StepRun r, StepState state, String message) {
     write(new JournalEntry.StepEnded(r.id(), state, message, r.firstStart, r.end, r.results));
+  }
+
+  /** A dynamic step made its cells: written before any of them starts. */
+  void cellsExpanded(String step, Map<String, List<String>> values, List<String> cells) {
+    write(new JournalEntry.CellsExpanded(step, values, cells));
   }
 
   Optional<InfrastructureException> failure() {

@@ -26,10 +26,6 @@ public record EngineResult(
   static EngineResult of(
       Instant startedAt, Collection<StepRun> runs, boolean cancelled, boolean timedOut) {
     return new EngineResult(
-        startedAt,
-        Instant.now(),
-        runs.stream().map(StepRecords::of).toList(),
-        cancelled || timedOut,
-        timedOut);
+        startedAt, Instant.now(), StepRecords.of(runs), cancelled || timedOut, timedOut);
   }
 }

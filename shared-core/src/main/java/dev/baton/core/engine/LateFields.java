@@ -10,7 +10,6 @@ import dev.baton.core.expr.Template;
 import dev.baton.core.plan.CommandTemplates;
 import dev.baton.core.plan.NeedsReferences;
 import dev.baton.core.plan.PlannedStep;
-import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Resolves, when a step becomes ready, the fields the planner left as written because they read
@@ -28,20 +28,10 @@ import java.util.Set;
  */
 final class LateFields {
   private final Map<String, String> params;
-  private final Map<String, StepRecord> endedNeeds;
 
-  /**
-   * @param endedNeeds records of needs that ended outside this run, by step id ({@link
-   *     RunSettings#endedNeeds()})
-   */
-  LateFields(Map<String, String> params, Map<String, StepRecord> endedNeeds) {
+  LateFields(Map<String, String> params) {
     this.params = params;
-    this.endedNeeds = endedNeeds;
   }
-
-  /** A need as {@code needs.*} reads it: a step of this run, or one an outside engine ran. */
-  private record Need(
-      String name, Map<String, String> matrix, StepState state, Map<String, String> outputs) {}
 
   /** What became of the step: resolved and ready, ruled out by its {@code when}, or in error. */
   sealed interface Outcome {}
@@ -72,6 +62,11 @@ final class LateFields {
   }
 
   Outcome resolve(PlannedStep step, Map<String, StepRun> runs) {
+    return resolve(step, () -> needs(step, runs));
+  }
+
+  /** Like {@link #resolve(PlannedStep, Map)}, with {@code needs.*} as {@code needs} gives it. */
+  Outcome resolve(PlannedStep step, Supplier<Map<String, Object>> needs) {
     String when = step.spec().when().strip();
     boolean lateWhen = NeedsReferences.readsNeeds(NeedsReferences.of(when, true));
     boolean lateRun = NeedsReferences.readsNeeds(NeedsReferences.of(step.spec().run()));
@@ -92,7 +87,7 @@ final class LateFields {
     context.put("params", params);
     context.put("matrix", step.matrix());
     context.put("env", step.env());
-    context.put(NeedsReferences.ROOT, needs(step, runs));
+    context.put(NeedsReferences.ROOT, needs.get());
     Bindings bindings = indexed(Bindings.of(context), context);
     String field = "when";
     try {
@@ -168,43 +163,36 @@ final class LateFields {
   }
 
   /** {@code needs.<step>}: each needed step by name, its cells gathered in plan order. */
-  private Map<String, Object> needs(PlannedStep step, Map<String, StepRun> runs) {
-    Map<String, List<Need>> byName = new LinkedHashMap<>();
+  private static Map<String, Object> needs(PlannedStep step, Map<String, StepRun> runs) {
+    Map<String, List<StepRun>> byName = new LinkedHashMap<>();
     for (String id : step.needs()) {
       StepRun n = runs.get(id);
-      StepRecord ended = endedNeeds.get(id);
-      Need need =
-          n != null
-              ? new Need(n.step.stepName(), n.step.matrix(), n.state, n.outputs())
-              : ended != null
-                  ? new Need(ended.step(), ended.matrix(), ended.status(), ended.outputs())
-                  : null;
-      if (need != null) {
-        byName.computeIfAbsent(need.name(), k -> new ArrayList<>()).add(need);
+      if (n != null) {
+        byName.computeIfAbsent(n.step.stepName(), k -> new ArrayList<>()).add(n);
       }
     }
     Map<String, Object> needs = new LinkedHashMap<>();
     byName.forEach(
         (name, cells) -> {
           Map<String, Object> need = new LinkedHashMap<>();
-          boolean matrix = !cells.get(0).matrix().isEmpty();
+          boolean matrix = !cells.get(0).step.matrix().isEmpty();
           if (!matrix) {
-            need.put("result", result(cells.get(0).state()));
+            need.put("result", result(cells.get(0).state));
             need.put("outputs", cells.get(0).outputs());
           } else {
             Map<String, List<String>> outputs = new LinkedHashMap<>();
             List<Object> each = new ArrayList<>();
             List<String> results = new ArrayList<>();
-            for (Need cell : cells) {
+            for (StepRun cell : cells) {
               cell.outputs().forEach((k, v) -> outputs.computeIfAbsent(k, x -> new ArrayList<>()));
             }
-            for (Need cell : cells) {
+            for (StepRun cell : cells) {
               outputs.forEach((k, list) -> list.add(cell.outputs().get(k)));
-              results.add(result(cell.state()));
+              results.add(result(cell.state));
               each.add(
                   Map.of(
-                      "matrix", cell.matrix(),
-                      "result", result(cell.state()),
+                      "matrix", cell.step.matrix(),
+                      "result", result(cell.state),
                       "outputs", cell.outputs()));
             }
             need.put("result", combined(results));

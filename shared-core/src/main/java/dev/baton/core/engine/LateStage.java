@@ -47,7 +47,7 @@ final class LateStage {
 
   private static GateSpec withValues(GateSpec gate, Bindings bindings) {
     Set<String> reads = StageReferences.ofGate(gate);
-    if (reads.isEmpty()) {
+    if (reads.isEmpty() || !((GateSpec.Expr) gate).needs().isEmpty()) {
       return gate;
     }
     Map<String, Object> values = new LinkedHashMap<>();

@@ -59,6 +59,7 @@ public final class RunEngine {
   private final LeaseGate leases;
   private final RunDeadline deadline;
   private final LateFields late;
+  private final DynamicCells cells;
 
   public RunEngine(
       Plan plan,
@@ -92,7 +93,8 @@ public final class RunEngine {
     this.leases = LeaseGates.forRun(plan, agents, settings, this.events);
     runs.putAll(StepRun.allOf(plan, settings.reportDir(), prior));
     this.deadline = new RunDeadline(settings.runTimeout(), this.events);
-    this.late = new LateFields(plan.params(), settings.endedNeeds());
+    this.late = new LateFields(plan.params());
+    this.cells = new DynamicCells(plan, settings.reportDir(), this.journal);
   }
 
   /** Why the journal could not be written, when it could not: the run was stopped for it. */
@@ -154,7 +156,7 @@ public final class RunEngine {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (StepRun r : runs.values()) {
+      for (StepRun r : List.copyOf(runs.values())) { // a dynamic step adds its cells
         if (r.state != StepState.PENDING) {
           continue;
         }
@@ -173,7 +175,8 @@ public final class RunEngine {
             changed = true;
             continue;
           }
-          Optional<LateFields.Ended> ended = late.resolveInto(r, runs);
+          Optional<LateFields.Ended> ended =
+              cells.expand(r, runs).or(() -> late.resolveInto(r, runs));
           if (ended.isPresent()) {
             finish(r, ended.get().state(), ended.get().message());
             changed = true;

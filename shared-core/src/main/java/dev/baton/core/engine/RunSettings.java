@@ -1,6 +1,5 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.record.StepRecord;
 import dev.baton.core.secrets.RunSecrets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +24,6 @@ import java.util.Optional;
  * @param leaseTimeout how long a step may wait for leases other processes hold before it fails;
  *     zero: as long as it takes
  * @param runTimeout how long the whole run may take ({@link RunDeadline}); empty: no limit
- * @param endedNeeds records, by step id, of needs that ended outside this run (an outside engine
- *     such as the Jenkins library runs one step at a time and hands over its needs' run records):
- *     what {@code needs.*} reads for a need the plan does not hold
  */
 public record RunSettings(
     String runId,
@@ -44,14 +40,12 @@ public record RunSettings(
     boolean readCache,
     Optional<Path> leaseDirectory,
     Duration leaseTimeout,
-    Optional<Duration> runTimeout,
-    Map<String, StepRecord> endedNeeds) {
+    Optional<Duration> runTimeout) {
 
   public RunSettings {
     runTimeout = runTimeout == null ? Optional.empty() : runTimeout;
     leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
     baseEnv = Map.copyOf(baseEnv);
     secrets = secrets == null ? RunSecrets.NONE : secrets;
-    endedNeeds = endedNeeds == null ? Map.of() : Map.copyOf(endedNeeds);
   }
 }

@@ -108,6 +108,14 @@ public final class Expression {
     return Values.isTruthy(evaluate(bindings));
   }
 
+  /**
+   * The text a scalar value is substituted as ({@code 0.10} as {@code 0.1}, null as empty); a list
+   * is an error.
+   */
+  public static String textOf(@Nullable Object value) {
+    return Values.toText(value, 0);
+  }
+
   /** The dotted names the expression reads, in order of appearance, e.g. "params.dataset". */
   public Set<String> references() {
     return references;

@@ -24,7 +24,8 @@ final class MatrixLimit {
   static void check(PipelineDescriptor d, List<DescriptorProblem> problems) {
     long total = 0;
     for (StepSpec s : d.steps().values()) {
-      long cells = upperBound(s.matrix());
+      // A dynamic matrix's size is known only when it expands; its maxCells bounds it then.
+      long cells = s.matrix().isDynamic() ? 1 : upperBound(s.matrix());
       if (cells > MAX_CELLS) {
         problems.add(
             new DescriptorProblem(
@@ -61,13 +62,13 @@ final class MatrixLimit {
     return saturatedAdd(product, m.include().size());
   }
 
-  private static long saturatedMultiply(long a, long b) {
+  static long saturatedMultiply(long a, long b) {
     long high = Math.multiplyHigh(a, b);
     long r = a * b;
     return high != 0 || r < 0 ? Long.MAX_VALUE : r;
   }
 
-  private static long saturatedAdd(long a, long b) {
+  static long saturatedAdd(long a, long b) {
     long r = a + b;
     return r < 0 ? Long.MAX_VALUE : r;
   }

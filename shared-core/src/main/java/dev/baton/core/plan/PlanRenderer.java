@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.Durations;
+import dev.baton.core.descriptor.MatrixSpec;
 import dev.baton.core.errors.UsageException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints a plan as text for people, JSON for tools (the Jenkins library), or DOT and Mermaid
@@ -55,6 +59,11 @@ public final class PlanRenderer {
       if (s.skipped()) {
         sb.append("  (skipped: ").append(s.skipReason()).append(')');
       }
+      if (Expansions.isPending(s)) {
+        sb.append("  (pending expansion: matrix ")
+            .append(axesText(s))
+            .append(" when its needs end)");
+      }
       sb.append("\n      ").append(s.command().display().replace("\n", "\n      ")).append('\n');
     }
     return sb.toString();
@@ -78,12 +87,40 @@ public final class PlanRenderer {
   }
 
   private static String json(Plan plan) {
+    return json(plan, null, plan.steps().stream().map(PlanRenderer::jsonStep).toList());
+  }
+
+  /**
+   * The cells an expansion made, as JSON in the shape of {@code plan --format json}: the plan's
+   * header, {@code expansion} (step, state, message, each dynamic axis's values) and the cells as
+   * {@code steps}, each with {@code dynamic} (its index in cell order and the number of cells).
+   */
+  public static String expansion(Plan plan, Expansions.Expansion e) {
+    Map<String, Object> x = new LinkedHashMap<>();
+    x.put("step", e.step());
+    x.put("state", e.state().name().toLowerCase(Locale.ROOT));
+    x.put("message", e.message());
+    x.put("axes", e.values());
+    List<Object> steps = new ArrayList<>();
+    for (int i = 0; i < e.cells().size(); i++) {
+      PlannedStep c = e.cells().get(i);
+      Map<String, Object> m = jsonStep(c);
+      m.put("dynamic", Map.of("step", c.stepName(), "index", i, "cells", e.cells().size()));
+      steps.add(m);
+    }
+    return json(plan, x, steps);
+  }
+
+  private static String json(Plan plan, @Nullable Map<String, Object> expansion, List<?> steps) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("pipeline", plan.pipeline());
     out.put("descriptor", plan.descriptor().file().toString());
     out.put("params", plan.params());
     out.put("paramTypes", paramTypes(plan));
-    out.put("steps", plan.steps().stream().map(PlanRenderer::jsonStep).toList());
+    if (expansion != null) {
+      out.put("expansion", expansion);
+    }
+    out.put("steps", steps);
     try {
       return JSON.writeValueAsString(out) + "\n";
     } catch (JsonProcessingException e) {
@@ -141,7 +178,33 @@ public final class PlanRenderer {
     m.put(
         "concurrency",
         s.concurrency().map(c -> Map.of("group", c.group(), "limit", c.limit())).orElse(null));
+    if (Expansions.isPending(s)) {
+      MatrixSpec matrix = s.spec().matrix();
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("pending", true);
+      x.put("axes", matrix.dynamic());
+      x.put("static", matrix.axes());
+      x.put("include", matrix.include());
+      x.put("exclude", matrix.exclude());
+      x.put("maxCells", matrix.maxCells());
+      m.put("expansion", x);
+    }
     return m;
+  }
+
+  /** {@code {lr: ${{ fromJSON(needs.gen.outputs.lrs) }}, seed: [1, 2]}}, in declaration order. */
+  private static String axesText(PlannedStep s) {
+    MatrixSpec matrix = s.spec().matrix();
+    List<String> parts = new ArrayList<>();
+    for (String axis : matrix.order()) {
+      parts.add(
+          axis
+              + ": "
+              + (matrix.dynamic().containsKey(axis)
+                  ? matrix.dynamic().get(axis)
+                  : "[" + String.join(", ", matrix.axes().getOrDefault(axis, List.of())) + "]"));
+    }
+    return "{" + String.join(", ", parts) + "}";
   }
 
   private static String dot(Plan plan) {

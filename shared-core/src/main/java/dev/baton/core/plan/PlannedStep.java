@@ -103,7 +103,7 @@ public record PlannedStep(
   }
 
   /** This step waiting for {@code newNeeds} instead. */
-  PlannedStep withNeeds(List<String> newNeeds) {
+  public PlannedStep withNeeds(List<String> newNeeds) {
     return new PlannedStep(
         id,
         spec,

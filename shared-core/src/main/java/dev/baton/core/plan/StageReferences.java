@@ -49,9 +49,10 @@ public final class StageReferences {
     return names;
   }
 
-  /** Whether any gate of the stage reads {@code needs.*}. */
+  /** Whether any gate of the stage reads {@code needs.*} and has not been given their values. */
   public static boolean gatesReadNeeds(StageSpec stage) {
-    return stage.gates().stream().anyMatch(g -> !ofGate(g).isEmpty());
+    return stage.gates().stream()
+        .anyMatch(g -> !ofGate(g).isEmpty() && ((GateSpec.Expr) g).needs().isEmpty());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.baton.core.plan;
 import dev.baton.core.descriptor.CacheSpec;
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.DeploySpec;
+import dev.baton.core.descriptor.NeedSpec;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.StageSpec;
 import dev.baton.core.descriptor.StepSpec;
@@ -26,6 +27,7 @@ final class StepResolver {
   private final Map<String, Object> params;
   private final List<DescriptorProblem> problems;
   private final Map<String, List<String>> cellIds = new LinkedHashMap<>();
+  private final Map<String, List<Map<String, String>>> cellsOf = new LinkedHashMap<>();
   private final Map<String, String> pipelineEnv;
 
   StepResolver(
@@ -35,18 +37,30 @@ final class StepResolver {
     this.problems = problems;
     this.pipelineEnv = pipelineEnv();
     for (StepSpec s : descriptor.steps().values()) {
+      List<Map<String, String>> cells =
+          s.matrix().isDynamic() ? List.of() : MatrixExpander.cells(s.matrix());
       List<String> ids = new ArrayList<>();
-      for (Map<String, String> cell : MatrixExpander.cells(s.matrix())) {
+      for (Map<String, String> cell : cells) {
         ids.add(MatrixExpander.id(s.name(), cell));
       }
       if (ids.isEmpty()) {
         ids.add(s.name());
       }
       cellIds.put(s.name(), ids);
+      cellsOf.put(s.name(), cells);
     }
   }
 
+  /** The pipeline's env, its expressions substituted. */
+  Map<String, String> pipelineEnvironment() {
+    return pipelineEnv;
+  }
+
   List<PlannedStep> expand(StepSpec spec) {
+    List<String> needs = needs(spec);
+    if (spec.matrix().isDynamic()) {
+      return List.of(pending(spec, needs));
+    }
     List<Map<String, String>> cells = MatrixExpander.cells(spec.matrix());
     if (cells.isEmpty()) {
       if (!spec.matrix().isEmpty()) {
@@ -59,15 +73,87 @@ final class StepResolver {
       }
       cells = List.of(Map.of());
     }
-    List<String> needs = new ArrayList<>();
-    for (String need : spec.needs()) {
-      needs.addAll(cellIds.getOrDefault(need, List.of()));
-    }
     List<PlannedStep> out = new ArrayList<>();
     for (Map<String, String> cell : cells) {
       out.add(resolve(spec, cell, needs));
     }
     return out;
+  }
+
+  /**
+   * The cells of dynamic step {@code spec} once its dynamic axes have {@code values}, each waiting
+   * for {@code needs}; empty when the matrix leaves none.
+   */
+  List<PlannedStep> cells(StepSpec spec, Map<String, List<String>> values, List<String> needs) {
+    List<PlannedStep> out = new ArrayList<>();
+    for (Map<String, String> cell : MatrixExpander.cells(spec.matrix().withValues(values))) {
+      out.add(resolve(spec, cell, needs));
+    }
+    return out;
+  }
+
+  /**
+   * The planned steps {@code spec} waits for: every cell of each need, or the cells its need on one
+   * cell or a subset names. A dynamic need is waited for whole (its pending id): the subset is
+   * chosen when its cells exist.
+   */
+  private List<String> needs(StepSpec spec) {
+    List<String> needs = new ArrayList<>();
+    for (String need : spec.needs()) {
+      List<NeedSpec> parts = spec.needCellsOf(need);
+      StepSpec needed = descriptor.steps().get(need);
+      if (parts.isEmpty() || needed == null || needed.matrix().isDynamic()) {
+        needs.addAll(cellIds.getOrDefault(need, List.of()));
+        if (needed != null && !parts.isEmpty()) {
+          NeedCells.checkDynamic(spec, needed, parts, problems);
+        }
+        continue;
+      }
+      needs.addAll(
+          NeedCells.matching(spec, needed, parts, cellsOf.getOrDefault(need, List.of()), problems));
+    }
+    return needs;
+  }
+
+  /**
+   * A dynamic step as the plan holds it before its needs end: one step under its name, its fields
+   * as written. Everything that can be checked now is: the axes' expressions, and the step's own
+   * fields against sample values of its axes.
+   */
+  private PlannedStep pending(StepSpec spec, List<String> needs) {
+    Map<String, String> sample = new LinkedHashMap<>();
+    for (String axis : spec.matrix().order()) {
+      List<String> values = spec.matrix().axes().get(axis);
+      sample.put(axis, values == null || values.isEmpty() ? "0" : values.get(0));
+    }
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("params", params);
+    context.put("env", pipelineEnv);
+    Bindings known = Bindings.of(context);
+    spec.matrix()
+        .dynamic()
+        .forEach(
+            (axis, text) -> DynamicAxes.check(spec, axis, text, known).ifPresent(problems::add));
+    PlannedStep checked = resolve(spec, sample, needs);
+    Map<String, String> env = new LinkedHashMap<>(pipelineEnv);
+    env.putAll(spec.env());
+    // A 'when' that reads no matrix value rules out the whole step now, as for a static one.
+    boolean readsMatrix =
+        NeedsReferences.of(spec.when(), true).stream()
+            .anyMatch(n -> n.equals("matrix") || n.startsWith("matrix."));
+    return new PlannedStep(
+        spec.name(),
+        spec,
+        Map.of(),
+        spec.run(),
+        needs,
+        env,
+        Planner.workdir(descriptor, spec),
+        spec.timeout(),
+        spec.retry(),
+        spec.agent(),
+        spec.concurrency(),
+        readsMatrix ? "" : checked.skipReason());
   }
 
   private PlannedStep resolve(StepSpec spec, Map<String, String> cell, List<String> needs) {

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param results what a stage step measured (gates, benchmark statistics, rollout); empty for plain
  *     steps
  * @param allowedToFail the step has {@code continueOnError}: its failure does not fail the run
+ * @param dynamic for the cells of a dynamic fan-out and the step they came from, which; else null
  */
 public record StepRecord(
     String id,
@@ -40,7 +41,8 @@ public record StepRecord(
     String message,
     List<String> logTail,
     Map<String, Object> results,
-    boolean allowedToFail) {
+    boolean allowedToFail,
+    @Nullable DynamicCell dynamic) {
 
   public StepRecord {
     matrix = matrix == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
@@ -51,6 +53,46 @@ public record StepRecord(
     results =
         results == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(results));
     message = message == null ? "" : message;
+  }
+
+  /** A step that is not part of a dynamic fan-out. */
+  public StepRecord(
+      String id,
+      String step,
+      String kind,
+      StepState status,
+      Map<String, String> matrix,
+      List<String> needs,
+      String command,
+      @Nullable String agent,
+      List<Integer> gpus,
+      @Nullable Instant startedAt,
+      @Nullable Instant endedAt,
+      List<AttemptRecord> attempts,
+      @Nullable String log,
+      String message,
+      List<String> logTail,
+      Map<String, Object> results,
+      boolean allowedToFail) {
+    this(
+        id,
+        step,
+        kind,
+        status,
+        matrix,
+        needs,
+        command,
+        agent,
+        gpus,
+        startedAt,
+        endedAt,
+        attempts,
+        log,
+        message,
+        logTail,
+        results,
+        allowedToFail,
+        null);
   }
 
   /** A step that may not fail ({@code allowedToFail} false). */

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
   @JsonSubTypes.Type(value = JournalEntry.AttemptStarted.class, name = "attempt-started"),
   @JsonSubTypes.Type(value = JournalEntry.AttemptEnded.class, name = "attempt-ended"),
   @JsonSubTypes.Type(value = JournalEntry.StepEnded.class, name = "step-ended"),
-  @JsonSubTypes.Type(value = JournalEntry.RunResumed.class, name = "resumed")
+  @JsonSubTypes.Type(value = JournalEntry.RunResumed.class, name = "resumed"),
+  @JsonSubTypes.Type(value = JournalEntry.CellsExpanded.class, name = "cells-expanded")
 })
 public sealed interface JournalEntry {
 
@@ -55,6 +56,14 @@ public sealed interface JournalEntry {
       @Nullable Instant firstStart,
       @Nullable Instant end,
       Map<String, Object> results)
+      implements JournalEntry {}
+
+  /**
+   * A dynamic step's axes got their values from its needs, making {@code cells} (ids, in cell
+   * order). A resumed run makes the same cells from these values instead of reading the needs
+   * again.
+   */
+  record CellsExpanded(String step, Map<String, List<String>> values, List<String> cells)
       implements JournalEntry {}
 
   /** A Baton resumed the run from here. */

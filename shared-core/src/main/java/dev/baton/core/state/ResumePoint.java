@@ -25,6 +25,7 @@ public final class ResumePoint {
 
   private final JournalEntry.RunBegan began;
   private final Map<String, StepHistory> steps = new LinkedHashMap<>();
+  private final Map<String, Map<String, List<String>>> expansions = new LinkedHashMap<>();
 
   private ResumePoint(JournalEntry.RunBegan began) {
     this.began = began;
@@ -45,6 +46,8 @@ public final class ResumePoint {
         if (h.inFlight != null && h.inFlight.attempt() == a.record().attempt()) {
           h.inFlight = null;
         }
+      } else if (e instanceof JournalEntry.CellsExpanded x) {
+        point.expansions.putIfAbsent(x.step(), x.values());
       } else if (e instanceof JournalEntry.StepEnded s) {
         point.history(s.step()).ended = s;
       }
@@ -66,6 +69,11 @@ public final class ResumePoint {
 
   public Map<String, StepHistory> steps() {
     return steps;
+  }
+
+  /** Each dynamic step's axis values, as its first expansion found them. */
+  public Map<String, Map<String, List<String>>> expansions() {
+    return expansions;
   }
 
   public Instant startedAt() {

@@ -62,8 +62,7 @@ class NoLeaseDirectoryRunTest {
             true,
             Optional.empty(),
             Duration.ZERO,
-            Optional.empty(),
-            Map.of());
+            Optional.empty());
 
     EngineResult result = new RunEngine(plan, agents, new LocalExecutor(), e -> {}, settings).run();
 

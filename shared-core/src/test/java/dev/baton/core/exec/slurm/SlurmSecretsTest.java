@@ -86,8 +86,7 @@ class SlurmSecretsTest {
             true,
             Optional.empty(),
             Duration.ZERO,
-            Optional.empty(),
-            Map.of());
+            Optional.empty());
 
     EngineResult result;
     try (SlurmExecutor executor =

@@ -1,0 +1,81 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.StepSpec;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlannedStep;
+import java.util.Map;
+
+/**
+ * Resolves the fields of a step that read {@code needs.*} from needs that ran elsewhere (the
+ * Jenkins library runs each step in its own Baton and hands over the needs' run records), before
+ * the step runs on its own.
+ */
+public final class OutsideNeeds {
+  private OutsideNeeds() {}
+
+  /** How the step came out: resolved (maybe ruled out by its {@code when}), or refused. */
+  public sealed interface Resolved {}
+
+  /** The step, its late fields written into it so the engine finds nothing left to resolve. */
+  public record Ready(PlannedStep step) implements Resolved {}
+
+  /** The fields could not be resolved: the step fails with the message. */
+  public record Refused(String message) implements Resolved {}
+
+  /** Resolves {@code step}'s late fields with {@code needs} as {@code needs.*}. */
+  public static Resolved resolve(Plan plan, PlannedStep step, Map<String, Object> needs) {
+    LateFields.Outcome o = new LateFields(plan.params()).resolve(step, () -> needs);
+    if (o instanceof LateFields.Refused refused) {
+      return new Refused(refused.message());
+    }
+    if (o instanceof LateFields.Skip skip) {
+      return new Ready(settled(step, step.command(), step.env(), skip.reason()));
+    }
+    PlannedStep ready = ((LateFields.Ready) o).step();
+    // The stage as resolved too: its commands rendered, its gates holding the needs' values.
+    return new Ready(settled(ready, ready.command(), ready.env(), step.skipReason()));
+  }
+
+  /** {@code step} with its command and env as resolved, written into its spec too. */
+  private static PlannedStep settled(
+      PlannedStep step, Command command, Map<String, String> env, String skip) {
+    StepSpec s = step.spec();
+    StepSpec spec =
+        new StepSpec(
+            s.name(),
+            s.position(),
+            s.kind(),
+            command,
+            s.runPosition(),
+            s.needs(),
+            s.matrix(),
+            "",
+            s.whenPosition(),
+            s.timeout(),
+            s.retry(),
+            Map.of(),
+            s.workdir(),
+            s.continueOnError(),
+            s.agent(),
+            s.priority(),
+            s.concurrency(),
+            s.stage(),
+            s.secrets(),
+            s.cache(),
+            s.needCells());
+    return new PlannedStep(
+        step.id(),
+        spec,
+        step.matrix(),
+        command,
+        step.needs(),
+        env,
+        step.workdir(),
+        step.timeout(),
+        step.retry(),
+        step.agent(),
+        step.concurrency(),
+        skip);
+  }
+}
