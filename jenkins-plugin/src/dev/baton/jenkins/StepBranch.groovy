@@ -14,6 +14,8 @@ class StepBranch implements Serializable {
     private final Map step
     private final int index
     private int exitCode = -1
+    /** The report directories of this step's needs, unstashed here for {@code baton step --needs-records}. */
+    private List<String> needsRecords = []
 
     StepBranch(def script, BatonRun parent, Map step, int index) {
         this.script = script
@@ -72,6 +74,7 @@ class StepBranch implements Serializable {
         String nodeName = script.env.NODE_NAME
         parent.cli.install()
         receiveCarriedFiles()
+        needsRecords = receiveNeedRecords()
         String runDir = parent.stepDir(index)
         if (parent.options.carry == 'changed') {
             parent.cli.carry(['mark', parent.carryPath(index, 'before'), parent.options.reportDir],
@@ -109,6 +112,9 @@ class StepBranch implements Serializable {
         args += ['--report-dir', runDir, '--agent', nodeName, '--run-id', parent.runId]
         if (gpuIndices != null) {
             args += ['--gpus', gpuIndices]
+        }
+        if (!needsRecords.isEmpty()) {
+            args += ['--needs-records', needsRecords.join(',')]
         }
         return parent.cli.run(args, "baton step ${step.id}".toString())
     }
@@ -164,6 +170,24 @@ class StepBranch implements Serializable {
                 }
             }
         }
+    }
+
+    /**
+     * The run records of the steps this one needs (their stashed report directories, with the outputs
+     * they wrote to $BATON_OUTPUT), unstashed on this agent for {@code baton step --needs-records}: so
+     * {@code needs.<step>.outputs} resolve here. Their report directories, in the order of needs.
+     */
+    private List<String> receiveNeedRecords() {
+        List needs = (step.needs ?: []) as List
+        List<String> dirs = []
+        for (int i = 0; i < needs.size(); i++) {
+            Map outcome = parent.states.outcome(needs[i] as String)
+            if (outcome?.stash) {
+                script.unstash(outcome.stash as String)
+                dirs << (outcome.runDir as String)
+            }
+        }
+        return dirs
     }
 
     /** An aborted build must stop, not be recorded as one failed step. */

@@ -73,6 +73,29 @@ public record DeploySpec(
   }
 
   @Override
+  public List<GateSpec> gates() {
+    return analysis.map(Analysis::gates).orElse(List.of());
+  }
+
+  @Override
+  public DeploySpec mapGates(UnaryOperator<GateSpec> rewrite) {
+    return new DeploySpec(
+        position,
+        strategy,
+        weights,
+        bake,
+        shift,
+        switchCommand,
+        retire,
+        health,
+        analysis.map(
+            a ->
+                new Analysis(
+                    a.run(), a.gates().stream().map(rewrite).toList(), a.interval(), a.count())),
+        rollback);
+  }
+
+  @Override
   public DeploySpec mapCommands(UnaryOperator<Command> rewrite) {
     return new DeploySpec(
         position,

@@ -42,7 +42,8 @@ final class GateReader {
             e.hint());
         return Optional.empty();
       }
-      return Optional.of(new GateSpec.Expr(s.text()));
+      return Optional.of(
+          new GateSpec.Expr(s.text(), s.position().shiftColumns(s.quoted() ? 1 : 0)));
     }
     if (!(node instanceof YamlMap m)) {
       r.wrongType(

@@ -1,6 +1,10 @@
 package dev.baton.core.descriptor;
 
+import dev.baton.core.errors.SourcePosition;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** A condition on metrics: an expression over metric names, or bounds on one metric. */
@@ -9,8 +13,34 @@ public sealed interface GateSpec permits GateSpec.Expr, GateSpec.Bound {
   /** The gate as people read it in reports: its expression, or its metric and bounds. */
   String name();
 
-  /** An expression such as {@code accuracy >= 0.90 && loss < 0.3}. */
-  record Expr(String text) implements GateSpec {
+  /**
+   * An expression such as {@code accuracy >= 0.90 && loss < 0.3}. Its names are metrics, except
+   * {@code needs.<step>.outputs.<name>}, {@code needs.<step>.result} and {@code
+   * needs.<step>.cells}, which read the steps the gate's step needs.
+   *
+   * @param position where the gate is written, for problems found while planning
+   * @param needs the {@code needs.*} names the gate reads, with their values: set when the step
+   *     becomes ready (its needs have ended); empty before
+   */
+  record Expr(String text, SourcePosition position, Map<String, Object> needs) implements GateSpec {
+    public Expr {
+      // A matrix need's list may hold null (a cell that did not write the output).
+      needs = Collections.unmodifiableMap(new LinkedHashMap<>(needs));
+    }
+
+    public Expr(String text) {
+      this(text, SourcePosition.of("gate"), Map.of());
+    }
+
+    public Expr(String text, SourcePosition position) {
+      this(text, position, Map.of());
+    }
+
+    /** This gate with the values of the {@code needs.*} names it reads. */
+    public Expr withNeeds(Map<String, Object> values) {
+      return new Expr(text, position, values);
+    }
+
     @Override
     public String name() {
       return text;

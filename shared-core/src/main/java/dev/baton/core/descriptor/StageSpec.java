@@ -21,6 +21,16 @@ public sealed interface StageSpec permits StageSpec.Validate, StageSpec.Benchmar
   /** A copy with every command the stage carries (not the step's {@code run}) rewritten. */
   StageSpec mapCommands(UnaryOperator<Command> rewrite);
 
+  /** The gates the stage judges: validate's, a deploy's analysis'; none for a benchmark. */
+  default List<GateSpec> gates() {
+    return List.of();
+  }
+
+  /** A copy with every gate rewritten. */
+  default StageSpec mapGates(UnaryOperator<GateSpec> rewrite) {
+    return this;
+  }
+
   /**
    * Gates on metrics a command writes to a JSON file or prints as {@code ::metric name=value}.
    *
@@ -40,6 +50,11 @@ public sealed interface StageSpec permits StageSpec.Validate, StageSpec.Benchmar
     @Override
     public StageSpec mapCommands(UnaryOperator<Command> rewrite) {
       return this;
+    }
+
+    @Override
+    public StageSpec mapGates(UnaryOperator<GateSpec> rewrite) {
+      return new Validate(position, metrics, gates.stream().map(rewrite).toList());
     }
   }
 

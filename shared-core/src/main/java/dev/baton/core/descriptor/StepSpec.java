@@ -129,4 +129,30 @@ public record StepSpec(
         other,
         needCells);
   }
+
+  /** This step with {@code other} as its stage (its commands and gates resolved). */
+  public StepSpec withStage(Optional<StageSpec> other) {
+    return new StepSpec(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        other,
+        secrets,
+        cache,
+        needCells);
+  }
 }

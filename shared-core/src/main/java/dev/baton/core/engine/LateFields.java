@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.descriptor.Command;
+import dev.baton.core.descriptor.DeploySpec;
 import dev.baton.core.expr.Bindings;
 import dev.baton.core.expr.ExpressionException;
 import dev.baton.core.expr.Quoting;
@@ -23,10 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * Resolves, when a step becomes ready, the fields the planner left as written because they read
- * {@code needs.*}: {@code run} (shell-quoted as at plan time), {@code env} and {@code when}, and a
- * {@code when} that calls a status function ({@code failure()}, {@code always()}...). For a need
- * with a matrix, {@code needs.<step>.outputs.<name>} is the list of its cells' values in cell order
- * and {@code needs.<step>.cells} each cell's {@code matrix}, {@code result} and {@code outputs}.
+ * {@code needs.*}: {@code run} (shell-quoted as at plan time), {@code env}, {@code when}, a {@code
+ * when} that calls a status function ({@code failure()}, {@code always()}...), and a stage's
+ * commands and gates ({@link LateStage}). For a need with a matrix, {@code
+ * needs.<step>.outputs.<name>} is the list of its cells' values in cell order and {@code
+ * needs.<step>.cells} each cell's {@code matrix}, {@code result} and {@code outputs}.
  */
 final class LateFields {
   private final Map<String, String> params;
@@ -92,7 +94,8 @@ final class LateFields {
                 lateEnv.put(k, v);
               }
             });
-    if (!lateWhen && !lateRun && lateEnv.isEmpty()) {
+    boolean lateStage = LateStage.reads(step.spec());
+    if (!lateWhen && !lateRun && lateEnv.isEmpty() && !lateStage) {
       return new Ready(step);
     }
     Map<String, Object> context = new LinkedHashMap<>();
@@ -116,10 +119,23 @@ final class LateFields {
       field = "run";
       Command command =
           lateRun ? CommandTemplates.render(step.spec().run(), bindings) : step.command();
-      return new Ready(step.withLateFields(command, env));
+      field = "deploy";
+      PlannedStep resolved = step.withLateFields(command, env);
+      if (lateStage) {
+        Map<String, Object> stageContext = new LinkedHashMap<>(context);
+        stageContext.put("deploy", Map.of("weight", DeploySpec.WEIGHT_PLACEHOLDER));
+        resolved =
+            resolved.withSpec(
+                LateStage.resolve(step.spec(), indexed(Bindings.of(stageContext), stageContext)));
+      }
+      return new Ready(resolved);
     } catch (ExpressionException ex) {
       return new Refused(
-          "'" + field + "' of step " + step.id() + " cannot be resolved: " + ex.getMessage());
+          (field.equals("deploy") ? "a command or gate" : "'" + field + "'")
+              + " of step "
+              + step.id()
+              + " cannot be resolved: "
+              + ex.getMessage());
     }
   }
 

@@ -36,7 +36,8 @@ public final class OutsideNeeds {
       return new Ready(settled(step, step.command(), step.env(), skip.reason()));
     }
     PlannedStep ready = ((LateFields.Ready) o).step();
-    return new Ready(settled(step, ready.command(), ready.env(), step.skipReason()));
+    // The stage as resolved too: its commands rendered, its gates holding the needs' values.
+    return new Ready(settled(ready, ready.command(), ready.env(), step.skipReason()));
   }
 
   /**

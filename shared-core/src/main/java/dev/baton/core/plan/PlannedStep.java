@@ -85,6 +85,23 @@ public record PlannedStep(
         skipReason);
   }
 
+  /** This step with its spec's stage resolved when its needs ended. */
+  public PlannedStep withSpec(StepSpec resolvedSpec) {
+    return new PlannedStep(
+        id,
+        resolvedSpec,
+        matrix,
+        command,
+        needs,
+        env,
+        workdir,
+        timeout,
+        retry,
+        agent,
+        concurrency,
+        skipReason);
+  }
+
   /** This step waiting for {@code newNeeds} instead. */
   public PlannedStep withNeeds(List<String> newNeeds) {
     return new PlannedStep(

@@ -316,6 +316,10 @@ final class StepResolver {
       return spec;
     }
     StageSpec stage = spec.stage().get();
+    problems.addAll(StageReferences.check(spec, stage, bindings));
+    if (StageReferences.commandsReadNeeds(stage)) {
+      return spec; // rendered when the step becomes ready, once its needs have ended
+    }
     StageSpec rendered =
         stage.mapCommands(
             c -> {
@@ -329,28 +333,7 @@ final class StepResolver {
                 return c;
               }
             });
-    return new StepSpec(
-        spec.name(),
-        spec.position(),
-        spec.kind(),
-        spec.run(),
-        spec.runPosition(),
-        spec.needs(),
-        spec.matrix(),
-        spec.when(),
-        spec.whenPosition(),
-        spec.timeout(),
-        spec.retry(),
-        spec.env(),
-        spec.workdir(),
-        spec.continueOnError(),
-        spec.agent(),
-        spec.priority(),
-        spec.concurrency(),
-        Optional.of(rendered),
-        spec.secrets(),
-        spec.cache(),
-        spec.needCells());
+    return spec.withStage(Optional.of(rendered));
   }
 
   /** The step's {@code inputs} and {@code outputs} with {@code ${{ }}} substituted, unquoted. */

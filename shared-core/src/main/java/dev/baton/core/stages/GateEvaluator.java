@@ -51,27 +51,33 @@ public final class GateEvaluator {
   static GateResult expression(GateSpec.Expr gate, Map<String, Double> metrics) {
     Expression expr = Expression.parse(gate.text());
     for (String name : expr.references()) {
-      if (!metrics.containsKey(name)) {
+      if (!metrics.containsKey(name) && !gate.needs().containsKey(name)) {
         return new GateResult(gate.name(), false, null, gate.text(), null, missing(name, metrics));
       }
     }
+    // The needs' values (set when the step became ready) beside the metrics, under their names.
+    Map<String, Object> known = new LinkedHashMap<>(metrics);
+    known.putAll(gate.needs());
     Object value;
     Object threshold = gate.text();
     Matcher simple = SIMPLE.matcher(gate.text());
+    String shown;
     if (simple.matches()) {
-      value = metrics.get(simple.group(1));
+      value = known.get(simple.group(1));
       threshold = simple.group(2) + " " + simple.group(3);
+      shown = simple.group(1) + " = " + BoundGate.text(value);
     } else {
       Map<String, Object> values = new LinkedHashMap<>();
-      expr.references().forEach(n -> values.put(n, metrics.get(n)));
+      expr.references().forEach(n -> values.put(n, known.get(n)));
       value = values.size() == 1 ? values.values().iterator().next() : values;
+      shown =
+          values.size() == 1
+              ? values.keySet().iterator().next() + " = " + BoundGate.text(value)
+              : "values " + value;
     }
     try {
-      boolean passed = expr.test(Bindings.of(metrics));
-      String message =
-          (simple.matches() ? simple.group(1) + " = " + BoundGate.text(value) : "values " + value)
-              + (passed ? ", passes " : ", fails ")
-              + gate.text();
+      boolean passed = expr.test(Bindings.of(known));
+      String message = shown + (passed ? ", passes " : ", fails ") + gate.text();
       return new GateResult(gate.name(), passed, value, threshold, null, message);
     } catch (ExpressionException e) {
       return new GateResult(

@@ -51,6 +51,37 @@ class GateEvaluatorTest {
   }
 
   @Test
+  void expressionGateReadsTheValuesOfItsNeedsBesideTheMetrics() {
+    GateSpec.Expr floor =
+        new GateSpec.Expr("accuracy >= needs.pick.outputs.floor")
+            .withNeeds(Map.of("needs.pick.outputs.floor", "0.9"));
+    GateSpec.Expr result =
+        new GateSpec.Expr("needs.pick.result == 'success'")
+            .withNeeds(Map.of("needs.pick.result", "success"));
+    List<GateResult> r =
+        GateEvaluator.evaluate(List.of(floor, result), METRICS, GateEvaluator.BaselineValues.NONE);
+    assertThat(r.get(0).passed()).isFalse();
+    assertThat(r.get(0).message())
+        .isEqualTo(
+            "values {accuracy=0.86, needs.pick.outputs.floor=0.9}, fails accuracy >="
+                + " needs.pick.outputs.floor");
+    assertThat(r.get(1).passed()).isTrue();
+    assertThat(r.get(1).message()).startsWith("needs.pick.result = success, passes");
+  }
+
+  @Test
+  void aNeedsNameWithoutItsValueIsAMissingMetricNotAPass() {
+    GateResult r =
+        GateEvaluator.evaluate(
+                List.of(new GateSpec.Expr("accuracy >= needs.pick.outputs.floor")),
+                METRICS,
+                GateEvaluator.BaselineValues.NONE)
+            .get(0);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.message()).contains("'needs.pick.outputs.floor' is missing");
+  }
+
+  @Test
   void objectGateAppliesMinAndAbsoluteDropFromBaseline() {
     GateEvaluator.BaselineValues champion =
         (name, metric) -> name.equals("champion") ? Optional.of(0.92) : Optional.empty();

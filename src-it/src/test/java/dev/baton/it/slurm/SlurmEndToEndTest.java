@@ -11,6 +11,8 @@ import dev.baton.it.cli.ResumableChain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,33 @@ class SlurmEndToEndTest {
     assertThat(copy.resolve("out/summary.md")).exists();
     assertThat(Files.readString(copy.resolve("out/logs/prepare.log")))
         .contains("prepared 400 rows");
+  }
+
+  @Test
+  void stepOutputsWrittenOnTheNodeReachTheStepsThatReadThem() throws Exception {
+    // The outputs pipeline of the Maven sample: gen, a 3-cell train, pick, report, a deploy gate.
+    Files.copy(
+        CliRun.REPO.resolve("src-it/maven/outputs-pipeline/baton.yaml"), tmp.resolve("baton.yaml"));
+    CliRun p = CliRun.run(tmp, "run", "baton.yaml", "--executor", "slurm", "--report-dir", "out");
+    assertThat(p.exitCode).as(p.toString()).isZero();
+    JsonNode run = new ObjectMapper().readTree(tmp.resolve("out/run.json").toFile());
+    assertThat(run.get("executor").asText()).isEqualTo("slurm");
+    Map<String, JsonNode> steps = new LinkedHashMap<>();
+    run.get("steps").forEach(s -> steps.put(s.get("id").asText(), s));
+    assertThat(steps).hasSize(7);
+    steps.forEach((id, s) -> assertThat(s.get("status").asText()).as(id).isEqualTo("SUCCEEDED"));
+    assertThat(steps.get("gen").get("outputs").get("notes").asText())
+        .isEqualTo("first line\nsecond line");
+    assertThat(steps.get("train[lr=0.001]").get("outputs").get("acc").asText()).isEqualTo("0.88");
+    assertThat(steps.get("pick").get("outputs").get("all").asText()).isEqualTo("0.71 0.93 0.88");
+    assertThat(steps.get("pick").get("outputs").get("best").asText()).isEqualTo("0.93");
+    assertThat(steps.get("report").get("outputs").get("printed").asText())
+        .isEqualTo("best accuracy 0.93");
+    assertThat(steps.get("release").get("results").get("gates"))
+        .hasSize(2)
+        .allSatisfy(g -> assertThat(g.get("passed").asBoolean()).isTrue());
+    assertThat(Files.readAllLines(tmp.resolve("notes.txt")))
+        .containsExactly("first line", "second line");
   }
 
   @Test
