@@ -1,48 +1,81 @@
 package dev.baton.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.errors.UsageException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Prints a plan as text for people, JSON for tools (the Jenkins library), or DOT and Mermaid
- * graphs.
+ * graphs. Each step is written as it is reached, so a plan of 100,000 cells never exists as one
+ * string: {@link #render(Plan, String, Writer)} streams to the console.
  */
 public final class PlanRenderer {
   public static final List<String> FORMATS = List.of("text", "json", "dot", "mermaid");
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Built on first use: the text format, the one people read, does not load Jackson at all. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private PlanRenderer() {}
 
   public static String render(Plan plan, String format) {
-    return switch (format) {
-      case "text" -> text(plan);
-      case "json" -> json(plan);
-      case "dot" -> dot(plan);
-      case "mermaid" -> mermaid(plan);
-      default ->
-          throw new UsageException(
-              "unknown plan format '" + format + "'; use one of " + String.join(", ", FORMATS));
-    };
+    StringBuilder sb = new StringBuilder();
+    try {
+      render(plan, format, sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return sb.toString();
   }
 
-  private static String text(Plan plan) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(plan.pipeline()).append(": ").append(plan.steps().size()).append(" steps\n");
+  /**
+   * Writes the plan in {@code format} to {@code out} step by step; the caller flushes and closes.
+   *
+   * @throws UsageException when the format is not one of {@link #FORMATS}
+   */
+  public static void render(Plan plan, String format, Appendable out) throws IOException {
+    if (!FORMATS.contains(format)) {
+      throw new UsageException(
+          "unknown plan format '" + format + "'; use one of " + String.join(", ", FORMATS));
+    }
+    // Large chunks: a console's PrintStream flushes on every newline it is given.
+    Writer w = new BufferedWriter(AppendableWriter.of(out), 1 << 16);
+    switch (format) {
+      case "json" -> json(plan, w);
+      case "dot" -> dot(plan, w);
+      case "mermaid" -> mermaid(plan, w);
+      default -> text(plan, w);
+    }
+    w.flush();
+  }
+
+  private static void text(Plan plan, Appendable sb) throws IOException {
+    sb.append(plan.pipeline())
+        .append(": ")
+        .append(String.valueOf(plan.steps().size()))
+        .append(" steps\n");
     for (String line : paramLines(plan)) {
       sb.append("  ").append(line).append('\n');
     }
     for (PlannedStep s : plan.steps()) {
       sb.append("  ").append(s.id());
-      if (!s.needs().isEmpty()) {
-        sb.append("  <- ").append(String.join(", ", s.needs()));
+      String separator = "  <- ";
+      for (String need : s.needs()) {
+        sb.append(separator).append(need);
+        separator = ", ";
       }
       AgentRequest a = s.agent();
       if (!a.label().isEmpty() || a.gpus() > 0) {
@@ -51,13 +84,14 @@ public final class PlanRenderer {
             .append(a.gpus() > 0 ? ", " + a.gpus() + " GPU" + (a.gpus() > 1 ? "s" : "") : "")
             .append(']');
       }
-      s.timeout().ifPresent(t -> sb.append("  timeout ").append(Durations.human(t)));
+      if (s.timeout().isPresent()) {
+        sb.append("  timeout ").append(Durations.human(s.timeout().get()));
+      }
       if (s.skipped()) {
         sb.append("  (skipped: ").append(s.skipReason()).append(')');
       }
       sb.append("\n      ").append(s.command().display().replace("\n", "\n      ")).append('\n');
     }
-    return sb.toString();
   }
 
   /**
@@ -77,18 +111,28 @@ public final class PlanRenderer {
         .toList();
   }
 
-  private static String json(Plan plan) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("pipeline", plan.pipeline());
-    out.put("descriptor", plan.descriptor().file().toString());
-    out.put("params", plan.params());
-    out.put("paramTypes", paramTypes(plan));
-    out.put("steps", plan.steps().stream().map(PlanRenderer::jsonStep).toList());
-    try {
-      return JSON.writeValueAsString(out) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  /** Jackson's generator writes each step as it comes: the same text as one tree, never held. */
+  private static void json(Plan plan, Writer writer) throws IOException {
+    ObjectMapper mapper = Json.MAPPER;
+    try (JsonGenerator g = mapper.getFactory().createGenerator(writer)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("pipeline", plan.pipeline());
+      g.writeStringField("descriptor", plan.descriptor().file().toString());
+      g.writeFieldName("params");
+      mapper.writeValue(g, plan.params());
+      g.writeFieldName("paramTypes");
+      mapper.writeValue(g, paramTypes(plan));
+      g.writeFieldName("steps");
+      g.writeStartArray();
+      for (PlannedStep s : plan.steps()) {
+        mapper.writeValue(g, jsonStep(s));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
+    writer.append('\n');
   }
 
   private static Map<String, Object> paramTypes(Plan plan) {
@@ -144,11 +188,8 @@ public final class PlanRenderer {
     return m;
   }
 
-  private static String dot(Plan plan) {
-    StringBuilder sb =
-        new StringBuilder("digraph \"")
-            .append(escape(plan.pipeline()))
-            .append("\" {\n  rankdir=LR;\n");
+  private static void dot(Plan plan, Appendable sb) throws IOException {
+    sb.append("digraph \"").append(escape(plan.pipeline())).append("\" {\n  rankdir=LR;\n");
     for (PlannedStep s : plan.steps()) {
       sb.append("  \"")
           .append(escape(s.id()))
@@ -163,12 +204,12 @@ public final class PlanRenderer {
             .append("\";\n");
       }
     }
-    return sb.append("}\n").toString();
+    sb.append("}\n");
   }
 
-  private static String mermaid(Plan plan) {
-    StringBuilder sb = new StringBuilder("flowchart LR\n");
-    Map<String, String> ids = new LinkedHashMap<>();
+  private static void mermaid(Plan plan, Appendable sb) throws IOException {
+    sb.append("flowchart LR\n");
+    Map<String, String> ids = new HashMap<>();
     for (PlannedStep s : plan.steps()) {
       ids.put(s.id(), "s" + ids.size());
     }
@@ -190,7 +231,6 @@ public final class PlanRenderer {
         }
       }
     }
-    return sb.toString();
   }
 
   private static String escape(String s) {

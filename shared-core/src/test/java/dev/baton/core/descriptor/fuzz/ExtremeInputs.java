@@ -1,5 +1,6 @@
 package dev.baton.core.descriptor.fuzz;
 
+import dev.baton.core.descriptor.yaml.YamlTreeReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  */
 final class ExtremeInputs {
   private static final String HEAD = "version: 1\nname: extreme\nsteps:\n";
-  private static final int LIMIT = 1 << 20;
+  private static final int LIMIT = YamlTreeReader.MAX_BYTES;
 
   private ExtremeInputs() {}
 
