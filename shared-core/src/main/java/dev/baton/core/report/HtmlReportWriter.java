@@ -102,6 +102,12 @@ public final class HtmlReportWriter {
           .append(timeline)
           .append("<figcaption>")
           .append(legend(record))
+          .append(
+              groups.groups.isEmpty()
+                  ? ""
+                  : "<p class=\"note\">Cells of matrix steps with more than "
+                      + HtmlCellGroups.GROUP_AT
+                      + " cells are not drawn: see their groups in the step table.</p>")
           .append("</figcaption></figure>\n</section>\n");
     }
     html.append(HtmlStepSections.table(record, groups));

@@ -57,7 +57,8 @@ class LargeMatrixPlanTest {
 
   @Test
   void cellsWhoseEnvironmentDependsOnTheCellKeepTheirOwn() {
-    PipelineDescriptor d = matrix(3, 2, "    cache: {inputs: ['in-${{ matrix.a }}.txt']}\n");
+    PipelineDescriptor d =
+        matrix(3, 2, "    cache: true\n    inputs: ['in-${{ matrix.a }}.txt']\n");
     Plan plan = Planner.plan(d, Map.of(), Set.of(), Optional.empty());
 
     PlannedStep a0 = plan.step("cell[a=0,b=0]");
