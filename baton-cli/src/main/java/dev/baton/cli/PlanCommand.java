@@ -3,8 +3,11 @@ package dev.baton.cli;
 import dev.baton.core.api.Baton;
 import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.StepIdList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +91,13 @@ final class PlanCommand implements Callable<Integer> {
             "unknown step kind '" + kind + "'; use run, validate, benchmark or deploy");
       }
     }
-    String rendered =
-        PlanRenderer.render(new Baton(Console.events(true)).plan(config.build()), format);
-    Console.out().print(rendered);
+    Plan plan = new Baton(Console.events(true)).plan(config.build());
+    try {
+      PlanRenderer.render(plan, format, Console.out());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // PrintStream records its errors instead of throwing
+    }
+    Console.out().flush();
     return 0;
   }
 }

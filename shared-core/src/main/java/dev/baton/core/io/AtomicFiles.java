@@ -1,8 +1,11 @@
 package dev.baton.core.io;
 
 import dev.baton.core.errors.InfrastructureException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,6 +44,29 @@ public final class AtomicFiles {
             while (buffer.hasRemaining()) {
               channel.write(buffer);
             }
+            channel.force(true);
+          }
+        });
+  }
+
+  /** Writes a file's content to a stream; the caller closes nothing. */
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} atomically with what {@code content} writes, streamed through a buffer
+   * (a run record of 100,000 steps is never one string in memory). Same guarantees as {@link
+   * #write(Path, byte[])}.
+   */
+  public static void write(Path target, Content content) {
+    replace(
+        target,
+        temp -> {
+          try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            content.writeTo(out);
+            out.flush();
             channel.force(true);
           }
         });

@@ -14,23 +14,15 @@ import java.util.Map;
 final class MatrixExpander {
   private MatrixExpander() {}
 
+  /**
+   * The cells in order (the first axis varies slowest), each a {@link FrozenMap} that shares the
+   * axis names with every other cell and the values with the matrix.
+   */
   static List<Map<String, String>> cells(MatrixSpec matrix) {
-    List<Map<String, String>> cells = new ArrayList<>();
-    if (!matrix.axes().isEmpty()) {
-      cells.add(new LinkedHashMap<>());
-      for (Map.Entry<String, List<String>> axis : matrix.axes().entrySet()) {
-        List<Map<String, String>> next = new ArrayList<>();
-        for (Map<String, String> cell : cells) {
-          for (String value : axis.getValue()) {
-            Map<String, String> c = new LinkedHashMap<>(cell);
-            c.put(axis.getKey(), value);
-            next.add(c);
-          }
-        }
-        cells = next;
-      }
+    List<Map<String, String>> cells = crossProduct(matrix);
+    if (!matrix.exclude().isEmpty()) {
+      cells.removeIf(cell -> matrix.exclude().stream().anyMatch(ex -> matches(cell, ex)));
     }
-    cells.removeIf(cell -> matrix.exclude().stream().anyMatch(ex -> matches(cell, ex)));
     int original = cells.size();
     for (Map<String, String> inc : matrix.include()) {
       Map<String, String> onAxes = new LinkedHashMap<>();
@@ -42,16 +34,46 @@ final class MatrixExpander {
       if (onAxes.size() < inc.size()) {
         for (int i = 0; i < original; i++) {
           if (matches(cells.get(i), onAxes)) {
-            cells.get(i).putAll(inc);
+            Map<String, String> merged = new LinkedHashMap<>(cells.get(i));
+            merged.putAll(inc);
+            cells.set(i, FrozenMap.of(merged));
             extended = true;
           }
         }
       }
       if (!extended && cells.stream().noneMatch(c -> c.equals(inc))) {
-        cells.add(new LinkedHashMap<>(inc));
+        cells.add(FrozenMap.of(inc));
       }
     }
     return cells;
+  }
+
+  /** Every combination of the axes' values, counted like an odometer: the last axis turns first. */
+  private static List<Map<String, String>> crossProduct(MatrixSpec matrix) {
+    List<Map<String, String>> cells = new ArrayList<>();
+    if (matrix.axes().isEmpty()) {
+      return cells;
+    }
+    String[] names = matrix.axes().keySet().toArray(new String[0]);
+    List<List<String>> axes = new ArrayList<>(matrix.axes().values());
+    if (axes.stream().anyMatch(List::isEmpty)) {
+      return cells;
+    }
+    int[] at = new int[names.length];
+    while (true) {
+      String[] values = new String[names.length];
+      for (int a = 0; a < names.length; a++) {
+        values[a] = axes.get(a).get(at[a]);
+      }
+      cells.add(new FrozenMap(names, values));
+      int a = names.length - 1;
+      while (a >= 0 && ++at[a] == axes.get(a).size()) {
+        at[a--] = 0;
+      }
+      if (a < 0) {
+        return cells;
+      }
+    }
   }
 
   private static boolean matches(Map<String, String> cell, Map<String, String> pattern) {

@@ -1,6 +1,6 @@
 package dev.baton.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.descriptor.AgentRequest;
@@ -8,46 +8,81 @@ import dev.baton.core.descriptor.Durations;
 import dev.baton.core.descriptor.MatrixSpec;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.expr.StatusFunction;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Prints a plan as text for people, JSON for tools (the Jenkins library), or DOT and Mermaid
- * graphs.
+ * graphs. Each step is written as it is reached, so a plan of 100,000 cells never exists as one
+ * string: {@link #render(Plan, String, Writer)} streams to the console.
  */
 public final class PlanRenderer {
   public static final List<String> FORMATS = List.of("text", "json", "dot", "mermaid");
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Built on first use: the text format, the one people read, does not load Jackson at all. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private PlanRenderer() {}
 
   public static String render(Plan plan, String format) {
-    return switch (format) {
-      case "text" -> text(plan);
-      case "json" -> json(plan);
-      case "dot" -> dot(plan);
-      case "mermaid" -> mermaid(plan);
-      default ->
-          throw new UsageException(
-              "unknown plan format '" + format + "'; use one of " + String.join(", ", FORMATS));
-    };
+    StringBuilder sb = new StringBuilder();
+    try {
+      render(plan, format, sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return sb.toString();
   }
 
-  private static String text(Plan plan) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(plan.pipeline()).append(": ").append(plan.steps().size()).append(" steps\n");
+  /**
+   * Writes the plan in {@code format} to {@code out} step by step; the caller flushes and closes.
+   *
+   * @throws UsageException when the format is not one of {@link #FORMATS}
+   */
+  public static void render(Plan plan, String format, Appendable out) throws IOException {
+    if (!FORMATS.contains(format)) {
+      throw new UsageException(
+          "unknown plan format '" + format + "'; use one of " + String.join(", ", FORMATS));
+    }
+    // Large chunks: a console's PrintStream flushes on every newline it is given.
+    Writer w = new BufferedWriter(AppendableWriter.of(out), 1 << 16);
+    switch (format) {
+      case "json" -> json(plan, w);
+      case "dot" -> dot(plan, w);
+      case "mermaid" -> mermaid(plan, w);
+      default -> text(plan, w);
+    }
+    w.flush();
+  }
+
+  private static void text(Plan plan, Appendable sb) throws IOException {
+    sb.append(plan.pipeline())
+        .append(": ")
+        .append(String.valueOf(plan.steps().size()))
+        .append(" steps\n");
     for (String line : paramLines(plan)) {
       sb.append("  ").append(line).append('\n');
     }
     for (PlannedStep s : plan.steps()) {
       sb.append("  ").append(s.id());
-      if (!s.needs().isEmpty()) {
-        sb.append("  <- ").append(String.join(", ", s.needs()));
+      String separator = "  <- ";
+      for (String need : s.needs()) {
+        sb.append(separator).append(need);
+        separator = ", ";
       }
       AgentRequest a = s.agent();
       if (!a.label().isEmpty() || a.gpus() > 0) {
@@ -56,7 +91,9 @@ public final class PlanRenderer {
             .append(a.gpus() > 0 ? ", " + a.gpus() + " GPU" + (a.gpus() > 1 ? "s" : "") : "")
             .append(']');
       }
-      s.timeout().ifPresent(t -> sb.append("  timeout ").append(Durations.human(t)));
+      if (s.timeout().isPresent()) {
+        sb.append("  timeout ").append(Durations.human(s.timeout().get()));
+      }
       if (s.skipped()) {
         sb.append("  (skipped: ").append(s.skipReason()).append(')');
       } else if (decidedLate(s)) {
@@ -69,18 +106,6 @@ public final class PlanRenderer {
       }
       sb.append("\n      ").append(s.command().display().replace("\n", "\n      ")).append('\n');
     }
-    return sb.toString();
-  }
-
-  /**
-   * Whether {@code s}'s {@code when} is decided only once its needs have ended: it calls a status
-   * function ({@code failure()}...) or reads {@code needs.*}.
-   */
-  private static boolean decidedLate(PlannedStep s) {
-    String when = s.spec().when().strip();
-    return !when.isEmpty()
-        && (!WhenConditions.statusFunctions(s.spec()).isEmpty()
-            || NeedsReferences.readsNeeds(NeedsReferences.of(when, true)));
   }
 
   /**
@@ -100,8 +125,19 @@ public final class PlanRenderer {
         .toList();
   }
 
-  private static String json(Plan plan) {
-    return json(plan, null, plan.steps().stream().map(PlanRenderer::jsonStep).toList());
+  /**
+   * Whether {@code s}'s {@code when} is decided only once its needs have ended: it calls a status
+   * function ({@code failure()}...) or reads {@code needs.*}.
+   */
+  private static boolean decidedLate(PlannedStep s) {
+    String when = s.spec().when().strip();
+    return !when.isEmpty()
+        && (!WhenConditions.statusFunctions(s.spec()).isEmpty()
+            || NeedsReferences.readsNeeds(NeedsReferences.of(when, true)));
+  }
+
+  private static void json(Plan plan, Writer writer) throws IOException {
+    json(plan, null, plan.steps(), PlanRenderer::jsonStep, writer);
   }
 
   /**
@@ -115,31 +151,54 @@ public final class PlanRenderer {
     x.put("state", e.state().name().toLowerCase(Locale.ROOT));
     x.put("message", e.message());
     x.put("axes", e.values());
-    List<Object> steps = new ArrayList<>();
+    List<Map<String, Object>> steps = new ArrayList<>();
     for (int i = 0; i < e.cells().size(); i++) {
       PlannedStep c = e.cells().get(i);
       Map<String, Object> m = jsonStep(c);
       m.put("dynamic", Map.of("step", c.stepName(), "index", i, "cells", e.cells().size()));
       steps.add(m);
     }
-    return json(plan, x, steps);
+    StringWriter out = new StringWriter();
+    try {
+      json(plan, x, steps, m -> m, out);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex); // a StringWriter does not throw
+    }
+    return out.toString();
   }
 
-  private static String json(Plan plan, @Nullable Map<String, Object> expansion, List<?> steps) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("pipeline", plan.pipeline());
-    out.put("descriptor", plan.descriptor().file().toString());
-    out.put("params", plan.params());
-    out.put("paramTypes", paramTypes(plan));
-    if (expansion != null) {
-      out.put("expansion", expansion);
+  /** Jackson's generator writes each step as it comes: the same text as one tree, never held. */
+  private static <T> void json(
+      Plan plan,
+      @Nullable Map<String, Object> expansion,
+      List<T> steps,
+      Function<T, Map<String, Object>> each,
+      Writer writer)
+      throws IOException {
+    ObjectMapper mapper = Json.MAPPER;
+    try (JsonGenerator g = mapper.getFactory().createGenerator(writer)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("pipeline", plan.pipeline());
+      g.writeStringField("descriptor", plan.descriptor().file().toString());
+      g.writeFieldName("params");
+      mapper.writeValue(g, plan.params());
+      g.writeFieldName("paramTypes");
+      mapper.writeValue(g, paramTypes(plan));
+      if (expansion != null) {
+        g.writeFieldName("expansion");
+        mapper.writeValue(g, expansion);
+      }
+      g.writeFieldName("steps");
+      g.writeStartArray();
+      for (T s : steps) {
+        mapper.writeValue(g, each.apply(s));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    out.put("steps", steps);
-    try {
-      return JSON.writeValueAsString(out) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    writer.append('\n');
   }
 
   private static Map<String, Object> paramTypes(Plan plan) {
@@ -229,11 +288,8 @@ public final class PlanRenderer {
     return "{" + String.join(", ", parts) + "}";
   }
 
-  private static String dot(Plan plan) {
-    StringBuilder sb =
-        new StringBuilder("digraph \"")
-            .append(escape(plan.pipeline()))
-            .append("\" {\n  rankdir=LR;\n");
+  private static void dot(Plan plan, Appendable sb) throws IOException {
+    sb.append("digraph \"").append(escape(plan.pipeline())).append("\" {\n  rankdir=LR;\n");
     for (PlannedStep s : plan.steps()) {
       sb.append("  \"")
           .append(escape(s.id()))
@@ -248,12 +304,12 @@ public final class PlanRenderer {
             .append("\";\n");
       }
     }
-    return sb.append("}\n").toString();
+    sb.append("}\n");
   }
 
-  private static String mermaid(Plan plan) {
-    StringBuilder sb = new StringBuilder("flowchart LR\n");
-    Map<String, String> ids = new LinkedHashMap<>();
+  private static void mermaid(Plan plan, Appendable sb) throws IOException {
+    sb.append("flowchart LR\n");
+    Map<String, String> ids = new HashMap<>();
     for (PlannedStep s : plan.steps()) {
       ids.put(s.id(), "s" + ids.size());
     }
@@ -275,7 +331,6 @@ public final class PlanRenderer {
         }
       }
     }
-    return sb.toString();
   }
 
   private static String escape(String s) {

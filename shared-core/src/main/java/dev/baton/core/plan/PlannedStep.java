@@ -8,8 +8,6 @@ import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.descriptor.StepSpec;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +37,10 @@ public record PlannedStep(
     String skipReason) {
 
   public PlannedStep {
-    matrix = Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
+    // Frozen maps are kept as they are: the cells of a large matrix share their env.
+    matrix = FrozenMap.of(matrix);
     needs = List.copyOf(needs);
-    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    env = FrozenMap.of(env);
     skipReason = skipReason == null ? "" : skipReason;
   }
 

@@ -5,40 +5,66 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
 
-/** Orders planned steps so each comes after what it needs; ties keep declaration order. */
+/**
+ * Orders planned steps so each comes after what it needs; ties keep declaration order. Linear in
+ * steps and needs (plus a heap of the ready ones): the edges are held as arrays of indices, so a
+ * fan-in over 100,000 matrix cells costs a few int arrays, not a list per step.
+ */
 final class TopologicalOrder {
   private TopologicalOrder() {}
 
   static List<PlannedStep> sort(PipelineDescriptor d, Map<String, List<PlannedStep>> byName) {
     List<PlannedStep> all = new ArrayList<>();
     byName.values().forEach(all::addAll);
-    int[] missing = new int[all.size()];
-    Map<String, List<Integer>> dependents = new HashMap<>();
-    for (int i = 0; i < all.size(); i++) {
+    int n = all.size();
+    Map<String, Integer> index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      index.put(all.get(i).id(), i);
+    }
+    // Dependents of each step, compressed: those of step j are dependents[start[j] .. start[j+1]).
+    int[] missing = new int[n];
+    int[] start = new int[n + 1];
+    for (int i = 0; i < n; i++) {
       for (String need : all.get(i).needs()) {
         missing[i]++;
-        dependents.computeIfAbsent(need, k -> new ArrayList<>()).add(i);
+        Integer j = index.get(need);
+        if (j != null) {
+          start[j + 1]++;
+        }
       }
     }
-    TreeSet<Integer> ready = new TreeSet<>();
-    for (int i = 0; i < all.size(); i++) {
+    for (int j = 0; j < n; j++) {
+      start[j + 1] += start[j];
+    }
+    int[] dependents = new int[start[n]];
+    int[] filled = start.clone();
+    for (int i = 0; i < n; i++) {
+      for (String need : all.get(i).needs()) {
+        Integer j = index.get(need);
+        if (j != null) {
+          dependents[filled[j]++] = i;
+        }
+      }
+    }
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int i = 0; i < n; i++) {
       if (missing[i] == 0) {
         ready.add(i);
       }
     }
-    List<PlannedStep> out = new ArrayList<>(all.size());
+    List<PlannedStep> out = new ArrayList<>(n);
     while (!ready.isEmpty()) {
-      int i = ready.pollFirst();
+      int i = ready.poll();
       out.add(all.get(i));
-      for (int dep : dependents.getOrDefault(all.get(i).id(), List.of())) {
-        if (--missing[dep] == 0) {
-          ready.add(dep);
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        if (--missing[dependents[k]] == 0) {
+          ready.add(dependents[k]);
         }
       }
     }
-    if (out.size() != all.size()) {
+    if (out.size() != n) {
       throw new IllegalStateException("cycle survived DagChecker in " + d.file());
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.baton.core.record;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -39,6 +40,10 @@ public final class RunRecordJson {
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
+  /** Leaves the stream open: the file is forced to disk after the record is written. */
+  private static final ObjectWriter STREAMING_WRITER =
+      WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
   private RunRecordJson() {}
 
   /** The record as pretty-printed JSON text ending in a newline. */
@@ -73,9 +78,22 @@ public final class RunRecordJson {
     }
   }
 
-  /** Writes {@code run.json} atomically to {@code file}. */
+  /**
+   * Writes {@code run.json} atomically to {@code file}, streamed by Jackson's generator: the same
+   * text as {@link #toJson}, never held whole in memory.
+   */
   public static void write(RunRecord record, Path file) {
-    AtomicFiles.write(file, toJson(record));
+    AtomicFiles.write(
+        file,
+        out -> {
+          try {
+            STREAMING_WRITER.writeValue(out, record);
+          } catch (JsonProcessingException e) {
+            // Only values outside the documented result types can get here: a programming error.
+            throw new IllegalArgumentException("run record cannot be written as JSON: " + e, e);
+          }
+          out.write('\n');
+        });
   }
 
   /**

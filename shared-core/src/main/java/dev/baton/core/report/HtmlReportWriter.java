@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +29,26 @@ public final class HtmlReportWriter {
 
   private HtmlReportWriter() {}
 
-  /** Writes report.html and report.css into {@code reportDir} atomically; returns both paths. */
+  /**
+   * Writes report.html and report.css into {@code reportDir} atomically, and a page per large
+   * matrix step ({@code report-cells-<n>.html}); returns every path written, report.html first.
+   */
   public static List<Path> write(RunRecord record, Path reportDir) {
     Path html = reportDir.resolve(REPORT_HTML);
     Path css = reportDir.resolve(REPORT_CSS);
     AtomicFiles.write(css, css());
-    AtomicFiles.write(html, toHtml(record));
-    return List.of(html, css);
+    HtmlCellGroups groups = HtmlCellGroups.of(record);
+    AtomicFiles.write(html, toHtml(record, groups));
+    List<Path> written = new ArrayList<>(List.of(html, css));
+    groups
+        .pages()
+        .forEach(
+            (name, page) -> {
+              Path file = reportDir.resolve(page);
+              AtomicFiles.write(file, groups.cellsPage(record, name));
+              written.add(file);
+            });
+    return written;
   }
 
   /** The stylesheet report.html links to. */
@@ -53,10 +67,14 @@ public final class HtmlReportWriter {
    * The HTML page for {@code record}; it is also well-formed XML, which keeps its escaping honest.
    */
   public static String toHtml(RunRecord record) {
+    return toHtml(record, HtmlCellGroups.of(record));
+  }
+
+  private static String toHtml(RunRecord record, HtmlCellGroups groups) {
     String pipeline = Html.esc(record.pipeline());
     String status = record.status() == null ? "UNKNOWN" : record.status().name();
-    String timeline = TimelineSvg.render(record);
-    String failures = HtmlStepSections.failures(record);
+    String timeline = TimelineSvg.render(withoutGroupedCells(record, groups));
+    String failures = HtmlStepSections.failures(record, groups);
     StringBuilder html = new StringBuilder(16_384);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -84,9 +102,15 @@ public final class HtmlReportWriter {
           .append(timeline)
           .append("<figcaption>")
           .append(legend(record))
+          .append(
+              groups.groups.isEmpty()
+                  ? ""
+                  : "<p class=\"note\">Cells of matrix steps with more than "
+                      + HtmlCellGroups.GROUP_AT
+                      + " cells are not drawn: see their groups in the step table.</p>")
           .append("</figcaption></figure>\n</section>\n");
     }
-    html.append(HtmlStepSections.table(record));
+    html.append(HtmlStepSections.table(record, groups));
     html.append(HtmlStageSections.gates(record));
     html.append(HtmlStageSections.benchmarks(record));
     html.append(HtmlStageSections.rollouts(record));
@@ -96,6 +120,28 @@ public final class HtmlReportWriter {
       html.append(" for ").append(Html.esc(record.descriptor()));
     }
     return html.append(".</footer>\n</body>\n</html>\n").toString();
+  }
+
+  /**
+   * The record the timeline draws: the cells of large matrix steps are left out (a bar each would
+   * make a chart no one can read and a page of many megabytes); their group lists the slowest.
+   */
+  private static RunRecord withoutGroupedCells(RunRecord record, HtmlCellGroups groups) {
+    if (groups.groups.isEmpty()) {
+      return record;
+    }
+    return new RunRecord(
+        record.schemaVersion(),
+        record.runId(),
+        record.pipeline(),
+        record.status(),
+        record.startedAt(),
+        record.endedAt(),
+        record.descriptor(),
+        record.executor(),
+        record.params(),
+        record.agents(),
+        record.steps().stream().filter(s -> !groups.grouped(s)).toList());
   }
 
   private static void banner(StringBuilder html, RunRecord record, String pipeline, String status) {

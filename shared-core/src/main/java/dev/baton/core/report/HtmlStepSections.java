@@ -6,19 +6,19 @@ import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepCounts;
 import dev.baton.core.record.StepRecord;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The step-related parts of report.html: what failed (first) and the table of all steps. */
 final class HtmlStepSections {
   private HtmlStepSections() {}
 
-  /** Anchor of a step's row in the step table; ids are positional so any step id is safe. */
-  static String anchor(RunRecord record, StepRecord step) {
-    return "step-" + (record.steps().indexOf(step) + 1);
-  }
+  /** Failed steps shown in full, log tail included; past them the step table lists the rest. */
+  static final int FAILURES_SHOWN = 50;
 
-  static String failures(RunRecord record) {
+  static String failures(RunRecord record, HtmlCellGroups groups) {
     List<StepRecord> failed =
         record.steps().stream()
             .filter(s -> StepCounts.isFailure(s.status()) || hasFailedGate(s))
@@ -28,9 +28,9 @@ final class HtmlStepSections {
     }
     StringBuilder html = new StringBuilder("<section id=\"failures\" class=\"failures\">\n");
     html.append("<h2>What failed</h2>\n");
-    for (StepRecord step : failed) {
+    for (StepRecord step : failed.subList(0, Math.min(failed.size(), FAILURES_SHOWN))) {
       html.append("<article class=\"failure st-").append(step.status()).append("\">\n<h3>");
-      html.append("<a href=\"#").append(anchor(record, step)).append("\">");
+      html.append("<a href=\"").append(groups.href(step)).append("\">");
       html.append(Html.esc(step.id())).append("</a> ").append(badge(step)).append("</h3>\n");
       if (!step.message().isBlank()) {
         html.append("<p class=\"message\">").append(Html.esc(step.message())).append("</p>\n");
@@ -55,17 +55,29 @@ final class HtmlStepSections {
       }
       html.append("</article>\n");
     }
+    if (failed.size() > FAILURES_SHOWN) {
+      html.append("<p class=\"more-failures\">")
+          .append(String.format("%,d", failed.size() - FAILURES_SHOWN))
+          .append(" more failed; the step table lists them.</p>\n");
+    }
     return html.append("</section>\n").toString();
   }
 
-  static String table(RunRecord record) {
+  static String table(RunRecord record, HtmlCellGroups groups) {
     StringBuilder html = new StringBuilder("<section id=\"steps\">\n<h2>Steps</h2>\n");
     html.append("<div class=\"scroll\"><table class=\"steps\">\n<thead><tr>")
         .append("<th>Step</th><th>Status</th><th class=\"num\">Duration</th>")
         .append("<th class=\"num\">Attempts</th><th>Agent</th><th>GPUs</th><th>Log</th>")
         .append("</tr></thead>\n<tbody>\n");
+    Set<String> groupsShown = new HashSet<>();
     for (StepRecord step : record.steps()) {
-      html.append("<tr id=\"").append(anchor(record, step)).append("\">");
+      if (groups.grouped(step)) {
+        if (groupsShown.add(step.step())) {
+          groups.rows(html, step.step());
+        }
+        continue;
+      }
+      html.append("<tr id=\"").append(groups.anchor(step)).append("\">");
       html.append("<td class=\"step-id\">").append(Html.esc(step.id()));
       dynamic(html, step);
       if (!step.message().isBlank()) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree that remembers positions. Rejects what a pipeline
@@ -22,13 +23,21 @@ import org.jspecify.annotations.Nullable;
  * first.
  */
 public final class YamlTreeReader {
-  /** Descriptors are small; a larger file is a mistake or an attack. */
-  public static final int MAX_BYTES = 1 << 20;
+  /**
+   * Room for generated descriptors: 20,000 steps of 400 characters each (a 10,000-step DAG written
+   * one step a line is 0.43 MiB). A larger file is a mistake or an attack, and is refused before it
+   * is parsed.
+   */
+  public static final int MAX_BYTES = 8 << 20;
+
+  /** {@link #MAX_BYTES} as people read it, for messages. */
+  public static final String MAX_SIZE = "8 MiB";
 
   public static final int MAX_DEPTH = 32;
 
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder()
+          .loaderOptions(loaderOptions())
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(MAX_DEPTH + 8)
@@ -47,6 +56,13 @@ public final class YamlTreeReader {
     this.file = file;
   }
 
+  /** SnakeYAML's own bound (3 MB by default) raised past ours, which is checked first. */
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_BYTES + 1);
+    return options;
+  }
+
   /**
    * Parses {@code text}; returns the root (null when unreadable) and adds every problem found to
    * {@code problems}.
@@ -63,7 +79,7 @@ public final class YamlTreeReader {
     if (text.length() > MAX_BYTES) {
       problem(
           positionOf(text, MAX_BYTES),
-          "the descriptor is larger than 1 MiB; it reaches the limit here",
+          "the descriptor is larger than " + MAX_SIZE + "; it reaches the limit here",
           "a descriptor this large is almost certainly a mistake; split the data out into files the steps read");
       return null;
     }

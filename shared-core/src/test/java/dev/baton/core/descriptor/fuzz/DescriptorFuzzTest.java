@@ -2,6 +2,7 @@ package dev.baton.core.descriptor.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.descriptor.yaml.YamlTreeReader;
 import dev.baton.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,9 @@ class DescriptorFuzzTest {
     boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
     RequiredTool.require(made, "mkfifo could not make a FIFO");
     Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), Path.of("/dev/zero"));
-    Path big = Files.writeString(dir.resolve("big.yaml"), "#" + "x".repeat(1 << 20) + "\n");
+    Path big =
+        Files.writeString(
+            dir.resolve("big.yaml"), "#" + "x".repeat(YamlTreeReader.MAX_BYTES) + "\n");
     Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'n', ':', ' ', (byte) 0xe9});
     List<Path> files =
         List.of(Path.of("/dev/zero"), Path.of("/dev/urandom"), fifo, dir, link, big, latin1);

@@ -40,13 +40,35 @@ class LimitMessagesTest {
 
   @Test
   void textOverTheSizeLimitIsRefusedAtTheLineWhereItCrossesIt() {
-    String line = "#" + "x".repeat(1022) + "\n"; // 1 KiB a line: the limit falls at line 1025
-    List<DescriptorProblem> problems = read(line.repeat(1100));
+    String line = "#" + "x".repeat(1022) + "\n"; // 1 KiB a line: the limit (8 MiB) at line 8193
+    List<DescriptorProblem> problems = read(line.repeat(8300));
     assertThat(problems).hasSize(1);
-    assertThat(problems.get(0).position().line()).isEqualTo(1025);
+    assertThat(problems.get(0).position().line()).isEqualTo(8193);
     assertThat(problems.get(0).position().column()).isEqualTo(1);
     assertThat(problems.get(0).message())
-        .isEqualTo("the descriptor is larger than 1 MiB; it reaches the limit here");
+        .isEqualTo("the descriptor is larger than 8 MiB; it reaches the limit here");
+  }
+
+  @Test
+  void aGeneratedDescriptorOfTwentyThousandStepsPastSnakeYamlsOwnThreeMegabytesIsRead() {
+    // Past 3 MB SnakeYAML refused the file by default ("The incoming YAML document exceeds the
+    // limit"), before Baton's own bound: a generated pipeline of 20,000 steps must still read.
+    StringBuilder yaml = new StringBuilder(HEAD);
+    for (int i = 0; i < 20_000; i++) {
+      yaml.append("  step-")
+          .append(i)
+          .append(":\n    run: python train.py --shard ")
+          .append(i)
+          .append(" --out out/shard-")
+          .append(i)
+          .append(" --epochs 10 --seed 17 --log-every 100\n")
+          .append(i > 0 ? "    needs: [step-" + (i - 1) + "]\n" : "")
+          .append("    env: {SHARD: '")
+          .append(i)
+          .append("', MODEL_DIR: models/resnet50-imagenet-finetune}\n");
+    }
+    assertThat(yaml.length()).isBetween(3_500_000, YamlTreeReader.MAX_BYTES);
+    assertThat(read(yaml.toString())).isEmpty();
   }
 
   @Test
