@@ -126,6 +126,7 @@ public final class RunEngine {
         waitForSignal();
       }
     } finally {
+      journal.flush();
       follower.close();
       leases.close();
     }
@@ -142,6 +143,7 @@ public final class RunEngine {
 
   private void waitForSignal() {
     try {
+      journal.flush();
       loop.runNext();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -192,6 +194,7 @@ public final class RunEngine {
   }
 
   private void dispatch() {
+    journal.flush(); // before any step starts: a step's end is journalled before its dependents'
     // Steps that became ready between two dispatches are equally old: none passes the others over.
     readySeq++;
     if (queue.isEmpty() || stopStarting || gate.closed() || atMaxRunning()) {
