@@ -123,8 +123,8 @@ public final class RunJournal implements AutoCloseable {
   private static byte[] encodeBytes(JournalEntry entry, UnaryOperator<String> mask) {
     String text;
     try {
-      text = mask.apply(JournalJson.MAPPER.writeValueAsString(entry));
-    } catch (JsonProcessingException e) {
+      text = mask.apply(JournalLines.json(entry));
+    } catch (IOException e) {
       throw new IllegalArgumentException("journal entry cannot be written as JSON: " + e, e);
     }
     byte[] json = text.getBytes(StandardCharsets.UTF_8);
