@@ -72,8 +72,12 @@ public final class BatonCli implements Runnable {
     Thread t =
         new Thread(
             () -> {
-              LocalExecutor.prepare();
-              RunJournal.warmUp();
+              try {
+                LocalExecutor.prepare();
+                RunJournal.warmUp();
+              } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the run itself meets the same problem and reports it.
+              }
             },
             "baton-warm-up");
     t.setDaemon(true);
