@@ -1,6 +1,8 @@
 package dev.baton.cli;
 
 import dev.baton.core.errors.BatonException;
+import dev.baton.core.exec.local.LocalExecutor;
+import dev.baton.core.state.RunJournal;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -54,7 +56,32 @@ public final class BatonCli implements Runnable {
 
   public static void main(String[] args) {
     fastProcessLaunch();
+    if (args.length > 0 && args[0].equals("run")) {
+      warmUpInBackground();
+    }
     System.exit(execute(args, System.out, System.err));
+  }
+
+  /**
+   * What a run does first, done ahead on a second thread while this one builds the command's model
+   * and reads the descriptor: the C library bound (JNA), the journal's serializers built, and the
+   * JSON parser's number constants (BigDecimal's tables) initialised. Nothing is written; a command
+   * line that fails to parse only wasted the thread.
+   */
+  private static void warmUpInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                LocalExecutor.prepare();
+                RunJournal.warmUp();
+              } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the run itself meets the same problem and reports it.
+              }
+            },
+            "baton-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

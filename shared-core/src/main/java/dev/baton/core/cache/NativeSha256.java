@@ -3,6 +3,7 @@ package dev.baton.core.cache;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.baton.core.os.LinuxLibc;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -97,6 +98,7 @@ final class NativeSha256 {
       if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {
         return "not Linux on x86-64 or aarch64";
       }
+      LinuxLibc.skipLibrarySearchPath();
       Native.register(NativeSha256.class, "libcrypto.so.3");
       return selfTest();
     } catch (Throwable e) {

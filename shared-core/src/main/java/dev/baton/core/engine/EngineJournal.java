@@ -6,6 +6,7 @@ import dev.baton.core.record.StepState;
 import dev.baton.core.state.JournalEntry;
 import dev.baton.core.state.RunJournal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The engine's side of the run journal: turns its state changes into entries, and on the first
  * write that fails stops the run (it could no longer be resumed) and keeps the error for the end.
+ *
+ * <p>Entries are held while the engine thread handles what became due together (an attempt's end
+ * and its step's end; several steps ending at once) and {@linkplain #flush written} with one system
+ * call before the engine waits again and before it starts a process: so a step's dependents never
+ * start while its end is not yet in the journal, and a Baton killed while waiting or while a step
+ * runs has journalled everything it did. Engine thread only.
  */
 final class EngineJournal {
   private final RunJournal journal;
   private final Runnable stopRun;
+  private final List<JournalEntry> pending = new ArrayList<>();
   private @Nullable InfrastructureException failure;
 
   EngineJournal(RunJournal journal, Runnable stopRun) {
@@ -63,15 +71,28 @@ final class EngineJournal {
     return Optional.ofNullable(failure);
   }
 
-  private void write(JournalEntry entry) {
+  /** Writes the entries held so far, in one system call. */
+  void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
     if (failure != null) {
+      pending.clear();
       return;
     }
     try {
-      journal.write(entry);
+      journal.write(pending);
     } catch (InfrastructureException e) {
       failure = e;
       stopRun.run();
+    } finally {
+      pending.clear();
+    }
+  }
+
+  private void write(JournalEntry entry) {
+    if (failure == null) {
+      pending.add(entry);
     }
   }
 

@@ -142,6 +142,7 @@ public final class RunEngine {
         waitForSignal();
       }
     } finally {
+      journal.flush();
       follower.close();
       leases.close();
     }
@@ -158,6 +159,7 @@ public final class RunEngine {
 
   private void waitForSignal() {
     try {
+      journal.flush();
       loop.runNext();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -172,6 +174,7 @@ public final class RunEngine {
   }
 
   private void dispatch() {
+    journal.flush(); // before any step starts: a step's end is journalled before its dependents'
     // Steps that became ready between two dispatches are equally old: none passes the others over.
     readySeq++;
     // While the run stops, the queue holds only cleanup steps; between a cancel asked for and its

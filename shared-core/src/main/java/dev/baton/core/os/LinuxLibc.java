@@ -25,6 +25,18 @@ public final class LinuxLibc {
   private LinuxLibc() {}
 
   /**
+   * Tells JNA not to build its library search path: on Linux it runs {@code ldconfig -p} for it (a
+   * process start, through the JDK's {@code jspawnhelper}: two execs per Baton run), and Baton
+   * binds every library by its file name ({@code libc.so.6}, {@code libcrypto.so.3}), which the
+   * dynamic linker finds by itself. Call before the first binding; a path the user set is kept.
+   */
+  public static void skipLibrarySearchPath() {
+    if (System.getProperty("jna.platform.library.path") == null) {
+      System.setProperty("jna.platform.library.path", "");
+    }
+  }
+
+  /**
    * Registers the native methods of {@code natives} against {@code libc.so.6}.
    *
    * @return null when bound, else why not (not Linux on x86-64 or aarch64, a missing symbol, JNA's
@@ -36,6 +48,7 @@ public final class LinuxLibc {
       if (!Platform.isLinux() || !(arch.equals("amd64") || arch.equals("aarch64"))) {
         return "not Linux on x86-64 or aarch64";
       }
+      skipLibrarySearchPath();
       // By its file name, so that JNA opens it directly instead of searching for "c".
       Native.register(natives, "libc.so.6");
       return null;

@@ -19,10 +19,13 @@ import java.util.function.UnaryOperator;
  * turns {@code \nsecret} into {@code \****}, which is not JSON — and leave the document unreadable.
  */
 public final class JsonMasking {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
   private JsonMasking() {}
+
+  /** Built on first use: a run without secrets never needs it (start-up, issue 17). */
+  private static final class Mapper {
+    static final ObjectMapper JSON =
+        JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  }
 
   /** A function masking one JSON document (a journal line) at a time. */
   public static UnaryOperator<String> ofText(Masker m) {
@@ -35,7 +38,7 @@ public final class JsonMasking {
       return json;
     }
     try {
-      return JSON.writeValueAsString(masked(JSON.readTree(json), m));
+      return Mapper.JSON.writeValueAsString(masked(Mapper.JSON.readTree(json), m));
     } catch (JsonProcessingException e) {
       // Not JSON after all: the text masked as text is still better than a secret in clear.
       return m.mask(json);
@@ -47,12 +50,12 @@ public final class JsonMasking {
       return TextNode.valueOf(m.mask(node.textValue()));
     }
     if (node instanceof ArrayNode array) {
-      ArrayNode out = JSON.createArrayNode();
+      ArrayNode out = Mapper.JSON.createArrayNode();
       array.forEach(v -> out.add(masked(v, m)));
       return out;
     }
     if (node instanceof ObjectNode object) {
-      ObjectNode out = JSON.createObjectNode();
+      ObjectNode out = Mapper.JSON.createObjectNode();
       List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
       object.fields().forEachRemaining(fields::add);
       for (Map.Entry<String, JsonNode> f : fields) {

@@ -52,6 +52,31 @@ class RunJournalTest {
   }
 
   @Test
+  void entriesWrittenTogetherAreReadBackInTheirOrder() {
+    try (RunJournal j = RunJournal.create(dir, UnaryOperator.identity())) {
+      j.write(new JournalEntry.RunBegan(1, "run-1", "chain", "digest", T0));
+      j.write(
+          List.of(
+              new JournalEntry.AttemptEnded(
+                  "a",
+                  new AttemptRecord(
+                      1, T0, T0.plusSeconds(1), 0, StepState.SUCCEEDED, "local", List.of(), "")),
+              new JournalEntry.StepEnded(
+                  "a", StepState.SUCCEEDED, "", T0, T0.plusSeconds(1), Map.of())));
+      j.write(List.of());
+    }
+    assertThat(JournalReader.read(dir))
+        .extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("RunBegan", "AttemptEnded", "StepEnded");
+  }
+
+  @Test
+  void aChecksumKeepsItsLeadingZeros() {
+    // CRC-32 0x001b95fc: eight hex digits, as the reader compares them.
+    assertThat(RunJournal.checksum("{\"n\":90}")).isEqualTo("001b95fc");
+  }
+
+  @Test
   void aLineCutShortIsRefusedNamingItsLine() throws Exception {
     writeRun();
     Path file = dir.resolve(RunJournal.FILE_NAME);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.testing.BenchmarkTest;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,6 +38,69 @@ class SchedulingBenchmark {
     Dags.chain(chain, 200);
     compare("200-step chain of `true`", chain);
     report();
+  }
+
+  /**
+   * Issue 17's start-up and per-step rows, each next to its floor measured in the same run: a
+   * one-step pipeline against a bare {@code java -version} of the JDK {@code ./baton} picks, and the
+   * time per step of a 200-step chain (chain minus one-step pipeline, over 199) against make's
+   * (likewise, from make's own one-step and 200-step chains).
+   */
+  @Test
+  void startUpAndTimePerStepAgainstTheirFloors() throws Exception {
+    Path one = tmp.resolve("one");
+    Dags.chain(one, 1);
+    Path chain = tmp.resolve("chain");
+    Dags.chain(chain, 200);
+    List<String> run =
+        batonCommand("run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output");
+    double java = Timing.medianSeconds(one, List.of(javaOfLauncher(), "-version"), 1, RUNS);
+    double batonOne = Timing.medianSeconds(one, run, 1, RUNS);
+    double batonChain = Timing.medianSeconds(chain, run, 1, RUNS);
+    List<String> make = List.of("make", "-j2", "-s");
+    double makeOne = Timing.medianSeconds(one, make, 1, RUNS);
+    double makeChain = Timing.medianSeconds(chain, make, 1, RUNS);
+    double batonStep = (batonChain - batonOne) / 199 * 1000;
+    double makeStep = (makeChain - makeOne) / 199 * 1000;
+    results
+        .append("| row | Baton | floor | ratio |\n|---|---|---|---|\n")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "| one-step pipeline, wall, vs bare `java -version` | %.3f s | %.3f s | %.2fx |%n",
+                batonOne,
+                java,
+                batonOne / java))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "| 200-step chain, time per step (chain minus one-step) vs make's | %.2f ms | %.2f ms"
+                    + " | %.2fx |%n",
+                batonStep,
+                makeStep,
+                batonStep / makeStep));
+    report();
+  }
+
+  /** The java {@code ./baton} runs: {@code BATON_JAVA} where set, else the newest JDK it finds. */
+  private static String javaOfLauncher() {
+    String set = System.getenv("BATON_JAVA");
+    if (set != null && !set.isEmpty()) {
+      return set;
+    }
+    String best = "java";
+    int bestMajor = 0;
+    for (String root : List.of("/usr/lib/jvm", "/opt/java")) {
+      File[] homes = new File(root).listFiles();
+      for (File home : homes == null ? new File[0] : homes) {
+        int major = Jdks.major(home.toPath());
+        if (major > bestMajor && new File(home, "bin/java").canExecute()) {
+          best = new File(home, "bin/java").getPath();
+          bestMajor = major;
+        }
+      }
+    }
+    return best;
   }
 
   @Test

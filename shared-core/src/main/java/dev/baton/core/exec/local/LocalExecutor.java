@@ -71,6 +71,11 @@ public final class LocalExecutor implements StepExecutor {
     return notice;
   }
 
+  /** Binds the native calls now, on the caller's thread (a front end's start-up thread). */
+  public static void prepare() {
+    NativeSpawn.available();
+  }
+
   /** Binds the native calls on a background thread, so that the first step does not wait for it. */
   public static void prepareInBackground() {
     Thread t = new Thread(NativeSpawn::available, "baton-native-bind");
