@@ -40,10 +40,11 @@ final class StepReader {
           "secrets",
           "cache",
           "inputs",
-          "outputs");
+          "outputs",
+          "container");
 
   static final Map<String, String> STEP_LATER = Map.of();
-  static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent");
+  static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent", "container");
 
   private StepReader() {}
 
@@ -63,7 +64,10 @@ final class StepReader {
         NodeReader.get(m.get(), "agent")
             .map(n -> AgentSpecReader.request(n, "defaults.agent", AgentRequest.ANY, r))
             .orElse(AgentRequest.ANY);
-    return new StepDefaults(timeout, retry, agent);
+    Optional<ContainerSpec> container =
+        NodeReader.get(m.get(), "container")
+            .flatMap(n -> ContainerReader.read(n, "defaults.container", Optional.empty(), r));
+    return new StepDefaults(timeout, retry, agent, container);
   }
 
   static Optional<StepSpec> read(
@@ -164,6 +168,10 @@ final class StepReader {
     if (run == null) {
       run = new Command.Shell("");
     }
+    Optional<ContainerSpec> container =
+        NodeReader.get(m, "container")
+            .map(n -> ContainerReader.read(n, where + ".container", defaults.container(), r))
+            .orElse(defaults.container());
     return Optional.of(
         new StepSpec(
             name,
@@ -185,7 +193,8 @@ final class StepReader {
             concurrency,
             stage.map(StageReader.Read::stage),
             secrets,
-            cache));
+            cache,
+            container));
   }
 
   static Command command(YamlNode node, String what, NodeReader r) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  *     steps
  * @param secrets names of the secrets the step receives as environment variables
  * @param cache {@code cache}, {@code inputs} and {@code outputs}; {@link CacheSpec#NONE} when unset
+ * @param container the image the step's commands run in; empty: on the host
  */
 public record StepSpec(
     String name,
@@ -37,9 +38,11 @@ public record StepSpec(
     Optional<ConcurrencySpec> concurrency,
     Optional<StageSpec> stage,
     List<String> secrets,
-    CacheSpec cache) {
+    CacheSpec cache,
+    Optional<ContainerSpec> container) {
 
   public StepSpec {
+    container = container == null ? Optional.empty() : container;
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
     needs = List.copyOf(needs);
     env = Map.copyOf(env);
@@ -47,6 +50,52 @@ public record StepSpec(
     when = when == null ? "" : when;
     stage = stage == null ? Optional.empty() : stage;
     cache = cache == null ? CacheSpec.NONE : cache;
+  }
+
+  /** A step that runs on the host. */
+  public StepSpec(
+      String name,
+      SourcePosition position,
+      StepKind kind,
+      Command run,
+      SourcePosition runPosition,
+      List<String> needs,
+      MatrixSpec matrix,
+      String when,
+      SourcePosition whenPosition,
+      Optional<Duration> timeout,
+      RetryPolicy retry,
+      Map<String, String> env,
+      String workdir,
+      boolean continueOnError,
+      AgentRequest agent,
+      int priority,
+      Optional<ConcurrencySpec> concurrency,
+      Optional<StageSpec> stage,
+      List<String> secrets,
+      CacheSpec cache) {
+    this(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        stage,
+        secrets,
+        cache,
+        Optional.empty());
   }
 
   /** This step with other {@code cache}, {@code inputs} and {@code outputs}. */
@@ -71,6 +120,7 @@ public record StepSpec(
         concurrency,
         stage,
         secrets,
-        other);
+        other,
+        container);
   }
 }

@@ -263,7 +263,8 @@ final class StepResolver {
         spec.concurrency(),
         Optional.of(rendered),
         spec.secrets(),
-        spec.cache());
+        spec.cache(),
+        spec.container());
   }
 
   /** The step's {@code inputs} and {@code outputs} with {@code ${{ }}} substituted, unquoted. */
