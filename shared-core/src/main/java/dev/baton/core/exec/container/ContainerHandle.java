@@ -86,6 +86,11 @@ final class ContainerHandle implements StepHandle {
   }
 
   @Override
+  public StepHandle underlying() {
+    return client.underlying();
+  }
+
+  @Override
   public String jobId() {
     return client.jobId();
   }

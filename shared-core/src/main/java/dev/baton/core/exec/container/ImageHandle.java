@@ -49,6 +49,11 @@ final class ImageHandle implements StepHandle {
   }
 
   @Override
+  public StepHandle underlying() {
+    return inner.underlying();
+  }
+
+  @Override
   public String image() {
     return image;
   }
