@@ -6,6 +6,7 @@ import dev.baton.core.engine.PriorStep;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.exec.ExitFiles;
 import dev.baton.core.exec.StepOutputFile;
+import dev.baton.core.exec.container.ContainerSteps;
 import dev.baton.core.exec.local.LeftProcesses;
 import dev.baton.core.exec.slurm.LeftSlurmJobs;
 import dev.baton.core.plan.Plan;
@@ -35,6 +36,7 @@ final class Resumption {
   private int taken;
   private int stopped;
   private int lost;
+  private String runId = "";
 
   /** The report directory of run {@code idOrLatest} under {@code runsRoot}. */
   static Path runDir(Path runsRoot, String idOrLatest) {
@@ -70,6 +72,7 @@ final class Resumption {
   /** Settles attempts left in flight and returns what the engine continues from. */
   Map<String, PriorStep> settle(
       ResumePoint point, Plan plan, Path reportDir, Duration grace, RunJournal journal) {
+    runId = point.began().runId();
     Map<String, PriorStep> prior = new LinkedHashMap<>();
     for (PlannedStep step : plan.steps()) {
       point
@@ -136,7 +139,14 @@ final class Resumption {
     if (s.jobId() != null && !s.jobId().isEmpty()) {
       return settleSlurmJob(s, log);
     }
-    boolean wasRunning = LeftProcesses.stop(s.processGroup(), s.processStart(), grace);
+    // A container outlives its client: it is found by its name and stopped first.
+    boolean containerLeft =
+        step.spec()
+            .container()
+            .map(c -> ContainerSteps.stopLeft(c, runId, step.id(), s.attempt(), grace))
+            .orElse(false);
+    boolean wasRunning =
+        LeftProcesses.stop(s.processGroup(), s.processStart(), grace) || containerLeft;
     return runAgain(
         s,
         wasRunning,

@@ -2,6 +2,7 @@ package dev.baton.core.cache;
 
 import dev.baton.core.agents.Agent;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.exec.container.ContainerSteps;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,15 @@ import org.jspecify.annotations.Nullable;
 final class CacheKeys {
   /** Baton variables that are the same on every run of a step; the others change per run. */
   static final Set<String> STABLE_BATON_VARIABLES =
-      Set.of("BATON_STEP_ID", "BATON_STEP", "BATON_PIPELINE", "BATON_WORKSPACE", "BATON_HARDWARE");
+      Set.of(
+          "BATON_STEP_ID",
+          "BATON_STEP",
+          "BATON_PIPELINE",
+          "BATON_WORKSPACE",
+          "BATON_HARDWARE",
+          // A containerised step's image and its digest: a rebuilt image misses, whatever its tag.
+          ContainerSteps.IMAGE_VARIABLE,
+          ContainerSteps.DIGEST_VARIABLE);
 
   private final CachePaths paths;
   private final Map<String, String> params;

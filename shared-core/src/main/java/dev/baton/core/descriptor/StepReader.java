@@ -43,10 +43,11 @@ final class StepReader {
           "cache",
           "inputs",
           "outputs",
-          "maxCells");
+          "maxCells",
+          "container");
 
   static final Map<String, String> STEP_LATER = Map.of();
-  static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent");
+  static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent", "container");
 
   private StepReader() {}
 
@@ -66,7 +67,10 @@ final class StepReader {
         NodeReader.get(m.get(), "agent")
             .map(n -> AgentSpecReader.request(n, "defaults.agent", AgentRequest.ANY, r))
             .orElse(AgentRequest.ANY);
-    return new StepDefaults(timeout, retry, agent);
+    Optional<ContainerSpec> container =
+        NodeReader.get(m.get(), "container")
+            .flatMap(n -> ContainerReader.read(n, "defaults.container", Optional.empty(), r));
+    return new StepDefaults(timeout, retry, agent, container);
   }
 
   static Optional<StepSpec> read(
@@ -181,6 +185,10 @@ final class StepReader {
     if (run == null) {
       run = new Command.Shell("");
     }
+    Optional<ContainerSpec> container =
+        NodeReader.get(m, "container")
+            .map(n -> ContainerReader.read(n, where + ".container", defaults.container(), r))
+            .orElse(defaults.container());
     return Optional.of(
         new StepSpec(
             name,
@@ -203,7 +211,8 @@ final class StepReader {
             stage.map(StageReader.Read::stage),
             secrets,
             cache,
-            needCells));
+            needCells,
+            container));
   }
 
   static Command command(YamlNode node, String what, NodeReader r) {

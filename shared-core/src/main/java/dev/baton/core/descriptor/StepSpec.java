@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param cache {@code cache}, {@code inputs} and {@code outputs}; {@link CacheSpec#NONE} when unset
  * @param needCells needs on one cell or a subset of a matrix step, by step name in {@code needs}; a
  *     need not listed here is on every cell
+ * @param container the image the step's commands run in; empty: on the host
  */
 public record StepSpec(
     String name,
@@ -40,10 +41,12 @@ public record StepSpec(
     Optional<StageSpec> stage,
     List<String> secrets,
     CacheSpec cache,
-    List<NeedSpec> needCells) {
+    List<NeedSpec> needCells,
+    Optional<ContainerSpec> container) {
 
   public StepSpec {
     needCells = needCells == null ? List.of() : List.copyOf(needCells);
+    container = container == null ? Optional.empty() : container;
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
     needs = List.copyOf(needs);
     env = Map.copyOf(env);
@@ -53,7 +56,7 @@ public record StepSpec(
     cache = cache == null ? CacheSpec.NONE : cache;
   }
 
-  /** A step that needs every cell of each step it needs. */
+  /** A step that needs every cell of each step it needs and runs on the host. */
   public StepSpec(
       String name,
       SourcePosition position,
@@ -96,7 +99,8 @@ public record StepSpec(
         stage,
         secrets,
         cache,
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** The needs on part of step {@code need}; empty when this step needs all its cells. */
@@ -127,7 +131,8 @@ public record StepSpec(
         stage,
         secrets,
         other,
-        needCells);
+        needCells,
+        container);
   }
 
   /** This step with {@code other} as its stage (its commands and gates resolved). */
@@ -153,6 +158,7 @@ public record StepSpec(
         other,
         secrets,
         cache,
-        needCells);
+        needCells,
+        container);
   }
 }

@@ -67,6 +67,8 @@ final class AttemptEnds {
         r.gpus,
         message,
         r.leaseWaitMillis,
-        outputs);
+        outputs,
+        r.handle == null ? "" : r.handle.image(),
+        r.handle == null ? "" : r.handle.imageDigest());
   }
 }

@@ -38,7 +38,9 @@ record AttemptOutcome(StepState state, String message) {
     if (!status.launched()) {
       return new AttemptOutcome(StepState.FAILED, status.launchError());
     }
-    if (r.handle instanceof CacheVerdict cache && cache.verdict().isPresent()) {
+    if (r.handle != null
+        && r.handle.underlying() instanceof CacheVerdict cache
+        && cache.verdict().isPresent()) {
       return new AttemptOutcome(cache.verdict().get().state(), cache.verdict().get().message());
     }
     if (status.exitCode() == 0) {

@@ -84,7 +84,8 @@ public final class OutsideNeeds {
             s.stage(),
             s.secrets(),
             s.cache(),
-            s.needCells());
+            s.needCells(),
+            s.container());
     return new PlannedStep(
         step.id(),
         spec,

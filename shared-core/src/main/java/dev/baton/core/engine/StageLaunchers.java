@@ -5,6 +5,7 @@ import dev.baton.core.cache.CachingLauncher;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepLauncher;
+import dev.baton.core.exec.container.ContainerSteps;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.secrets.Masker;
 import dev.baton.core.stages.StageLauncher;
@@ -29,12 +30,16 @@ final class StageLaunchers {
       List<Agent> agents,
       EventSink events,
       RunSettings settings) {
-    return new CachingLauncher(
-        forExecutor(executor, settings.secrets().masker()),
-        settings.readCache(),
-        settings.workspace(),
-        plan.params(),
-        agents,
-        events);
+    // Containers: the image is checked and digested before the cache key is made; the command is
+    // rewritten to the runtime's next to the executor, after stages split theirs.
+    ContainerSteps containers = new ContainerSteps(settings.workspace(), settings.killGrace());
+    return containers.launcher(
+        new CachingLauncher(
+            forExecutor(containers.executor(executor), settings.secrets().masker()),
+            settings.readCache(),
+            settings.workspace(),
+            plan.params(),
+            agents,
+            events));
   }
 }

@@ -46,6 +46,24 @@ public interface StepHandle {
     return "";
   }
 
+  /** The image the attempt ran in, as written ({@code container: image}); empty on the host. */
+  default String image() {
+    return "";
+  }
+
+  /** The digest of {@link #image()} the attempt ran (the image id); empty on the host. */
+  default String imageDigest() {
+    return "";
+  }
+
+  /**
+   * The handle this one decorates (adding what it knows, such as the image), or itself: what the
+   * engine asks about capabilities of the launcher that made it, such as a cache verdict.
+   */
+  default StepHandle underlying() {
+    return this;
+  }
+
   /** A handle for an attempt that ended before it started, such as a program that is missing. */
   static StepHandle finished(ExitStatus status) {
     CompletableFuture<ExitStatus> done = CompletableFuture.completedFuture(status);

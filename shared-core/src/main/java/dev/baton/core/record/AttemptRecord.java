@@ -1,5 +1,6 @@
 package dev.baton.core.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  *     slots that other processes on the machine held (0 when it did not wait for any)
  * @param outputs what the attempt wrote to {@code $BATON_OUTPUT}, by name, in the order written;
  *     for a {@code CACHED} attempt those of the run that made the cache entry
+ * @param image the container image the attempt ran in, as written; empty (and left out of the JSON)
+ *     for a step on the host
+ * @param imageDigest the digest of that image the attempt ran ({@code sha256:...}, the image id);
+ *     empty on the host
  */
 public record AttemptRecord(
     int attempt,
@@ -27,11 +32,59 @@ public record AttemptRecord(
     List<Integer> gpus,
     String message,
     long leaseWaitMillis,
-    Map<String, String> outputs) {
+    Map<String, String> outputs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String image,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String imageDigest) {
   public AttemptRecord {
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
     outputs =
         outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    image = image == null ? "" : image;
+    imageDigest = imageDigest == null ? "" : imageDigest;
+  }
+
+  /** An attempt on the host (no container image). */
+  public AttemptRecord(
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      @Nullable Integer exitCode,
+      StepState status,
+      String agent,
+      List<Integer> gpus,
+      String message,
+      long leaseWaitMillis,
+      Map<String, String> outputs) {
+    this(
+        attempt,
+        startedAt,
+        endedAt,
+        exitCode,
+        status,
+        agent,
+        gpus,
+        message,
+        leaseWaitMillis,
+        outputs,
+        "",
+        "");
+  }
+
+  /** This attempt, recorded as run in {@code image} at {@code digest}. */
+  public AttemptRecord withImage(String image, String digest) {
+    return new AttemptRecord(
+        attempt,
+        startedAt,
+        endedAt,
+        exitCode,
+        status,
+        agent,
+        gpus,
+        message,
+        leaseWaitMillis,
+        outputs,
+        image,
+        digest);
   }
 
   /** An attempt that wrote no outputs. */

@@ -2,10 +2,11 @@ package dev.baton.core.testing;
 
 /**
  * The JUnit tag names of every module's tests, written once. Tests carry them through the named
- * annotations ({@link SlurmTest}, {@link BrowserTest}, {@link GpuTest}, {@link BenchmarkTest},
- * {@link FuzzTest}), never as a raw {@code @Tag("...")}; the poms, {@code .ci/run} and the docs
- * select with the same strings. {@code TestsTagOnlyThroughNamedAnnotationsTest} checks both, so a
- * misspelt tag cannot make a test silently stop running.
+ * annotations ({@link SlurmTest}, {@link BrowserTest}, {@link ContainerTest}, {@link GpuTest},
+ * {@link BenchmarkTest}, {@link FuzzTest}), never as a raw {@code @Tag("...")}; the poms, {@code
+ * .ci/run} and the docs select with the same strings. {@code
+ * TestsTagOnlyThroughNamedAnnotationsTest} checks both, so a misspelt tag cannot make a test
+ * silently stop running.
  */
 public final class TestTags {
   private TestTags() {}
@@ -15,6 +16,12 @@ public final class TestTags {
 
   /** Needs Chromium; runs by default, skips without it (fails under CI). */
   public static final String BROWSER = "browser";
+
+  /**
+   * Needs podman (and busybox-static to build its test images); runs by default, skips without them
+   * (fails under CI).
+   */
+  public static final String CONTAINER = "container";
 
   /** Needs real NVIDIA GPUs; left out of the default build. */
   public static final String GPU = "gpu";

@@ -35,7 +35,12 @@ class TestsTagOnlyThroughNamedAnnotationsTest {
   /** The named annotations, each with the one tag it stands for. */
   private static final List<Class<?>> NAMED =
       List.of(
-          SlurmTest.class, BrowserTest.class, GpuTest.class, BenchmarkTest.class, FuzzTest.class);
+          SlurmTest.class,
+          BrowserTest.class,
+          ContainerTest.class,
+          GpuTest.class,
+          BenchmarkTest.class,
+          FuzzTest.class);
 
   /** {@code @Tag(...)} or {@code @Tags(...)}, also written with the package. */
   private static final Pattern TAG =
