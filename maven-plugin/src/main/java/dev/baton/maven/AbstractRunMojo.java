@@ -75,10 +75,13 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
     return Set.of();
   }
 
-  /** Names in the build log the steps a left-out kind keeps from running, and how to run them. */
-  private void reportLeftOut(Baton baton, BatonConfig scoped) {
+  /**
+   * Names in the build log the steps a left-out kind keeps from running, and how to run them; false
+   * when that leaves no step to run.
+   */
+  private boolean reportLeftOut(Baton baton, BatonConfig scoped) {
     if (scoped.kinds().leftOut().isEmpty()) {
-      return;
+      return true;
     }
     Set<String> kept = new HashSet<>();
     baton.plan(scoped).steps().forEach(s -> kept.add(s.id()));
@@ -91,6 +94,7 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
     if (!notRun.isEmpty()) {
       getLog().info(MavenHelpfulSuggestions.leftOut(scoped.kinds().leftOut(), notRun));
     }
+    return !kept.isEmpty();
   }
 
   @Override
@@ -103,7 +107,9 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
       }
       scoped.kind(own);
     }
-    reportLeftOut(baton, scoped.build());
+    if (!reportLeftOut(baton, scoped.build())) {
+      return;
+    }
     if (resume != null && !resume.isBlank()) {
       scoped.resume(resume.strip());
     }

@@ -78,6 +78,17 @@ class RunMojoTest {
   }
 
   @Test
+  void aPipelineOfOnlyDeployStepsRunsNothingUnderRunAndSaysSo() throws Exception {
+    RunMojo mojo =
+        mojo("steps:\n  ship:\n    deploy: {strategy: direct, switch: touch deployed.txt}\n");
+
+    mojo.execute();
+
+    assertThat(dir.resolve("deployed.txt")).doesNotExist();
+    assertThat(log.lines).anyMatch(l -> l.startsWith("INFO Not running ship"));
+  }
+
+  @Test
   void runDeploysWhenBatonDeployIsTrue() throws Exception {
     RunMojo mojo = mojo(BUILD_AND_DEPLOY);
     mojo.deploy = true;
