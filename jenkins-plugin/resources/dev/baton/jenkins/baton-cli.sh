@@ -3,10 +3,11 @@
 #
 # Which CLI: $BATON_CLI when set (the step's cli: argument, or the agent's environment), e.g.
 #   BATON_CLI='java -jar /opt/baton/baton-cli.jar'   or   BATON_CLI=baton
-# otherwise the CLI jar dev.baton:baton-cli:$BATON_VERSION, fetched from the team's Maven
-# repository with `mvn dependency:copy` into $BATON_CLI_CACHE (~/.baton/cli): once per agent for a
-# release; for a -SNAPSHOT version again (with -U) once the cached jar is older than
-# $BATON_SNAPSHOT_MAX_AGE minutes (default 60), keeping the cached one if the refresh fails.
+# otherwise the CLI jar dev.baton:baton-cli:$BATON_VERSION (the library's own version), fetched from
+# the team's Maven repository with `mvn dependency:copy` into $BATON_CLI_CACHE (~/.baton/cli): a
+# release once per agent and kept for good; a -SNAPSHOT checked again (mvn -U) once the last check
+# is older than $BATON_SNAPSHOT_MAX_AGE minutes (default 60, 0: every call), and replaced only when
+# the repository's jar has another checksum, keeping the cached one if the check fails.
 # Optional: BATON_MVN (default mvn), BATON_MAVEN_ARGS (e.g. "-s /etc/maven/settings.xml"),
 # BATON_JAVA (default java).
 set -euo pipefail
@@ -20,13 +21,27 @@ version="${BATON_VERSION:?BATON_VERSION is not set; the Baton library sets it, r
 cache="${BATON_CLI_CACHE:-${HOME:-/tmp}/.baton/cli}"
 jar="${cache}/baton-cli-${version}.jar"
 
+# When the cached SNAPSHOT jar was last compared with the repository's (its age is that of the check).
+checked="${jar}.checked"
 stale=false
 update=''
-if [ -s "${jar}" ] && [[ "${version}" == *-SNAPSHOT ]] \
-    && [ -n "$(find "${jar}" -mmin +"${BATON_SNAPSHOT_MAX_AGE:-60}")" ]; then
-  stale=true
-  update='-U'
+if [ -s "${jar}" ] && [[ "${version}" == *-SNAPSHOT ]]; then
+  max_age="${BATON_SNAPSHOT_MAX_AGE:-60}"
+  if [ ! -e "${checked}" ] || [ "${max_age}" = 0 ] \
+      || [ -n "$(find "${checked}" -mmin +"${max_age}")" ]; then
+    stale=true
+    update='-U'
+  fi
 fi
+
+# A checksum of a file: sha256sum where there is one, else POSIX cksum.
+checksum() {
+  if command -v sha256sum > /dev/null 2>&1; then
+    sha256sum < "$1" | cut -d ' ' -f 1
+  else
+    cksum < "$1" | cut -d ' ' -f 1,2
+  fi
+}
 
 if [ ! -s "${jar}" ] || ${stale}; then
   mvn_cmd="${BATON_MVN:-mvn}"
@@ -61,9 +76,18 @@ if [ ! -s "${jar}" ] || ${stale}; then
       "Maven repository holds it (BATON_MAVEN_ARGS can pass -s settings.xml), or set BATON_CLI" >&2
     exit 3
   fi
-  # Its age says when it was fetched, whatever time Maven gave the file.
-  touch "${tmp}/baton-cli-${version}.jar"
-  mv -f "${tmp}/baton-cli-${version}.jar" "${jar}"
+  fetched="${tmp}/baton-cli-${version}.jar"
+  if ${stale} && [ "$(checksum "${fetched}")" = "$(checksum "${jar}")" ]; then
+    # The repository holds the jar this agent has: keep it (and its start-up caches).
+    rm -f "${fetched}"
+  else
+    if ${stale}; then
+      echo "baton: dev.baton:baton-cli:${version}:jar changed in the repository (checksum" \
+        "$(checksum "${fetched}")); using the new one" >&2
+    fi
+    mv -f "${fetched}" "${jar}"
+  fi
+  touch "${checked}"
   rm -rf "${tmp}"
   trap - EXIT
 fi

@@ -1,12 +1,15 @@
 package dev.baton.cli;
 
+import dev.baton.core.record.BatonBuild;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, or "development" when run from classes. */
+/**
+ * {@code baton --version}: the version, the commit and its date, as the build recorded them (the
+ * same values run.json records).
+ */
 final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = BatonCli.class.getPackage().getImplementationVersion();
-    return new String[] {"baton " + (v == null ? "development" : v)};
+    return new String[] {"baton " + BatonBuild.current().describe()};
   }
 }

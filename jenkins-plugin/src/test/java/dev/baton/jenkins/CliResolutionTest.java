@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.jenkins.runtime.BuildRun;
 import dev.baton.jenkins.runtime.RecordingPipelineRuntime;
 import dev.baton.jenkins.runtime.TestAgent;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -72,7 +73,7 @@ class CliResolutionTest {
   }
 
   @Test
-  void aSnapshotCliOlderThanItsMaxAgeIsFetchedAgainAndAReleaseNever() throws Exception {
+  void aSnapshotCheckedLongerAgoThanItsMaxAgeIsCheckedAgainAndAReleaseNever() throws Exception {
     Testbed.cliCommand();
     Path bin = Testbed.project(tmp.resolve("tools"), Map.of("bin/mvn", FAKE_MVN)).resolve("bin");
     bin.resolve("mvn").toFile().setExecutable(true);
@@ -82,7 +83,8 @@ class CliResolutionTest {
     Files.copy(Testbed.cliJar(), snapshot);
     Files.copy(Testbed.cliJar(), release);
     FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
-    Files.setLastModifiedTime(snapshot, twoHoursAgo);
+    Path lastCheck = Files.createFile(cache.resolve("baton-cli-1.2.0-SNAPSHOT.jar.checked"));
+    Files.setLastModifiedTime(lastCheck, twoHoursAgo);
     Files.setLastModifiedTime(release, FileTime.from(Instant.now().minus(Duration.ofDays(400))));
     Path mvnLog = tmp.resolve("mvn.log");
     TestAgent agent =
@@ -107,7 +109,53 @@ class CliResolutionTest {
         .singleElement()
         .asString()
         .contains("-U", "-Dartifact=dev.baton:baton-cli:1.2.0-SNAPSHOT:jar");
-    assertThat(Files.getLastModifiedTime(snapshot)).isGreaterThan(twoHoursAgo);
+    assertThat(Files.getLastModifiedTime(lastCheck)).isGreaterThan(twoHoursAgo);
+  }
+
+  @Test
+  void aSnapshotIsReplacedOnlyWhenTheRepositorysJarHasAnotherChecksum() throws Exception {
+    Testbed.cliCommand();
+    Path bin = Testbed.project(tmp.resolve("tools"), Map.of("bin/mvn", FAKE_MVN)).resolve("bin");
+    bin.resolve("mvn").toFile().setExecutable(true);
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    Path snapshot = cache.resolve("baton-cli-1.2.0-SNAPSHOT.jar");
+    Files.copy(Testbed.cliJar(), snapshot);
+    // The repository's jar: the same as the cached one first, another one later.
+    Path remote = tmp.resolve("remote.jar");
+    Files.copy(Testbed.cliJar(), remote);
+    FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofDays(3)));
+    Files.setLastModifiedTime(snapshot, longAgo);
+    Path mvnLog = tmp.resolve("mvn.log");
+    TestAgent agent =
+        TestAgent.of("linux-1", "linux", 2, 0)
+            .withEnv("PATH+MAVEN", bin.toString())
+            .withEnv("MVN_LOG", mvnLog.toString())
+            .withEnv("CLI_JAR", remote.toString())
+            .withEnv("BATON_SNAPSHOT_MAX_AGE", "0")
+            .withEnv("BATON_CLI_CACHE", cache.toString());
+    RecordingPipelineRuntime runtime =
+        new RecordingPipelineRuntime(tmp.resolve("jenkins"))
+            .library(Testbed.LIBRARY)
+            .agent(agent)
+            .scm(Testbed.project(tmp.resolve("repo"), Map.of("baton.yaml", DESCRIPTOR)));
+    String pipeline = "@Library('baton') _\nbaton cliVersion: '1.2.0-SNAPSHOT'\n";
+
+    BuildRun unchanged = runtime.run(pipeline);
+    FileTime afterUnchanged = Files.getLastModifiedTime(snapshot);
+    // A rebuilt SNAPSHOT: one more entry makes another checksum, the jar still runs.
+    try (var jar = FileSystems.newFileSystem(remote)) {
+      Files.writeString(jar.getPath("rebuilt.txt"), "another build");
+    }
+    BuildRun changed = runtime.run(pipeline);
+
+    assertThat(unchanged.result()).as(unchanged.log()).isEqualTo("SUCCESS");
+    assertThat(changed.result()).as(changed.log()).isEqualTo("SUCCESS");
+    // BATON_SNAPSHOT_MAX_AGE=0: every call of the CLI (the plan, each step) checks.
+    assertThat(Files.readAllLines(mvnLog)).hasSizeGreaterThan(2).allMatch(l -> l.contains("-U"));
+    assertThat(afterUnchanged).as("the same checksum keeps the cached jar").isEqualTo(longAgo);
+    assertThat(unchanged.log()).doesNotContain("changed in the repository");
+    assertThat(changed.log()).contains("baton-cli:1.2.0-SNAPSHOT:jar changed in the repository");
+    assertThat(Files.mismatch(snapshot, remote)).isEqualTo(-1L);
   }
 
   @Test

@@ -35,6 +35,14 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
   @Parameter(property = "baton.only")
   protected String only;
 
+  /**
+   * Step kinds to run, comma-separated ({@code run}, {@code validate}, {@code benchmark}, {@code
+   * deploy}), with the steps they need. Empty: every kind ({@code baton:run} still leaves out
+   * {@code deploy} steps unless {@code baton.deploy} is true).
+   */
+  @Parameter(property = "baton.kinds")
+  protected String kinds;
+
   /** The engine that runs the steps: {@code local} or {@code slurm}. Empty: the descriptor's. */
   @Parameter(property = "baton.executor")
   protected String executor;
@@ -58,7 +66,9 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
     }
     Baton baton = new Baton(new MavenEventLog(getLog()));
     try {
-      process(baton, rawConfiguration().toBatonConfig());
+      process(
+          baton,
+          rawConfiguration().toBatonConfig().toBuilder().kinds(MavenKinds.parse(kinds)).build());
     } catch (BatonException e) {
       throw MavenErrors.toMojoException(e);
     }

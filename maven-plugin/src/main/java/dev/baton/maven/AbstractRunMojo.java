@@ -6,8 +6,13 @@ import dev.baton.core.api.RunOutcome;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.plan.PlanRenderer;
+import dev.baton.core.plan.PlannedStep;
 import java.io.File;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
@@ -65,11 +70,45 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
   /** The kind of steps this goal runs, with what they need; null: every step. */
   protected abstract @Nullable StepKind kind();
 
+  /** Kinds of steps this goal does not run, nor the steps that need them; empty: none. */
+  protected Set<StepKind> leftOut() throws MojoFailureException {
+    return Set.of();
+  }
+
+  /**
+   * Names in the build log the steps a left-out kind keeps from running, and how to run them; false
+   * when that leaves no step to run.
+   */
+  private boolean reportLeftOut(Baton baton, BatonConfig scoped) {
+    if (scoped.kinds().leftOut().isEmpty()) {
+      return true;
+    }
+    Set<String> kept = new HashSet<>();
+    baton.plan(scoped).steps().forEach(s -> kept.add(s.id()));
+    List<String> notRun = new ArrayList<>();
+    BatonConfig all = scoped.toBuilder().leaveOut(null).build();
+    baton.plan(all).steps().stream()
+        .map(PlannedStep::id)
+        .filter(id -> !kept.contains(id))
+        .forEach(notRun::add);
+    if (!notRun.isEmpty()) {
+      getLog().info(MavenHelpfulSuggestions.leftOut(scoped.kinds().leftOut(), notRun));
+    }
+    return !kept.isEmpty();
+  }
+
   @Override
   protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {
-    BatonConfig.Builder scoped = config.toBuilder().noCache(noCache);
-    if (kind() != null) {
-      scoped.kind(kind());
+    BatonConfig.Builder scoped = config.toBuilder().noCache(noCache).leaveOut(leftOut());
+    StepKind own = kind();
+    if (own != null) {
+      if (!config.kinds().kinds().isEmpty() && !config.kinds().kinds().contains(own)) {
+        throw new MojoFailureException(MavenHelpfulSuggestions.kindGoalFiltered(own, kinds));
+      }
+      scoped.kind(own);
+    }
+    if (!reportLeftOut(baton, scoped.build())) {
+      return;
     }
     if (resume != null && !resume.isBlank()) {
       scoped.resume(resume.strip());

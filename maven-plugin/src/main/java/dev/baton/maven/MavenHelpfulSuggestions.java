@@ -1,13 +1,16 @@
 package dev.baton.maven;
 
 import dev.baton.core.api.RunOutcome;
+import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The wording of every message the Maven goals end a build with: what is wrong, how to fix it. */
 final class MavenHelpfulSuggestions {
@@ -33,6 +36,44 @@ final class MavenHelpfulSuggestions {
     return "baton.leaseTimeout '"
         + value
         + "' is not a duration; set it like -Dbaton.leaseTimeout=10m (or 30s, 1h)";
+  }
+
+  /** A {@code baton.kinds} entry that is no step kind. */
+  static String badKind(String value) {
+    return "baton.kinds names '"
+        + value.strip()
+        + "', which is no step kind; use run, validate, benchmark or deploy, comma-separated"
+        + " (-Dbaton.kinds=run,validate)";
+  }
+
+  /** A kind goal ({@code baton:validate}) whose own kind {@code baton.kinds} leaves out. */
+  static String kindGoalFiltered(StepKind own, @Nullable String kinds) {
+    return "baton:"
+        + own.id()
+        + " runs "
+        + own.id()
+        + " steps, but baton.kinds="
+        + kinds
+        + " leaves them out; add "
+        + own.id()
+        + " to baton.kinds or leave it unset";
+  }
+
+  /** {@code baton.kinds} names deploy on {@code baton:run} without {@code baton.deploy}. */
+  static String deployNotAsked() {
+    return "baton.kinds names deploy, but baton:run deploys only when asked; add -Dbaton.deploy=true"
+        + " or run the baton:deploy goal";
+  }
+
+  /** The steps a run leaves out because of their kind, and how to run them. */
+  static String leftOut(Set<StepKind> kinds, List<String> steps) {
+    String names = kinds.stream().map(StepKind::id).sorted().collect(Collectors.joining(", "));
+    return "Not running "
+        + String.join(", ", steps)
+        + " ("
+        + names
+        + " steps and the steps that need them): add -Dbaton.deploy=true or run baton:deploy to"
+        + " run them";
   }
 
   /** Something outside the pipeline failed: an agent, an engine, the disk. */

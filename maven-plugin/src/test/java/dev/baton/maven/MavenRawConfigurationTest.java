@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.plan.KindSelection;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ class MavenRawConfigurationTest {
     assertThat(config.reportDir()).contains(reports.toPath());
     assertThat(config.failFast()).isTrue();
     assertThat(config.dryRun()).isTrue();
-    assertThat(config.kind()).isEmpty();
+    assertThat(config.kinds()).isEqualTo(KindSelection.ALL);
   }
 
   @Test

@@ -51,10 +51,115 @@ class RunMojoTest {
     assertThat(log.lines).anyMatch(l -> l.matches("INFO \\[prepare] SUCCEEDED in \\d+\\.\\d s"));
   }
 
+  private static final String BUILD_AND_DEPLOY =
+      """
+      steps:
+        build:
+          run: touch built.txt
+        ship:
+          needs: [build]
+          deploy: {strategy: direct, switch: touch deployed.txt}
+        smoke:
+          needs: [ship]
+          run: touch smoked.txt
+      """;
+
+  @Test
+  void runLeavesOutDeployStepsAndWhatNeedsThemUnlessAsked() throws Exception {
+    RunMojo mojo = mojo(BUILD_AND_DEPLOY);
+
+    mojo.execute();
+
+    assertThat(dir.resolve("built.txt")).exists();
+    assertThat(dir.resolve("deployed.txt")).doesNotExist();
+    assertThat(dir.resolve("smoked.txt")).doesNotExist();
+    assertThat(log.lines)
+        .anyMatch(l -> l.startsWith("INFO Not running ship, smoke") && l.contains("baton.deploy"));
+  }
+
+  @Test
+  void aPipelineOfOnlyDeployStepsRunsNothingUnderRunAndSaysSo() throws Exception {
+    RunMojo mojo =
+        mojo("steps:\n  ship:\n    deploy: {strategy: direct, switch: touch deployed.txt}\n");
+
+    mojo.execute();
+
+    assertThat(dir.resolve("deployed.txt")).doesNotExist();
+    assertThat(log.lines).anyMatch(l -> l.startsWith("INFO Not running ship"));
+  }
+
+  @Test
+  void runDeploysWhenBatonDeployIsTrue() throws Exception {
+    RunMojo mojo = mojo(BUILD_AND_DEPLOY);
+    mojo.deploy = true;
+
+    mojo.execute();
+
+    assertThat(dir.resolve("deployed.txt")).exists();
+    assertThat(dir.resolve("smoked.txt")).exists();
+  }
+
+  @Test
+  void theDeployGoalRunsTheDeployStepsAndWhatTheyNeed() throws Exception {
+    DeployMojo mojo = configure(new DeployMojo(), BUILD_AND_DEPLOY);
+
+    mojo.execute();
+
+    assertThat(dir.resolve("built.txt")).exists();
+    assertThat(dir.resolve("deployed.txt")).exists();
+    assertThat(dir.resolve("smoked.txt")).doesNotExist();
+  }
+
+  @Test
+  void kindsRunsOnlyStepsOfThoseKindsAndWhatTheyNeed() throws Exception {
+    RunMojo mojo =
+        mojo(
+            """
+            steps:
+              build: {run: touch built.txt}
+              check:
+                needs: [build]
+                validate: {run: "echo '{\\"acc\\": 1}' > m.json", metrics: m.json, gates: ["acc >= 0.5"]}
+              other: {run: touch other.txt}
+            """);
+    mojo.kinds = "validate";
+
+    mojo.execute();
+
+    assertThat(dir.resolve("built.txt")).exists();
+    assertThat(dir.resolve("other.txt")).doesNotExist();
+  }
+
+  @Test
+  void kindsNamingDeployOnRunWithoutBatonDeployFailsSayingHowToDeploy() throws Exception {
+    RunMojo mojo = mojo(BUILD_AND_DEPLOY);
+    mojo.kinds = "deploy";
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("-Dbaton.deploy=true");
+    assertThat(dir.resolve("deployed.txt")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownKindIsRefusedNamingTheKinds() throws Exception {
+    RunMojo mojo = mojo(BUILD_AND_DEPLOY);
+    mojo.kinds = "run,depoly";
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("'depoly'")
+        .hasMessageContaining("run, validate, benchmark or deploy");
+    assertThat(dir.resolve("built.txt")).doesNotExist();
+  }
+
   private RunMojo mojo(String steps) throws IOException {
+    return configure(new RunMojo(), steps);
+  }
+
+  private <M extends AbstractRunMojo> M configure(M mojo, String steps) throws IOException {
     Path descriptor = dir.resolve("baton.yaml");
     Files.writeString(descriptor, "version: 1\nname: t\n" + steps);
-    RunMojo mojo = new RunMojo();
     mojo.file = descriptor.toFile();
     mojo.reportDir = dir.resolve("reports").toFile();
     mojo.parallel = 1;

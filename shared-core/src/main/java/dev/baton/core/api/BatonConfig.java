@@ -1,6 +1,7 @@
 package dev.baton.core.api;
 
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.plan.KindSelection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -66,9 +67,12 @@ public final class BatonConfig {
     return values.only;
   }
 
-  /** Run only steps of this kind, with what they need; empty: all. */
-  public Optional<StepKind> kind() {
-    return values.kind;
+  /**
+   * Which kinds of steps to run: those of the chosen kinds with what they need (none chosen: all),
+   * less the kinds left out and the steps that need them.
+   */
+  public KindSelection kinds() {
+    return new KindSelection(values.kinds, values.leftOutKinds);
   }
 
   /** {@code local} or {@code slurm}; empty: the descriptor's choice, else local. */
@@ -148,7 +152,8 @@ public final class BatonConfig {
     private int parallel;
     private Optional<Path> reportDir = Optional.empty();
     private Set<String> only = Set.of();
-    private Optional<StepKind> kind = Optional.empty();
+    private Set<StepKind> kinds = Set.of();
+    private Set<StepKind> leftOutKinds = Set.of();
     private String executor = "";
     private Optional<Path> agentsFile = Optional.empty();
     private boolean failFast;
@@ -183,8 +188,21 @@ public final class BatonConfig {
       return this;
     }
 
+    /** Only steps of this kind, with what they need; null: every kind. */
     public Builder kind(@Nullable StepKind kind) {
-      this.kind = Optional.ofNullable(kind);
+      this.kinds = kind == null ? Set.of() : Set.of(kind);
+      return this;
+    }
+
+    /** Only steps of these kinds, with what they need; null or empty: every kind. */
+    public Builder kinds(@Nullable Set<StepKind> kinds) {
+      this.kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
+      return this;
+    }
+
+    /** Steps of these kinds, and the steps that need them, do not run; null: none left out. */
+    public Builder leaveOut(@Nullable Set<StepKind> kinds) {
+      this.leftOutKinds = kinds == null ? Set.of() : Set.copyOf(kinds);
       return this;
     }
 

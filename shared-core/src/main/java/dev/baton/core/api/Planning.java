@@ -47,7 +47,7 @@ final class Planning {
     Optional<Plan> plan = Optional.empty();
     if (d.isPresent()) {
       try {
-        plan = Optional.of(Planner.plan(d.get(), config.params(), config.only(), config.kind()));
+        plan = Optional.of(Planner.plan(d.get(), config.params(), config.only(), config.kinds()));
       } catch (DescriptorException e) {
         problems.addAll(e.problems());
       } catch (BatonException e) {

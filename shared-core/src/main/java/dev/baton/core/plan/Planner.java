@@ -33,6 +33,15 @@ public final class Planner {
       Map<String, String> overrides,
       Set<String> only,
       Optional<StepKind> kind) {
+    return plan(d, overrides, only, KindSelection.of(kind));
+  }
+
+  /**
+   * Plans every step selected by {@code only} (ids or step names; empty: all) and {@code kinds},
+   * plus what they need, less the kinds {@code kinds} leaves out and the steps that need them.
+   */
+  public static Plan plan(
+      PipelineDescriptor d, Map<String, String> overrides, Set<String> only, KindSelection kinds) {
     List<DescriptorProblem> problems = new ArrayList<>();
     Map<String, String> params = ParamValues.apply(d, overrides, problems);
     DagChecker.check(d, problems);
@@ -49,7 +58,7 @@ public final class Planner {
       throw new DescriptorException(problems);
     }
     List<PlannedStep> ordered = TopologicalOrder.sort(d, NeedsOfRunningCells.apply(byName));
-    List<PlannedStep> selected = Selection.select(ordered, only, kind);
+    List<PlannedStep> selected = Selection.select(ordered, only, kinds);
     return new Plan(d, params, selected);
   }
 

@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Narrows a plan to chosen steps (by id, name or kind) and everything they need. */
 final class Selection {
@@ -24,8 +24,13 @@ final class Selection {
   private Selection() {}
 
   static List<PlannedStep> select(
-      List<PlannedStep> ordered, Set<String> only, Optional<StepKind> kind) {
-    if (only.isEmpty() && kind.isEmpty()) {
+      List<PlannedStep> ordered, Set<String> only, KindSelection kinds) {
+    return leaveOut(chosen(ordered, only, kinds.kinds()), kinds.leftOut());
+  }
+
+  private static List<PlannedStep> chosen(
+      List<PlannedStep> ordered, Set<String> only, Set<StepKind> kinds) {
+    if (only.isEmpty() && kinds.isEmpty()) {
       return ordered;
     }
     Map<String, PlannedStep> byId = new HashMap<>();
@@ -46,15 +51,19 @@ final class Selection {
             "no step '" + wanted + "' in this pipeline; " + hint(wanted, ordered));
       }
     }
-    if (kind.isPresent()) {
+    if (!kinds.isEmpty()) {
       for (PlannedStep s : ordered) {
-        if (s.kind() == kind.get() && (only.isEmpty() || todo.contains(s.id()))) {
+        if (kinds.contains(s.kind()) && (only.isEmpty() || todo.contains(s.id()))) {
           todo.add(s.id());
         }
       }
       if (todo.isEmpty()) {
         throw new UsageException(
-            "this pipeline has no " + kind.get().id() + " step",
+            "this pipeline has no "
+                + KindSelection.ordered(kinds).stream()
+                    .map(StepKind::id)
+                    .collect(Collectors.joining(" or "))
+                + " step",
             Fix.of("add one, or run all steps with ", Action.run()));
       }
     }
@@ -72,6 +81,26 @@ final class Selection {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code chosen} without the steps of the {@code leftOut} kinds and every step that needs one of
+   * them: {@code chosen} is in plan order, so a step's needs come before it.
+   */
+  private static List<PlannedStep> leaveOut(List<PlannedStep> chosen, Set<StepKind> leftOut) {
+    if (leftOut.isEmpty()) {
+      return chosen;
+    }
+    Set<String> dropped = new HashSet<>();
+    List<PlannedStep> kept = new ArrayList<>();
+    for (PlannedStep s : chosen) {
+      if (leftOut.contains(s.kind()) || s.needs().stream().anyMatch(dropped::contains)) {
+        dropped.add(s.id());
+      } else {
+        kept.add(s);
+      }
+    }
+    return kept;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.baton.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.plan.KindSelection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ class BatonConfigTest {
     assertThat(c.parallel()).isZero();
     assertThat(c.reportDir()).isEmpty();
     assertThat(c.only()).isEmpty();
-    assertThat(c.kind()).isEmpty();
+    assertThat(c.kinds()).isEqualTo(KindSelection.ALL);
     assertThat(c.executor()).isEmpty();
     assertThat(c.agentsFile()).isEmpty();
     assertThat(c.failFast()).isFalse();
@@ -60,7 +61,7 @@ class BatonConfigTest {
     assertThat(d.params()).containsExactly(Map.entry("lr", "0.1"));
     assertThat(d.reportDir()).contains(Path.of("r"));
     assertThat(d.only()).containsExactly("train");
-    assertThat(d.kind()).contains(StepKind.VALIDATE);
+    assertThat(d.kinds().kinds()).containsExactly(StepKind.VALIDATE);
     assertThat(d.executor()).isEqualTo("slurm");
     assertThat(d.agentsFile()).contains(Path.of("agents.yaml"));
     assertThat(d.failFast()).isTrue();

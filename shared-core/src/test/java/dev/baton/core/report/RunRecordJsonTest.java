@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.MillisInstantModule;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.record.StepRecord;
@@ -36,6 +38,28 @@ class RunRecordJsonTest {
     RunRecordJson.write(record, file);
 
     assertThat(RunRecordJson.read(file)).isEqualTo(record);
+  }
+
+  @Test
+  void recordsTheVersionCommitAndCommitDateOfTheBatonThatWroteIt() throws Exception {
+    JsonNode baton =
+        new ObjectMapper().readTree(RunRecordJson.toJson(SampleRecords.failedRun())).get("baton");
+
+    assertThat(baton.get("version").asText()).isEqualTo(BatonBuild.current().version());
+    assertThat(baton.get("commit").asText()).isEqualTo(BatonBuild.current().commit());
+    assertThat(baton.get("commitDate").asText()).isEqualTo(BatonBuild.current().commitDate());
+  }
+
+  @Test
+  void readsARecordOfABatonThatDidNotRecordItself() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode tree = (ObjectNode) json.readTree(RunRecordJson.toJson(SampleRecords.failedRun()));
+    tree.remove("baton");
+
+    RunRecord old = RunRecordJson.fromJson(json.writeValueAsString(tree), "old run.json");
+
+    assertThat(old.baton()).isNull();
+    assertThat(old.steps()).isEqualTo(SampleRecords.failedRun().steps());
   }
 
   @Test

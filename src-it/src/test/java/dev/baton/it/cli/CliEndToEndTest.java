@@ -39,10 +39,13 @@ class CliEndToEndTest {
   }
 
   @Test
-  void theJarPrintsItsVersion() throws Exception {
+  void theJarPrintsItsVersionCommitAndCommitDate() throws Exception {
     CliRun p = CliRun.run(tmp, "--version");
     assertThat(p.exitCode).as(p.toString()).isZero();
-    assertThat(p.output.strip()).matches("baton \\d+\\.\\d+\\.\\d+\\S*");
+    assertThat(p.output.strip())
+        .matches(
+            "baton \\d+\\.\\d+\\.\\d+\\S* \\(commit [0-9a-f]{12},"
+                + " \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\\)");
   }
 
   @Test
