@@ -42,8 +42,8 @@ class SchedulingBenchmark {
 
   /**
    * Issue 17's start-up and per-step rows, each next to its floor measured in the same run: a
-   * one-step pipeline against a bare {@code java -version} of the JDK {@code ./baton} picks, and the
-   * time per step of a 200-step chain (chain minus one-step pipeline, over 199) against make's
+   * one-step pipeline against a bare {@code java -version} of the JDK {@code ./baton} picks, and
+   * the time per step of a 200-step chain (chain minus one-step pipeline, over 199) against make's
    * (likewise, from make's own one-step and 200-step chains).
    */
   @Test
@@ -53,7 +53,8 @@ class SchedulingBenchmark {
     Path chain = tmp.resolve("chain");
     Dags.chain(chain, 200);
     List<String> run =
-        batonCommand("run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output");
+        batonCommand(
+            "run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output");
     double java = Timing.medianSeconds(one, List.of(javaOfLauncher(), "-version"), 1, RUNS);
     double batonOne = Timing.medianSeconds(one, run, 1, RUNS);
     double batonChain = Timing.medianSeconds(chain, run, 1, RUNS);
