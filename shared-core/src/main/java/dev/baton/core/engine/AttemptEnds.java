@@ -67,6 +67,7 @@ final class AttemptEnds {
         r.gpus,
         message,
         r.leaseWaitMillis,
-        outputs);
+        outputs,
+        r.handle == null ? null : r.handle.usage());
   }
 }

@@ -8,12 +8,15 @@ import dev.baton.core.exec.StepLauncher;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.secrets.Masker;
 import dev.baton.core.stages.StageLauncher;
+import dev.baton.core.usage.MeasuringLauncher;
+import dev.baton.core.usage.UsageInterval;
 import java.util.List;
 
 /**
  * Chooses how each step kind is launched: validate, benchmark and deploy steps go to the stage
  * launcher, which runs their commands through the executor and judges them; plain steps go straight
- * to the executor.
+ * to the executor. Every attempt with a process on this machine is measured (see {@link
+ * MeasuringLauncher}).
  */
 final class StageLaunchers {
   private StageLaunchers() {}
@@ -30,7 +33,8 @@ final class StageLaunchers {
       EventSink events,
       RunSettings settings) {
     return new CachingLauncher(
-        forExecutor(executor, settings.secrets().masker()),
+        MeasuringLauncher.around(
+            forExecutor(executor, settings.secrets().masker()), UsageInterval.configured()),
         settings.readCache(),
         settings.workspace(),
         plan.params(),

@@ -31,6 +31,7 @@ final class StepRecords {
         r.message,
         tail,
         r.results,
-        r.step.continueOnError());
+        r.step.continueOnError(),
+        StepRequests.of(r.step));
   }
 }

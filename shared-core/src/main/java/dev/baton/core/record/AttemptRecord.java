@@ -1,5 +1,6 @@
 package dev.baton.core.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     slots that other processes on the machine held (0 when it did not wait for any)
  * @param outputs what the attempt wrote to {@code $BATON_OUTPUT}, by name, in the order written;
  *     for a {@code CACHED} attempt those of the run that made the cache entry
+ * @param usage what the attempt used (CPU, memory, I/O, GPUs), where it was measured; null where it
+ *     was not (a cached attempt, an executor that cannot measure, sampling switched off)
  */
 public record AttemptRecord(
     int attempt,
@@ -27,11 +30,54 @@ public record AttemptRecord(
     List<Integer> gpus,
     String message,
     long leaseWaitMillis,
-    Map<String, String> outputs) {
+    Map<String, String> outputs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable AttemptUsage usage) {
   public AttemptRecord {
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
     outputs =
         outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+  }
+
+  /** An attempt whose use of resources was not measured. */
+  public AttemptRecord(
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      @Nullable Integer exitCode,
+      StepState status,
+      String agent,
+      List<Integer> gpus,
+      String message,
+      long leaseWaitMillis,
+      Map<String, String> outputs) {
+    this(
+        attempt,
+        startedAt,
+        endedAt,
+        exitCode,
+        status,
+        agent,
+        gpus,
+        message,
+        leaseWaitMillis,
+        outputs,
+        null);
+  }
+
+  /** This attempt with {@code measured} as its usage. */
+  public AttemptRecord withUsage(@Nullable AttemptUsage measured) {
+    return new AttemptRecord(
+        attempt,
+        startedAt,
+        endedAt,
+        exitCode,
+        status,
+        agent,
+        gpus,
+        message,
+        leaseWaitMillis,
+        outputs,
+        measured);
   }
 
   /** An attempt that wrote no outputs. */

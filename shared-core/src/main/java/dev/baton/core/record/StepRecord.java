@@ -1,5 +1,6 @@
 package dev.baton.core.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Collections;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param results what a stage step measured (gates, benchmark statistics, rollout); empty for plain
  *     steps
  * @param allowedToFail the step has {@code continueOnError}: its failure does not fail the run
+ * @param requested what the step asked for (GPUs, CPUs, memory, timeout); null when it asked for
+ *     none of them
  */
 public record StepRecord(
     String id,
@@ -40,7 +43,8 @@ public record StepRecord(
     String message,
     List<String> logTail,
     Map<String, Object> results,
-    boolean allowedToFail) {
+    boolean allowedToFail,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable StepRequest requested) {
 
   public StepRecord {
     matrix = matrix == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
@@ -51,6 +55,46 @@ public record StepRecord(
     results =
         results == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(results));
     message = message == null ? "" : message;
+  }
+
+  /** A step whose requests are not recorded. */
+  public StepRecord(
+      String id,
+      String step,
+      String kind,
+      StepState status,
+      Map<String, String> matrix,
+      List<String> needs,
+      String command,
+      @Nullable String agent,
+      List<Integer> gpus,
+      @Nullable Instant startedAt,
+      @Nullable Instant endedAt,
+      List<AttemptRecord> attempts,
+      @Nullable String log,
+      String message,
+      List<String> logTail,
+      Map<String, Object> results,
+      boolean allowedToFail) {
+    this(
+        id,
+        step,
+        kind,
+        status,
+        matrix,
+        needs,
+        command,
+        agent,
+        gpus,
+        startedAt,
+        endedAt,
+        attempts,
+        log,
+        message,
+        logTail,
+        results,
+        allowedToFail,
+        null);
   }
 
   /** A step that may not fail ({@code allowedToFail} false). */
