@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Samples every running attempt of a run from one daemon thread, every {@code interval}, while at
  * least one runs: one scan of {@code /proc} per tick for all of them, and one {@code nvidia-smi}
- * for all GPU attempts. An attempt shorter than the interval is measured by the kernel's accounting
- * at its end alone.
+ * for all GPU attempts; ticks find nothing to do while none runs. An attempt shorter than the
+ * interval is measured by the kernel's accounting at its end alone.
  */
 public final class UsageSampler {
   private final Duration interval;
@@ -55,19 +55,18 @@ public final class UsageSampler {
 
   /** Stops measuring {@code meter}'s group. */
   void stop(AttemptMeter meter) {
+    // The ticker keeps its schedule (an idle tick costs nothing): cancelling and scheduling again
+    // whenever no attempt runs for a moment cost more than the ticks on a pipeline of short steps.
     running.remove(meter.group(), meter);
-    synchronized (this) {
-      if (running.isEmpty() && ticking != null) {
-        ticking.cancel(false);
-        ticking = null;
-      }
-    }
     if (meter.usesGpus()) {
       gpus.attemptEnded();
     }
   }
 
   private void tick() {
+    if (running.isEmpty()) {
+      return;
+    }
     Set<Long> groups = Set.copyOf(running.keySet());
     for (Map.Entry<Long, GroupSample> e : ProcTable.sample(groups).entrySet()) {
       AttemptMeter m = running.get(e.getKey());
