@@ -38,6 +38,7 @@ public final class BatonCli implements Runnable {
     c.put("step", StepCommand::new);
     c.put("merge", MergeCommand::new);
     c.put("report", ReportCommand::new);
+    c.put("advise", AdviseCommand::new);
     return c;
   }
 

@@ -13,6 +13,7 @@ import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.local.LocalExecutor;
+import dev.baton.core.notify.Webhooks;
 import dev.baton.core.plan.Expansions;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.record.DynamicCell;
@@ -342,6 +343,7 @@ public final class Baton {
         RecordMasking.mask(RunRecords.of(runId, p, config, result), secrets.masker());
     ReportWriter.writeAll(record, reportDir, environment);
     events.accept(new RunEvent.RunFinished(record, reportDir));
+    new Webhooks().send(p.plan().descriptor().notifications(), record, environment, events);
     if (engine.journalFailure().isPresent()) {
       // The run was stopped because it could no longer be resumed; its reports are written.
       throw engine.journalFailure().get();

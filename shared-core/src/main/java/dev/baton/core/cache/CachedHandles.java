@@ -2,6 +2,7 @@ package dev.baton.core.cache;
 
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
+import dev.baton.core.record.AttemptUsage;
 import dev.baton.core.record.StepState;
 import java.time.Duration;
 import java.util.Map;
@@ -70,6 +71,11 @@ final class CachedHandles {
     @Override
     public Map<String, Object> results() {
       return inner == null ? Map.of() : inner.results();
+    }
+
+    @Override
+    public @Nullable AttemptUsage usage() {
+      return inner == null ? null : inner.usage();
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class DescriptorReader {
           "executor",
           "secrets",
           "timeout",
+          "notify",
           "steps");
 
   /** The keys a step may have. */
@@ -203,7 +204,8 @@ public final class DescriptorReader {
         secrets,
         gpuBusy,
         paramSpecs,
-        timeout);
+        timeout,
+        NodeReader.get(top, "notify").map(n -> NotifyReader.read(n, r)).orElse(List.of()));
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param paramSpecs each parameter's declaration (type, bounds, choices), by name; {@code params}
  *     holds their defaults as text
  * @param timeout the top-level {@code timeout:}: how long the whole run may take; empty: no limit
+ * @param notifications the top-level {@code notify:}: webhooks told of the run's outcome
  */
 public record PipelineDescriptor(
     Path file,
@@ -34,7 +35,40 @@ public record PipelineDescriptor(
     Map<String, SecretSpec> secrets,
     GpuBusyPolicy gpuBusy,
     Map<String, ParamSpec> paramSpecs,
-    Optional<Duration> timeout) {
+    Optional<Duration> timeout,
+    List<NotifySpec> notifications) {
+
+  /** A descriptor that notifies nobody. */
+  public PipelineDescriptor(
+      Path file,
+      int version,
+      String name,
+      Map<String, String> params,
+      Map<String, String> env,
+      StepDefaults defaults,
+      List<AgentSpec> agents,
+      String executor,
+      Map<String, StepSpec> steps,
+      Map<String, SecretSpec> secrets,
+      GpuBusyPolicy gpuBusy,
+      Map<String, ParamSpec> paramSpecs,
+      Optional<Duration> timeout) {
+    this(
+        file,
+        version,
+        name,
+        params,
+        env,
+        defaults,
+        agents,
+        executor,
+        steps,
+        secrets,
+        gpuBusy,
+        paramSpecs,
+        timeout,
+        List.of());
+  }
 
   /** A descriptor whose parameters are all strings (their defaults in {@code params}). */
   public PipelineDescriptor(
@@ -85,6 +119,7 @@ public record PipelineDescriptor(
     }
     paramSpecs = Collections.unmodifiableMap(specs);
     timeout = timeout == null ? Optional.empty() : timeout;
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
   }
 
   /** The directory steps run in unless they set {@code workdir}. */

@@ -69,6 +69,7 @@ final class AttemptEnds {
         r.leaseWaitMillis,
         outputs,
         r.handle == null ? "" : r.handle.image(),
-        r.handle == null ? "" : r.handle.imageDigest());
+        r.handle == null ? "" : r.handle.imageDigest(),
+        r.handle == null ? null : r.handle.usage());
   }
 }

@@ -9,12 +9,15 @@ import dev.baton.core.exec.container.ContainerSteps;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.secrets.Masker;
 import dev.baton.core.stages.StageLauncher;
+import dev.baton.core.usage.MeasuringLauncher;
+import dev.baton.core.usage.UsageInterval;
 import java.util.List;
 
 /**
  * Chooses how each step kind is launched: validate, benchmark and deploy steps go to the stage
  * launcher, which runs their commands through the executor and judges them; plain steps go straight
- * to the executor.
+ * to the executor. Every attempt with a process on this machine is measured (see {@link
+ * MeasuringLauncher}).
  */
 final class StageLaunchers {
   private StageLaunchers() {}
@@ -31,11 +34,14 @@ final class StageLaunchers {
       EventSink events,
       RunSettings settings) {
     // Containers: the image is checked and digested before the cache key is made; the command is
-    // rewritten to the runtime's next to the executor, after stages split theirs.
+    // rewritten to the runtime's next to the executor, after stages split theirs. Usage is
+    // measured around the executor's handles.
     ContainerSteps containers = new ContainerSteps(settings.workspace(), settings.killGrace());
     return containers.launcher(
         new CachingLauncher(
-            forExecutor(containers.executor(executor), settings.secrets().masker()),
+            MeasuringLauncher.around(
+                forExecutor(containers.executor(executor), settings.secrets().masker()),
+                UsageInterval.configured()),
             settings.readCache(),
             settings.workspace(),
             plan.params(),

@@ -67,6 +67,7 @@ final class StepRecords {
         tail,
         r.results,
         r.step.continueOnError(),
-        dynamic);
+        dynamic,
+        StepRequests.of(r.step));
   }
 }

@@ -1,8 +1,11 @@
 package dev.baton.core.exec;
 
+import dev.baton.core.record.AttemptUsage;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /** A running attempt: completes once with its exit status; can be asked to stop. */
 public interface StepHandle {
@@ -39,6 +42,22 @@ public interface StepHandle {
    */
   default CompletableFuture<Long> started() {
     return CompletableFuture.completedFuture(processGroup());
+  }
+
+  /**
+   * What the kernel accounted to the attempt's process tree when it was reaped, once {@link
+   * #exit()} has completed; empty where the executor cannot tell (not started by this JVM).
+   */
+  default Optional<ReapedUsage> reapedUsage() {
+    return Optional.empty();
+  }
+
+  /**
+   * What the attempt used while it ran, once {@link #exit()} has completed; null where it was not
+   * measured.
+   */
+  default @Nullable AttemptUsage usage() {
+    return null;
   }
 
   /** The engine's id of the attempt (a Slurm job id), empty where it has none. */

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     for a step on the host
  * @param imageDigest the digest of that image the attempt ran ({@code sha256:...}, the image id);
  *     empty on the host
+ * @param usage what the attempt used (CPU, memory, I/O, GPUs), where it was measured; null where it
+ *     was not (a cached attempt, an executor that cannot measure, sampling switched off)
  */
 public record AttemptRecord(
     int attempt,
@@ -34,7 +36,8 @@ public record AttemptRecord(
     long leaseWaitMillis,
     Map<String, String> outputs,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String image,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) String imageDigest) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String imageDigest,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable AttemptUsage usage) {
   public AttemptRecord {
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
     outputs =
@@ -43,7 +46,7 @@ public record AttemptRecord(
     imageDigest = imageDigest == null ? "" : imageDigest;
   }
 
-  /** An attempt on the host (no container image). */
+  /** An attempt on the host (no container image) whose use of resources was not measured. */
   public AttemptRecord(
       int attempt,
       Instant startedAt,
@@ -67,7 +70,8 @@ public record AttemptRecord(
         leaseWaitMillis,
         outputs,
         "",
-        "");
+        "",
+        null);
   }
 
   /** This attempt, recorded as run in {@code image} at {@code digest}. */
@@ -84,7 +88,26 @@ public record AttemptRecord(
         leaseWaitMillis,
         outputs,
         image,
-        digest);
+        digest,
+        usage);
+  }
+
+  /** This attempt with {@code measured} as its usage. */
+  public AttemptRecord withUsage(@Nullable AttemptUsage measured) {
+    return new AttemptRecord(
+        attempt,
+        startedAt,
+        endedAt,
+        exitCode,
+        status,
+        agent,
+        gpus,
+        message,
+        leaseWaitMillis,
+        outputs,
+        image,
+        imageDigest,
+        measured);
   }
 
   /** An attempt that wrote no outputs. */

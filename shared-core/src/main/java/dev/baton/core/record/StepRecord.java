@@ -1,5 +1,6 @@
 package dev.baton.core.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Collections;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *     steps
  * @param allowedToFail the step has {@code continueOnError}: its failure does not fail the run
  * @param dynamic for the cells of a dynamic fan-out and the step they came from, which; else null
+ * @param requested what the step asked for (GPUs, CPUs, memory, timeout); null when it asked for
+ *     none of them
  */
 public record StepRecord(
     String id,
@@ -42,7 +45,8 @@ public record StepRecord(
     List<String> logTail,
     Map<String, Object> results,
     boolean allowedToFail,
-    @Nullable DynamicCell dynamic) {
+    @Nullable DynamicCell dynamic,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable StepRequest requested) {
 
   public StepRecord {
     matrix = matrix == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
@@ -55,7 +59,7 @@ public record StepRecord(
     message = message == null ? "" : message;
   }
 
-  /** A step that is not part of a dynamic fan-out. */
+  /** A step that is not part of a dynamic fan-out and whose requests are not recorded. */
   public StepRecord(
       String id,
       String step,
@@ -92,6 +96,7 @@ public record StepRecord(
         logTail,
         results,
         allowedToFail,
+        null,
         null);
   }
 

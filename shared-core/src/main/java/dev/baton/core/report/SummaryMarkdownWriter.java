@@ -33,6 +33,7 @@ public final class SummaryMarkdownWriter {
     if (!record.steps().isEmpty()) {
       stepTable(md, record);
       outputs(md, record);
+      md.append(HtmlUsageSection.markdown(record));
     }
     for (StepRecord step : record.steps()) {
       if (StepCounts.isFailure(step.status()) || !failedGates(step).isEmpty()) {

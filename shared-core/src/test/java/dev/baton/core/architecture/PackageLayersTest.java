@@ -35,11 +35,13 @@ class PackageLayersTest {
           List.of("events"),
           List.of("secrets"),
           List.of("exec"),
+          List.of("usage"),
           List.of("lease"),
           List.of("cache"),
           List.of("stages"),
           List.of("state"),
           List.of("report"),
+          List.of("notify"),
           List.of("engine"),
           List.of("api"));
 

@@ -1,10 +1,14 @@
 package dev.baton.core.exec.container;
 
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.ReapedUsage;
 import dev.baton.core.exec.StepHandle;
+import dev.baton.core.record.AttemptUsage;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /** An attempt's handle that also says which image it ran in, for the run record. */
 final class ImageHandle implements StepHandle {
@@ -41,6 +45,16 @@ final class ImageHandle implements StepHandle {
   @Override
   public CompletableFuture<Long> started() {
     return inner.started();
+  }
+
+  @Override
+  public Optional<ReapedUsage> reapedUsage() {
+    return inner.reapedUsage();
+  }
+
+  @Override
+  public @Nullable AttemptUsage usage() {
+    return inner.usage();
   }
 
   @Override

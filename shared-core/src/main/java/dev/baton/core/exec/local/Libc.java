@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The few C library calls the local executor makes through JNA (direct mapping): {@code
- * posix_spawn} with its attribute and file-action helpers, {@code waitpid} and {@code kill}. Bound
+ * posix_spawn} with its attribute and file-action helpers, {@code wait4} and {@code kill}. Bound
  * once, on first use; {@link #PROBLEM} says why not where any of them is missing (not Linux, a C
  * library older than glibc 2.34, JNA's native part unloadable), and the executor then starts steps
  * through its job shell instead.
@@ -70,6 +70,8 @@ final class Libc {
   static native int sigfillset(Pointer set);
 
   static native int waitpid(int pid, int[] status, int options);
+
+  static native int wait4(int pid, int[] status, int options, long[] rusage);
 
   static native int kill(int pid, int signal);
 

@@ -3,6 +3,7 @@ package dev.baton.core.exec.local;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import dev.baton.core.exec.ReapedUsage;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -115,9 +116,17 @@ final class NativeSpawn {
    * signal N killed it.
    */
   static int waitFor(int pid) {
+    return waitFor(pid, new long[ReapedUsage.RUSAGE_LONGS]);
+  }
+
+  /**
+   * {@link #waitFor(int)}, filling {@code rusage} with what the kernel accounted to the process and
+   * the descendants it waited for (a {@code struct rusage}, {@link ReapedUsage#RUSAGE_LONGS} long).
+   */
+  static int waitFor(int pid, long[] rusage) {
     int[] status = new int[1];
     while (true) {
-      int got = Libc.waitpid(pid, status, 0);
+      int got = Libc.wait4(pid, status, 0, rusage);
       if (got == pid) {
         int signal = status[0] & 0x7f;
         return signal == 0 ? (status[0] >> 8) & 0xff : 128 + signal;

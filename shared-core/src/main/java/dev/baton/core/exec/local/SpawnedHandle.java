@@ -1,14 +1,17 @@
 package dev.baton.core.exec.local;
 
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.ReapedUsage;
 import dev.baton.core.exec.StepHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An attempt started by {@link NativeSpawn}: the leader of its own process group, reaped by a
@@ -20,6 +23,8 @@ final class SpawnedHandle implements StepHandle {
   private final ScheduledExecutorService killer;
   private final GroupStop stopping = new GroupStop();
   private final CompletableFuture<ExitStatus> exit;
+  // Written by the reaper before it completes the exit future, read after: the future orders them.
+  private volatile @Nullable ReapedUsage reaped;
 
   SpawnedHandle(int pid, Path exitFile, Executor reapers, ScheduledExecutorService killer) {
     this.pid = pid;
@@ -28,7 +33,9 @@ final class SpawnedHandle implements StepHandle {
         stopping.heldUntilOver(
             CompletableFuture.supplyAsync(
                 () -> {
-                  int code = NativeSpawn.waitFor(pid);
+                  long[] rusage = new long[ReapedUsage.RUSAGE_LONGS];
+                  int code = NativeSpawn.waitFor(pid, rusage);
+                  reaped = ReapedUsage.fromRusage(rusage);
                   deleteQuietly(exitFile);
                   return ExitStatus.exited(code);
                 },
@@ -38,6 +45,11 @@ final class SpawnedHandle implements StepHandle {
   @Override
   public CompletableFuture<ExitStatus> exit() {
     return exit;
+  }
+
+  @Override
+  public Optional<ReapedUsage> reapedUsage() {
+    return Optional.ofNullable(reaped);
   }
 
   @Override

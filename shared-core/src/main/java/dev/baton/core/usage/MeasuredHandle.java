@@ -1,0 +1,99 @@
+package dev.baton.core.usage;
+
+import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.ReapedUsage;
+import dev.baton.core.exec.StepHandle;
+import dev.baton.core.record.AttemptUsage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A handle whose attempt is sampled while it runs. Its exit completes only after the usage is
+ * final, so whoever reads {@link #usage()} after the exit sees the whole attempt.
+ */
+final class MeasuredHandle implements StepHandle {
+  private final StepHandle inner;
+  private final UsageSampler sampler;
+  private final CompletableFuture<ExitStatus> exit;
+  private @Nullable AttemptMeter meter;
+  private boolean ended;
+  private volatile @Nullable AttemptUsage usage;
+
+  @SuppressWarnings("FutureReturnValueIgnored") // the callback only registers a group, never throws
+  MeasuredHandle(StepHandle inner, List<Integer> gpus, UsageSampler sampler) {
+    this.inner = inner;
+    this.sampler = sampler;
+    inner
+        .started()
+        .thenAccept(
+            group -> {
+              if (group != null && group > 0) {
+                begin(group, gpus);
+              }
+            });
+    // Also when the exit fails: the group is no longer sampled either way.
+    this.exit = inner.exit().whenComplete((status, error) -> end());
+  }
+
+  private synchronized void begin(long group, List<Integer> gpus) {
+    if (!ended) {
+      meter = sampler.start(group, gpus);
+    }
+  }
+
+  private synchronized void end() {
+    ended = true;
+    AttemptMeter m = meter;
+    Optional<ReapedUsage> reaped = inner.reapedUsage();
+    if (m != null) {
+      sampler.stop(m);
+      usage = m.finish(reaped);
+    } else if (reaped.isPresent()) {
+      usage = new AttemptMeter(-1, List.of()).finish(reaped);
+    }
+  }
+
+  @Override
+  public @Nullable AttemptUsage usage() {
+    return usage;
+  }
+
+  @Override
+  public CompletableFuture<ExitStatus> exit() {
+    return exit;
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    inner.stop(grace);
+  }
+
+  @Override
+  public Map<String, Object> results() {
+    return inner.results();
+  }
+
+  @Override
+  public long processGroup() {
+    return inner.processGroup();
+  }
+
+  @Override
+  public CompletableFuture<Long> started() {
+    return inner.started();
+  }
+
+  @Override
+  public String jobId() {
+    return inner.jobId();
+  }
+
+  @Override
+  public Optional<ReapedUsage> reapedUsage() {
+    return inner.reapedUsage();
+  }
+}

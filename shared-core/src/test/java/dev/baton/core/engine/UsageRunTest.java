@@ -1,0 +1,74 @@
+package dev.baton.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.api.RunOutcome;
+import dev.baton.core.record.AttemptUsage;
+import dev.baton.core.record.RunRecordJson;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.testing.RequiredTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each attempt's use of CPU, memory and storage is measured and lands in run.json. */
+class UsageRunTest {
+  @TempDir Path dir;
+
+  @Test
+  void aStepThatAllocates200MbAndBurnsOneSecondOfCpuHasBothInItsAttemptUsage() throws Exception {
+    RequiredTool.require(python3(), "python3, to allocate memory and burn CPU in a step");
+    PipelineFixture f =
+        new PipelineFixture(
+            dir,
+            """
+            version: 1
+            name: usage
+            steps:
+              hungry:
+                run: >-
+                  python3 -c "import time; b = b'x' * (200 << 20); t = time.process_time();
+                  exec('while time.process_time() - t < 1.0: pass')"
+            """);
+    RunOutcome out = f.run();
+    StepRecord step = PipelineFixture.step(out, "hungry");
+    assertThat(step.status().isSuccessful()).as(step.message()).isTrue();
+    AttemptUsage usage = step.attempts().get(0).usage();
+    assertThat(usage).isNotNull();
+    assertThat(usage.peakRssBytes()).isGreaterThanOrEqualTo(150L << 20);
+    assertThat(usage.cpuSeconds()).isGreaterThanOrEqualTo(0.8);
+    assertThat(usage.source()).isEqualTo("proc");
+    // and the same figures in the run.json written to disk
+    StepRecord read = RunRecordJson.read(out.reportDir()).steps().get(0);
+    assertThat(read.attempts().get(0).usage()).isEqualTo(usage);
+  }
+
+  @Test
+  void aShortStepIsMeasuredByTheKernelsAccountingAtItsEndWithoutASample() {
+    PipelineFixture f =
+        new PipelineFixture(
+            dir,
+            """
+            version: 1
+            name: short
+            steps:
+              quick: {run: 'true'}
+            """);
+    RunOutcome out = f.run();
+    AttemptUsage usage = PipelineFixture.step(out, "quick").attempts().get(0).usage();
+    assertThat(usage).isNotNull();
+    assertThat(usage.peakRssBytes()).isPositive();
+    assertThat(usage.samples()).isZero();
+    assertThat(usage.meanRssBytes()).isNull();
+  }
+
+  private static boolean python3() {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
+      if (!d.isEmpty() && Files.isExecutable(Path.of(d, "python3"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
