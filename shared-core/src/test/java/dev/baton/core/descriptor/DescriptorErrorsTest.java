@@ -163,7 +163,8 @@ class DescriptorErrorsTest {
         """);
     assertThat(p).anySatisfy(s -> assertThat(s).contains("'5 minutes' is not a duration"));
     assertThat(p)
-        .anySatisfy(s -> assertThat(s).contains("needs must be a list of step names, not a number"));
+        .anySatisfy(
+            s -> assertThat(s).contains("needs must be a list of step names, not a number"));
     assertThat(p).anySatisfy(s -> assertThat(s).contains("continueOnError must be true or false"));
   }
 
