@@ -101,7 +101,8 @@ final class OutsideStep {
               s.logTail(),
               s.results(),
               s.allowedToFail(),
-              Objects.requireNonNull(cell)));
+              Objects.requireNonNull(cell),
+              s.requested()));
     }
     return new EngineResult(
         result.startedAt(), result.endedAt(), steps, result.cancelled(), result.timedOut());

@@ -83,6 +83,7 @@ class RightSizingTest {
         List.of(),
         Map.of(),
         false,
+        null,
         asked);
   }
 
