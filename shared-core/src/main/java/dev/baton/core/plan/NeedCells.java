@@ -1,6 +1,7 @@
 package dev.baton.core.plan;
 
 import dev.baton.core.descriptor.NeedSpec;
+import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.errors.DidYouMean;
@@ -20,6 +21,33 @@ public final class NeedCells {
   private static final int SHOWN = 6;
 
   private NeedCells() {}
+
+  /**
+   * The planned steps {@code spec} waits for: every cell of each need ({@code cellIds}), or the
+   * cells its need on one cell or a subset names ({@code cells}: each static step's matrix cells).
+   * A dynamic need is waited for whole (its pending id): the subset is chosen when its cells exist.
+   */
+  static List<String> planned(
+      StepSpec spec,
+      PipelineDescriptor descriptor,
+      Map<String, List<String>> cellIds,
+      Map<String, List<Map<String, String>>> cells,
+      List<DescriptorProblem> problems) {
+    List<String> needs = new ArrayList<>();
+    for (String need : spec.needs()) {
+      List<NeedSpec> parts = spec.needCellsOf(need);
+      StepSpec needed = descriptor.steps().get(need);
+      if (parts.isEmpty() || needed == null || needed.matrix().isDynamic()) {
+        needs.addAll(cellIds.getOrDefault(need, List.of()));
+        if (needed != null && !parts.isEmpty()) {
+          checkDynamic(spec, needed, parts, problems);
+        }
+        continue;
+      }
+      needs.addAll(matching(spec, needed, parts, cells.getOrDefault(need, List.of()), problems));
+    }
+    return needs;
+  }
 
   /** The ids of the cells of {@code needed} that {@code parts} name, in cell order. */
   static List<String> matching(

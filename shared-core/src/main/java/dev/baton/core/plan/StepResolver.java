@@ -3,7 +3,6 @@ package dev.baton.core.plan;
 import dev.baton.core.descriptor.CacheSpec;
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.descriptor.DeploySpec;
-import dev.baton.core.descriptor.NeedSpec;
 import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.descriptor.StageSpec;
 import dev.baton.core.descriptor.StepSpec;
@@ -38,9 +37,7 @@ final class StepResolver {
   private final Map<String, List<Map<String, String>>> cells = new HashMap<>();
   private final Map<String, List<String>> cellIds = new HashMap<>();
   private final Map<String, String> pipelineEnv;
-  private final Map<String, Template> templates = new HashMap<>();
-  private final Map<String, Set<String>> templateReads = new HashMap<>();
-  private final Map<String, Set<String>> wholeReads = new HashMap<>();
+  private final ParsedTexts parsed = new ParsedTexts();
   private final Map<String, Expression> whens = new HashMap<>();
 
   StepResolver(
@@ -70,7 +67,10 @@ final class StepResolver {
   }
 
   List<PlannedStep> expand(StepSpec spec) {
-    List<String> needs = List.copyOf(needs(spec)); // one list every cell shares
+    List<String> needs =
+        List.copyOf(
+            NeedCells.planned(
+                spec, descriptor, cellIds, cells, problems)); // one list every cell shares
     if (spec.matrix().isDynamic()) {
       return List.of(pending(spec, needs));
     }
@@ -111,29 +111,6 @@ final class StepResolver {
       previous = planned;
     }
     return out;
-  }
-
-  /**
-   * The planned steps {@code spec} waits for: every cell of each need, or the cells its need on one
-   * cell or a subset names. A dynamic need is waited for whole (its pending id): the subset is
-   * chosen when its cells exist.
-   */
-  private List<String> needs(StepSpec spec) {
-    List<String> needs = new ArrayList<>();
-    for (String need : spec.needs()) {
-      List<NeedSpec> parts = spec.needCellsOf(need);
-      StepSpec needed = descriptor.steps().get(need);
-      if (parts.isEmpty() || needed == null || needed.matrix().isDynamic()) {
-        needs.addAll(cellIds.getOrDefault(need, List.of()));
-        if (needed != null && !parts.isEmpty()) {
-          NeedCells.checkDynamic(spec, needed, parts, problems);
-        }
-        continue;
-      }
-      needs.addAll(
-          NeedCells.matching(spec, needed, parts, cells.getOrDefault(need, List.of()), problems));
-    }
-    return needs;
   }
 
   /**
@@ -259,7 +236,7 @@ final class StepResolver {
     spec.env()
         .forEach(
             (name, value) -> {
-              Set<String> reads = reads(value, false);
+              Set<String> reads = parsed.reads(value, false);
               if (NeedsReferences.readsNeeds(reads)) {
                 // Resolved when the step becomes ready, once its needs have ended.
                 NeedsReferences.check(
@@ -273,7 +250,7 @@ final class StepResolver {
                 return;
               }
               try {
-                env.put(name, template(value).render(bindings, Quoting.NONE));
+                env.put(name, parsed.template(value).render(bindings, Quoting.NONE));
               } catch (ExpressionException ex) {
                 problems.add(
                     new DescriptorProblem(
@@ -291,7 +268,7 @@ final class StepResolver {
     if (text.isEmpty()) {
       return "";
     }
-    Set<String> reads = reads(text, true);
+    Set<String> reads = parsed.reads(text, true);
     if (NeedsReferences.readsNeeds(reads) || !WhenConditions.statusFunctions(spec).isEmpty()) {
       NeedsReferences.check(
               spec, reads, bindings, spec.whenPosition(), "in 'when' of step '" + spec.name() + "'")
@@ -309,7 +286,9 @@ final class StepResolver {
       }
       return e.test(bindings) ? "" : "when: " + text + " is false";
     } catch (ExpressionException ex) {
-      problems.add(at(spec.whenPosition(), ex, "in 'when' of step '" + spec.name() + "'"));
+      problems.add(
+          ExpressionProblems.at(
+              spec.whenPosition(), ex, "in 'when' of step '" + spec.name() + "'"));
       return "";
     }
   }
@@ -331,29 +310,13 @@ final class StepResolver {
     return e;
   }
 
-  /** {@code text} parsed as a template, once per resolver: the cells of a matrix share it. */
-  private Template template(String text) {
-    Template t = templates.get(text);
-    if (t == null) {
-      t = Template.parse(text);
-      templates.put(text, t);
-    }
-    return t;
-  }
-
-  /** {@link NeedsReferences#of(String, boolean)}, once per text. */
-  private Set<String> reads(String text, boolean whole) {
-    return (whole ? wholeReads : templateReads)
-        .computeIfAbsent(text, k -> NeedsReferences.of(text, whole));
-  }
-
   private Command command(StepSpec spec, Bindings bindings) {
     SourcePosition at = spec.runPosition();
     Set<String> reads = new LinkedHashSet<>();
     if (spec.run() instanceof Command.Shell shell) {
-      reads.addAll(reads(shell.script(), false));
+      reads.addAll(parsed.reads(shell.script(), false));
     } else {
-      ((Command.Argv) spec.run()).args().forEach(a -> reads.addAll(reads(a, false)));
+      ((Command.Argv) spec.run()).args().forEach(a -> reads.addAll(parsed.reads(a, false)));
     }
     if (NeedsReferences.readsNeeds(reads)) {
       NeedsReferences.check(spec, reads, bindings, at, "in 'run' of step '" + spec.name() + "'")
@@ -362,16 +325,16 @@ final class StepResolver {
     }
     try {
       if (spec.run() instanceof Command.Shell shell) {
-        return new Command.Shell(template(shell.script()).render(bindings, Quoting.SHELL));
+        return new Command.Shell(parsed.template(shell.script()).render(bindings, Quoting.SHELL));
       }
       List<String> args = new ArrayList<>();
       for (String arg : ((Command.Argv) spec.run()).args()) {
-        args.add(template(arg).render(bindings, Quoting.NONE));
+        args.add(parsed.template(arg).render(bindings, Quoting.NONE));
       }
       return new Command.Argv(args);
     } catch (ExpressionException ex) {
-      for (ExpressionException each : everyProblem(spec.run(), bindings, ex)) {
-        problems.add(at(at, each, "in 'run' of step '" + spec.name() + "'"));
+      for (ExpressionException each : ExpressionProblems.every(spec.run(), bindings, ex)) {
+        problems.add(ExpressionProblems.at(at, each, "in 'run' of step '" + spec.name() + "'"));
       }
       return spec.run();
     }
@@ -397,9 +360,10 @@ final class StepResolver {
               try {
                 return CommandTemplates.render(c, bindings);
               } catch (ExpressionException ex) {
-                for (ExpressionException each : everyProblem(c, bindings, ex)) {
+                for (ExpressionException each : ExpressionProblems.every(c, bindings, ex)) {
                   problems.add(
-                      at(stage.position(), each, "in a command of step '" + spec.name() + "'"));
+                      ExpressionProblems.at(
+                          stage.position(), each, "in a command of step '" + spec.name() + "'"));
                 }
                 return c;
               }
@@ -415,7 +379,8 @@ final class StepResolver {
           cache.enabled(), render(cache.inputs(), bindings), render(cache.outputs(), bindings));
     } catch (ExpressionException ex) {
       problems.add(
-          at(spec.position(), ex, "in 'inputs' or 'outputs' of step '" + spec.name() + "'"));
+          ExpressionProblems.at(
+              spec.position(), ex, "in 'inputs' or 'outputs' of step '" + spec.name() + "'"));
       return cache;
     }
   }
@@ -423,33 +388,8 @@ final class StepResolver {
   private List<String> render(List<String> paths, Bindings bindings) {
     List<String> out = new ArrayList<>();
     for (String p : paths) {
-      out.add(template(p).render(bindings, Quoting.NONE));
+      out.add(parsed.template(p).render(bindings, Quoting.NONE));
     }
     return out;
-  }
-
-  /**
-   * Each substitution of {@code c} that fails, not only {@code first}: one check names them all.
-   */
-  private static List<ExpressionException> everyProblem(
-      Command c, Bindings bindings, ExpressionException first) {
-    List<ExpressionException> all = new ArrayList<>();
-    try {
-      if (c instanceof Command.Shell shell) {
-        all.addAll(Template.parse(shell.script()).problems(bindings, Quoting.SHELL));
-      } else {
-        for (String arg : ((Command.Argv) c).args()) {
-          all.addAll(Template.parse(arg).problems(bindings, Quoting.NONE));
-        }
-      }
-    } catch (ExpressionException unparsable) {
-      return List.of(first);
-    }
-    return all.isEmpty() ? List.of(first) : all;
-  }
-
-  private static DescriptorProblem at(SourcePosition base, ExpressionException ex, String where) {
-    return new DescriptorProblem(
-        base.shiftColumns(ex.offset()), ex.problem() + " " + where, ex.hint());
   }
 }
