@@ -141,9 +141,9 @@ public final class PlanRenderer {
   }
 
   /**
-   * The cells an expansion made, as JSON in the shape of {@code plan --format json}: the plan's
-   * header, {@code expansion} (step, state, message, each dynamic axis's values) and the cells as
-   * {@code steps}, each with {@code dynamic} (its index in cell order and the number of cells).
+   * The cells an expansion made, as JSON in the shape of the plan's own JSON: the plan's header,
+   * {@code expansion} (step, state, message, each dynamic axis's values) and the cells as {@code
+   * steps}, each with {@code dynamic} (its index in cell order and the number of cells).
    */
   public static String expansion(Plan plan, Expansions.Expansion e) {
     Map<String, Object> x = new LinkedHashMap<>();

@@ -18,11 +18,11 @@ import java.util.stream.IntStream;
  * The command that runs one attempt's command in its container, decided before it starts. Pure: it
  * reads no machine state, so every part (GPU mapping included) is unit-tested.
  *
- * <p>For podman and Docker the command is a small shell around {@code <runtime> run --rm --name
- * <name> ...}: on TERM or INT (a timeout, a cancel, {@code scancel}, a resumed Baton stopping what
- * a killed one left) it stops the container by its name, then waits for the client and exits with
- * the container's exit code (137 when it had to be killed). The client runs in the background of
- * that shell only so that the shell can take the signal while it waits.
+ * <p>For podman and Docker the command is a small shell around {@code <runtime> run --rm
+ * --name=<name> ...}: on TERM or INT (a timeout, a cancel, {@code scancel}, a resumed Baton
+ * stopping what a killed one left) it stops the container by its name, then waits for the client
+ * and exits with the container's exit code (137 when it had to be killed). The client runs in the
+ * background of that shell only so that the shell can take the signal while it waits.
  *
  * <p>Values of the environment never appear on the command line: variables are passed by name
  * ({@code -e NAME}, or Apptainer's {@code APPTAINERENV_NAME} set in the runtime's environment), so
@@ -92,8 +92,7 @@ public record ContainerArgs(
     a.add(program);
     a.add("run");
     a.add("--rm");
-    a.add("--name");
-    a.add(name);
+    a.add("--name=" + name);
     // Checked (and pulled) before a local launch: the run must not fetch another image.
     a.add("--pull=" + pull);
     a.add("-v");
@@ -135,13 +134,13 @@ public record ContainerArgs(
     return List.of("--user", uid + ":" + gid);
   }
 
-  /** GPU selection for podman (CDI devices) or Docker ({@code --gpus "device=..."}). */
+  /** GPU selection for podman (CDI devices) or Docker ({@code --gpus="device=..."}). */
   List<String> gpuArgs(List<String> indices) {
     if (indices.isEmpty()) {
       return List.of();
     }
     if (runtime == RuntimeKind.DOCKER) {
-      return List.of("--gpus", "\"device=" + String.join(",", indices) + "\"");
+      return List.of("--gpus=\"device=" + String.join(",", indices) + "\"");
     }
     List<String> a = new ArrayList<>();
     for (String i : indices) {
@@ -197,7 +196,7 @@ public record ContainerArgs(
       }
       s.append("_bc=\"$_bc${_bc:+,}$_bi\"; _bi=$((_bi+1)); done; unset IFS\n");
       if (runtime == RuntimeKind.DOCKER) {
-        s.append("[ -n \"$_bd\" ] && _bd=\"--gpus \\\"device=$_bg\\\"\"\n");
+        s.append("[ -n \"$_bd\" ] && _bd=\"--gpus=\\\"device=$_bg\\\"\"\n");
       }
       s.append(ShellQuote.quoteAll(runPrefix()));
       s.append(" $_bd -e \"CUDA_VISIBLE_DEVICES=$_bc\" ");

@@ -99,7 +99,7 @@ final class ImageCheck {
 
   private static RuntimeCli.Result inspect(String program, String image) {
     return RuntimeCli.run(
-        List.of(program, "image", "inspect", "--format", "{{.Id}}", image), INSPECT_TIMEOUT);
+        List.of(program, "image", "inspect", "--format={{.Id}}", image), INSPECT_TIMEOUT);
   }
 
   private static Outcome apptainer(ContainerSpec spec, Path workspace) {

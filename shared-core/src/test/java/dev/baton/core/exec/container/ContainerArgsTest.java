@@ -57,7 +57,7 @@ class ContainerArgsTest {
     List<String> a =
         args(RuntimeKind.PODMAN, List.of(), false, 0, "").runArgs(new Command.Shell("echo hi"));
     assertThat(a)
-        .containsSequence("/usr/bin/podman", "run", "--rm", "--name", "baton-r1-train-1")
+        .containsSequence("/usr/bin/podman", "run", "--rm", "--name=baton-r1-train-1")
         .containsSequence("--pull=never")
         .containsSequence("-v", "/home/u/project:/home/u/project")
         .containsSequence("-v", "/reports/r1:/reports/r1")
@@ -106,9 +106,7 @@ class ContainerArgsTest {
   void dockerGetsExactlyTheStepsGpusThroughGpusDevice() {
     List<String> a =
         args(RuntimeKind.DOCKER, List.of(2), false, 0, "").runArgs(new Command.Shell("x"));
-    assertThat(a)
-        .containsSequence("--gpus", "\"device=2\"")
-        .containsSequence("-e", "CUDA_VISIBLE_DEVICES=0");
+    assertThat(a).contains("--gpus=\"device=2\"").containsSequence("-e", "CUDA_VISIBLE_DEVICES=0");
   }
 
   @Test
