@@ -58,7 +58,10 @@ final class AttemptMeter {
 
   /**
    * The attempt's usage: the samples, raised to the kernel's exact figures at the reaping where
-   * there are some (CPU time of processes that ended between samples is only counted there).
+   * there are some (CPU time of processes that ended between samples is only counted there). Not
+   * the reaped peak RSS: a process spawned from the JVM (vfork, then exec) keeps the JVM's
+   * high-water mark as its own, so the kernel's figure for a {@code true} step is the JVM's size;
+   * peak RSS comes from the samples only, and is 0 for a step that ended before the first sample.
    */
   synchronized AttemptUsage finish(Optional<ReapedUsage> reaped) {
     double cpu = peakCpuTicks / (double) ProcTable.TICKS_PER_SECOND;
@@ -68,7 +71,6 @@ final class AttemptMeter {
     if (reaped.isPresent()) {
       ReapedUsage r = reaped.get();
       cpu = Math.max(cpu, r.cpuNanos() / 1e9);
-      peak = Math.max(peak, r.maxRssBytes());
       read = Math.max(read, r.readBytes());
       write = Math.max(write, r.writeBytes());
     }
