@@ -1,12 +1,10 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.plan.Expansions;
-import dev.baton.core.plan.NeedValues;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.record.StepState;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,15 +80,6 @@ final class DynamicCells {
 
   /** {@code needs.*} for {@code r}: each step it needs, as it ended. */
   static Map<String, Object> needs(StepRun r, Map<String, StepRun> runs) {
-    List<NeedValues.Ended> ended = new ArrayList<>();
-    for (String id : r.step.needs()) {
-      StepRun n = runs.get(id);
-      if (n != null) {
-        ended.add(
-            new NeedValues.Ended(
-                n.step.stepName(), n.step.matrix(), LateFields.result(n.state), n.outputs()));
-      }
-    }
-    return NeedValues.of(ended);
+    return LateFields.needs(r.step, runs);
   }
 }

@@ -9,6 +9,7 @@ import dev.baton.core.expr.StatusBindings;
 import dev.baton.core.expr.StatusFunction;
 import dev.baton.core.expr.Template;
 import dev.baton.core.plan.CommandTemplates;
+import dev.baton.core.plan.NeedValues;
 import dev.baton.core.plan.NeedsReferences;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.plan.WhenConditions;
@@ -177,66 +178,17 @@ final class LateFields {
   }
 
   /** {@code needs.<step>}: each needed step by name, its cells gathered in plan order. */
-  private static Map<String, Object> needs(PlannedStep step, Map<String, StepRun> runs) {
-    Map<String, List<StepRun>> byName = new LinkedHashMap<>();
+  /** {@code needs.*} for {@code step}: each step it needs, as it ended ({@link NeedValues}). */
+  static Map<String, Object> needs(PlannedStep step, Map<String, StepRun> runs) {
+    List<NeedValues.Ended> ended = new ArrayList<>();
     for (String id : step.needs()) {
       StepRun n = runs.get(id);
       if (n != null) {
-        byName.computeIfAbsent(n.step.stepName(), k -> new ArrayList<>()).add(n);
+        ended.add(
+            new NeedValues.Ended(
+                n.step.stepName(), n.step.matrix(), NeedValues.result(n.state), n.outputs()));
       }
     }
-    Map<String, Object> needs = new LinkedHashMap<>();
-    byName.forEach(
-        (name, cells) -> {
-          Map<String, Object> need = new LinkedHashMap<>();
-          boolean matrix = !cells.get(0).step.matrix().isEmpty();
-          if (!matrix) {
-            need.put("result", result(cells.get(0).state));
-            need.put("outputs", cells.get(0).outputs());
-          } else {
-            Map<String, List<String>> outputs = new LinkedHashMap<>();
-            List<Object> each = new ArrayList<>();
-            List<String> results = new ArrayList<>();
-            for (StepRun cell : cells) {
-              cell.outputs().forEach((k, v) -> outputs.computeIfAbsent(k, x -> new ArrayList<>()));
-            }
-            for (StepRun cell : cells) {
-              outputs.forEach((k, list) -> list.add(cell.outputs().get(k)));
-              results.add(result(cell.state));
-              each.add(
-                  Map.of(
-                      "matrix", cell.step.matrix(),
-                      "result", result(cell.state),
-                      "outputs", cell.outputs()));
-            }
-            need.put("result", combined(results));
-            need.put("outputs", outputs);
-            need.put("cells", each);
-          }
-          needs.put(name, need);
-        });
-    return needs;
-  }
-
-  /** A step's state as {@code needs.<step>.result}: success, failure, cancelled or skipped. */
-  static String result(StepState state) {
-    return switch (state) {
-      case SUCCEEDED, CACHED -> "success";
-      case CANCELLED -> "cancelled";
-      case SKIPPED -> "skipped";
-      default -> state.isTerminal() ? "failure" : "skipped";
-    };
-  }
-
-  /**
-   * A matrix step's result: failure if a cell failed, else cancelled, else skipped, else success.
-   */
-  private static String combined(List<String> results) {
-    for (String r : List.of("failure", "cancelled", "skipped")) {
-      if (results.contains(r)) {
-        return r;
-      }
-    }
-    return "success";
+    return NeedValues.of(ended);
   }
 }
