@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.cli.trace.RunTraces;
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
@@ -92,11 +93,13 @@ final class RunOptions {
       return ExitCodeOf.outcome(planned);
     }
     ConsoleReporter console = Console.reporter(quietOutput);
-    Baton baton = new Baton(console);
+    RunTraces traces = RunTraces.fromEnvironment(System.getenv(), console);
+    Baton baton = new Baton(console.andThen(traces));
     Signals.onInterrupt(baton::cancel, baton::stopNow);
     try {
       return ExitCodeOf.outcome(baton.run(config));
     } finally {
+      traces.close();
       console.close();
     }
   }
