@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,7 +35,7 @@ final class OtlpRunTraces implements RunTraces {
   // JUL holds loggers weakly: this reference keeps the level set below for the whole run.
   private static final Logger SDK_LOGS = Logger.getLogger("io.opentelemetry");
 
-  private final OpenTelemetrySdk sdk;
+  private final CompletableFuture<OpenTelemetrySdk> sdk;
   private final OnceWarning warning;
   private final Map<String, String> env;
   private final Map<String, String> waitReasons = new ConcurrentHashMap<>();
@@ -41,39 +44,50 @@ final class OtlpRunTraces implements RunTraces {
   private OtlpRunTraces(Map<String, String> env, OnceWarning warning) {
     this.env = env;
     this.warning = warning;
-    this.sdk =
-        AutoConfiguredOpenTelemetrySdk.builder()
-            .addPropertiesCustomizer(config -> properties(env))
-            .addResourceCustomizer(
-                (resource, config) ->
-                    resource.merge(
-                        Resource.create(
-                            Attributes.of(
-                                AttributeKey.stringKey("service.version"),
-                                BatonBuild.current().version()))))
-            .addSpanExporterCustomizer(
-                (exporter, config) -> {
-                  timeout =
-                      config.getDuration(
-                          "otel.exporter.otlp.traces.timeout",
-                          config.getDuration("otel.exporter.otlp.timeout", Duration.ofSeconds(10)));
-                  return new WarningSpanExporter(exporter, warning);
-                })
-            .disableShutdownHook()
-            .build()
-            .getOpenTelemetrySdk();
+    // Built beside the run (about 1,500 classes to load), not before it: the spans are made only
+    // when it has ended.
+    this.sdk = new CompletableFuture<>();
+    Thread init =
+        new Thread(
+            () -> {
+              try {
+                sdk.complete(build(env));
+              } catch (RuntimeException | LinkageError e) {
+                sdk.completeExceptionally(e);
+              }
+            },
+            "baton-otel-init");
+    init.setDaemon(true);
+    init.start();
+  }
+
+  private OpenTelemetrySdk build(Map<String, String> env) {
+    return AutoConfiguredOpenTelemetrySdk.builder()
+        .addPropertiesCustomizer(config -> properties(env))
+        .addResourceCustomizer(
+            (resource, config) ->
+                resource.merge(
+                    Resource.create(
+                        Attributes.of(
+                            AttributeKey.stringKey("service.version"),
+                            BatonBuild.current().version()))))
+        .addSpanExporterCustomizer(
+            (exporter, config) -> {
+              timeout =
+                  config.getDuration(
+                      "otel.exporter.otlp.traces.timeout",
+                      config.getDuration("otel.exporter.otlp.timeout", Duration.ofSeconds(10)));
+              return new WarningSpanExporter(exporter, warning);
+            })
+        .disableShutdownHook()
+        .build()
+        .getOpenTelemetrySdk();
   }
 
   /** Never throws: a configuration the SDK refuses is one warning and no traces. */
   static RunTraces start(Map<String, String> env, EventSink warnings) {
     SDK_LOGS.setLevel(Level.OFF); // its failures reach the console as our one warning
-    OnceWarning warning = new OnceWarning(endpoint(env), warnings);
-    try {
-      return new OtlpRunTraces(Map.copyOf(env), warning);
-    } catch (RuntimeException e) {
-      warning.tell("the OpenTelemetry settings are not usable (" + e.getMessage() + ")");
-      return RunTraces.NONE;
-    }
+    return new OtlpRunTraces(Map.copyOf(env), new OnceWarning(endpoint(env), warnings));
   }
 
   @Override
@@ -81,8 +95,12 @@ final class OtlpRunTraces implements RunTraces {
     if (event instanceof RunEvent.StepWaiting w) {
       waitReasons.put(w.stepId(), w.reason());
     } else if (event instanceof RunEvent.RunFinished f) {
+      OpenTelemetrySdk ready = sdk();
+      if (ready == null) {
+        return;
+      }
       try {
-        new RunSpans(sdk.getTracer("dev.baton", BatonBuild.current().version()), waitReasons)
+        new RunSpans(ready.getTracer("dev.baton", BatonBuild.current().version()), waitReasons)
             .export(f.record(), TraceParent.context(env));
       } catch (RuntimeException e) {
         warning.tell("the spans could not be made (" + e + ")");
@@ -92,11 +110,26 @@ final class OtlpRunTraces implements RunTraces {
 
   @Override
   public void close() {
-    CompletableResultCode done = sdk.shutdown();
+    OpenTelemetrySdk ready = sdk();
+    if (ready == null) {
+      return;
+    }
+    CompletableResultCode done = ready.shutdown();
     // a little over the exporter's own timeout, so that its failure (not ours) is the one told
     done.join(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
     if (!done.isDone()) {
       warning.tell("no answer within " + timeout.toMillis() + " ms");
+    }
+  }
+
+  /** The SDK once built; null (and the one warning) when the settings are not usable. */
+  private @Nullable OpenTelemetrySdk sdk() {
+    try {
+      return sdk.join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      warning.tell("the OpenTelemetry settings are not usable (" + cause.getMessage() + ")");
+      return null;
     }
   }
 

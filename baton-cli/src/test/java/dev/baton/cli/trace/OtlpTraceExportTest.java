@@ -139,6 +139,23 @@ class OtlpTraceExportTest {
   }
 
   @Test
+  void settingsTheExporterCannotUseAreOneWarningAndTheRunGoesOn() throws Exception {
+    RunTraces traces =
+        RunTraces.fromEnvironment(
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+            warnings::add);
+    RunOutcome outcome = run(pipeline(), traces);
+    traces.close();
+
+    assertThat(outcome.record().status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(warnings).hasSize(1);
+    assertThat(((RunEvent.Notice) warnings.get(0)).message())
+        .contains("the OpenTelemetry settings are not usable");
+  }
+
+  @Test
   void withoutAnEndpointNothingIsExportedAndNoOpenTelemetryClassIsLoaded() throws Exception {
     Path descriptor = pipeline();
     JavaProcess.Result result =
