@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.core.errors.BatonException;
+import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.exec.local.LocalExecutor;
 import dev.baton.core.state.RunJournal;
 import java.io.OutputStreamWriter;
@@ -108,6 +109,9 @@ public final class BatonCli implements Runnable {
         (ex, cmd, parsed) -> {
           if (ex instanceof BatonException b) {
             err.println("baton: error: " + CliErrors.message(b));
+            if (b instanceof DescriptorException d) {
+              CiConsole.of(System.getenv()).annotations(d).forEach(out::println);
+            }
             return ExitCodeOf.error(b);
           }
           err.println("baton: internal error (a bug in Baton; please report it with this trace):");

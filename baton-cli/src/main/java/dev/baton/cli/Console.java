@@ -1,9 +1,12 @@
 package dev.baton.cli;
 
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent.Level;
 import dev.baton.core.events.RunEvent.Notice;
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** The process's console, and whether it is a terminal that can take a live status line. */
@@ -53,6 +56,16 @@ final class Console {
 
   static ConsoleReporter reporter(boolean quietOutput) {
     return new ConsoleReporter(out, interactive(), quietOutput);
+  }
+
+  /**
+   * A reporter that groups step output and annotates failures the way the CI it runs under shows
+   * them ({@link CiConsole}).
+   */
+  static ConsoleReporter reporter(
+      boolean quietOutput, Supplier<Map<String, SourcePosition>> stepPositions) {
+    return new ConsoleReporter(
+        out, interactive(), quietOutput, CiConsole.of(System.getenv()), stepPositions);
   }
 
   /** Events for commands that run nothing: notices only, to stderr. */

@@ -1,9 +1,11 @@
 package dev.baton.cli;
 
 import dev.baton.core.descriptor.Durations;
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.record.RunRecord;
+import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +26,31 @@ final class ConsoleReporter implements EventSink {
   private final PrintStream out;
   private final @Nullable LiveStatus live;
   private final boolean quietOutput;
+  private final CiConsole ci;
+  private final Supplier<Map<String, SourcePosition>> stepPositions;
+  // the step whose output the open CI group holds, and the name that closes it
+  private @Nullable String groupStep;
+  private String groupName = "";
 
   ConsoleReporter(PrintStream out, boolean liveDisplay, boolean quietOutput) {
+    this(out, liveDisplay, quietOutput, CiConsole.plain(), Map::of);
+  }
+
+  /**
+   * @param stepPositions where each step is written in the descriptor, for CI annotations; asked
+   *     only when a run under GitHub Actions has failed
+   */
+  ConsoleReporter(
+      PrintStream out,
+      boolean liveDisplay,
+      boolean quietOutput,
+      CiConsole ci,
+      Supplier<Map<String, SourcePosition>> stepPositions) {
     this.out = out;
     this.live = liveDisplay ? new LiveStatus(out) : null;
     this.quietOutput = quietOutput;
+    this.ci = ci;
+    this.stepPositions = stepPositions;
   }
 
   @Override
@@ -36,13 +59,52 @@ final class ConsoleReporter implements EventSink {
       live.update(event);
     }
     String line = line(event);
-    if (line != null) {
-      if (live != null) {
-        live.printAbove(line);
+    if (line == null) {
+      return;
+    }
+    if (ci.groups()) {
+      // A step's output goes in a collapsible group; lines from another step, or Baton's own,
+      // close it first (parallel steps make several groups of one step, in the order printed).
+      if (event instanceof RunEvent.StepOutput o) {
+        if (!o.stepId().equals(groupStep)) {
+          closeGroup();
+          String[] opened = ci.open(o.stepId());
+          print(opened[0]);
+          groupStep = o.stepId();
+          groupName = opened[1];
+        }
       } else {
-        out.println(line);
-        out.flush();
+        closeGroup();
       }
+    }
+    print(line);
+    if (event instanceof RunEvent.RunFinished f
+        && !f.record().status().equals(RunStatus.SUCCEEDED)) {
+      ci.annotations(f.record(), positions()).forEach(this::print);
+    }
+  }
+
+  private Map<String, SourcePosition> positions() {
+    try {
+      return stepPositions.get();
+    } catch (RuntimeException e) {
+      return Map.of(); // annotations then point at the descriptor file without a line
+    }
+  }
+
+  private void closeGroup() {
+    if (groupStep != null) {
+      print(ci.close(groupName));
+      groupStep = null;
+    }
+  }
+
+  private void print(String line) {
+    if (live != null) {
+      live.printAbove(line);
+    } else {
+      out.println(line);
+      out.flush();
     }
   }
 

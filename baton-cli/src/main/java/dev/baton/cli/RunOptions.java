@@ -5,13 +5,17 @@ import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.descriptor.Durations;
+import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.events.EventSink;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.stages.StageDescriptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,7 +96,7 @@ final class RunOptions {
       planned.dryRunPlan().ifPresent(RunOptions::printPlan);
       return ExitCodeOf.outcome(planned);
     }
-    ConsoleReporter console = Console.reporter(quietOutput);
+    ConsoleReporter console = Console.reporter(quietOutput, () -> stepPositions(config));
     RunTraces traces = RunTraces.fromEnvironment(System.getenv(), console);
     Baton baton = new Baton(console.andThen(traces));
     Signals.onInterrupt(baton::cancel, baton::stopNow);
@@ -102,6 +106,17 @@ final class RunOptions {
       traces.close();
       console.close();
     }
+  }
+
+  /** Where each step is written in the descriptor, by its name. */
+  private static Map<String, SourcePosition> stepPositions(BatonConfig config) {
+    Map<String, SourcePosition> positions = new LinkedHashMap<>();
+    new Baton(EventSink.NONE)
+        .plan(config)
+        .descriptor()
+        .steps()
+        .forEach((name, spec) -> positions.put(name, spec.position()));
+    return positions;
   }
 
   private static void printPlan(Plan plan) {
