@@ -2,9 +2,11 @@ package dev.baton.jenkins
 
 /**
  * What {@code baton(...)} does: plans the descriptor with the Baton CLI, runs every planned step as
- * a parallel branch on a matching agent ({@link StepBranch}), publishes the merged reports
- * ({@link ReportPublisher}) and sets the build result ({@link Verdict}). The plan comes from the
- * core; nothing here decides order or placement beyond Jenkins' own node and lock steps.
+ * a parallel branch on a matching agent ({@link StepBranch}; a dynamic step's cells as a nested
+ * parallel, {@link DynamicStep}), publishes the merged reports ({@link ReportPublisher}) and sets
+ * the build result ({@link Verdict}). When the build is aborted, the cleanup steps still run
+ * ({@link AfterAbort}), the reports are published, and the build ends aborted. The plan comes from
+ * the core; nothing here decides order or placement beyond Jenkins' own node and lock steps.
  */
 class BatonRun implements Serializable {
     private static final long serialVersionUID = 1L
@@ -34,16 +36,41 @@ class BatonRun implements Serializable {
         }
         dependents = PlanJson.dependents(plan)
         List<Integer> roots = states.claimReady(PlanJson.roots(plan), plan.steps as List)
-        if (!roots.isEmpty()) {
-            runFrom(roots)
+        Throwable abort = null
+        try {
+            if (!roots.isEmpty()) {
+                runFrom(roots)
+            }
+        } catch (Throwable t) {
+            if (!StepBranch.isInterruption(t)) {
+                throw t
+            }
+            abort = t
         }
+        if (abort != null) {
+            new AfterAbort(script, this).run()
+        }
+        List<Map> outcomes = reported()
+        int mergeExit = new ReportPublisher(script, this).publish(outcomes)
+        if (abort != null) {
+            script.echo(Verdict.decide(plan.pipeline as String, outcomes, options.gateFailure).summary as String)
+            throw abort
+        }
+        return conclude(outcomes, mergeExit)
+    }
+
+    /**
+     * The outcome of every planned step, in plan order, as the reports list them: a dynamic step
+     * that made cells by its cells, in cell order; a step that never got to run as failed.
+     */
+    private List<Map> reported() {
         List<Map> outcomes = []
         for (int i = 0; i < plan.steps.size(); i++) {
             Map step = plan.steps[i] as Map
-            outcomes << (states.outcome(step.id as String) ?: StepOutcome.failed(step, 'never ran'))
+            Map outcome = states.outcome(step.id as String) ?: StepOutcome.failed(step, 'never ran')
+            outcomes.addAll(states.parts(outcome))
         }
-        int mergeExit = new ReportPublisher(script, this).publish(outcomes)
-        return conclude(outcomes, mergeExit)
+        return outcomes
     }
 
     /** Plans on an agent and returns the plan: pipeline, descriptor, params, steps. */
@@ -107,19 +134,25 @@ class BatonRun implements Serializable {
         return ".baton/jenkins/${key}".toString()
     }
 
+    /** Names the directories and stashes of plan step {@code index}, or of its cell {@code cell} (>= 0). */
     @NonCPS
-    String stepDir(int index) {
-        return "${workDir()}/steps/${String.format('%03d', index)}".toString()
+    static String slot(int index, int cell) {
+        return cell < 0 ? String.format('%03d', index) : String.format('%03d-%d', index, cell)
     }
 
     @NonCPS
-    String carryPath(int index, String suffix) {
-        return "${workDir()}/carry/${String.format('%03d', index)}.${suffix}".toString()
+    String stepDir(String slot) {
+        return "${workDir()}/steps/${slot}".toString()
     }
 
     @NonCPS
-    String stashName(String what, int index) {
-        return "baton-${key}-${what}-${index}".toString()
+    String carryPath(String slot, String suffix) {
+        return "${workDir()}/carry/${slot}.${suffix}".toString()
+    }
+
+    @NonCPS
+    String stashName(String what, String slot) {
+        return "baton-${key}-${what}-${slot}".toString()
     }
 
     /**
@@ -140,7 +173,11 @@ class BatonRun implements Serializable {
         List<Integer> ready = [first]
         while (ready.size() == 1) {
             Map step = plan.steps[ready[0]] as Map
-            new StepBranch(script, this, step, ready[0]).run()
+            if (PlanJson.pending(step)) {
+                new DynamicStep(script, this, step, ready[0]).run()
+            } else {
+                new StepBranch(script, this, step, slot(ready[0], -1), false).run()
+            }
             ready = states.claimReady(dependents[step.id as String] ?: [], plan.steps as List)
         }
         if (!ready.isEmpty()) {

@@ -97,6 +97,38 @@ class PlanJson implements Serializable {
         return dependents
     }
 
+    /** Whether the step's {@code when} calls a status function: it runs after any end of its needs. */
+    @NonCPS
+    static boolean onStatus(Map step) {
+        return step.statusFunctions instanceof List && !((List) step.statusFunctions).isEmpty()
+    }
+
+    /** A cleanup step: its {@code when} calls failure(), cancelled() or always(), so it may run after an abort. */
+    @NonCPS
+    static boolean cleanup(Map step) {
+        if (!onStatus(step)) {
+            return false
+        }
+        for (Object f : (List) step.statusFunctions) {
+            if (String.valueOf(f) != 'success') {
+                return true
+            }
+        }
+        return false
+    }
+
+    /** A dynamic step: its matrix reads its needs, so its cells are made once they have ended. */
+    @NonCPS
+    static boolean pending(Map step) {
+        return step.expansion instanceof Map && ((Map) step.expansion).pending == true
+    }
+
+    /** The id of the plan step a step or dynamic cell belongs to. */
+    @NonCPS
+    static String planId(Map step) {
+        return step.dynamic instanceof Map ? String.valueOf(((Map) step.dynamic).step) : String.valueOf(step.id)
+    }
+
     /** How many GPUs a planned step asks for (0 when none). */
     @NonCPS
     static int gpus(Map step) {

@@ -37,13 +37,16 @@ class ReportPublisher implements Serializable {
         script.sh(script: "rm -rf ${Shell.quote(reportDir)}", label: 'baton: clear old reports')
         List<String> args = ['merge', '--out', reportDir, '--pipeline', parent.plan.pipeline as String]
         for (int i = 0; i < outcomes.size(); i++) {
-            args << runDirOf(outcomes[i], parent.plan.steps[i] as Map, i)
+            args << runDirOf(outcomes[i], i)
         }
         if (args.size() > 5) {
             exit = parent.cli.run(args, 'baton merge')
         } else {
             script.echo('Baton: no step ran, so there is no report to write')
             exit = 0
+        }
+        if (exit == 0 || exit == 1) {
+            summarize(reportDir)
         }
         script.junit(testResults: "${reportDir}/junit.xml", allowEmptyResults: true, skipMarkingBuildUnstable: true)
         script.archiveArtifacts(artifacts: "${reportDir}/**", allowEmptyArchive: true)
@@ -52,14 +55,33 @@ class ReportPublisher implements Serializable {
     }
 
     /** The step's stashed run record here, or one written for a step that has none. */
-    private String runDirOf(Map outcome, Map step, int index) {
+    private String runDirOf(Map outcome, int index) {
         if (outcome.stash) {
             script.unstash(outcome.stash as String)
             return outcome.runDir as String
         }
-        String dir = "${parent.workDir()}/unrun/${String.format('%03d', index)}".toString()
-        script.writeFile(file: "${dir}/run.json", text: StepOutcome.runJsonFor(outcome, step, parent.plan, parent.runId))
+        String dir = "${parent.workDir()}/unrun/${String.format('%04d', index)}".toString()
+        script.writeFile(file: "${dir}/run.json", text: StepOutcome.runJsonFor(outcome, parent.plan, parent.runId))
         return dir
+    }
+
+    /**
+     * What each step used and the core's right-sizing advice ({@code baton advise} over the merged
+     * record), added to the build's description (the summary Jenkins shows on the build's page and
+     * in its history) and written to usage.txt among the reports.
+     */
+    private void summarize(String reportDir) {
+        String adviceFile = "${parent.workDir()}/advice.txt".toString()
+        int exit = parent.cli.runTo(['advise', reportDir], adviceFile, 'baton advise')
+        String advice = exit == 0 && script.fileExists(adviceFile) ? script.readFile(adviceFile) as String : ''
+        String text = UsageSummary.describe(parent.plan.pipeline as String, script.readFile("${reportDir}/run.json") as String, advice)
+        if (!text) {
+            return
+        }
+        script.writeFile(file: "${reportDir}/usage.txt", text: text + '\n')
+        script.echo(text)
+        String before = script.currentBuild.description as String
+        script.currentBuild.description = before && before != 'null' ? before + '\n' + text : text
     }
 
     private void publishHtml(String reportDir) {

@@ -1,9 +1,12 @@
 package dev.baton.jenkins
 
 /**
- * One planned step, started once every step it needs has ended ({@link BatonRun#runFrom}): runs
- * on an agent whose labels match, with its GPUs locked, through {@code baton step}, and stashes its
- * run record. Every path ends with the step's outcome recorded, so its dependents always start.
+ * One planned step or one cell of a dynamic step, started once every step it needs has ended
+ * ({@link BatonRun#runFrom}, {@link DynamicStep}): runs on an agent whose labels match, with its
+ * GPUs locked, through {@code baton step}, and stashes its run record. A step whose {@code when}
+ * calls a status function runs whatever its needs ended as, and {@code baton step} decides its
+ * {@code when} from the records of every step above it. Every path ends with the step's outcome
+ * recorded, so its dependents always start.
  */
 class StepBranch implements Serializable {
     private static final long serialVersionUID = 1L
@@ -12,39 +15,59 @@ class StepBranch implements Serializable {
     private final script
     private final BatonRun parent
     private final Map step
-    private final int index
+    /** Names this step's directories and stashes: the plan index, and the cell's for a cell. */
+    private final String slot
+    /** The build was aborted before this cleanup step started: its cancelled() holds. */
+    private final boolean afterAbort
     private int exitCode = -1
     /** The report directories of this step's needs, unstashed here for {@code baton step --needs-records}. */
     private List<String> needsRecords = []
 
-    StepBranch(def script, BatonRun parent, Map step, int index) {
+    StepBranch(def script, BatonRun parent, Map step, String slot, boolean afterAbort) {
         this.script = script
         this.parent = parent
         this.step = step
-        this.index = index
+        this.slot = slot
+        this.afterAbort = afterAbort
     }
 
     void run() {
         StepStates states = parent.states
-        Map blocking = states.blocking(step.needs as List)
+        // A step on a status function runs after any end of its needs; baton step decides its when.
+        Map blocking = PlanJson.onStatus(step) ? null : states.blocking(step.needs as List)
         try {
             if (step.skipped) {
-                states.finish(StepOutcome.skipped(step, (step.skipReason ?: 'ruled out by when') as String))
+                finish(StepOutcome.skipped(step, (step.skipReason ?: 'ruled out by when') as String))
             } else if (blocking != null) {
-                states.finish(StepOutcome.skipped(step, "needs ${blocking.id}, which ended ${blocking.status}".toString()))
+                finish(StepOutcome.skipped(step, StepStates.blockedMessage(blocking)))
             } else {
                 withConcurrencyLimit { script.node(GpuLocks.nodeLabel(PlanJson.label(step), PlanJson.gpus(step))) { onAgent() } }
             }
         } catch (Throwable t) {
             if (isInterruption(t)) {
+                if (states.outcome(step.id as String) == null) {
+                    finish(StepOutcome.cancelled(step, afterAbort ? 'stopped: its time after the abort ran out'
+                                                                  : 'stopped: the build was aborted'))
+                }
                 throw t
             }
-            states.finish(StepOutcome.failed(step, t.message ?: t.toString()))
+            finish(StepOutcome.failed(step, t.message ?: t.toString()))
         } finally {
             if (states.outcome(step.id as String) == null) {
-                states.finish(StepOutcome.failed(step, 'ended without an outcome (aborted?)'))
+                finish(StepOutcome.failed(step, 'ended without an outcome (aborted?)'))
             }
         }
+    }
+
+    /**
+     * Records the step's outcome; a step that ran on a status function first notes the trouble
+     * above it, so that its own dependents, which need everything above to have succeeded, skip.
+     */
+    private void finish(Map outcome) {
+        if (PlanJson.onStatus(step)) {
+            outcome.troubleAbove = parent.states.troubleAbove(PlanJson.ancestors(parent.plan, PlanJson.planId(step)))
+        }
+        parent.states.finish(outcome)
     }
 
     private void withConcurrencyLimit(Closure body) {
@@ -75,9 +98,9 @@ class StepBranch implements Serializable {
         parent.cli.install()
         receiveCarriedFiles()
         needsRecords = receiveNeedRecords()
-        String runDir = parent.stepDir(index)
+        String runDir = parent.stepDir(slot)
         if (parent.options.carry == 'changed') {
-            parent.cli.carry(['mark', parent.carryPath(index, 'before'), parent.options.reportDir],
+            parent.cli.carry(['mark', parent.carryPath(slot, 'before'), parent.options.reportDir],
                              "baton: list the files before ${step.id}")
         }
         int gpus = PlanJson.gpus(step)
@@ -116,6 +139,9 @@ class StepBranch implements Serializable {
         if (!needsRecords.isEmpty()) {
             args += ['--needs-records', needsRecords.join(',')]
         }
+        if (afterAbort) {
+            args << '--run-cancelled'
+        }
         return parent.cli.run(args, "baton step ${step.id}".toString())
     }
 
@@ -125,13 +151,13 @@ class StepBranch implements Serializable {
         Map outcome = StepOutcome.fromRun(step, exitCode, runJson)
         if (runJson != null) {
             outcome.runDir = runDir
-            outcome.stash = parent.stashName('run', index)
+            outcome.stash = parent.stashName('run', slot)
             script.stash(name: outcome.stash, includes: "${runDir}/**", allowEmpty: true)
         }
         if (outcome.passed) {
             sendCarriedFiles(outcome)
         }
-        parent.states.finish(outcome)
+        finish(outcome)
     }
 
     /**
@@ -146,13 +172,13 @@ class StepBranch implements Serializable {
         }
         String patterns = carry == 'changed' ? PlanJson.outputPatterns(step, parent.options.file) : carry
         if (patterns != null) {
-            outcome.carryStash = parent.stashName('carry', index)
+            outcome.carryStash = parent.stashName('carry', slot)
             script.stash(name: outcome.carryStash, includes: patterns, excludes: '.baton/**', allowEmpty: true)
         } else {
-            String archive = parent.carryPath(index, 'tar')
-            parent.cli.carry(['pack', parent.carryPath(index, 'before'), archive, parent.options.reportDir],
+            String archive = parent.carryPath(slot, 'tar')
+            parent.cli.carry(['pack', parent.carryPath(slot, 'before'), archive, parent.options.reportDir],
                              "baton: pack files made by ${step.id}")
-            outcome.carryStash = parent.stashName('carry', index)
+            outcome.carryStash = parent.stashName('carry', slot)
             outcome.carryArchive = archive
             script.stash(name: outcome.carryStash, includes: archive)
         }
@@ -160,13 +186,17 @@ class StepBranch implements Serializable {
 
     /** Files carried from the steps this one depends on, directly or not, in plan order. */
     private void receiveCarriedFiles() {
-        List<String> ancestors = PlanJson.ancestors(parent.plan, step.id as String)
+        List<String> ancestors = PlanJson.ancestors(parent.plan, PlanJson.planId(step))
         for (int i = 0; i < ancestors.size(); i++) {
-            Map outcome = parent.states.outcome(ancestors[i])
-            if (outcome?.carryStash) {
-                script.unstash(outcome.carryStash as String)
-                if (outcome.carryArchive) {
-                    parent.cli.carry(['unpack', outcome.carryArchive as String], "baton: unpack files of ${outcome.id}")
+            Map ended = parent.states.outcome(ancestors[i])
+            List<Map> parts = ended == null ? [] : parent.states.parts(ended)
+            for (int j = 0; j < parts.size(); j++) {
+                Map outcome = parts[j]
+                if (outcome.carryStash) {
+                    script.unstash(outcome.carryStash as String)
+                    if (outcome.carryArchive) {
+                        parent.cli.carry(['unpack', outcome.carryArchive as String], "baton: unpack files of ${outcome.id}")
+                    }
                 }
             }
         }
@@ -174,20 +204,14 @@ class StepBranch implements Serializable {
 
     /**
      * The run records of the steps this one needs (their stashed report directories, with the outputs
-     * they wrote to $BATON_OUTPUT), unstashed on this agent for {@code baton step --needs-records}: so
-     * {@code needs.<step>.outputs} resolve here. Their report directories, in the order of needs.
+     * they wrote to $BATON_OUTPUT; a dynamic need's cells), unstashed on this agent for {@code baton
+     * step --needs-records}: so {@code needs.<step>.outputs} resolve here. A step on a status function
+     * gets those of every step above it: its failure() is true when any of them failed.
      */
     private List<String> receiveNeedRecords() {
-        List needs = (step.needs ?: []) as List
-        List<String> dirs = []
-        for (int i = 0; i < needs.size(); i++) {
-            Map outcome = parent.states.outcome(needs[i] as String)
-            if (outcome?.stash) {
-                script.unstash(outcome.stash as String)
-                dirs << (outcome.runDir as String)
-            }
-        }
-        return dirs
+        List<String> ids = PlanJson.onStatus(step) ? PlanJson.ancestors(parent.plan, PlanJson.planId(step))
+                                                    : (List<String>) ((step.needs ?: []) as List)
+        return NeedRecords.receive(script, parent, ids, '')
     }
 
     /** An aborted build must stop, not be recorded as one failed step. */

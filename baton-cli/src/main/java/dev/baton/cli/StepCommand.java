@@ -66,6 +66,13 @@ final class StepCommand implements Callable<Integer> {
               + " dynamic step; comma-separated, repeatable.")
   List<Path> needsRecords = new ArrayList<>();
 
+  @Option(
+      names = "--run-cancelled",
+      description =
+          "The pipeline run this step belongs to was stopped (its build aborted): cancelled() in"
+              + " the step's when holds.")
+  boolean runCancelled;
+
   @Option(names = "--quiet-output", description = "Do not echo step output to the console.")
   boolean quietOutput;
 
@@ -88,7 +95,8 @@ final class StepCommand implements Callable<Integer> {
               name,
               gpus,
               runId,
-              needsRecords));
+              needsRecords,
+              runCancelled));
     } finally {
       console.close();
     }

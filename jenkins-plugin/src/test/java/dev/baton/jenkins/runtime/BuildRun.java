@@ -18,6 +18,7 @@ public final class BuildRun {
   private final Path dir;
   private String result = "SUCCESS";
   private String error;
+  private String description;
   private final List<String> console = Collections.synchronizedList(new ArrayList<>());
   private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<JunitReport> junit = Collections.synchronizedList(new ArrayList<>());
@@ -42,6 +43,15 @@ public final class BuildRun {
     if (ORDER.indexOf(to) > ORDER.indexOf(result)) {
       result = to;
     }
+  }
+
+  /** What the pipeline set as {@code currentBuild.description}, or null. */
+  public synchronized String description() {
+    return description;
+  }
+
+  synchronized void describe(String text) {
+    description = text;
   }
 
   /** The message of the failure that ended the build, or null. */

@@ -1,6 +1,9 @@
 package dev.baton.jenkins.runtime;
 
-/** The {@code currentBuild} global variable: the result can be read and only made worse. */
+/**
+ * The {@code currentBuild} global variable: the result can be read and only made worse; the
+ * description (the build summary Jenkins shows under the build) can be read and set.
+ */
 public final class CurrentBuild implements JenkinsProvided {
   private final BuildRun build;
   private final int number;
@@ -20,6 +23,14 @@ public final class CurrentBuild implements JenkinsProvided {
 
   public String getCurrentResult() {
     return build.result();
+  }
+
+  public String getDescription() {
+    return build.description();
+  }
+
+  public void setDescription(String description) {
+    build.describe(description);
   }
 
   public int getNumber() {

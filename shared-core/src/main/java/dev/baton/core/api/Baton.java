@@ -202,13 +202,29 @@ public final class Baton {
       List<Integer> gpus,
       String runId,
       List<Path> needsRecords) {
-    if (needsRecords.isEmpty()) {
+    return runStep(config, stepId, agent, gpus, runId, needsRecords, false);
+  }
+
+  /**
+   * Like {@link #runStep(BatonConfig, String, String, List, String, List)}; {@code runCancelled}:
+   * the run this step belongs to was stopped, so {@code cancelled()} in its {@code when} holds (a
+   * cleanup step that an outside engine runs after its build was aborted).
+   */
+  public RunOutcome runStep(
+      BatonConfig config,
+      String stepId,
+      String agent,
+      List<Integer> gpus,
+      String runId,
+      List<Path> needsRecords,
+      boolean runCancelled) {
+    if (needsRecords.isEmpty() && !runCancelled) {
       return runStep(config, stepId, agent, gpus, runId);
     }
     LocalExecutor.prepareInBackground();
     Plan full = plan(config.toBuilder().only(Set.of()).kind(null).build());
     NeedsRecords records = NeedsRecords.read(needsRecords);
-    OutsideStep.Found found = OutsideStep.find(full, stepId, records);
+    OutsideStep.Found found = OutsideStep.find(full, stepId, records, runCancelled);
     Prepared p = Prepared.single(full, found.step(), agent, gpus);
     return execute(
         config,

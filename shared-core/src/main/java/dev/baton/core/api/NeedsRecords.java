@@ -12,11 +12,15 @@ import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.record.StepRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The run records of needs that ran elsewhere (each step of a Jenkins build runs in its own Baton),
@@ -67,6 +71,41 @@ final class NeedsRecords {
       ended.add(of(r));
     }
     return NeedValues.of(ended);
+  }
+
+  /**
+   * The results of the steps {@code step} needs, directly or not, that have a record here (a
+   * dynamic step's: its cells', or its own when it made none), as its status functions read them: a
+   * failure allowed by {@code continueOnError} counts as a success, as in a local run.
+   */
+  List<String> resultsAbove(Plan plan, PlannedStep step) {
+    List<String> results = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(step.needs());
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (!seen.add(id)) {
+        continue;
+      }
+      PlannedStep need = plan.step(id);
+      List<StepRecord> ended = new ArrayList<>();
+      if (need != null && Expansions.isPending(need)) {
+        byId.values().stream()
+            .filter(r -> r.step().equals(need.stepName()) && index(r) >= 0)
+            .forEach(ended::add);
+      }
+      if (ended.isEmpty() && byId.containsKey(id)) {
+        ended.add(byId.get(id));
+      }
+      for (StepRecord r : ended) {
+        String result = NeedValues.result(r.status());
+        results.add(r.allowedToFail() && "failure".equals(result) ? "success" : result);
+      }
+      if (need != null) {
+        todo.addAll(need.needs());
+      }
+    }
+    return results;
   }
 
   private List<NeedValues.Ended> cellsOf(PlannedStep step, PlannedStep need) {

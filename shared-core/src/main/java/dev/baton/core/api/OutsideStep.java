@@ -25,7 +25,11 @@ final class OutsideStep {
   /** The step to run, and where it stands in its dynamic step's cells (null for other steps). */
   record Found(PlannedStep step, @Nullable DynamicCell cell) {}
 
-  static Found find(Plan full, String stepId, NeedsRecords records) {
+  /**
+   * The step {@code stepId} of {@code full}, resolved from {@code records}; {@code cancelled}: the
+   * run it belongs to was stopped (its {@code cancelled()} holds).
+   */
+  static Found find(Plan full, String stepId, NeedsRecords records, boolean cancelled) {
     PlannedStep s = full.step(stepId);
     DynamicCell cell = null;
     if (s == null || Expansions.isPending(s)) {
@@ -52,7 +56,9 @@ final class OutsideStep {
             "step " + name + " has no cell " + stepId + "; " + hint(stepId, e.cells()));
       }
     }
-    OutsideNeeds.Resolved r = OutsideNeeds.resolve(full, s, records.needsOf(full, s));
+    OutsideNeeds.Resolved r =
+        OutsideNeeds.resolve(
+            full, s, records.needsOf(full, s), records.resultsAbove(full, s), cancelled);
     if (r instanceof OutsideNeeds.Refused refused) {
       throw new UsageException(refused.message());
     }

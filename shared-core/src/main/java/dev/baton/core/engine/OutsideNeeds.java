@@ -5,8 +5,8 @@ import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.expr.StatusFunction;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
+import java.util.Collection;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the fields of a step that read {@code needs.*} from needs that ran elsewhere (the
@@ -25,10 +25,19 @@ public final class OutsideNeeds {
   /** The fields could not be resolved: the step fails with the message. */
   public record Refused(String message) implements Resolved {}
 
-  /** Resolves {@code step}'s late fields with {@code needs} as {@code needs.*}. */
-  public static Resolved resolve(Plan plan, PlannedStep step, Map<String, Object> needs) {
+  /**
+   * Resolves {@code step}'s late fields with {@code needs} as {@code needs.*}; its status functions
+   * read {@code above}, the results ({@code success}, {@code failure}, ...) of the steps it needs
+   * directly or not, and {@code cancelled}, whether the run it belongs to was stopped.
+   */
+  public static Resolved resolve(
+      Plan plan,
+      PlannedStep step,
+      Map<String, Object> needs,
+      Collection<String> above,
+      boolean cancelled) {
     LateFields.Outcome o =
-        new LateFields(plan.params()).resolve(step, () -> needs, f -> holds(f, needs));
+        new LateFields(plan.params()).resolve(step, () -> needs, f -> holds(f, above, cancelled));
     if (o instanceof LateFields.Refused refused) {
       return new Refused(refused.message());
     }
@@ -41,21 +50,16 @@ public final class OutsideNeeds {
   }
 
   /**
-   * The value of status function {@code f} from the results of the needs handed over: the records
-   * of the steps this one needs (their own needs ran before them, so a failure above would have
-   * skipped them, which reads as not a success). A run elsewhere has no cancel of its own here.
+   * The value of status function {@code f}, as the engine decides it: from the results of every
+   * step above that was handed over, and whether the run was stopped.
    */
-  private static boolean holds(StatusFunction f, Map<String, Object> needs) {
+  private static boolean holds(StatusFunction f, Collection<String> above, boolean cancelled) {
     return switch (f) {
-      case SUCCESS -> needs.values().stream().allMatch(n -> "success".equals(result(n)));
-      case FAILURE -> needs.values().stream().anyMatch(n -> "failure".equals(result(n)));
-      case CANCELLED -> false;
+      case SUCCESS -> above.stream().allMatch("success"::equals);
+      case FAILURE -> above.stream().anyMatch("failure"::equals);
+      case CANCELLED -> cancelled;
       case ALWAYS -> true;
     };
-  }
-
-  private static @Nullable Object result(Object need) {
-    return need instanceof Map<?, ?> m ? m.get("result") : null;
   }
 
   /** {@code step} with its command and env as resolved, written into its spec too. */
