@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Starts a single-node Slurm cluster on this machine for Baton's Slurm tests.
+# Starts a two-node Slurm cluster on this machine for Baton's Slurm tests.
 #
 # - installs Debian's slurm-wlm and munge when they are missing (needs root and apt);
 # - writes /etc/slurm/slurm.conf and gres.conf (refuses to touch a config it did not write);
-# - declares 4 GPUs (gres gpu:a100:4) backed by plain files, node features gpu,a100;
-# - starts munged, slurmctld and slurmd as root and waits until the node is idle.
+# - declares two nodes with 4 GPUs each (gres gpu:a100:4) backed by device files, features gpu,a100;
+# - starts munged, slurmctld and one slurmd per node (slurmd -N NODE, a port each) as root and
+#   waits until both nodes are idle.
 #
 # Idempotent: when the cluster already answers, it exits 0 at once.
 # Settings (environment): BATON_SLURM_CPUS (declared CPUs, default 16),
-# BATON_SLURM_NODE (node name, default baton01), BATON_SLURM_HOME (default /var/lib/baton-slurm).
+# BATON_SLURM_NODE and BATON_SLURM_NODE2 (node names, default baton01 and baton02),
+# BATON_SLURM_HOME (default /var/lib/baton-slurm).
 set -euo pipefail
 
 HOME_DIR="${BATON_SLURM_HOME:-/var/lib/baton-slurm}"
 NODE="${BATON_SLURM_NODE:-baton01}"
+NODE2="${BATON_SLURM_NODE2:-baton02}"
+NODES=("$NODE" "$NODE2")
 CPUS="${BATON_SLURM_CPUS:-16}"
 CONF_DIR=/etc/slurm
 MARKER="# written by baton src-it/slurm/start-cluster.sh"
@@ -23,12 +27,16 @@ fail() { echo "start-cluster: $*" >&2; exit 1; }
 
 node_ready() {
   local state
-  state="$(sinfo -h -n "$NODE" -o '%T' 2>/dev/null | head -1)" || return 1
+  state="$(sinfo -h -n "$1" -o '%T' 2>/dev/null | head -1)" || return 1
   [[ "$state" == idle* || "$state" == mixed* || "$state" == allocated* ]]
 }
+all_ready() {
+  local n
+  for n in "${NODES[@]}"; do node_ready "$n" || return 1; done
+}
 
-if command -v sinfo >/dev/null 2>&1 && scontrol ping >/dev/null 2>&1 && node_ready; then
-  say "already running (node $NODE is $(sinfo -h -n "$NODE" -o '%T'))"
+if command -v sinfo >/dev/null 2>&1 && scontrol ping >/dev/null 2>&1 && all_ready; then
+  say "already running (nodes ${NODES[*]}: $(sinfo -h -N -o '%N=%T' | tr '\n' ' '))"
   exit 0
 fi
 
@@ -50,7 +58,7 @@ mkdir -p "$HOME_DIR"/{state,slurmd,log,dev} "$CONF_DIR"
 # ("is not a valid character or block device") and then binds nothing, so a regular file
 # is not enough: make device nodes with NVIDIA's major number (nothing ever opens them:
 # there are no cgroups), or, where mknod is not allowed, links to /dev/null.
-for i in 0 1 2 3; do
+for i in 0 1 2 3 4 5 6 7; do
   dev="$HOME_DIR/dev/nvidia$i"
   [[ -c "$dev" ]] && continue
   rm -f "$dev"
@@ -60,10 +68,11 @@ done
 MEM_MIB="$(awk '/MemTotal/ {print int($2 / 1024 * 0.8)}' /proc/meminfo)"
 CTL_HOST="$(hostname -s)"
 
-sed -e "s|@MARKER@|$MARKER|" -e "s|@HOME@|$HOME_DIR|g" -e "s|@NODE@|$NODE|g" \
+sed -e "s|@MARKER@|$MARKER|" -e "s|@HOME@|$HOME_DIR|g" -e "s|@NODE@|$NODE|g" -e "s|@NODE2@|$NODE2|g" \
   -e "s|@CPUS@|$CPUS|g" -e "s|@MEM@|$MEM_MIB|g" -e "s|@CTL_HOST@|$CTL_HOST|g" \
   "$HERE/slurm.conf.template" >"$CONF_DIR/slurm.conf"
-sed -e "s|@HOME@|$HOME_DIR|g" -e "s|@NODE@|$NODE|g" "$HERE/gres.conf.template" >"$CONF_DIR/gres.conf"
+sed -e "s|@HOME@|$HOME_DIR|g" -e "s|@NODE@|$NODE|g" -e "s|@NODE2@|$NODE2|g" \
+  "$HERE/gres.conf.template" >"$CONF_DIR/gres.conf"
 
 # munge: a key (the package usually creates one) and its runtime directory.
 if [[ ! -s /etc/munge/munge.key ]]; then
@@ -91,26 +100,38 @@ if ! scontrol ping >/dev/null 2>&1; then
   # -c: start clean (no jobs from an earlier run); -i: ignore state that does not match the config.
   /usr/sbin/slurmctld -c -i
 fi
-if ! alive slurmd || ! node_ready; then
-  say "starting slurmd (node $NODE)"
-  pkill -x slurmd 2>/dev/null || true
-  sleep 0.5
-  /usr/sbin/slurmd -N "$NODE"
-fi
+# One slurmd per node, told its name with -N; each writes its own pid file (slurmd.%n.pid).
+slurmd_alive() {
+  local f="$HOME_DIR/slurmd.$1.pid"
+  [[ -s "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+for n in "${NODES[@]}"; do
+  if ! slurmd_alive "$n" || ! node_ready "$n"; then
+    say "starting slurmd (node $n)"
+    if [[ -s "$HOME_DIR/slurmd.$n.pid" ]]; then
+      kill "$(cat "$HOME_DIR/slurmd.$n.pid")" 2>/dev/null || true
+      sleep 0.5
+    fi
+    mkdir -p "$HOME_DIR/slurmd/$n"
+    /usr/sbin/slurmd -N "$n"
+  fi
+done
 
-say "waiting for node $NODE to become idle"
+say "waiting for nodes ${NODES[*]} to become idle"
 for _ in $(seq 1 60); do
-  if scontrol ping >/dev/null 2>&1 && node_ready; then
+  if scontrol ping >/dev/null 2>&1 && all_ready; then
     sinfo -N -o '%N %T features=%f gres=%G cpus=%c mem=%m'
     say "ready. Stop it with: $HERE/stop-cluster.sh"
     exit 0
   fi
-  state="$(sinfo -h -n "$NODE" -o '%T' 2>/dev/null || true)"
-  if [[ "$state" == down* || "$state" == drain* ]]; then
-    scontrol update NodeName="$NODE" State=RESUME 2>/dev/null || true
-  fi
+  for n in "${NODES[@]}"; do
+    state="$(sinfo -h -n "$n" -o '%T' 2>/dev/null || true)"
+    if [[ "$state" == down* || "$state" == drain* ]]; then
+      scontrol update NodeName="$n" State=RESUME 2>/dev/null || true
+    fi
+  done
   sleep 1
 done
-scontrol show node "$NODE" >&2 || true
-tail -n 20 "$HOME_DIR/log/slurmctld.log" "$HOME_DIR/log/slurmd.log" >&2 || true
-fail "node $NODE did not become idle within 60 s; see the logs in $HOME_DIR/log"
+scontrol show node >&2 || true
+tail -n 20 "$HOME_DIR"/log/*.log >&2 || true
+fail "nodes ${NODES[*]} did not become idle within 60 s; see the logs in $HOME_DIR/log"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the single-node Slurm test cluster that start-cluster.sh started.
+# Stops the two-node Slurm test cluster that start-cluster.sh started.
 # Cancels its jobs, then ends slurmd, slurmctld and munged by the pids they wrote.
 # Leaves the packages and /etc/slurm in place; --purge also removes the config and state.
 set -uo pipefail
@@ -26,7 +26,9 @@ stop_pidfile() {
 }
 
 scancel --full --user=root >/dev/null 2>&1 || true
-stop_pidfile slurmd "$HOME_DIR/slurmd.pid"
+for f in "$HOME_DIR"/slurmd.*.pid "$HOME_DIR/slurmd.pid"; do
+  [[ -e "$f" ]] && stop_pidfile "slurmd ($(basename "$f" .pid))" "$f"
+done
 stop_pidfile slurmctld "$HOME_DIR/slurmctld.pid"
 stop_pidfile munged /run/munge/munged.pid
 

@@ -49,7 +49,11 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
       attempt.throwIfProblems();
       Plan plan = attempt.plan().orElseThrow();
       List<Agent> nodes = SlurmInventory.read();
-      throwIfAny(unschedulable(attempt, nodes));
+      List<DescriptorProblem> slurmProblems = new ArrayList<>(unschedulable(attempt, nodes));
+      if (slurmProblems.isEmpty()) {
+        slurmProblems.addAll(MultiNodeSteps.tooManyNodes(requestsFor(attempt), nodes));
+      }
+      throwIfAny(slurmProblems);
       SlurmSettings settings = SlurmOptions.settings(config.executorOptions());
       return new Prepared(
           plan,
@@ -80,6 +84,7 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
     }
     List<Agent> agents = AgentInventory.build(declared, machine, config.parallel());
     problems.addAll(unschedulable(attempt, agents));
+    problems.addAll(MultiNodeSteps.refusedLocally(requestsFor(attempt)));
     throwIfAny(problems);
     return new Prepared(attempt.plan().orElseThrow(), agents, EngineChoice.LOCAL);
   }
@@ -161,6 +166,12 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
 
   /** What one step asks of its agent, and where the step is written. */
   private record Request(String id, AgentRequest request, SourcePosition position) {}
+
+  private static List<MultiNodeSteps.Request> requestsFor(Planning.Attempt attempt) {
+    return requests(attempt).stream()
+        .map(r -> new MultiNodeSteps.Request(r.id(), r.request(), r.position()))
+        .toList();
+  }
 
   /**
    * One request per step that will run: from the plan, or, when planning failed, from the

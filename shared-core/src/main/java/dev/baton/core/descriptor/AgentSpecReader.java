@@ -18,7 +18,16 @@ final class AgentSpecReader {
   private static final List<String> AGENT_KEYS =
       List.of("name", "labels", "executors", "cpus", "memory", "gpus", "simulated", "gpuBusy");
   private static final List<String> REQUEST_KEYS =
-      List.of("label", "gpus", "gpuMemory", "gpuModel", "cpus", "memory");
+      List.of(
+          "label",
+          "gpus",
+          "gpuMemory",
+          "gpuModel",
+          "cpus",
+          "memory",
+          "nodes",
+          "gpusPerNode",
+          "tasksPerNode");
 
   private AgentSpecReader() {}
 
@@ -125,7 +134,9 @@ final class AgentSpecReader {
           base.gpuMemoryMiB(),
           base.gpuModel(),
           base.cpus(),
-          base.memoryMiB());
+          base.memoryMiB(),
+          base.nodes(),
+          base.tasksPerNode());
     }
     Optional<YamlMap> maybe = r.map(node, what);
     if (maybe.isEmpty()) {
@@ -149,7 +160,27 @@ final class AgentSpecReader {
         NodeReader.get(m, "cpus").flatMap(n -> r.integer(n, what + ".cpus", 0)).orElse(base.cpus());
     OptionalLong memory =
         NodeReader.get(m, "memory").map(n -> size(n, what + ".memory", r)).orElse(base.memoryMiB());
-    return new AgentRequest(label, gpus, gpuMemory, gpuModel, cpus, memory);
+    int nodes =
+        NodeReader.get(m, "nodes")
+            .flatMap(n -> r.integer(n, what + ".nodes", 1))
+            .orElse(base.nodes());
+    int tasksPerNode =
+        NodeReader.get(m, "tasksPerNode")
+            .flatMap(n -> r.integer(n, what + ".tasksPerNode", 1))
+            .orElse(base.tasksPerNode());
+    // gpusPerNode is gpus said for a multi-node step: GPUs are always counted per node.
+    Optional<YamlNode> perNode = NodeReader.get(m, "gpusPerNode");
+    if (perNode.isPresent()) {
+      if (NodeReader.get(m, "gpus").isPresent()) {
+        r.problem(
+            perNode.get().position(),
+            what + " gives both 'gpus' and 'gpusPerNode'",
+            "keep one: both count the GPUs of each node");
+      } else {
+        gpus = r.integer(perNode.get(), what + ".gpusPerNode", 0).orElse(base.gpus());
+      }
+    }
+    return new AgentRequest(label, gpus, gpuMemory, gpuModel, cpus, memory, nodes, tasksPerNode);
   }
 
   static OptionalLong size(YamlNode node, String what, NodeReader r) {

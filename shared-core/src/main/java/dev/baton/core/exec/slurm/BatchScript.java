@@ -38,6 +38,23 @@ final class BatchScript {
           "TMPDIR",
           "XDG_RUNTIME_DIR");
 
+  /**
+   * What a distributed launcher (torchrun, DeepSpeed, {@code torch.distributed} with the env://
+   * method) needs to meet its peers, set the same on every node (docs/slurm.md#multi-node-steps):
+   * the first node of the job, a port derived from the job id, and the number of processes. Per
+   * process ranks come from {@code srun} itself ({@code SLURM_PROCID}, {@code SLURM_NODEID}, {@code
+   * SLURM_LOCALID}), as each task's node rank is {@code SLURM_NODEID}: one value set here would
+   * reach every task alike.
+   */
+  static final String RENDEZVOUS =
+      """
+      MASTER_ADDR="$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)"
+      MASTER_PORT="${MASTER_PORT:-$((20000 + SLURM_JOB_ID % 20000))}"
+      WORLD_SIZE="${SLURM_NTASKS:-$SLURM_JOB_NUM_NODES}"
+      NNODES="$SLURM_JOB_NUM_NODES"
+      export MASTER_ADDR MASTER_PORT WORLD_SIZE NNODES
+      """;
+
   private BatchScript() {}
 
   /** Where the attempt's files go: {@code logs/slurm/<log name>.<attempt>.sh} and {@code .env}. */
@@ -73,6 +90,9 @@ final class BatchScript {
     s.append("# Baton step ").append(oneLine(launch.stepId()));
     s.append(", attempt ").append(launch.attempt()).append(". Generated; do not edit.\n");
     s.append(". ").append(ShellQuote.quote(envFile.toString())).append(" || exit 125\n");
+    if (launch.step().agent().distributed()) {
+      s.append(RENDEZVOUS);
+    }
     s.append("cd ").append(ShellQuote.quote(launch.workdir().toString()));
     s.append(
         " || { echo \"baton: cannot enter the working directory on $(hostname)\" >&2; exit 1; }\n");

@@ -42,8 +42,14 @@ final class SbatchArguments {
     // Baton's retry policy decides whether a step runs again; Slurm requeueing it after a node
     // failure would rerun it behind Baton's back. The attempt ends NODE_FAIL and counts as lost.
     args.add("--no-requeue");
-    args.add("--nodes=1");
-    args.add("--ntasks=1");
+    if (request.distributed()) {
+      // One batch script on the first node; the step's own srun starts the tasks on every node.
+      args.add("--nodes=" + request.nodes());
+      args.add("--ntasks-per-node=" + request.tasksPerNode());
+    } else {
+      args.add("--nodes=1");
+      args.add("--ntasks=1");
+    }
     if (request.cpus() > 0) {
       args.add("--cpus-per-task=" + request.cpus());
     }

@@ -2,6 +2,7 @@ package dev.baton.core.exec.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.TestLaunches;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,5 +124,33 @@ class SbatchArgumentsTest {
   void percentSignsInTheLogPathStayLiteral() {
     assertThat(SbatchArguments.outputPattern(Path.of("/r/logs/sweep[p=50%].log")))
         .isEqualTo("/r/logs/sweep[p=50%%].log");
+  }
+
+  @Test
+  void aMultiNodeStepAsksForItsNodesAndTasksPerNode() {
+    StepLaunch launch =
+        TestLaunches.launch(
+            "train",
+            new Command.Shell("srun python train.py"),
+            new AgentRequest("", 4, OptionalLong.empty(), "", 0, OptionalLong.empty(), 2, 4),
+            Map.of(),
+            Map.of(),
+            dir,
+            Optional.empty());
+
+    List<String> args =
+        SbatchArguments.build(
+            launch,
+            SlurmSettings.defaults(),
+            "p.train",
+            "",
+            new SlurmNodeSelection("", List.of()),
+            dir.resolve("s.sh"));
+
+    assertThat(args)
+        .contains("--nodes=2", "--ntasks-per-node=4", "--gres=gpu:4")
+        .doesNotContain("--nodes=1", "--ntasks=1");
+    assertThat(BatchScript.script(launch, dir.resolve("e.env")))
+        .contains("MASTER_ADDR=", "MASTER_PORT=", "WORLD_SIZE=", "SLURM_JOB_NODELIST");
   }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real jobs on a real Slurm cluster: the single-node one {@code src-it/slurm/start-cluster.sh}
- * starts (4 GPUs of type a100 backed by device files, features gpu,a100).
+ * Real jobs on a real Slurm cluster: the two-node one {@code src-it/slurm/start-cluster.sh} starts
+ * (4 GPUs of type a100 per node backed by device files, features gpu,a100).
  */
 @SlurmTest
 class SlurmClusterTest {
@@ -171,7 +171,14 @@ class SlurmClusterTest {
       String script =
           "echo \"start $(date +%s.%N) gpus=$CUDA_VISIBLE_DEVICES\"; sleep 2;"
               + " echo \"end $(date +%s.%N)\"";
-      handles.add(executor.launch(shell("pack" + n, script, n)));
+      // On one node: the cluster's second node has GPUs of its own.
+      handles.add(
+          executor.launch(
+              TestLaunches.shell(
+                  "pack" + n,
+                  script,
+                  SlurmLaunches.request(nodes.get(0).name(), n, "", 0, 0),
+                  dir)));
     }
     for (StepHandle h : handles) {
       assertThat(h.exit().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(0));
