@@ -6,7 +6,6 @@ import dev.baton.core.record.StepState;
 import dev.baton.core.schedule.ReadyStep;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,13 +44,14 @@ final class ConditionGate {
   private final Map<String, StepRun> runs;
   private final LateFields late;
   private final Expansion cells;
-  private final List<ReadyStep> queue;
+  private final ReadyQueue queue;
   private final Finish finish;
   // Queues a step whose needs ended and whose 'when' is true, to start.
   private final Consumer<StepRun> enqueue;
   // Tells the engine a queued step left the queue without starting, to be decided again.
   private final Consumer<StepRun> withdraw;
   private final Map<String, Set<StatusFunction>> statusByStep = new HashMap<>();
+  private final PendingSteps pending;
   private boolean stopStarting;
   private boolean cancelled;
   private boolean aborted;
@@ -60,7 +60,7 @@ final class ConditionGate {
       Map<String, StepRun> runs,
       LateFields late,
       Expansion cells,
-      List<ReadyStep> queue,
+      ReadyQueue queue,
       Finish finish,
       Consumer<StepRun> enqueue,
       Consumer<StepRun> withdraw) {
@@ -71,6 +71,8 @@ final class ConditionGate {
     this.finish = finish;
     this.enqueue = enqueue;
     this.withdraw = withdraw;
+    this.pending = new PendingSteps(runs, this::onStatus);
+    pending.index();
   }
 
   /** Whether only cleanup steps may start now (after fail-fast or a cancel). */
@@ -110,23 +112,29 @@ final class ConditionGate {
     return Optional.of(CLEANUP_TIMEOUT);
   }
 
-  /** Moves pending steps whose needs are settled to the queue, or to their end. */
+  /**
+   * Moves pending steps whose needs are settled to the queue, or to their end: those that {@link
+   * #ended} steps settled ({@link PendingSteps}), in run order.
+   */
   void promote() {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (StepRun r : List.copyOf(runs.values())) { // a dynamic step adds its cells
-        if (r.state == StepState.PENDING && decide(r)) {
-          changed = true;
-        }
+    for (StepRun r = pending.next(); r != null; r = pending.next()) {
+      if (r.state == StepState.PENDING) {
+        decide(r);
       }
     }
+  }
+
+  /**
+   * Step {@code r} has just ended (any way): the steps it settles are decided at the next promote.
+   */
+  void ended(StepRun r) {
+    pending.ended(r);
   }
 
   /** Decides pending step {@code r} if its needs allow; whether it did. */
   private boolean decide(StepRun r) {
     if (!status(r).isEmpty()) {
-      if (!Dependencies.above(r, runs).stream().allMatch(n -> n.state.isTerminal())) {
+      if (r.unfinishedNeeds > 0 || !pending.ancestorsEnded(r)) {
         return false;
       }
       if (stopStarting && !cleanup(r)) {
@@ -136,7 +144,13 @@ final class ConditionGate {
       }
       return true;
     }
-    switch (Dependencies.readiness(r, runs, this::onStatus)) {
+    Dependencies.Readiness readiness =
+        r.needBlocked
+            ? Dependencies.Readiness.BLOCKED
+            : r.unfinishedNeeds > 0
+                ? Dependencies.Readiness.WAITING
+                : Dependencies.readiness(r, runs, this::onStatus);
+    switch (readiness) {
       case BLOCKED ->
           finish.finish(r, StepState.SKIPPED, Dependencies.blockedBy(r, runs, this::onStatus));
       case READY -> {
@@ -159,8 +173,12 @@ final class ConditionGate {
    * queued or ends. Where a step's needs ending turns into its start.
    */
   private void needsEnded(StepRun r) {
-    Optional<LateFields.Ended> ended =
-        cells.expand(r, runs).or(() -> late.resolveInto(r, runs, f -> holds(f, r)));
+    int steps = runs.size();
+    Optional<LateFields.Ended> ended = cells.expand(r, runs);
+    if (runs.size() != steps) {
+      pending.index(); // cells were added, and the steps that needed r need them now
+    }
+    ended = ended.or(() -> late.resolveInto(r, runs, f -> holds(f, r)));
     if (ended.isPresent()) {
       finish.finish(r, ended.get().state(), ended.get().message());
     } else {
@@ -191,7 +209,7 @@ final class ConditionGate {
    */
   void failFast(String culprit) {
     stopStarting = true;
-    for (ReadyStep q : List.copyOf(queue)) {
+    for (ReadyStep q : queue.snapshot()) {
       StepRun r = StepRun.of(runs, q.id());
       if (!cleanup(r)) {
         queue.remove(q);
@@ -214,12 +232,13 @@ final class ConditionGate {
         aborted
             ? "cancelled before it started: the run was stopped a second time"
             : "cancelled before it started";
-    for (ReadyStep q : List.copyOf(queue)) {
+    for (ReadyStep q : queue.snapshot()) {
       StepRun r = StepRun.of(runs, q.id());
       queue.remove(q);
       if (keepsRunning(r)) {
         r.state = StepState.PENDING;
         withdraw.accept(r);
+        pending.offer(r);
       } else {
         finish.finish(r, StepState.CANCELLED, message);
       }

@@ -15,6 +15,7 @@ import dev.baton.core.schedule.Usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ final class LeaseGate implements AutoCloseable {
   }
 
   /** {@code usage} plus what others hold of what the queued steps need. */
-  Usage overlay(List<ReadyStep> queue, Usage usage) {
+  Usage overlay(Collection<ReadyStep> queue, Usage usage) {
     otherGpus.clear();
     otherSlots.clear();
     slotHolders.clear();
@@ -193,7 +194,7 @@ final class LeaseGate implements AutoCloseable {
    * looks again after {@link #POLL}; returns those that waited past the lease timeout.
    */
   List<ReadyStep> explain(
-      List<ReadyStep> stillQueued, EngineLoop loop, Supplier<List<Placement>> withoutOthers) {
+      Collection<ReadyStep> stillQueued, EngineLoop loop, Supplier<List<Placement>> withoutOthers) {
     List<ReadyStep> expired = new ArrayList<>();
     if (otherGpus.isEmpty() && otherSlots.isEmpty()) {
       return expired;

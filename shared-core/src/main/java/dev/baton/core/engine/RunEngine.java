@@ -25,7 +25,6 @@ import dev.baton.core.secrets.SecretLogs;
 import dev.baton.core.state.RunJournal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class RunEngine {
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
   private final EngineLoop loop = new EngineLoop();
   private final StartGate gate = new StartGate();
-  private final List<ReadyStep> queue = new ArrayList<>();
+  private final ReadyQueue queue = new ReadyQueue();
   private final Usage usage = new Usage();
   private final SplittableRandom random;
   private final LogFollower follower;
@@ -183,11 +182,12 @@ public final class RunEngine {
     if (queue.isEmpty() || cancelNotHandled || conditions.aborted() || atMaxRunning()) {
       return;
     }
-    List<Placement> placements = scheduler.decide(queue, leases.overlay(queue, usage));
+    List<Placement> placements =
+        scheduler.decide(queue.inOrder(), leases.overlay(queue.inOrder(), usage));
     if (placements.isEmpty()) {
       explainWaits();
       if (running == 0 && loop.noTimers()) {
-        for (ReadyStep stuck : List.copyOf(queue)) {
+        for (ReadyStep stuck : queue.snapshot()) {
           queue.remove(stuck);
           finish(
               StepRun.of(runs, stuck.id()),
@@ -216,16 +216,13 @@ public final class RunEngine {
       newestPlaced = Math.max(newestPlaced, p.ready().readySeq());
     }
     explainWaits();
-    for (int i = 0; i < queue.size(); i++) {
-      if (queue.get(i).readySeq() < newestPlaced) {
-        queue.set(i, queue.get(i).passedOverOnceMore());
-      }
-    }
+    queue.passedOver(newestPlaced);
   }
 
   /** Says why steps wait for other processes' leases; fails those that waited too long. */
   private void explainWaits() {
-    for (ReadyStep late : leases.explain(queue, loop, () -> scheduler.decide(queue, usage))) {
+    for (ReadyStep late :
+        leases.explain(queue.inOrder(), loop, () -> scheduler.decide(queue.inOrder(), usage))) {
       queue.remove(late);
       finish(StepRun.of(runs, late.id()), StepState.FAILED, LeaseGates.timedOut(leases.timeout()));
     }
@@ -391,5 +388,6 @@ public final class RunEngine {
     Duration d = r.firstStart == null ? Duration.ZERO : Duration.between(r.firstStart, r.end);
     events.accept(new RunEvent.StepFinished(r.id(), state, d, message));
     journal.stepEnded(r, state, message);
+    conditions.ended(r);
   }
 }

@@ -55,6 +55,20 @@ final class StepRun {
   Lease lease = Lease.NONE;
   long leaseWaitMillis;
 
+  // Kept by PendingSteps, so that a step's end costs its dependents, not the whole run.
+  // Its place in the run's order.
+  int position;
+  // The steps that need this one, directly.
+  List<StepRun> dependents = List.of();
+  // How many of its needs this run has and that have not ended.
+  int unfinishedNeeds;
+  // Set once a need ended in a way that stops this step (Dependencies#troubleAt).
+  boolean needBlocked;
+  // For a step whose 'when' calls a status function: steps above it still to end, once counted.
+  int ancestorsLeft;
+  // Whether it waits in PendingSteps' candidates.
+  boolean candidate;
+
   StepRun(PlannedStep step, Path log, int criticalPath) {
     this.step = step;
     this.log = log;

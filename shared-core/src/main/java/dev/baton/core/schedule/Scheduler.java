@@ -4,12 +4,14 @@ import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.Feasibility;
 import dev.baton.core.descriptor.AgentRequest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,17 +44,15 @@ public final class Scheduler implements Placer {
 
   /** The placements to start now, in the order to start them. {@code usage} is not changed. */
   @Override
-  public List<Placement> decide(List<ReadyStep> queue, Usage usage) {
+  public List<Placement> decide(Collection<ReadyStep> queue, Usage usage) {
     Usage plan = usage.copy();
     if (everyAgentBusy(plan)) {
       return List.of();
     }
-    List<ReadyStep> ordered = new ArrayList<>(queue);
-    ordered.sort(ORDER);
     Map<String, Set<Integer>> reserved = new HashMap<>();
     boolean reservationMade = false;
     List<Placement> out = new ArrayList<>();
-    for (ReadyStep r : ordered) {
+    for (ReadyStep r : inOrder(queue)) {
       if (everyAgentBusy(plan)) {
         break; // nothing more can start now, and reservations only matter within this call
       }
@@ -170,7 +170,22 @@ public final class Scheduler implements Placer {
                     : null);
   }
 
-  static final Comparator<ReadyStep> ORDER =
+  /**
+   * {@code queue} in {@link #ORDER}: itself when it is kept in that order (a sorted set of it, as
+   * the run engine keeps its queue, so that placing a step does not sort every waiting one), else a
+   * sorted copy.
+   */
+  public static Iterable<ReadyStep> inOrder(Collection<ReadyStep> queue) {
+    if (queue instanceof SortedSet<ReadyStep> sorted && sorted.comparator() == ORDER) {
+      return sorted;
+    }
+    List<ReadyStep> ordered = new ArrayList<>(queue);
+    ordered.sort(ORDER);
+    return ordered;
+  }
+
+  /** The order in which ready steps are placed; see the class comment. */
+  public static final Comparator<ReadyStep> ORDER =
       Comparator.comparingInt((ReadyStep r) -> r.passedOver() >= STARVATION_LIMIT ? 0 : 1)
           .thenComparingInt(r -> -r.step().priority())
           .thenComparingInt(r -> -r.criticalPath())

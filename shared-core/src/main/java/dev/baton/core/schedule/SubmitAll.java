@@ -1,6 +1,7 @@
 package dev.baton.core.schedule;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,12 +17,10 @@ public final class SubmitAll implements Placer {
   }
 
   @Override
-  public List<Placement> decide(List<ReadyStep> queue, Usage usage) {
+  public List<Placement> decide(Collection<ReadyStep> queue, Usage usage) {
     Usage plan = usage.copy();
-    List<ReadyStep> ordered = new ArrayList<>(queue);
-    ordered.sort(Scheduler.ORDER);
     List<Placement> out = new ArrayList<>();
-    for (ReadyStep r : ordered) {
+    for (ReadyStep r : Scheduler.inOrder(queue)) {
       var group = r.step().concurrency();
       if (group.isPresent() && plan.groupRunning(group.get().group()) >= group.get().limit()) {
         continue;

@@ -10,7 +10,6 @@ import dev.baton.core.record.StepState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -306,7 +305,7 @@ class StatusFunctionsRunTest {
             Map.of("c", r),
             new LateFields(Map.of()),
             (step, runs) -> Optional.empty(),
-            new ArrayList<>(),
+            new ReadyQueue(),
             (s, state, m) -> {},
             s -> {},
             s -> {});
