@@ -3,6 +3,7 @@ package dev.baton.core.api;
 import dev.baton.core.agents.Agent;
 import dev.baton.core.agents.Gpu;
 import dev.baton.core.engine.EngineResult;
+import dev.baton.core.history.RunLineage;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.record.AgentRecord;
 import dev.baton.core.record.GpuRecord;
@@ -27,18 +28,20 @@ final class RunRecords {
       agents.add(
           new AgentRecord(a.name(), a.labels().stream().sorted().toList(), a.executors(), gpus));
     }
-    return new RunRecord(
-        RunRecord.SCHEMA_VERSION,
-        runId,
-        p.plan().pipeline(),
-        status(p, result),
-        result.startedAt(),
-        result.endedAt(),
-        config.file().toString(),
-        p.executor().name(),
-        p.plan().params(),
-        agents,
-        result.steps());
+    RunRecord record =
+        new RunRecord(
+            RunRecord.SCHEMA_VERSION,
+            runId,
+            p.plan().pipeline(),
+            status(p, result),
+            result.startedAt(),
+            result.endedAt(),
+            config.file().toString(),
+            p.executor().name(),
+            p.plan().params(),
+            agents,
+            result.steps());
+    return RunLineage.attach(record, p.plan(), p.plan().descriptor().workspace(), config.file());
   }
 
   /** Failed when a step that may not fail did not succeed; a skip by {@code when} is fine. */

@@ -1,5 +1,6 @@
 package dev.baton.core.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param executor the engine that ran the steps ({@code local}, {@code slurm}, ...)
  * @param baton the Baton that wrote the record (version, commit, commit date); null in records
  *     written before Batons recorded it
+ * @param source the git commit, branch, remote and dirty state of the workspace; null where it is
+ *     not a git work tree, git is missing, or the record is older
+ * @param descriptorDigest {@code sha256:<hex>} of the descriptor file's bytes; null in older
+ *     records
  */
 public record RunRecord(
     int schemaVersion,
@@ -28,7 +33,9 @@ public record RunRecord(
     Map<String, String> params,
     List<AgentRecord> agents,
     List<StepRecord> steps,
-    @Nullable BatonBuild baton) {
+    @Nullable BatonBuild baton,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SourceRecord source,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String descriptorDigest) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -58,6 +65,57 @@ public record RunRecord(
         agents,
         steps,
         BatonBuild.current());
+  }
+
+  /** A record without lineage: its source and descriptor digest unknown. */
+  public RunRecord(
+      int schemaVersion,
+      String runId,
+      String pipeline,
+      RunStatus status,
+      Instant startedAt,
+      Instant endedAt,
+      String descriptor,
+      String executor,
+      Map<String, String> params,
+      List<AgentRecord> agents,
+      List<StepRecord> steps,
+      @Nullable BatonBuild baton) {
+    this(
+        schemaVersion,
+        runId,
+        pipeline,
+        status,
+        startedAt,
+        endedAt,
+        descriptor,
+        executor,
+        params,
+        agents,
+        steps,
+        baton,
+        null,
+        null);
+  }
+
+  /** This record with the code it ran and its steps' lineage. */
+  public RunRecord withLineage(
+      @Nullable SourceRecord source, @Nullable String descriptorDigest, List<StepRecord> steps) {
+    return new RunRecord(
+        schemaVersion,
+        runId,
+        pipeline,
+        status,
+        startedAt,
+        endedAt,
+        descriptor,
+        executor,
+        params,
+        agents,
+        steps,
+        baton,
+        source,
+        descriptorDigest);
   }
 
   public RunRecord {

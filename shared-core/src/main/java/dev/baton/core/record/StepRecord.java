@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param dynamic for the cells of a dynamic fan-out and the step they came from, which; else null
  * @param requested what the step asked for (GPUs, CPUs, memory, timeout); null when it asked for
  *     none of them
+ * @param lineage the digests of the files under its declared inputs and outputs and its image; null
+ *     when it declared none and ran on the host, or never ran
  */
 public record StepRecord(
     String id,
@@ -46,7 +48,8 @@ public record StepRecord(
     Map<String, Object> results,
     boolean allowedToFail,
     @Nullable DynamicCell dynamic,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable StepRequest requested) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable StepRequest requested,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable StepLineage lineage) {
 
   public StepRecord {
     matrix = matrix == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
@@ -57,6 +60,75 @@ public record StepRecord(
     results =
         results == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(results));
     message = message == null ? "" : message;
+  }
+
+  /** A step whose lineage is not recorded. */
+  public StepRecord(
+      String id,
+      String step,
+      String kind,
+      StepState status,
+      Map<String, String> matrix,
+      List<String> needs,
+      String command,
+      @Nullable String agent,
+      List<Integer> gpus,
+      @Nullable Instant startedAt,
+      @Nullable Instant endedAt,
+      List<AttemptRecord> attempts,
+      @Nullable String log,
+      String message,
+      List<String> logTail,
+      Map<String, Object> results,
+      boolean allowedToFail,
+      @Nullable DynamicCell dynamic,
+      @Nullable StepRequest requested) {
+    this(
+        id,
+        step,
+        kind,
+        status,
+        matrix,
+        needs,
+        command,
+        agent,
+        gpus,
+        startedAt,
+        endedAt,
+        attempts,
+        log,
+        message,
+        logTail,
+        results,
+        allowedToFail,
+        dynamic,
+        requested,
+        null);
+  }
+
+  /** This step with {@code lineage}. */
+  public StepRecord withLineage(@Nullable StepLineage lineage) {
+    return new StepRecord(
+        id,
+        step,
+        kind,
+        status,
+        matrix,
+        needs,
+        command,
+        agent,
+        gpus,
+        startedAt,
+        endedAt,
+        attempts,
+        log,
+        message,
+        logTail,
+        results,
+        allowedToFail,
+        dynamic,
+        requested,
+        lineage);
   }
 
   /** A step that is not part of a dynamic fan-out and whose requests are not recorded. */

@@ -41,6 +41,7 @@ class PackageLayersTest {
           List.of("stages"),
           List.of("state"),
           List.of("report"),
+          List.of("history"),
           List.of("notify"),
           List.of("engine"),
           List.of("api"));
