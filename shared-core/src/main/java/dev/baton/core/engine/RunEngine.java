@@ -145,8 +145,11 @@ public final class RunEngine {
       follower.close();
       leases.close();
     }
-    return EngineResult.of(
-        startedAt, runs.values(), gate.closed() || conditions.cancelled(), deadline.passed());
+    EngineResult result =
+        EngineResult.of(
+            startedAt, runs.values(), gate.closed() || conditions.cancelled(), deadline.passed());
+    runs.clear(); // the bookkeeping, now in the result, need not outlive it while reports are made
+    return result;
   }
 
   private boolean done() {
@@ -296,6 +299,7 @@ public final class RunEngine {
     r.attempts.add(attemptRecord);
     journal.attemptEnded(r.id(), attemptRecord);
     r.results = r.handle().results();
+    r.handle = null; // what the attempt's process held goes with it: a run may have 100,000 steps
     if (outcome != StepState.SUCCEEDED
         && outcome != StepState.CANCELLED
         && !conditions.cancelled()) {

@@ -31,7 +31,8 @@ final class StepRun {
   StepState state = StepState.PENDING;
   String message = "";
   final List<AttemptRecord> attempts = new ArrayList<>();
-  final Set<String> agentsTried = new HashSet<>();
+  // Only for a step that retries on another agent (retry.otherAgent): most steps never need it.
+  Set<String> agentsTried = Set.of();
   @Nullable Instant firstStart;
   // Attempts an earlier Baton made before this run was resumed; numbering continues after them.
   int attemptBase;
@@ -145,7 +146,12 @@ final class StepRun {
     attempt = p.ready().attempt();
     agent = p.agent();
     gpus = p.gpus();
-    agentsTried.add(p.agent());
+    if (step.retry().otherAgent()) {
+      if (agentsTried.isEmpty()) {
+        agentsTried = new HashSet<>();
+      }
+      agentsTried.add(p.agent());
+    }
     timedOut = false;
     cancelled = false;
     state = StepState.RUNNING;

@@ -1,12 +1,12 @@
 package dev.baton.core.exec;
 
 import dev.baton.core.io.UserFiles;
+import dev.baton.core.record.OrderedMaps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,7 +47,7 @@ public final class StepOutputFile {
   /** The outputs, in the order they were first written. */
   public record Read(Map<String, String> outputs) implements Result {
     public Read {
-      outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+      outputs = OrderedMaps.copyOf(outputs);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.core.plan;
 
+import dev.baton.core.record.OrderedMaps;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * table. Cells whose environment is the same share one instance. {@link #of} returns a frozen map
  * unchanged, so planned steps can take it without a copy.
  */
-final class FrozenMap extends AbstractMap<String, String> {
+final class FrozenMap extends AbstractMap<String, String> implements OrderedMaps.Frozen {
   /** Past this many keys a lookup goes through a hash index instead of a scan. */
   private static final int SCAN = 8;
 

@@ -2,8 +2,6 @@ package dev.baton.core.record;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +38,7 @@ public record AttemptRecord(
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable AttemptUsage usage) {
   public AttemptRecord {
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
-    outputs =
-        outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    outputs = OrderedMaps.copyOf(outputs);
     image = image == null ? "" : image;
     imageDigest = imageDigest == null ? "" : imageDigest;
   }

@@ -3,8 +3,6 @@ package dev.baton.core.record;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -52,13 +50,12 @@ public record StepRecord(
     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable StepLineage lineage) {
 
   public StepRecord {
-    matrix = matrix == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
+    matrix = OrderedMaps.copyOf(matrix);
     needs = needs == null ? List.of() : List.copyOf(needs);
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
     attempts = attempts == null ? List.of() : List.copyOf(attempts);
     logTail = logTail == null ? List.of() : List.copyOf(logTail);
-    results =
-        results == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(results));
+    results = OrderedMaps.copyOf(results);
     message = message == null ? "" : message;
   }
 
