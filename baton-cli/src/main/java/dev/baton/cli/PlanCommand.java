@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.core.api.Baton;
+import dev.baton.core.api.PlanFormats;
 import dev.baton.core.descriptor.StepKind;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.plan.Plan;
@@ -28,7 +29,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "text (default), json, dot or mermaid.")
+      description = "text (default), json, dot, mermaid or svg (the DAG as report.html draws it).")
   String format = "text";
 
   // Not picocli's split: a matrix cell's id has commas of its own.
@@ -93,7 +94,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     Plan plan = new Baton(Console.events(true)).plan(config.build());
     try {
-      PlanRenderer.render(plan, format, Console.out());
+      PlanFormats.render(plan, format, Console.out());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // PrintStream records its errors instead of throwing
     }

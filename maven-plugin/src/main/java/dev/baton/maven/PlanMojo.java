@@ -2,7 +2,7 @@ package dev.baton.maven;
 
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
-import dev.baton.core.plan.PlanRenderer;
+import dev.baton.core.api.PlanFormats;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +25,20 @@ import org.apache.maven.plugins.annotations.Parameter;
     requiresProject = false)
 public class PlanMojo extends AbstractBatonMojo {
 
-  /** How to print the plan: {@code text}, {@code json}, {@code dot} or {@code mermaid}. */
+  /**
+   * How to print the plan: {@code text}, {@code json}, {@code dot}, {@code mermaid} or {@code svg}.
+   */
   @Parameter(property = "baton.format", defaultValue = "text")
   protected String format;
 
-  /** Write the plan to this file instead of the build log (handy for json, dot, mermaid). */
+  /** Write the plan to this file instead of the build log (handy for json, dot, mermaid, svg). */
   @Parameter(property = "baton.output")
   protected File output;
 
   @Override
   protected void process(Baton baton, BatonConfig config) throws MojoExecutionException {
     String rendered =
-        PlanRenderer.render(baton.plan(config), format.trim().toLowerCase(Locale.ROOT));
+        PlanFormats.render(baton.plan(config), format.trim().toLowerCase(Locale.ROOT));
     if (output == null) {
       rendered.lines().forEach(getLog()::info);
       return;

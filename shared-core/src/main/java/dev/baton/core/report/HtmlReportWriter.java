@@ -75,6 +75,7 @@ public final class HtmlReportWriter {
     String status = record.status() == null ? "UNKNOWN" : record.status().name();
     String timeline = TimelineSvg.render(withoutGroupedCells(record, groups));
     String failures = HtmlStepSections.failures(record, groups);
+    String dag = DagSvg.section(record, groups);
     StringBuilder html = new StringBuilder(16_384);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -92,11 +93,15 @@ public final class HtmlReportWriter {
     if (!failures.isEmpty()) {
       html.append("<a href=\"#failures\">What failed</a>");
     }
+    if (!dag.isEmpty()) {
+      html.append("<a href=\"#dag\">Pipeline</a>");
+    }
     if (!timeline.isEmpty()) {
       html.append("<a href=\"#timeline\">Timeline</a>");
     }
     html.append("<a href=\"#steps\">Steps</a></nav>\n<main>\n");
     html.append(failures);
+    html.append(dag);
     if (!timeline.isEmpty()) {
       html.append("<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure class=\"chart\">")
           .append(timeline)

@@ -101,7 +101,7 @@ class CliEndToEndTest {
   }
 
   @Test
-  void planPrintsJsonDotAndMermaid() throws Exception {
+  void planPrintsJsonDotMermaidAndSvg() throws Exception {
     Path copy = copyQuickstart();
     CliRun json = CliRun.run(copy, "plan", "baton.yaml", "--format", "json");
     assertThat(json.exitCode).as(json.toString()).isZero();
@@ -111,6 +111,8 @@ class CliEndToEndTest {
         .contains("digraph");
     assertThat(CliRun.run(copy, "plan", "baton.yaml", "--format", "mermaid").output)
         .contains("flowchart LR");
+    assertThat(CliRun.run(copy, "plan", "baton.yaml", "--format", "svg").output)
+        .contains("<svg class=\"dag\"", ">3 cells</text>");
     assertThat(CliRun.run(copy, "plan", "baton.yaml", "--format", "yaml").exitCode).isEqualTo(2);
   }
 
