@@ -41,6 +41,7 @@ public final class DescriptorReader {
           "secrets",
           "timeout",
           "notify",
+          "limits",
           "steps");
 
   /** The keys a step may have. */
@@ -205,7 +206,8 @@ public final class DescriptorReader {
         gpuBusy,
         paramSpecs,
         timeout,
-        NodeReader.get(top, "notify").map(n -> NotifyReader.read(n, r)).orElse(List.of()));
+        NodeReader.get(top, "notify").map(n -> NotifyReader.read(n, r)).orElse(List.of()),
+        LimitsReader.read(top, r));
   }
 
   /**

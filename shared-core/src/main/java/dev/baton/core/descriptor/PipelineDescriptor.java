@@ -21,6 +21,8 @@ import java.util.Optional;
  *     holds their defaults as text
  * @param timeout the top-level {@code timeout:}: how long the whole run may take; empty: no limit
  * @param notifications the top-level {@code notify:}: webhooks told of the run's outcome
+ * @param limits whether steps' {@code agent.memory} and {@code agent.cpus} are enforced ({@code
+ *     limits:})
  */
 public record PipelineDescriptor(
     Path file,
@@ -36,7 +38,42 @@ public record PipelineDescriptor(
     GpuBusyPolicy gpuBusy,
     Map<String, ParamSpec> paramSpecs,
     Optional<Duration> timeout,
-    List<NotifySpec> notifications) {
+    List<NotifySpec> notifications,
+    LimitsPolicy limits) {
+
+  /** A descriptor whose limits are all advisory. */
+  public PipelineDescriptor(
+      Path file,
+      int version,
+      String name,
+      Map<String, String> params,
+      Map<String, String> env,
+      StepDefaults defaults,
+      List<AgentSpec> agents,
+      String executor,
+      Map<String, StepSpec> steps,
+      Map<String, SecretSpec> secrets,
+      GpuBusyPolicy gpuBusy,
+      Map<String, ParamSpec> paramSpecs,
+      Optional<Duration> timeout,
+      List<NotifySpec> notifications) {
+    this(
+        file,
+        version,
+        name,
+        params,
+        env,
+        defaults,
+        agents,
+        executor,
+        steps,
+        secrets,
+        gpuBusy,
+        paramSpecs,
+        timeout,
+        notifications,
+        LimitsPolicy.ADVISORY);
+  }
 
   /** A descriptor that notifies nobody. */
   public PipelineDescriptor(
@@ -100,6 +137,7 @@ public record PipelineDescriptor(
   }
 
   public PipelineDescriptor {
+    limits = limits == null ? LimitsPolicy.ADVISORY : limits;
     secrets =
         secrets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

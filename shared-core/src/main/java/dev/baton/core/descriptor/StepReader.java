@@ -44,7 +44,8 @@ final class StepReader {
           "inputs",
           "outputs",
           "maxCells",
-          "container");
+          "container",
+          "limits");
 
   static final Map<String, String> STEP_LATER = Map.of();
   static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent", "container");

@@ -6,6 +6,7 @@ import dev.baton.core.events.EventSink;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepLauncher;
 import dev.baton.core.exec.container.ContainerSteps;
+import dev.baton.core.limits.LimitingExecutor;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.secrets.Masker;
 import dev.baton.core.stages.StageLauncher;
@@ -40,7 +41,10 @@ final class StageLaunchers {
     return containers.launcher(
         new CachingLauncher(
             MeasuringLauncher.around(
-                forExecutor(containers.executor(executor), settings.secrets().masker()),
+                forExecutor(
+                    containers.executor(
+                        LimitingExecutor.around(executor, plan.descriptor().limits(), events)),
+                    settings.secrets().masker()),
                 UsageInterval.configured()),
             settings.readCache(),
             settings.workspace(),

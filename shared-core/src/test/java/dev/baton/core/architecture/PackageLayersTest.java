@@ -35,6 +35,7 @@ class PackageLayersTest {
           List.of("events"),
           List.of("secrets"),
           List.of("exec"),
+          List.of("limits"),
           List.of("usage"),
           List.of("lease"),
           List.of("cache"),
