@@ -99,7 +99,7 @@ class SlurmEndToEndTest {
           pick:
             needs: [train]
             run: |
-              best=$(printf '%s\\n' ${{ join(needs.train.outputs.acc, ' ') }} | sort -g | tail -n 1)
+              best=$(echo ${{ join(needs.train.outputs.acc, ' ') }} | tr ' ' '\\n' | sort -g | tail -n 1)
               echo "best=$best" >> "$BATON_OUTPUT"
           report:
             needs: [pick]
