@@ -90,6 +90,46 @@ class SlurmAllocationRunTest {
   }
 
   @Test
+  void afterKillNineResumeReleasesTheAllocationKeepsFinishedStepsAndLeavesNothing()
+      throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = System.getProperty("java.class.path");
+    Process first =
+        new ProcessBuilder(
+                java, "-cp", classPath, KilledAllocationRun.class.getName(), workspace.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(workspace.resolve("first.out").toFile())
+            .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (run("squeue", "--steps", "--noheader", "--format=%j")
+            .lines()
+            .noneMatch(l -> l.startsWith("killres.slow"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    first.destroyForcibly().waitFor(); // SIGKILL: the allocation and its step stay with Slurm
+    assertThat(active("killres.allocation")).as("the allocation a killed Baton left").isNotEmpty();
+    Files.writeString(workspace.resolve("go"), "");
+
+    Process resumed =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                classPath,
+                KilledAllocationRun.class.getName(),
+                workspace.toString(),
+                "latest")
+            .redirectErrorStream(true)
+            .redirectOutput(workspace.resolve("resumed.out").toFile())
+            .start();
+
+    assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(resumed.exitValue()).as(Files.readString(workspace.resolve("resumed.out"))).isZero();
+    assertThat(Files.readAllLines(workspace.resolve("quick.count"))).hasSize(1);
+    assertThat(active("killres.")).as("jobs of the run left in squeue").isEmpty();
+  }
+
+  @Test
   @BenchmarkTest
   void allocationModePacksShortStepsCloseToTheBoundWhereJobsCannot() throws Exception {
     List<String> lines = new ArrayList<>();
