@@ -59,7 +59,9 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
           plan,
           nodes,
           new EngineChoice(
-              "slurm", false, () -> new SlurmExecutor(settings, plan.pipeline(), nodes)));
+              "slurm",
+              false,
+              () -> new SlurmExecutor(settings, plan.pipeline(), nodes, plan.steps())));
     }
     if (!engine.isEmpty() && !engine.equals("local")) {
       throw new UsageException("unknown executor '" + engine + "'; use local or slurm");

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Turns the journal of an interrupted run into what the engine continues from. Attempts the journal
@@ -37,6 +38,7 @@ final class Resumption {
   private int stopped;
   private int lost;
   private String runId = "";
+  private Set<String> allocations = Set.of();
 
   /** The report directory of run {@code idOrLatest} under {@code runsRoot}. */
   static Path runDir(Path runsRoot, String idOrLatest) {
@@ -73,6 +75,8 @@ final class Resumption {
   Map<String, PriorStep> settle(
       ResumePoint point, Plan plan, Path reportDir, Duration grace, RunJournal journal) {
     runId = point.began().runId();
+    // Allocations a killed Baton held: released first, so nothing of the old run keeps GPUs.
+    allocations = LeftSlurmJobs.releaseAllocations(reportDir);
     Map<String, PriorStep> prior = new LinkedHashMap<>();
     for (PlannedStep step : plan.steps()) {
       point
@@ -156,6 +160,12 @@ final class Resumption {
   }
 
   private AttemptRecord settleSlurmJob(JournalEntry.AttemptStarted s, Path log) {
+    if (allocations.contains(s.jobId())) {
+      return runAgain(
+          s,
+          true,
+          "ran in Slurm allocation " + s.jobId() + ", released when the run resumed; run again");
+    }
     LeftSlurmJobs.Settled settled = LeftSlurmJobs.settle(s.jobId());
     String job = "Slurm job " + s.jobId();
     if (settled.exit().isPresent()) {

@@ -2,6 +2,7 @@ package dev.baton.core.api;
 
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.exec.slurm.SlurmMode;
 import dev.baton.core.exec.slurm.SlurmSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /** Turns the front ends' executor options into {@link SlurmSettings}, checking each one. */
 final class SlurmOptions {
-  static final List<String> KEYS = List.of("partition", "account", "qos", "poll", "args");
+  static final List<String> KEYS = List.of("partition", "account", "qos", "poll", "args", "mode");
 
   private SlurmOptions() {}
 
@@ -37,11 +38,24 @@ final class SlurmOptions {
     String argsText = options.getOrDefault("args", "");
     List<String> args =
         argsText.isBlank() ? List.of() : Arrays.asList(argsText.strip().split("\\s+"));
+    SlurmMode mode = SlurmMode.JOB;
+    if (options.containsKey("mode")) {
+      mode =
+          SlurmMode.parse(options.get("mode"))
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "Slurm mode '"
+                              + options.get("mode")
+                              + "' is not known; use job (a batch job per step) or allocation"
+                              + " (job steps inside allocations Baton holds)"));
+    }
     return new SlurmSettings(
         Optional.ofNullable(options.get("partition")),
         Optional.ofNullable(options.get("account")),
         Optional.ofNullable(options.get("qos")),
         poll,
-        args);
+        args,
+        mode);
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whole pipelines on the real one-node Slurm cluster that src-it/slurm/start-cluster.sh starts. */
+/** Whole pipelines on the real two-node Slurm cluster that src-it/slurm/start-cluster.sh starts. */
 @SlurmTest
 class SlurmEndToEndTest {
   @TempDir Path tmp;
@@ -77,6 +77,44 @@ class SlurmEndToEndTest {
         .allSatisfy(g -> assertThat(g.get("passed").asBoolean()).isTrue());
     assertThat(Files.readAllLines(tmp.resolve("notes.txt")))
         .containsExactly("first line", "second line");
+  }
+
+  @Test
+  void dynamicFanOutOverAStepsOutputRunsGreenOnSlurm() throws Exception {
+    // Issue 16, acceptance 6: the cells of train come from gen's output, made on a node.
+    Files.writeString(
+        tmp.resolve("baton.yaml"),
+        """
+        version: 1
+        name: fanout
+        steps:
+          gen:
+            run: echo 'lrs=[0.1,0.01,0.001]' >> "$BATON_OUTPUT"
+          train:
+            needs: [gen]
+            matrix: {lr: "${{ fromJSON(needs.gen.outputs.lrs) }}"}
+            run: |
+              case ${{ matrix.lr }} in 0.1) acc=0.71;; 0.01) acc=0.93;; *) acc=0.88;; esac
+              echo "acc=$acc" >> "$BATON_OUTPUT"
+          pick:
+            needs: [train]
+            run: |
+              best=$(echo ${{ join(needs.train.outputs.acc, ' ') }} | tr ' ' '\\n' | sort -g | tail -n 1)
+              echo "best=$best" >> "$BATON_OUTPUT"
+          report:
+            needs: [pick]
+            run: echo "best accuracy ${{ needs.pick.outputs.best }}"
+        """);
+    CliRun p = CliRun.run(tmp, "run", "baton.yaml", "--executor", "slurm", "--report-dir", "out");
+    assertThat(p.exitCode).as(p.toString()).isZero();
+    JsonNode run = new ObjectMapper().readTree(tmp.resolve("out/run.json").toFile());
+    Map<String, JsonNode> steps = new LinkedHashMap<>();
+    run.get("steps").forEach(s -> steps.put(s.get("id").asText(), s));
+    assertThat(steps.keySet())
+        .contains("gen", "train[lr=0.1]", "train[lr=0.01]", "train[lr=0.001]", "pick", "report");
+    steps.forEach((id, s) -> assertThat(s.get("status").asText()).as(id).isEqualTo("SUCCEEDED"));
+    assertThat(steps.get("pick").get("outputs").get("best").asText()).isEqualTo("0.93");
+    assertThat(Files.readString(tmp.resolve("out/logs/report.log"))).contains("best accuracy 0.93");
   }
 
   @Test

@@ -85,6 +85,11 @@ final class BatchScript {
 
   /** The batch script: read the environment, enter the working directory, become the command. */
   static String script(StepLaunch launch, Path envFile) {
+    return prelude(launch, envFile) + "exec " + command(launch.command()) + "\n";
+  }
+
+  /** Reads the environment and enters the working directory. */
+  private static String prelude(StepLaunch launch, Path envFile) {
     StringBuilder s = new StringBuilder();
     s.append("#!/bin/sh\n");
     s.append("# Baton step ").append(oneLine(launch.stepId()));
@@ -96,8 +101,36 @@ final class BatchScript {
     s.append("cd ").append(ShellQuote.quote(launch.workdir().toString()));
     s.append(
         " || { echo \"baton: cannot enter the working directory on $(hostname)\" >&2; exit 1; }\n");
-    s.append("exec ").append(command(launch.command())).append('\n');
     return s.toString();
+  }
+
+  /**
+   * Writes both files for a job step inside an allocation: the script also leaves the exit code in
+   * the attempt's exit file, so a resumed run takes a step that ended while Baton was down as it
+   * ended.
+   */
+  static Path writeStep(StepLaunch launch, Path exitFile) throws IOException {
+    Path script = write(launch);
+    Files.writeString(
+        script, stepScript(launch, envPath(launch), exitFile), StandardCharsets.UTF_8);
+    return script;
+  }
+
+  /** The job step's script: as {@link #script} but waits for the command to write its exit file. */
+  static String stepScript(StepLaunch launch, Path envFile, Path exitFile) {
+    String body = prelude(launch, envFile);
+    String exit = ShellQuote.quote(exitFile.toString());
+    String partial = ShellQuote.quote(exitFile + ".partial");
+    return body
+        + command(launch.command())
+        + "\ncode=$?\n"
+        + "printf '%s\\n' \"$code\" > "
+        + partial
+        + " && mv -f "
+        + partial
+        + " "
+        + exit
+        + "\nexit \"$code\"\n";
   }
 
   /** {@code export NAME='value'} lines, sorted so that the file reads well. */

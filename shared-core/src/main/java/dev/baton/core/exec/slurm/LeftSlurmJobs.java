@@ -2,10 +2,16 @@ package dev.baton.core.exec.slurm;
 
 import dev.baton.core.exec.ExitStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settles a Slurm job a killed Baton left behind when its run is resumed: Slurm itself kept the
@@ -19,6 +25,39 @@ public final class LeftSlurmJobs {
   public record Settled(Optional<ExitStatus> exit, boolean wasRunning, String why) {}
 
   private LeftSlurmJobs() {}
+
+  /**
+   * Cancels the allocations a killed Baton left for the run whose report directory is {@code
+   * reportDir} (their steps end with them) and returns their ids: an attempt whose job id is one of
+   * them ran inside it and, without an exit file, runs again.
+   */
+  public static Set<String> releaseAllocations(Path reportDir) {
+    return releaseAllocations(new ProcessSlurmCli(), reportDir);
+  }
+
+  static Set<String> releaseAllocations(SlurmCli cli, Path reportDir) {
+    Path record = reportDir.resolve("logs").resolve("slurm").resolve(Allocations.RECORD);
+    Set<String> ids = new LinkedHashSet<>();
+    try {
+      for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+        if (line.strip().matches("\\d+")) {
+          ids.add(line.strip());
+        }
+      }
+    } catch (IOException e) {
+      return Set.of(); // no allocation was made (job mode), or the file is gone
+    }
+    if (!ids.isEmpty()) {
+      List<String> argv = new ArrayList<>(List.of("scancel"));
+      argv.addAll(ids);
+      try {
+        cli.run(argv, TIMEOUT);
+      } catch (IOException e) {
+        // Slurm cannot be asked: the allocations end at their time limit
+      }
+    }
+    return ids;
+  }
 
   public static Settled settle(String jobId) {
     return settle(new ProcessSlurmCli(), jobId);

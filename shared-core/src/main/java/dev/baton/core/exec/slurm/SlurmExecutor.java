@@ -1,15 +1,18 @@
 package dev.baton.core.exec.slurm;
 
 import dev.baton.core.agents.Agent;
+import dev.baton.core.agents.Feasibility;
 import dev.baton.core.agents.Gpu;
 import dev.baton.core.agents.GpuModels;
 import dev.baton.core.agents.LabelExpression;
 import dev.baton.core.descriptor.AgentRequest;
 import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.exec.ExitFiles;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.plan.PlannedStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -28,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * Runs each attempt as a Slurm batch job: {@code sbatch} with the step's GPUs, CPUs, memory, label
  * and time limit, output appended to the step's log. Slurm picks the node and binds the GPUs (it
  * sets {@code CUDA_VISIBLE_DEVICES}); Baton keeps the order of the steps and submits a step only
- * once what it needs has succeeded.
+ * once what it needs has succeeded. In {@link SlurmMode#ALLOCATION} mode, attempts run as job steps
+ * inside allocations Baton holds on the nodes its scheduler placed them on ({@link Allocations}); a
+ * step spanning several nodes still goes as its own job.
  */
 public final class SlurmExecutor implements StepExecutor {
   private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
@@ -46,22 +53,49 @@ public final class SlurmExecutor implements StepExecutor {
             return t;
           });
   private final Map<String, SlurmNodeSelection> selections = new ConcurrentHashMap<>();
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "baton-slurm-allocation");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Allocations allocations;
 
   /**
    * An executor for the steps of {@code pipeline} on the cluster whose nodes are {@code nodes}
    * (from {@link SlurmInventory#read()}, which the run's before-run check already needed).
    */
   public SlurmExecutor(SlurmSettings settings, String pipeline, List<Agent> nodes) {
-    this(settings, pipeline, () -> nodes, new ProcessSlurmCli());
+    this(settings, pipeline, () -> nodes, new ProcessSlurmCli(), Optional.empty());
+  }
+
+  /**
+   * As above, for the steps of {@code steps}: in allocation mode the allocations' time limit covers
+   * them all ({@link Allocations#timeLimit}).
+   */
+  public SlurmExecutor(
+      SlurmSettings settings, String pipeline, List<Agent> nodes, List<PlannedStep> steps) {
+    this(settings, pipeline, () -> nodes, new ProcessSlurmCli(), Allocations.timeLimit(steps));
   }
 
   /** As above, reading the nodes from {@code sinfo} when the first step is launched. */
   public SlurmExecutor(SlurmSettings settings, String pipeline) {
-    this(settings, pipeline, SlurmInventory::read, new ProcessSlurmCli());
+    this(settings, pipeline, SlurmInventory::read, new ProcessSlurmCli(), Optional.empty());
   }
 
   SlurmExecutor(
       SlurmSettings settings, String pipeline, Supplier<List<Agent>> nodes, SlurmCli cli) {
+    this(settings, pipeline, nodes, cli, Optional.empty());
+  }
+
+  SlurmExecutor(
+      SlurmSettings settings,
+      String pipeline,
+      Supplier<List<Agent>> nodes,
+      SlurmCli cli,
+      Optional<Duration> allocationLimit) {
+    this.allocations = new Allocations(cli, settings, pipeline, allocationLimit, threads);
     this.settings = settings;
     this.pipeline = pipeline;
     this.nodes = memoize(nodes);
@@ -84,6 +118,14 @@ public final class SlurmExecutor implements StepExecutor {
     SlurmNodeSelection where =
         selections.computeIfAbsent(
             request.label(), l -> SlurmNodeSelection.of(LabelExpression.parse(l), nodes.get()));
+    // Baton places Slurm steps on one pooled agent; the allocation goes to the first node that
+    // could run the step, so steps of one shape share one allocation.
+    Optional<Agent> node =
+        node(launch.agent())
+            .or(() -> nodes.get().stream().filter(n -> Feasibility.fits(request, n)).findFirst());
+    if (settings.mode() == SlurmMode.ALLOCATION && !request.distributed() && node.isPresent()) {
+      return inAllocation(launch, node.get());
+    }
     Path script;
     try {
       Files.createDirectories(launch.log().toAbsolutePath().getParent());
@@ -115,6 +157,54 @@ public final class SlurmExecutor implements StepExecutor {
     CompletableFuture<ExitStatus> exit =
         poller.follow(jobId, launch.stepId(), () -> deleteQuietly(env));
     return new SlurmStepHandle(jobId, exit, poller, control, cli);
+  }
+
+  /**
+   * A job step in the allocation Baton holds on the node its scheduler chose: the allocation is
+   * made when the first step lands on the node, and the step starts once it runs.
+   */
+  private StepHandle inAllocation(StepLaunch launch, Agent node) {
+    Path exitFile = ExitFiles.of(launch.log(), launch.attempt());
+    Path script;
+    try {
+      Files.createDirectories(launch.log().toAbsolutePath().getParent());
+      Files.deleteIfExists(exitFile);
+      script = BatchScript.writeStep(launch, exitFile);
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot write the step script of step "
+              + launch.stepId()
+              + " ("
+              + e.getMessage()
+              + "): the report directory must be writable and shared with the Slurm nodes",
+          e);
+    }
+    Path env = BatchScript.envPath(launch);
+    Path records = launch.log().toAbsolutePath().resolveSibling("slurm");
+    int gpus = launch.step().agent().gpus();
+    NodeGpus free = allocations.gpus(node);
+    CompletableFuture<String> allocation =
+        allocations.on(node, records).thenCompose(id -> free.acquire(gpus).thenApply(v -> id));
+    return AllocationStep.start(
+        launch,
+        jobName(launch) + "#" + launch.attempt(),
+        gresType(launch.step().agent()),
+        script,
+        allocation,
+        allocations,
+        cli,
+        control,
+        threads,
+        () -> {
+          deleteQuietly(env);
+          if (allocation.isDone() && !allocation.isCompletedExceptionally()) {
+            free.release(gpus);
+          }
+        });
+  }
+
+  private Optional<Agent> node(String name) {
+    return nodes.get().stream().filter(n -> n.name().equals(name)).findFirst();
   }
 
   /** {@code <pipeline>.<step id>}: what {@code squeue} shows the cluster's users. */
@@ -165,8 +255,10 @@ public final class SlurmExecutor implements StepExecutor {
         // nothing more to do: the jobs end at their time limit
       }
     }
+    allocations.close();
     poller.close();
     control.shutdownNow();
+    threads.shutdownNow();
   }
 
   private static StepHandle failed(String why) {

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param pollInterval the longest wait between two looks at job states; looks start at 100 ms and
  *     grow to this while nothing changes
  * @param extraArgs more {@code sbatch} options, passed last so that they win over Baton's own
+ * @param mode a batch job per attempt, or job steps inside allocations Baton holds
  */
 public record SlurmSettings(
     Optional<String> partition,
     Optional<String> account,
     Optional<String> qos,
     Duration pollInterval,
-    List<String> extraArgs) {
+    List<String> extraArgs,
+    SlurmMode mode) {
 
   /** The first look at a new job's state comes this soon: short steps finish in a second. */
   static final Duration FIRST_POLL = Duration.ofMillis(100);
@@ -33,6 +35,22 @@ public record SlurmSettings(
       pollInterval = FIRST_POLL;
     }
     extraArgs = List.copyOf(extraArgs);
+    mode = mode == null ? SlurmMode.JOB : mode;
+  }
+
+  /** Settings for a batch job per attempt. */
+  public SlurmSettings(
+      Optional<String> partition,
+      Optional<String> account,
+      Optional<String> qos,
+      Duration pollInterval,
+      List<String> extraArgs) {
+    this(partition, account, qos, pollInterval, extraArgs, SlurmMode.JOB);
+  }
+
+  /** These settings with {@code other} as the mode. */
+  public SlurmSettings withMode(SlurmMode other) {
+    return new SlurmSettings(partition, account, qos, pollInterval, extraArgs, other);
   }
 
   /** No partition, account or QOS of Baton's own; polls at most every second. */

@@ -1,0 +1,231 @@
+package dev.baton.core.exec.slurm;
+
+import dev.baton.core.agents.Agent;
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.plan.PlannedStep;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The allocations Baton holds in allocation mode: one holder job per node it places steps on,
+ * submitted when the first step lands there, asking for the node's GPUs and cores and a time limit
+ * that covers every step. Each id is appended to {@code logs/slurm/allocations} in the report
+ * directory the moment sbatch answers, so that a resumed run finds and cancels what a killed Baton
+ * left ({@link LeftSlurmJobs#releaseAllocations}).
+ */
+final class Allocations implements AutoCloseable {
+  /** The file beside the batch scripts that lists the run's allocations, one job id a line. */
+  static final String RECORD = "allocations";
+
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FIRST_LOOK = Duration.ofMillis(50);
+  private static final Duration LONGEST_LOOK = Duration.ofSeconds(1);
+
+  private final SlurmCli cli;
+  private final SlurmSettings settings;
+  private final String jobName;
+  private final Optional<Duration> timeLimit;
+  private final ExecutorService threads;
+  private final Map<String, CompletableFuture<String>> byNode = new ConcurrentHashMap<>();
+  private final Map<String, NodeGpus> gpus = new ConcurrentHashMap<>();
+  private final List<String> submitted = new ArrayList<>();
+  private volatile boolean closed;
+
+  Allocations(
+      SlurmCli cli,
+      SlurmSettings settings,
+      String pipeline,
+      Optional<Duration> timeLimit,
+      ExecutorService threads) {
+    this.cli = cli;
+    this.settings = settings;
+    this.jobName = (pipeline.isBlank() ? "baton" : pipeline) + ".allocation";
+    this.timeLimit = timeLimit;
+    this.threads = threads;
+  }
+
+  /**
+   * How long an allocation must be able to live: every attempt of every step one after the other,
+   * plus a minute; empty (the partition's limit) when a step has no timeout.
+   */
+  static Optional<Duration> timeLimit(List<PlannedStep> steps) {
+    Duration sum = Duration.ofMinutes(1);
+    for (PlannedStep s : steps) {
+      if (s.timeout().isEmpty()) {
+        return Optional.empty();
+      }
+      sum = sum.plus(s.timeout().get().multipliedBy(1L + Math.max(0, s.retry().limit())));
+    }
+    return Optional.of(sum);
+  }
+
+  /**
+   * The id of the running allocation on {@code node}, once it runs; submitted on the first call for
+   * the node, with its id recorded in {@code recordDir}.
+   */
+  CompletableFuture<String> on(Agent node, Path recordDir) {
+    return byNode.computeIfAbsent(
+        node.name(), n -> CompletableFuture.supplyAsync(() -> start(node, recordDir), threads));
+  }
+
+  /** The GPUs of the allocation on {@code node}, as Baton hands them to its steps. */
+  NodeGpus gpus(Agent node) {
+    return gpus.computeIfAbsent(node.name(), n -> new NodeGpus(node.gpus().size()));
+  }
+
+  private String start(Agent node, Path recordDir) {
+    if (closed) {
+      throw new InfrastructureException("the Slurm executor is closing; no allocation was made");
+    }
+    List<String> argv = sbatch(node);
+    SlurmCli.Result result;
+    try {
+      result = cli.run(argv, CALL_TIMEOUT);
+    } catch (IOException e) {
+      throw SlurmErrors.notInstalled("sbatch", e);
+    }
+    if (!result.ok()) {
+      throw new InfrastructureException(
+          "Slurm refused the allocation on node "
+              + node.name()
+              + ": "
+              + result.firstError()
+              + "; check the partition and account allow whole-node jobs, or use the job mode");
+    }
+    String id = SlurmExecutor.jobId(result.stdout());
+    synchronized (submitted) {
+      submitted.add(id);
+    }
+    record(recordDir, id);
+    if (closed) {
+      release();
+      throw new InfrastructureException(
+          "the Slurm executor closed while allocation " + id + " started");
+    }
+    awaitRunning(id, node.name());
+    return id;
+  }
+
+  /** A holder job: the whole node's GPUs and cores, all its memory, sleeping until cancelled. */
+  List<String> sbatch(Agent node) {
+    List<String> args = new ArrayList<>();
+    args.add("sbatch");
+    args.add("--parsable");
+    args.add("--job-name=" + jobName);
+    args.add("--nodes=1");
+    args.add("--nodelist=" + node.name());
+    args.add("--exclusive");
+    args.add("--mem=0");
+    args.add("--no-requeue");
+    args.add("--output=/dev/null");
+    if (!node.gpus().isEmpty()) {
+      args.add("--gres=gpu:" + node.gpus().size());
+    }
+    settings.partition().ifPresent(p -> args.add("--partition=" + p));
+    settings.account().ifPresent(a -> args.add("--account=" + a));
+    settings.qos().ifPresent(q -> args.add("--qos=" + q));
+    timeLimit.ifPresent(t -> args.add("--time=" + SbatchArguments.minutes(t)));
+    args.addAll(settings.extraArgs());
+    args.add("--wrap=exec sleep 2147483647");
+    return args;
+  }
+
+  private static void record(Path dir, String id) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve(RECORD),
+          id + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.SYNC);
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot record Slurm allocation "
+              + id
+              + " in "
+              + dir
+              + " ("
+              + e.getMessage()
+              + "); the report directory must be writable",
+          e);
+    }
+  }
+
+  private void awaitRunning(String id, String node) {
+    Duration look = FIRST_LOOK;
+    while (!closed) {
+      String state = state(id);
+      if (state.startsWith("RUNNING")) {
+        return;
+      }
+      if (!state.isEmpty() && SlurmJobEnd.isTerminal(state)) {
+        throw new InfrastructureException(
+            "Slurm allocation " + id + " on node " + node + " ended before it ran (" + state + ")");
+      }
+      try {
+        Thread.sleep(look.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InfrastructureException(
+            "waiting for Slurm allocation " + id + " was interrupted");
+      }
+      look = look.multipliedBy(2).compareTo(LONGEST_LOOK) > 0 ? LONGEST_LOOK : look.multipliedBy(2);
+    }
+    throw new InfrastructureException(
+        "the Slurm executor closed while allocation " + id + " waited");
+  }
+
+  /** The job's state as squeue shows it; empty when squeue does not know it. */
+  String state(String id) {
+    try {
+      SlurmCli.Result r = cli.run(SqueueOutput.command(List.of(id)), CALL_TIMEOUT);
+      SqueueOutput.Row row = r.ok() ? SqueueOutput.parse(r.stdout()).get(id) : null;
+      return row == null ? "" : row.state();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** Whether the allocation is still there to start steps in. */
+  boolean running(String id) {
+    return state(id).startsWith("RUNNING");
+  }
+
+  /** Cancels every allocation this run submitted: their steps end with them. */
+  void release() {
+    List<String> ids;
+    synchronized (submitted) {
+      ids = new ArrayList<>(submitted);
+      submitted.clear();
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<String> argv = new ArrayList<>(List.of("scancel"));
+    argv.addAll(ids);
+    try {
+      cli.run(argv, CALL_TIMEOUT);
+    } catch (IOException e) {
+      // nothing more to do: the allocations end at their time limit
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    release();
+  }
+}

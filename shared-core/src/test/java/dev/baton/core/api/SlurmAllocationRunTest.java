@@ -1,0 +1,258 @@
+package dev.baton.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.StepRecord;
+import dev.baton.core.testing.BenchmarkTest;
+import dev.baton.core.testing.RequiredTool;
+import dev.baton.core.testing.SlurmTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole runs in allocation mode on the two-node test cluster ({@code
+ * src-it/slurm/start-cluster.sh}): short steps as job steps inside an allocation Baton holds,
+ * released when the run ends.
+ */
+@SlurmTest
+class SlurmAllocationRunTest {
+  /** 16 steps each of 1, 2 and 4 GPUs, 0.2 s each, on one 4-GPU node: 22.4 GPU-seconds / 4. */
+  private static final double BOUND_SECONDS = 5.6;
+
+  @TempDir Path workspace;
+
+  @BeforeEach
+  void clusterAnswers() {
+    RequiredTool.require(
+        run("scontrol", "ping").contains("UP"),
+        "no Slurm cluster answers 'scontrol ping'; start one with src-it/slurm/start-cluster.sh");
+  }
+
+  @Test
+  void shortStepsRunAsJobStepsOnDistinctGpusAndTheAllocationIsReleased() throws Exception {
+    BatonConfig config = packing("alloc-small", 2, "allocation");
+
+    RunOutcome outcome = new Baton(e -> {}).run(config);
+
+    assertThat(outcome.succeeded()).as(String.valueOf(outcome.record())).isTrue();
+    assertThat(outcome.record().steps()).hasSize(6);
+    checkNoGpuHeldTwice(outcome);
+    Path record = outcome.reportDir().resolve("logs/slurm/allocations");
+    assertThat(Files.readAllLines(record)).hasSize(1);
+    assertThat(active("alloc-small.")).as("jobs of the run left in squeue").isEmpty();
+  }
+
+  @Test
+  void cancellingARunInAllocationModeLeavesNoAllocationOrStep() throws Exception {
+    Files.writeString(
+        workspace.resolve("baton.yaml"),
+        """
+        version: 1
+        name: alloc-cancel
+        steps:
+          quick: {agent: {gpus: 1}, timeout: 1m, run: 'echo done'}
+          slow: {needs: [quick], agent: {gpus: 2}, timeout: 5m, run: 'sleep 300'}
+        """);
+    BatonConfig config =
+        BatonConfig.of(workspace.resolve("baton.yaml")).toBuilder()
+            .executor("slurm")
+            .executorOptions(Map.of("mode", "allocation"))
+            .build();
+    Baton baton = new Baton(e -> {});
+    CompletableFuture<RunOutcome> running = CompletableFuture.supplyAsync(() -> baton.run(config));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (run("squeue", "--steps", "--noheader", "--format=%j")
+            .lines()
+            .noneMatch(l -> l.contains("alloc-cancel.slow"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+
+    baton.cancel();
+    RunOutcome outcome = running.get(60, TimeUnit.SECONDS);
+
+    assertThat(outcome.succeeded()).isFalse();
+    StepRecord quick =
+        outcome.record().steps().stream().filter(s -> s.id().equals("quick")).findFirst().get();
+    assertThat(quick.attempts()).hasSize(1);
+    assertThat(active("alloc-cancel.")).as("jobs of the run left in squeue").isEmpty();
+  }
+
+  @Test
+  void afterKillNineResumeReleasesTheAllocationKeepsFinishedStepsAndLeavesNothing()
+      throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = System.getProperty("java.class.path");
+    Process first =
+        new ProcessBuilder(
+                java, "-cp", classPath, KilledAllocationRun.class.getName(), workspace.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(workspace.resolve("first.out").toFile())
+            .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (run("squeue", "--steps", "--noheader", "--format=%j")
+            .lines()
+            .noneMatch(l -> l.startsWith("killres.slow"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    first.destroyForcibly().waitFor(); // SIGKILL: the allocation and its step stay with Slurm
+    assertThat(active("killres.allocation")).as("the allocation a killed Baton left").isNotEmpty();
+    Files.writeString(workspace.resolve("go"), "");
+
+    Process resumed =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                classPath,
+                KilledAllocationRun.class.getName(),
+                workspace.toString(),
+                "latest")
+            .redirectErrorStream(true)
+            .redirectOutput(workspace.resolve("resumed.out").toFile())
+            .start();
+
+    assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(resumed.exitValue()).as(Files.readString(workspace.resolve("resumed.out"))).isZero();
+    assertThat(Files.readAllLines(workspace.resolve("quick.count"))).hasSize(1);
+    assertThat(active("killres.")).as("jobs of the run left in squeue").isEmpty();
+  }
+
+  @Test
+  @BenchmarkTest
+  void allocationModePacksShortStepsCloseToTheBoundWhereJobsCannot() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (String mode : List.of("job", "allocation")) {
+      BatonConfig config = packing("pack-" + mode, 16, mode);
+      long started = System.nanoTime();
+      RunOutcome outcome = new Baton(e -> {}).run(config);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf("[slurm-pack] %s mode: %.2f s%n", mode, seconds);
+
+      assertThat(outcome.succeeded()).as(mode).isTrue();
+      assertThat(outcome.record().steps()).hasSize(48);
+      checkNoGpuHeldTwice(outcome);
+      lines.add(
+          String.format(
+              "[slurm-pack] %s mode: 48 steps of 0.2 s on 4 GPUs: %.2f s, %.2fx the %.1f s bound",
+              mode, seconds, seconds / BOUND_SECONDS, BOUND_SECONDS));
+      if (mode.equals("allocation")) {
+        lines.forEach(System.out::println);
+        assertThat(seconds / BOUND_SECONDS).as(String.join("\n", lines)).isLessThanOrEqualTo(2.0);
+      }
+    }
+  }
+
+  /** {@code cells} steps each of 1, 2 and 4 GPUs on the cluster's first node. */
+  private BatonConfig packing(String name, int cells, String mode) throws IOException {
+    String node =
+        run("sinfo", "--Node", "--noheader", "--format=%N")
+            .lines()
+            .sorted()
+            .findFirst()
+            .orElseThrow()
+            .strip();
+    StringBuilder y = new StringBuilder("version: 1\nname: " + name + "\nsteps:\n");
+    StringBuilder values = new StringBuilder();
+    for (int i = 1; i <= cells; i++) {
+      values.append(i == 1 ? "" : ", ").append(i);
+    }
+    for (int g : new int[] {4, 2, 1}) {
+      y.append("  g").append(g).append(":\n");
+      y.append("    matrix: {i: [").append(values).append("]}\n");
+      y.append("    agent: {label: ").append(node).append(", gpus: ").append(g).append("}\n");
+      y.append("    timeout: 2m\n");
+      y.append(
+          "    run: 'echo \"start $(date +%s.%N) gpus=$CUDA_VISIBLE_DEVICES\"; sleep 0.2;"
+              + " echo \"end $(date +%s.%N)\"'\n");
+    }
+    Files.writeString(workspace.resolve(name + ".yaml"), y.toString());
+    return BatonConfig.of(workspace.resolve(name + ".yaml")).toBuilder()
+        .executor("slurm")
+        .executorOptions(Map.of("mode", mode))
+        .build();
+  }
+
+  /**
+   * No GPU index was held by two attempts at once: in run.json (Baton's placement) and in what
+   * Slurm bound for each step (CUDA_VISIBLE_DEVICES with the times the step printed).
+   */
+  private static void checkNoGpuHeldTwice(RunOutcome outcome) throws IOException {
+    record Held(String id, List<Integer> gpus, double start, double end) {}
+    List<Held> recorded = new ArrayList<>();
+    List<Held> bound = new ArrayList<>();
+    for (StepRecord s : outcome.record().steps()) {
+      for (AttemptRecord a : s.attempts()) {
+        recorded.add(
+            new Held(
+                s.id(),
+                a.gpus(),
+                a.startedAt().toEpochMilli() / 1e3,
+                a.endedAt().toEpochMilli() / 1e3));
+      }
+      Path log = outcome.reportDir().resolve("logs/" + s.id() + ".log");
+      double start = 0;
+      double end = 0;
+      List<Integer> gpus = new ArrayList<>();
+      for (String line : Files.readAllLines(log)) {
+        String[] f = line.split(" ");
+        if (f[0].equals("start")) {
+          start = Double.parseDouble(f[1]);
+          for (String g : f[2].substring("gpus=".length()).split(",")) {
+            gpus.add(Integer.parseInt(g));
+          }
+        } else if (f[0].equals("end")) {
+          end = Double.parseDouble(f[1]);
+        }
+      }
+      int asked = Integer.parseInt(s.id().substring(1, 2)); // g1[i=3] asked for 1 GPU
+      assertThat(gpus).as("GPUs Slurm bound for " + s.id()).hasSize(asked);
+      bound.add(new Held(s.id(), gpus, start, end));
+    }
+    for (List<Held> held : List.of(recorded, bound)) {
+      for (Held a : held) {
+        for (Held b : held) {
+          if (a != b
+              && !a.gpus().isEmpty()
+              && !b.gpus().isEmpty()
+              && a.start() < b.end()
+              && b.start() < a.end()) {
+            assertThat(a.gpus()).as(a + " overlaps " + b).doesNotContainAnyElementsOf(b.gpus());
+          }
+        }
+      }
+    }
+  }
+
+  private static List<String> active(String prefix) {
+    return run("squeue", "--noheader", "--format=%j")
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .toList();
+  }
+
+  private static String run(String... argv) {
+    try {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      p.waitFor(30, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}
