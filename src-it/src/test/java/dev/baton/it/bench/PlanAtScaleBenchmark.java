@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.testing.BenchmarkTest;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -20,20 +22,24 @@ import org.junit.jupiter.api.io.TempDir;
  * (10 layers, 2 random needs each) and of a 100,000-cell matrix with one fan-in, wall time and peak
  * RSS ({@code /usr/bin/time}), next to two floors measured in the same run: a bare {@code java
  * -version}, and a JVM with the same options reading the same file and walking its YAML tokens
- * ({@link ReadFileFloor}). Then, unless {@code -Dbaton.bench.runCells=0}, a real run of the matrix
- * pipeline ({@code -Dbaton.bench.runCells} cells, 100,000 unless told): wall time, peak RSS, and
- * the sizes of report.html and run.json. Baton runs as {@code ./baton} starts it (C1 only, serial
- * GC, {@code -Xmn16m}) from the reactor's CLI jar, without a CDS archive. Run with {@code ./mvnw -B
- * verify -pl src-it -am -Dgroups=benchmark -Dbaton.excludedGroups=gpu -Dtest=PlanAtScaleBenchmark
+ * ({@link ReadFileFloor}). Then, unless {@code -Dbaton.bench.runCells=0}, real runs of the matrix
+ * pipeline ({@code -Dbaton.bench.runCells} cells, 100,000 unless told; {@code
+ * -Dbaton.bench.runRounds} rounds, 2 unless told), each next to {@code make -j2} on a Makefile of
+ * as many targets ({@code -Dbaton.bench.makeCells} to scale make down): wall time, CPU, peak RSS,
+ * time per cell against make's, the sizes of report.html and run.json, and whether headless
+ * Chromium opens report.html. Baton runs as {@code ./baton} starts it (C1 only, serial GC, {@code
+ * -Xmn16m}) from the reactor's CLI jar, without a CDS archive. Run with {@code ./mvnw -B verify -pl
+ * src-it -am -Dgroups=benchmark -Dbaton.excludedGroups=gpu -Dtest=PlanAtScaleBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.skip=true}; results go to the console and to
  * target/plan-scale-benchmark.md.
  */
 @BenchmarkTest
 class PlanAtScaleBenchmark {
   private static final int RUNS = Integer.getInteger("baton.bench.planRuns", 5);
-  // The row is 100,000 cells; the engine's per-event scans make that run quadratic
-  // (docs/benchmarks/README.md, "Plan and reports at scale"), so the default is a size it finishes.
-  private static final int RUN_CELLS = Integer.getInteger("baton.bench.runCells", 5_000);
+  // The row: 100,000 cells. make runs the same number of targets unless told fewer.
+  private static final int RUN_CELLS = Integer.getInteger("baton.bench.runCells", 100_000);
+  private static final int MAKE_CELLS = Integer.getInteger("baton.bench.makeCells", RUN_CELLS);
+  private static final int RUN_ROUNDS = Integer.getInteger("baton.bench.runRounds", 2);
   private static final List<String> JVM_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn16m");
 
@@ -80,27 +86,96 @@ class PlanAtScaleBenchmark {
     }
     Path file = ScaleDags.matrix(tmp.resolve("run"), RUN_CELLS / 100, 100);
     Path dir = file.getParent();
-    Cost cost =
-        measure(
-            dir,
-            baton("run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output"),
-            60);
-    Path html = dir.resolve("out/report.html");
-    Path json = dir.resolve("out/run.json");
-    assertThat(html).isRegularFile();
+    Path makeDir = ScaleDags.matrixMakefile(tmp.resolve("make"), MAKE_CELLS);
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
-            "%nRunning the %,d-cell matrix (+ fan-in), --parallel 2: %.1f s (CPU %.1f s), peak RSS %.0f MB,"
-                + " report.html %.1f MB, run.json %.1f MB%n",
+            "%nRunning the %,d-cell matrix (+ fan-in), --parallel 2, against make -j2 on %,d"
+                + " targets (+ fan-in), %d rounds, each alternating:%n%n"
+                + "| round | Baton wall (s) | CPU (s) | peak RSS (MB) | per cell (ms) | make wall (s)"
+                + " | make per cell (ms) | ratio | report.html (MB) | cells page (MB) | run.json (MB)"
+                + " |%n|---|---|---|---|---|---|---|---|---|---|---|%n",
             RUN_CELLS,
-            cost.seconds(),
-            cost.cpuSeconds(),
-            cost.rssMb(),
-            Files.size(html) / 1e6,
-            Files.size(json) / 1e6));
+            MAKE_CELLS,
+            RUN_ROUNDS));
+    for (int round = 1; round <= RUN_ROUNDS; round++) {
+      deleteTree(dir.resolve("out"));
+      Cost cost =
+          measure(
+              dir,
+              baton(
+                  "run", "baton.yaml", "--parallel", "2", "--report-dir", "out", "--quiet-output"),
+              180);
+      Cost make = measure(makeDir, List.of("make", "-s", "-j2"), 180);
+      Path html = dir.resolve("out/report.html");
+      Path cells = dir.resolve("out/report-cells-1.html");
+      assertThat(html).isRegularFile();
+      double perCell = cost.seconds() * 1000 / RUN_CELLS;
+      double makePerCell = make.seconds() * 1000 / MAKE_CELLS;
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.1f | %.1f | %.0f | %.2f | %.1f | %.2f | %.2fx | %.2f | %.1f | %.1f |%n",
+              round,
+              cost.seconds(),
+              cost.cpuSeconds(),
+              cost.rssMb(),
+              perCell,
+              make.seconds(),
+              makePerCell,
+              perCell / makePerCell,
+              Files.size(html) / 1e6,
+              Files.exists(cells) ? Files.size(cells) / 1e6 : 0.0,
+              Files.size(dir.resolve("out/run.json")) / 1e6));
+    }
+    out.append(opensInChromium(dir.resolve("out/report.html")));
     report(out);
+  }
+
+  /** Whether headless Chromium loads the page and prints its whole DOM; skipped without it. */
+  private String opensInChromium(Path html) throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    if (!Files.isExecutable(chromium)) {
+      return "%nreport.html in Chromium: not checked (no /usr/bin/chromium)%n".formatted();
+    }
+    Path dom = Files.createTempFile(tmp, "dom", ".html");
+    Path profile = Files.createTempDirectory(tmp, "chromium");
+    long start = System.nanoTime();
+    Process p =
+        new ProcessBuilder(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--user-data-dir=" + profile,
+                "--dump-dom",
+                html.toUri().toString())
+            .redirectOutput(dom.toFile())
+            .redirectError(new File("/dev/null"))
+            .start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("Chromium did not load " + html + " in 5 minutes");
+    }
+    String text = Files.readString(dom);
+    assertThat(p.exitValue()).isZero();
+    assertThat(text).contains("id=\"steps\"").contains("</html>");
+    return String.format(
+        Locale.ROOT,
+        "%nreport.html in headless Chromium: loaded and its DOM printed in %.1f s%n",
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private void row(StringBuilder out, String name, List<String> command, Path dir)

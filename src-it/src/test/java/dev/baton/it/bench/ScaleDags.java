@@ -53,6 +53,30 @@ final class ScaleDags {
     return write(dir, yaml);
   }
 
+  /**
+   * make's floor for {@link #matrix}: a Makefile of {@code cells} targets, each running {@code
+   * true} with its own values, and one target that needs them all (the default goal).
+   */
+  static Path matrixMakefile(Path dir, int cells) throws IOException {
+    StringBuilder mk = new StringBuilder("fanin:");
+    for (int i = 0; i < cells; i++) {
+      mk.append(" c").append(i);
+    }
+    mk.append("\n\t@true\n");
+    for (int i = 0; i < cells; i++) {
+      mk.append('c').append(i).append(":\n\t@true ").append(i / 100).append('-').append(i % 100);
+      mk.append('\n');
+    }
+    mk.append(".PHONY: fanin");
+    for (int i = 0; i < cells; i++) {
+      mk.append(" c").append(i);
+    }
+    mk.append('\n');
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("Makefile"), mk);
+    return dir;
+  }
+
   private static String values(int n) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
