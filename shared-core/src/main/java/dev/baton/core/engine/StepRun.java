@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ final class StepRun {
   String message = "";
   final List<AttemptRecord> attempts = new ArrayList<>();
   final Set<String> agentsTried = new HashSet<>();
+  final Map<String, Set<Integer>> gpusTried = new HashMap<>();
   @Nullable Instant firstStart;
   // Attempts an earlier Baton made before this run was resumed; numbering continues after them.
   int attemptBase;
@@ -117,7 +119,8 @@ final class StepRun {
         readySeq,
         0,
         step.retry().otherAgent() ? agentsTried : Set.of(),
-        criticalPath);
+        criticalPath,
+        step.retry().otherGpu() ? gpusTried : Map.of());
   }
 
   /**
@@ -132,6 +135,7 @@ final class StepRun {
     agent = p.agent();
     gpus = p.gpus();
     agentsTried.add(p.agent());
+    gpusTried.computeIfAbsent(p.agent(), k -> new HashSet<>()).addAll(p.gpus());
     timedOut = false;
     cancelled = false;
     state = StepState.RUNNING;
