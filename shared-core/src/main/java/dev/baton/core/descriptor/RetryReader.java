@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
 /** Reads a {@code retry:} block; unset fields come from the inherited policy. */
 final class RetryReader {
   private static final List<String> KEYS =
-      List.of("limit", "backoff", "jitter", "on", "otherAgent");
+      List.of("limit", "backoff", "jitter", "on", "otherAgent", "otherGpu");
 
   private RetryReader() {}
 
@@ -80,7 +80,12 @@ final class RetryReader {
         NodeReader.get(m, "otherAgent")
             .flatMap(n -> r.bool(n, what + ".otherAgent"))
             .orElse(base.otherAgent());
-    return new RetryPolicy(limit, backoff, jitter, exitCodes, logPattern, timeouts, otherAgent);
+    boolean otherGpu =
+        NodeReader.get(m, "otherGpu")
+            .flatMap(n -> r.bool(n, what + ".otherGpu"))
+            .orElse(base.otherGpu());
+    return new RetryPolicy(
+        limit, backoff, jitter, exitCodes, logPattern, timeouts, otherAgent, otherGpu);
   }
 
   private static Backoff backoff(YamlNode node, String what, Backoff base, NodeReader r) {

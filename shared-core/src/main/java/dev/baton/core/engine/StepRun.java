@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,10 @@ final class StepRun {
   StepState state = StepState.PENDING;
   String message = "";
   final List<AttemptRecord> attempts = new ArrayList<>();
-  // Only for a step that retries on another agent (retry.otherAgent): most steps never need it.
+  // Only for a step that retries on another agent or GPU (retry.otherAgent, retry.otherGpu): most
+  // steps never need them.
   Set<String> agentsTried = Set.of();
+  Map<String, Set<Integer>> gpusTried = Map.of();
   @Nullable Instant firstStart;
   // Attempts an earlier Baton made before this run was resumed; numbering continues after them.
   int attemptBase;
@@ -132,7 +135,8 @@ final class StepRun {
         readySeq,
         0,
         step.retry().otherAgent() ? agentsTried : Set.of(),
-        criticalPath);
+        criticalPath,
+        step.retry().otherGpu() ? gpusTried : Map.of());
   }
 
   /**
@@ -151,6 +155,12 @@ final class StepRun {
         agentsTried = new HashSet<>();
       }
       agentsTried.add(p.agent());
+    }
+    if (step.retry().otherGpu()) {
+      if (gpusTried.isEmpty()) {
+        gpusTried = new HashMap<>();
+      }
+      gpusTried.computeIfAbsent(p.agent(), k -> new HashSet<>()).addAll(p.gpus());
     }
     timedOut = false;
     cancelled = false;

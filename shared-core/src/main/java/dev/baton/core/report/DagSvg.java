@@ -104,7 +104,7 @@ public final class DagSvg {
   private static String arrow(String id, String css) {
     return "<marker id=\""
         + id
-        + "\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
+        + "\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\""
         + " orient=\"auto\"><path class=\""
         + css
         + "\" d=\"M0 0 L10 5 L0 10 z\"/></marker>";

@@ -1,6 +1,8 @@
 package dev.baton.core.schedule;
 
 import dev.baton.core.plan.PlannedStep;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,6 +15,7 @@ import java.util.Set;
  *     past a limit it starves no longer: it goes first and holds a reservation
  * @param avoidAgents agents to avoid when another fits ({@code retry.otherAgent})
  * @param criticalPath the number of steps on the longest chain of dependents, itself included
+ * @param avoidGpus GPU indices per agent to avoid when others are free ({@code retry.otherGpu})
  */
 public record ReadyStep(
     PlannedStep step,
@@ -20,10 +23,25 @@ public record ReadyStep(
     long readySeq,
     int passedOver,
     Set<String> avoidAgents,
-    int criticalPath) {
+    int criticalPath,
+    Map<String, Set<Integer>> avoidGpus) {
 
   public ReadyStep {
     avoidAgents = Set.copyOf(avoidAgents);
+    Map<String, Set<Integer>> frozen = new HashMap<>();
+    avoidGpus.forEach((agent, gpus) -> frozen.put(agent, Set.copyOf(gpus)));
+    avoidGpus = Map.copyOf(frozen);
+  }
+
+  /** A step that avoids no GPU. */
+  public ReadyStep(
+      PlannedStep step,
+      int attempt,
+      long readySeq,
+      int passedOver,
+      Set<String> avoidAgents,
+      int criticalPath) {
+    this(step, attempt, readySeq, passedOver, avoidAgents, criticalPath, Map.of());
   }
 
   public String id() {
@@ -40,7 +58,8 @@ public record ReadyStep(
         && readySeq == r.readySeq
         && passedOver == r.passedOver
         && criticalPath == r.criticalPath
-        && avoidAgents.equals(r.avoidAgents);
+        && avoidAgents.equals(r.avoidAgents)
+        && avoidGpus.equals(r.avoidGpus);
   }
 
   @Override
@@ -49,6 +68,7 @@ public record ReadyStep(
   }
 
   public ReadyStep passedOverOnceMore() {
-    return new ReadyStep(step, attempt, readySeq, passedOver + 1, avoidAgents, criticalPath);
+    return new ReadyStep(
+        step, attempt, readySeq, passedOver + 1, avoidAgents, criticalPath, avoidGpus);
   }
 }

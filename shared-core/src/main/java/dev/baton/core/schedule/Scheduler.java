@@ -93,13 +93,35 @@ public final class Scheduler implements Placer {
         continue;
       }
       int leftover = free.size() - req.gpus();
-      int score = (r.avoidAgents().contains(a.name()) ? 1_000_000 : 0) + leftover * 1000 + i;
+      Set<Integer> avoid = r.avoidGpus().getOrDefault(a.name(), Set.of());
+      List<Integer> chosen = freshFirst(free, avoid).subList(0, req.gpus());
+      boolean reuses = chosen.stream().anyMatch(avoid::contains);
+      int score =
+          (r.avoidAgents().contains(a.name()) ? 1_000_000 : 0)
+              + (reuses ? 500_000 : 0)
+              + leftover * 1000
+              + i;
       if (score < bestScore) {
         bestScore = score;
-        best = new Placement(r, a.name(), free.subList(0, req.gpus()));
+        best = new Placement(r, a.name(), chosen);
       }
     }
     return best;
+  }
+
+  /**
+   * The free GPUs an earlier attempt did not have first ({@code retry.otherGpu}), then those it
+   * had: a retry takes other GPUs when enough are free and reuses its own rather than wait for
+   * others, as {@code otherAgent} prefers another agent but does not insist.
+   */
+  private static List<Integer> freshFirst(List<Integer> free, Set<Integer> avoid) {
+    if (avoid.isEmpty()) {
+      return free;
+    }
+    List<Integer> ordered = new ArrayList<>(free.size());
+    free.stream().filter(g -> !avoid.contains(g)).forEach(ordered::add);
+    free.stream().filter(avoid::contains).forEach(ordered::add);
+    return ordered;
   }
 
   /** Free eligible GPUs of {@code a} for {@code r}, or null when {@code a} cannot take it now. */

@@ -91,6 +91,42 @@ class GpuPlacementRunTest {
   }
 
   @Test
+  void retryTakesAnotherGpuOfTheSameAgentWhenAsked() throws Exception {
+    StepRecord s = PipelineFixture.step(flakyOnTwoGpus(", otherGpu: true").run(), "flaky");
+
+    assertThat(s.attempts()).hasSize(2);
+    assertThat(s.attempts().get(1).agent()).isEqualTo(s.attempts().get(0).agent());
+    assertThat(s.attempts().get(0).gpus()).containsExactly(0);
+    assertThat(s.attempts().get(1).gpus()).containsExactly(1);
+  }
+
+  @Test
+  void withoutOtherGpuTheRetryGetsTheSameGpuAgain() throws Exception {
+    StepRecord s = PipelineFixture.step(flakyOnTwoGpus("").run(), "flaky");
+
+    assertThat(s.attempts())
+        .extracting(AttemptRecord::gpus)
+        .containsExactly(List.of(0), List.of(0));
+  }
+
+  private PipelineFixture flakyOnTwoGpus(String retryExtra) throws Exception {
+    return new PipelineFixture(
+        dir,
+        """
+        version: 1
+        name: other-gpu
+        agents:
+          - {name: a, labels: [gpu], gpus: 2, simulated: true}
+        steps:
+          flaky:
+            agent: {label: gpu, gpus: 1}
+            run: '[ "$BATON_ATTEMPT" -ge 2 ] || exit 1'
+            retry: {limit: 1, backoff: {duration: 10ms}%s}
+        """
+            .formatted(retryExtra));
+  }
+
+  @Test
   void concurrencyGroupLimitsStepsAcrossThePipeline() throws Exception {
     StringBuilder yaml = new StringBuilder("version: 1\nname: licence\nsteps:\n");
     for (int i = 0; i < 6; i++) {

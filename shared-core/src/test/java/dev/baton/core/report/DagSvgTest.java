@@ -70,13 +70,18 @@ class DagSvgTest {
 
   /** prepare, a sweep of {@code cells} cells that needs it, and a report that needs every cell. */
   static RunRecord sweep(int cells) {
+    return sweep(cells, StepState.FAILED);
+  }
+
+  /** As {@link #sweep(int)}, with one cell in a hundred ending as {@code odd}. */
+  static RunRecord sweep(int cells, StepState odd) {
     List<StepRecord> steps = new ArrayList<>();
     steps.add(step("prepare", "prepare", Map.of(), List.of(), StepState.SUCCEEDED, 0, 1_000));
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < cells; i++) {
       String id = "sweep[lr=" + i + "]";
       ids.add(id);
-      StepState state = i % 100 == 3 ? StepState.FAILED : StepState.SUCCEEDED;
+      StepState state = i % 100 == 3 ? odd : StepState.SUCCEEDED;
       steps.add(
           step(id, "sweep", Map.of("lr", "" + i), List.of("prepare"), state, 1_000 + i, 5_000));
     }

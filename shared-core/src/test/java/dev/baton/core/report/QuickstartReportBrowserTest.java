@@ -57,7 +57,7 @@ class QuickstartReportBrowserTest {
     }
   }
 
-  private static void copyTree(Path src, Path dst) throws Exception {
+  static void copyTree(Path src, Path dst) throws Exception {
     try (var files = Files.walk(src)) {
       for (Path f : (Iterable<Path>) files::iterator) {
         Path rel = src.relativize(f);

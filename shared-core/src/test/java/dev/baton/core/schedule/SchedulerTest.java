@@ -84,6 +84,43 @@ class SchedulerTest {
   }
 
   @Test
+  void aRetryAvoidingItsGpuTakesAnotherFreeOneOfTheSameAgent() {
+    Scheduler scheduler = new Scheduler(List.of(agent("a", 2, 4, "gpu")));
+    PlannedStep s = step("flaky", 1, 0, Optional.empty());
+    ReadyStep retry = new ReadyStep(s, 2, seq++, 0, Set.of(), 1, Map.of("a", Set.of(0)));
+
+    assertThat(scheduler.decide(List.of(retry), new Usage()))
+        .singleElement()
+        .satisfies(p -> assertThat(p.gpus()).containsExactly(1));
+  }
+
+  @Test
+  void aRetryAvoidingItsGpuReusesItWhenNoOtherIsFreeRatherThanWait() {
+    Scheduler scheduler = new Scheduler(List.of(agent("a", 2, 4, "gpu")));
+    PlannedStep s = step("flaky", 1, 0, Optional.empty());
+    Usage usage = new Usage();
+    usage.take("a", List.of(1), s.agent(), Optional.empty());
+    ReadyStep retry = new ReadyStep(s, 2, seq++, 0, Set.of(), 1, Map.of("a", Set.of(0)));
+
+    assertThat(scheduler.decide(List.of(retry), usage))
+        .singleElement()
+        .satisfies(p -> assertThat(p.gpus()).containsExactly(0));
+  }
+
+  @Test
+  void aRetryAvoidingItsGpuPrefersAFreshGpuOnAnotherAgentToReusingIt() {
+    Scheduler scheduler = new Scheduler(List.of(agent("a", 2, 4, "gpu"), agent("b", 1, 4, "gpu")));
+    PlannedStep s = step("flaky", 1, 0, Optional.empty());
+    Usage usage = new Usage();
+    usage.take("a", List.of(1), s.agent(), Optional.empty());
+    ReadyStep retry = new ReadyStep(s, 2, seq++, 0, Set.of(), 1, Map.of("a", Set.of(0)));
+
+    assertThat(scheduler.decide(List.of(retry), usage))
+        .singleElement()
+        .satisfies(p -> assertThat(p.agent() + ":" + p.gpus()).isEqualTo("b:[0]"));
+  }
+
+  @Test
   void neverGivesOneGpuToTwoSteps() {
     Scheduler scheduler = new Scheduler(List.of(agent("a", 4, 8, "gpu"), agent("b", 4, 8, "gpu")));
     List<ReadyStep> queue = new ArrayList<>();
