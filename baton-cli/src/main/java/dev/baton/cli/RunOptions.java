@@ -5,6 +5,7 @@ import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.history.RunHistory;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
@@ -94,10 +95,23 @@ final class RunOptions {
     ConsoleReporter console = Console.reporter(quietOutput);
     Baton baton = new Baton(console);
     Signals.onInterrupt(baton::cancel, baton::stopNow);
+    RunOutcome outcome;
     try {
-      return ExitCodeOf.outcome(baton.run(config));
+      outcome = baton.run(config);
     } finally {
       console.close();
+    }
+    addToHistory(config, outcome);
+    return ExitCodeOf.outcome(outcome);
+  }
+
+  /** Adds the run to the history store; a store that cannot be reached only warns. */
+  private static void addToHistory(BatonConfig config, RunOutcome outcome) {
+    Path reportDir = outcome.reportDir();
+    Path workspace = config.file().toAbsolutePath().getParent();
+    if (reportDir != null && workspace != null) {
+      RunHistory.addFinished(outcome.record(), reportDir, workspace, System.getenv())
+          .ifPresent(w -> Console.err().println("warning: " + w));
     }
   }
 
