@@ -1,10 +1,13 @@
 package dev.baton.core.report;
 
+import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.io.AtomicFiles;
+import dev.baton.core.io.IoFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,17 @@ public final class TrendsHtmlWriter {
   /** Writes {@code file} and trends.css beside it, each atomically. */
   public static void write(TrendsPage page, Path file) {
     Path css = file.toAbsolutePath().resolveSibling(CSS);
+    try {
+      Files.createDirectories(css.getParent());
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot create the directory of "
+              + file
+              + ": "
+              + IoFailures.reason(e)
+              + "; choose a writable place for the trends page",
+          e);
+    }
     AtomicFiles.write(css, css());
     AtomicFiles.write(file, html(page).getBytes(StandardCharsets.UTF_8));
   }
