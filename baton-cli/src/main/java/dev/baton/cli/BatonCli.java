@@ -40,6 +40,10 @@ public final class BatonCli implements Runnable {
     c.put("merge", MergeCommand::new);
     c.put("report", ReportCommand::new);
     c.put("advise", AdviseCommand::new);
+    c.put("history", HistoryCommand::new);
+    c.put("compare", CompareCommand::new);
+    c.put("trends", TrendsCommand::new);
+    c.put("lineage", LineageCommand::new);
     return c;
   }
 

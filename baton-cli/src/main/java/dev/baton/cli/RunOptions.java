@@ -8,6 +8,7 @@ import dev.baton.core.descriptor.Durations;
 import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.events.EventSink;
+import dev.baton.core.history.RunHistory;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
@@ -100,11 +101,24 @@ final class RunOptions {
     RunTraces traces = RunTraces.fromEnvironment(System.getenv(), console);
     Baton baton = new Baton(console.andThen(traces));
     Signals.onInterrupt(baton::cancel, baton::stopNow);
+    RunOutcome outcome;
     try {
-      return ExitCodeOf.outcome(baton.run(config));
+      outcome = baton.run(config);
     } finally {
       traces.close();
       console.close();
+    }
+    addToHistory(config, outcome);
+    return ExitCodeOf.outcome(outcome);
+  }
+
+  /** Adds the run to the history store; a store that cannot be reached only warns. */
+  private static void addToHistory(BatonConfig config, RunOutcome outcome) {
+    Path reportDir = outcome.reportDir();
+    Path workspace = config.file().toAbsolutePath().getParent();
+    if (reportDir != null && workspace != null) {
+      RunHistory.addFinished(outcome.record(), reportDir, workspace, System.getenv())
+          .ifPresent(w -> Console.err().println("warning: " + w));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.history.RunHistory;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
 import java.io.File;
@@ -134,6 +135,15 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
       outcome = baton.run(scoped.build());
     } finally {
       cancelOnShutdown.close();
+    }
+    if (outcome.dryRunPlan().isEmpty() && outcome.reportDir() != null) {
+      // A history store that cannot be reached only warns: the run's result stands.
+      RunHistory.addFinished(
+              outcome.record(),
+              outcome.reportDir(),
+              file.getAbsoluteFile().getParentFile().toPath(),
+              System.getenv())
+          .ifPresent(getLog()::warn);
     }
     if (outcome.dryRunPlan().isPresent()) {
       PlanRenderer.render(outcome.dryRunPlan().get(), "text").lines().forEach(getLog()::info);

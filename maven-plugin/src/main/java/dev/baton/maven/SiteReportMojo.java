@@ -1,10 +1,15 @@
 package dev.baton.maven;
 
 import dev.baton.core.errors.UsageException;
+import dev.baton.core.history.HistoryQuery;
+import dev.baton.core.history.HistoryStore;
+import dev.baton.core.history.HistoryStores;
+import dev.baton.core.history.Trends;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.report.ReportWriter;
+import dev.baton.core.report.TrendsHtmlWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +33,10 @@ public class SiteReportMojo extends AbstractMavenReport {
   /** The run whose results the page shows: the report directory of {@code baton:run}. */
   @Parameter(property = "baton.reportDir", defaultValue = "${project.build.directory}/baton")
   private File reportDir;
+
+  /** The workspace whose run history the trends page charts (its .baton/history.db). */
+  @Parameter(property = "baton.workspace", defaultValue = "${basedir}")
+  private File workspace;
 
   @Override
   @SuppressWarnings("deprecation") // required by MavenReport, which Maven 3 still calls
@@ -76,6 +85,12 @@ public class SiteReportMojo extends AbstractMavenReport {
     sink.link("baton-run/report.html");
     sink.text("Full report: timeline, gates, benchmarks, logs");
     sink.link_();
+    if (trendsWritten()) {
+      sink.text(". ");
+      sink.link("baton-run/trends.html");
+      sink.text("Trends over the last runs");
+      sink.link_();
+    }
     sink.paragraph_();
     sink.table();
     sink.tableRows();
@@ -94,6 +109,18 @@ public class SiteReportMojo extends AbstractMavenReport {
     sink.table_();
     sink.section1_();
     sink.body_();
+  }
+
+  /** Writes the trends page beside the report; a history that cannot be read leaves it out. */
+  private boolean trendsWritten() {
+    Path target = getReportOutputDirectory().toPath().resolve("baton-run").resolve("trends.html");
+    try (HistoryStore store = HistoryStores.open(workspace.toPath(), System.getenv())) {
+      TrendsHtmlWriter.write(Trends.page(store, HistoryQuery.last(50)), target);
+      return true;
+    } catch (RuntimeException e) {
+      getLog().warn("no trends page: " + e.getMessage());
+      return false;
+    }
   }
 
   private void copyFullReport(RunRecord record) throws IOException {

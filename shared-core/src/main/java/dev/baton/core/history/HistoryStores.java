@@ -1,0 +1,158 @@
+package dev.baton.core.history;
+
+import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.errors.UsageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Where a workspace's history lives: {@code BATON_HISTORY_URL} when set (a JDBC URL, such as {@code
+ * jdbc:postgresql://db:5432/baton}, with the account in {@code BATON_HISTORY_USER} and {@code
+ * BATON_HISTORY_PASSWORD}), else the SQLite file {@code .baton/history.db} in the workspace. {@code
+ * BATON_HISTORY_URL=off} keeps no history.
+ */
+public final class HistoryStores {
+  public static final String URL_VARIABLE = "BATON_HISTORY_URL";
+  public static final String USER_VARIABLE = "BATON_HISTORY_USER";
+  public static final String PASSWORD_VARIABLE = "BATON_HISTORY_PASSWORD";
+  public static final String OFF = "off";
+
+  /** The embedded store, under the workspace. */
+  public static final String DEFAULT_FILE = ".baton/history.db";
+
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
+  private static final Pattern USER_INFO = Pattern.compile("(://[^/@:]*):[^/@]*@");
+
+  /** Seconds a store that does not answer may take before the attempt is given up. */
+  static final int CONNECT_SECONDS = 5;
+
+  private HistoryStores() {}
+
+  /** Whether {@code env} turns the history off. */
+  public static boolean off(Map<String, String> env) {
+    return OFF.equalsIgnoreCase(env.getOrDefault(URL_VARIABLE, "").strip());
+  }
+
+  /** The JDBC URL of the workspace's store. */
+  public static String url(Path workspace, Map<String, String> env) {
+    String url = env.getOrDefault(URL_VARIABLE, "").strip();
+    if (!url.isEmpty()) {
+      return url;
+    }
+    return "jdbc:sqlite:" + workspace.toAbsolutePath().normalize().resolve(DEFAULT_FILE);
+  }
+
+  /** {@code url} with any password in it replaced by {@code ****}, for messages. */
+  public static String masked(String url) {
+    return USER_INFO
+        .matcher(PASSWORD_PARAMETER.matcher(url).replaceAll("$1****"))
+        .replaceAll("$1:****@");
+  }
+
+  /**
+   * Opens the workspace's store, creating its tables the first time.
+   *
+   * @throws UsageException when the URL names a database no driver Baton carries speaks
+   * @throws InfrastructureException when the store cannot be reached or written
+   */
+  public static HistoryStore open(Path workspace, Map<String, String> env) {
+    if (off(env)) {
+      throw new UsageException(
+          "no run history is kept here ("
+              + URL_VARIABLE
+              + " is "
+              + OFF
+              + "); unset it to use the history store");
+    }
+    String url = url(workspace, env);
+    return new JdbcHistoryStore(connect(url, env), masked(url));
+  }
+
+  static Connection connect(String url, Map<String, String> env) {
+    String where = masked(url);
+    if (!url.startsWith("jdbc:")) {
+      throw new UsageException(
+          URL_VARIABLE
+              + " '"
+              + where
+              + "' is not a JDBC URL; write jdbc:postgresql://HOST:PORT/DATABASE or"
+              + " jdbc:sqlite:FILE");
+    }
+    Properties props = new Properties();
+    Optional.ofNullable(env.get(USER_VARIABLE)).ifPresent(u -> props.setProperty("user", u));
+    String password = env.get(PASSWORD_VARIABLE);
+    if (password != null) {
+      props.setProperty("password", password);
+    }
+    boolean sqlite = url.startsWith("jdbc:sqlite:");
+    if (sqlite) {
+      createParent(url.substring("jdbc:sqlite:".length()), where);
+      // Another Baton writing the same file waits for it rather than failing at once.
+      props.setProperty("busy_timeout", "10000");
+    } else {
+      // An unreachable server answers within seconds, not after the operating system's minutes.
+      props.setProperty("connectTimeout", String.valueOf(CONNECT_SECONDS));
+      props.setProperty("loginTimeout", String.valueOf(CONNECT_SECONDS));
+      props.setProperty("socketTimeout", "60");
+    }
+    try {
+      Connection c = DriverManager.getConnection(url, props);
+      if (sqlite) {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA journal_mode=WAL");
+        }
+      }
+      return c;
+    } catch (SQLException e) {
+      String reason = String.valueOf(e.getMessage());
+      if (password != null && !password.isEmpty()) {
+        reason = reason.replace(password, "****");
+      }
+      if (reason.startsWith("No suitable driver")) {
+        throw new UsageException(
+            "no database driver in this Baton speaks "
+                + where
+                + "; use a jdbc:postgresql:// or jdbc:sqlite: URL");
+      }
+      throw new InfrastructureException(
+          "the history store "
+              + where
+              + " cannot be reached: "
+              + reason
+              + "; check the URL, that the database is up, and the account in "
+              + USER_VARIABLE
+              + " and "
+              + PASSWORD_VARIABLE,
+          e);
+    }
+  }
+
+  private static void createParent(String file, String where) {
+    if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "the history store "
+              + where
+              + " cannot be created: "
+              + e.getMessage()
+              + "; check that its directory is writable",
+          e);
+    }
+  }
+}
