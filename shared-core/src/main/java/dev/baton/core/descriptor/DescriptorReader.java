@@ -42,6 +42,8 @@ public final class DescriptorReader {
           "timeout",
           "notify",
           "limits",
+          "include",
+          "templates",
           "steps");
 
   /** The keys a step may have. */
@@ -106,10 +108,13 @@ public final class DescriptorReader {
     if (top.isEmpty()) {
       return null;
     }
-    PipelineDescriptor descriptor = bind(file, top.get(), r);
     SecretsReader.forbidSubstitution(top.get(), text, r);
-    EnvExpressions.check(descriptor, top.get(), r);
-    LiteralFields.check(top.get(), r);
+    // include: and uses: are merged into the tree first; every value keeps its own file's position.
+    IncludeFiles files = new IncludeFiles(file, text.length(), r);
+    YamlMap composed = StepTemplates.expand(Includes.merge(file, top.get(), files, r), files, r);
+    PipelineDescriptor descriptor = bind(file, composed, r);
+    EnvExpressions.check(descriptor, composed, r);
+    LiteralFields.check(composed, r);
     // The DAG is checked even when keys were wrong, so one run reports every kind of mistake.
     DagChecker.check(descriptor, problems);
     return descriptor;

@@ -25,15 +25,25 @@ final class ParamReader {
   private ParamReader() {}
 
   static Map<String, ParamSpec> read(YamlNode node, NodeReader r) {
+    return read(node, "params", true, r);
+  }
+
+  /**
+   * Reads declarations under {@code what} (params, a template's inputs); without {@code
+   * defaultsRequired} a typed declaration may leave its default out (an input the user must give).
+   */
+  static Map<String, ParamSpec> read(
+      YamlNode node, String what, boolean defaultsRequired, NodeReader r) {
     Map<String, ParamSpec> out = new LinkedHashMap<>();
-    r.map(node, "params")
+    r.map(node, what)
         .ifPresent(
             m -> {
               for (YamlNode.Entry e : m.entries().values()) {
                 if (e.value() instanceof YamlMap typed) {
-                  typed(e.key(), typed, r).ifPresent(p -> out.put(e.key(), p));
+                  typed(e.key(), typed, what, defaultsRequired, r)
+                      .ifPresent(p -> out.put(e.key(), p));
                 } else {
-                  r.scalarText(e.value(), "params." + e.key())
+                  r.scalarText(e.value(), what + "." + e.key())
                       .ifPresent(
                           v -> out.put(e.key(), ParamSpec.string(e.key(), v, e.keyPosition())));
                 }
@@ -42,8 +52,9 @@ final class ParamReader {
     return out;
   }
 
-  private static Optional<ParamSpec> typed(String name, YamlMap m, NodeReader r) {
-    String where = "params." + name;
+  private static Optional<ParamSpec> typed(
+      String name, YamlMap m, String what, boolean defaultsRequired, NodeReader r) {
+    String where = what + "." + name;
     r.checkKeys(m, "parameter '" + name + "'", KEYS, Map.of());
     int before = r.problems().size();
     ParamType type = type(m, where, r);
@@ -82,6 +93,9 @@ final class ParamReader {
     }
     ParamSpec spec = new ParamSpec(name, type, "", min, max, choices, description, m.position());
     Optional<YamlNode> given = NodeReader.get(m, "default");
+    if (given.isEmpty() && !defaultsRequired) {
+      return Optional.of(spec);
+    }
     if (given.isEmpty()) {
       return switch (type) {
         case STRING -> Optional.of(spec);

@@ -35,21 +35,36 @@ public final class YamlTreeReader {
 
   public static final int MAX_DEPTH = 32;
 
-  private static final YAMLFactory FACTORY =
-      YAMLFactory.builder()
-          .loaderOptions(loaderOptions())
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH + 8)
-                  .maxStringLength(MAX_BYTES)
-                  .build())
-          .build();
+  /**
+   * How many problems one file reports before reading stops: a generated file with a mistake on
+   * every line (an alias per item, say) gets a readable list, not millions of lines.
+   */
+  public static final int MAX_PROBLEMS = 100;
+
+  /**
+   * How many values (mappings, lists, scalars) a descriptor may hold: 20 for each of 20,000 steps.
+   * Each costs the parser a few microseconds and a few hundred bytes, so a file of millions of
+   * one-character items (a flow list {@code [x,x,x,...]} of 8 MiB) is refused instead of read for a
+   * minute.
+   */
+  public static final int MAX_VALUES = 400_000;
+
+  private static final LinearYamlFactory FACTORY =
+      new LinearYamlFactory(
+          YAMLFactory.builder()
+              .loaderOptions(loaderOptions())
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(MAX_DEPTH + 8)
+                      .maxStringLength(MAX_BYTES)
+                      .build()));
 
   private final String file;
   private final List<DescriptorProblem> problems = new ArrayList<>();
   private YAMLParser parser;
   private String[] lines = new String[0];
   private boolean nestingReported;
+  private int values;
 
   @SuppressWarnings("NullAway.Init") // parser: readAll, the one way in, sets it before any read
   private YamlTreeReader(String file) {
@@ -76,6 +91,15 @@ public final class YamlTreeReader {
   }
 
   private @Nullable YamlNode readAll(String text) {
+    try {
+      return readTree(text);
+    } catch (Stop e) {
+      problems.add(e.problem);
+      return null;
+    }
+  }
+
+  private @Nullable YamlNode readTree(String text) {
     if (text.length() > MAX_BYTES) {
       problem(
           positionOf(text, MAX_BYTES),
@@ -84,7 +108,7 @@ public final class YamlTreeReader {
       return null;
     }
     lines = text.split("\n", -1);
-    try (YAMLParser p = FACTORY.createParser(text)) {
+    try (YAMLParser p = FACTORY.parserOf(text)) {
       parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -102,6 +126,8 @@ public final class YamlTreeReader {
             "keep one pipeline per file and remove the '---' separator");
       }
       return root;
+    } catch (Stop e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       if (YamlErrorText.isNestingLimit(e.getMessage())) {
         // The parser's own guard, past ours: say it once, in the words ours uses.
@@ -120,6 +146,14 @@ public final class YamlTreeReader {
 
   private YamlNode readValue(JsonToken token, int depth) throws IOException {
     SourcePosition at = position(parser.currentTokenLocation());
+    if (++values > MAX_VALUES) {
+      throw new Stop(
+          new DescriptorProblem(
+              at,
+              "the descriptor holds more than " + MAX_VALUES + " values; it reaches the limit here",
+              "a descriptor this large is almost certainly a mistake; split the data out into files"
+                  + " the steps read"));
+    }
     checkNoAnchorOrTag(at);
     if (depth > MAX_DEPTH) {
       tooDeep(at);
@@ -264,6 +298,22 @@ public final class YamlTreeReader {
   }
 
   private void problem(SourcePosition at, String message, String hint) {
+    if (problems.size() >= MAX_PROBLEMS) {
+      throw new Stop(
+          new DescriptorProblem(
+              at, "reading stopped after " + MAX_PROBLEMS + " problems", "fix these first"));
+    }
     problems.add(new DescriptorProblem(at, message, hint));
+  }
+
+  /** Stops reading: a file past a bound on its work, or with more problems than anyone reads. */
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient DescriptorProblem problem;
+
+    Stop(DescriptorProblem problem) {
+      super(null, null, false, false);
+      this.problem = problem;
+    }
   }
 }

@@ -39,9 +39,12 @@ final class ExtremeInputs {
     String full = small + line.repeat((LIMIT - small.length()) / line.length());
     all.add(full + "#".repeat(LIMIT - full.length() - 1) + "\n");
     all.add(full + "#".repeat(LIMIT - full.length() + 1));
-    // One value of 512 KiB (half the old 1 MiB limit): a 4 MiB one took over a minute to plan on a
-    // loaded 2-core machine, see docs/benchmarks/README.md.
-    all.add(HEAD + "  a: {run: 'echo " + "y".repeat(1 << 19) + "'}\n");
+    // One value of 4 MiB: SnakeYAML's reader took over a minute on it (quadratic in a token's
+    // length); WholeTextStreamReader reads it in linear time. And a flow list past the value bound.
+    all.add(HEAD + "  a: {run: 'echo " + "y".repeat(4 << 20) + "'}\n");
+    all.add(HEAD + "  a: {run: 'true', env: {" + "k".repeat(1 << 20) + ": v}}\n");
+    all.add(HEAD + "  a: {run: [" + "x,".repeat(YamlTreeReader.MAX_VALUES) + "x]}\n");
+    all.add(HEAD + "  a: {run: 'true', needs: [" + "*a, ".repeat(5_000) + "]}\n");
     all.add(HEAD + "  a: {run: 'true', env: {" + "K: v, ".repeat(20_000) + "}}\n");
     all.add(HEAD + "  a: {run: 'true', needs: [" + "a, ".repeat(20_000) + "]}\n");
     return all;

@@ -72,6 +72,30 @@ class LimitMessagesTest {
   }
 
   @Test
+  void aFlowListPastTheValueBoundIsOneProblemWhereItCrossesIt() {
+    String text = HEAD + "  a: {run: [" + "x,".repeat(YamlTreeReader.MAX_VALUES) + "x]}\n";
+    List<DescriptorProblem> problems = read(text);
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .isEqualTo(
+                      "the descriptor holds more than 400000 values; it reaches the limit here");
+              assertThat(p.position().line()).isEqualTo(4);
+            });
+  }
+
+  @Test
+  void aFileWithAnAliasOnEveryItemReportsAHundredProblemsThenStops() {
+    List<DescriptorProblem> problems = read(HEAD + "  a: [" + "*x, ".repeat(100_000) + "]\n");
+    assertThat(problems).hasSize(YamlTreeReader.MAX_PROBLEMS + 1);
+    assertThat(problems.get(0).message()).isEqualTo("YAML aliases (*x) are not allowed");
+    assertThat(problems.get(YamlTreeReader.MAX_PROBLEMS).message())
+        .isEqualTo("reading stopped after 100 problems");
+  }
+
+  @Test
   void libraryLimitSourcesAreCutFromMessages() {
     assertThat(
             YamlErrorText.of(
