@@ -101,6 +101,7 @@ final class RunOptions {
     RunTraces traces = RunTraces.fromEnvironment(System.getenv(), console);
     Baton baton = new Baton(console.andThen(traces));
     Signals.onInterrupt(baton::cancel, baton::stopNow);
+    HistoryWarmUp.start(System.getenv());
     RunOutcome outcome;
     try {
       outcome = baton.run(config);
