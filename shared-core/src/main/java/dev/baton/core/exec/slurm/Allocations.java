@@ -211,16 +211,7 @@ final class Allocations implements AutoCloseable {
       ids = new ArrayList<>(submitted);
       submitted.clear();
     }
-    if (ids.isEmpty()) {
-      return;
-    }
-    List<String> argv = new ArrayList<>(List.of("scancel"));
-    argv.addAll(ids);
-    try {
-      cli.run(argv, CALL_TIMEOUT);
-    } catch (IOException e) {
-      // nothing more to do: the allocations end at their time limit
-    }
+    SlurmCancel.cancelAndWait(cli, ids, CALL_TIMEOUT);
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +46,7 @@ public final class LeftSlurmJobs {
     } catch (IOException e) {
       return Set.of(); // no allocation was made (job mode), or the file is gone
     }
-    if (!ids.isEmpty()) {
-      List<String> argv = new ArrayList<>(List.of("scancel"));
-      argv.addAll(ids);
-      try {
-        cli.run(argv, TIMEOUT);
-      } catch (IOException e) {
-        // Slurm cannot be asked: the allocations end at their time limit
-      }
-    }
+    SlurmCancel.cancelAndWait(cli, ids, TIMEOUT);
     return ids;
   }
 
