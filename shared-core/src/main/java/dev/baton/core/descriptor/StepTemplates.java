@@ -124,7 +124,8 @@ final class StepTemplates {
             .flatMap(n -> r.map(n, name + " inputs"))
             .orElse(new YamlMap(body.position(), Map.of()));
     Map<String, ParamSpec> inputs = ParamReader.read(inputsNode, name + " inputs", false, r);
-    Map<String, String> values = values(e, using, usesNode, name, inputs, inputsNode);
+    Map<String, String> values =
+        TemplateInputs.values(r, e, using, usesNode, name, inputs, inputsNode);
     Optional<YamlMap> steps = NodeReader.get(body, "steps").flatMap(n -> r.map(n, name + " steps"));
     if (steps.isEmpty() || steps.get().entries().isEmpty()) {
       r.problem(body.position(), name + " has no steps", "add 'steps:' with at least one step");
@@ -191,93 +192,6 @@ final class StepTemplates {
     return files
         .resolve(e.keyPosition().file(), uses, at, "template")
         .flatMap(p -> files.read(p, at, "template"));
-  }
-
-  /** Each input's value as text: given under {@code with:}, else its default. */
-  private Map<String, String> values(
-      YamlNode.Entry e,
-      YamlMap using,
-      YamlNode usesNode,
-      String name,
-      Map<String, ParamSpec> inputs,
-      YamlMap inputsNode) {
-    Map<String, String> values = new LinkedHashMap<>();
-    Map<String, YamlNode.Entry> given =
-        NodeReader.get(using, "with")
-            .flatMap(n -> r.map(n, "step '" + e.key() + "'.with"))
-            .map(YamlMap::entries)
-            .orElse(Map.of());
-    for (YamlNode.Entry g : given.values()) {
-      ParamSpec spec = inputs.get(g.key());
-      if (spec == null) {
-        String hint = DidYouMean.hint(g.key(), inputs.keySet());
-        r.problem(
-            g.keyPosition(),
-            name
-                + " has no input '"
-                + g.key()
-                + "'"
-                + (inputs.isEmpty() ? "" : " (its inputs are at " + inputsNode.position() + ")"),
-            hint.isEmpty()
-                ? inputs.isEmpty()
-                    ? "remove 'with:': the template takes no inputs"
-                    : "its inputs are " + String.join(", ", inputs.keySet())
-                : hint);
-        continue;
-      }
-      Optional<String> text = r.scalarText(g.value(), "input '" + g.key() + "'");
-      if (text.isEmpty()) {
-        continue;
-      }
-      Optional<Object> value = spec.read(text.get());
-      if (value.isEmpty()) {
-        r.problem(
-            g.value().position(),
-            "input '"
-                + g.key()
-                + "' of "
-                + name
-                + " must be "
-                + spec.allowed()
-                + ", not '"
-                + text.get()
-                + "' (declared at "
-                + declaredAt(inputsNode, g.key())
-                + ")",
-            "give a value of its type under 'with:'");
-        continue;
-      }
-      values.put(g.key(), ParamType.text(value.get()));
-    }
-    for (ParamSpec spec : inputs.values()) {
-      if (given.containsKey(spec.name())) {
-        continue;
-      }
-      boolean hasDefault =
-          !(NodeReader.get(inputsNode, spec.name()).orElse(null) instanceof YamlMap m)
-              || m.entries().containsKey("default");
-      if (hasDefault) {
-        values.put(spec.name(), spec.defaultValue());
-      } else {
-        r.problem(
-            usesNode.position(),
-            name
-                + " needs input '"
-                + spec.name()
-                + "' ("
-                + spec.allowed()
-                + ", declared at "
-                + declaredAt(inputsNode, spec.name())
-                + ")",
-            "give it under 'with:', such as 'with: {" + spec.name() + ": ...}'");
-      }
-    }
-    return values;
-  }
-
-  private static SourcePosition declaredAt(YamlMap inputsNode, String input) {
-    YamlNode.Entry e = inputsNode.entries().get(input);
-    return e == null ? inputsNode.position() : e.keyPosition();
   }
 
   private void checkOutputs(YamlMap body, YamlMap steps, String name) {

@@ -12,15 +12,10 @@ import dev.baton.core.history.HistoryRows.StepRow;
 import dev.baton.core.io.MillisInstantModule;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunRecordJson;
-import dev.baton.core.record.SourceRecord;
-import dev.baton.core.record.StepRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -66,8 +61,8 @@ public final class JdbcHistoryStore implements HistoryStore {
         for (String table : List.of("files", "benchmarks", "metrics", "steps", "runs")) {
           update("DELETE FROM " + table + " WHERE run_id = ?", r.runId());
         }
-        insertRun(r);
-        insertRows(r);
+        RunInserts.run(db, r);
+        RunInserts.rows(db, r);
         db.commit();
       } catch (SQLException | RuntimeException e) {
         db.rollback();
@@ -77,114 +72,6 @@ public final class JdbcHistoryStore implements HistoryStore {
       }
     } catch (SQLException e) {
       throw failure("cannot add run " + r.runId(), e);
-    }
-  }
-
-  private void insertRun(RunRecord r) throws SQLException {
-    SourceRecord src = r.source();
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "INSERT INTO runs (run_id, pipeline, status, started_at, ended_at, duration_ms,"
-                + " git_commit, git_branch, git_remote, git_dirty, descriptor_digest, params,"
-                + " record, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, r.runId());
-      s.setString(2, r.pipeline());
-      s.setString(3, r.status().name());
-      s.setString(4, MillisInstantModule.format(r.startedAt()));
-      s.setString(5, r.endedAt() == null ? null : MillisInstantModule.format(r.endedAt()));
-      s.setLong(6, r.durationMillis());
-      s.setString(7, src == null ? null : src.commit());
-      s.setString(8, src == null ? null : src.branch());
-      s.setString(9, src == null ? null : src.remote());
-      if (src == null) {
-        s.setNull(10, Types.SMALLINT);
-      } else {
-        s.setInt(10, src.dirty() ? 1 : 0);
-      }
-      s.setString(11, r.descriptorDigest());
-      s.setString(12, json(r.params()));
-      s.setString(13, RunRecordJson.toJson(r));
-      s.setString(14, MillisInstantModule.format(Instant.now()));
-      s.executeUpdate();
-    }
-  }
-
-  private void insertRows(RunRecord r) throws SQLException {
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "INSERT INTO steps (run_id, step_id, step, kind, status, started_at, duration_ms,"
-                + " queue_wait_ms, image) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      List<StepRow> rows = RecordRows.steps(r);
-      for (int i = 0; i < rows.size(); i++) {
-        StepRow row = rows.get(i);
-        StepRecord step = r.steps().get(i);
-        s.setString(1, row.runId());
-        s.setString(2, row.stepId());
-        s.setString(3, row.step());
-        s.setString(4, step.kind());
-        s.setString(5, row.status());
-        s.setString(
-            6, step.startedAt() == null ? null : MillisInstantModule.format(step.startedAt()));
-        s.setLong(7, row.durationMillis());
-        s.setLong(8, row.queueWaitMillis());
-        s.setString(9, step.lineage() == null ? null : step.lineage().image());
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "INSERT INTO metrics (run_id, step_id, position, metric, gate, value, passed)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      int position = 0;
-      for (MetricRow m : RecordRows.metrics(r)) {
-        s.setString(1, m.runId());
-        s.setString(2, m.stepId());
-        s.setInt(3, position++);
-        s.setString(4, m.metric());
-        s.setString(5, m.gate());
-        if (m.value() == null || m.value().isNaN() || m.value().isInfinite()) {
-          s.setNull(6, Types.DOUBLE);
-        } else {
-          s.setDouble(6, m.value());
-        }
-        if (m.passed() == null) {
-          s.setNull(7, Types.SMALLINT);
-        } else {
-          s.setInt(7, m.passed() ? 1 : 0);
-        }
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "INSERT INTO benchmarks (run_id, step_id, unit, median, low, high, verdict)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (BenchmarkRow b : RecordRows.benchmarks(r)) {
-        s.setString(1, b.runId());
-        s.setString(2, b.stepId());
-        s.setString(3, b.unit());
-        s.setDouble(4, b.median());
-        s.setDouble(5, b.low());
-        s.setDouble(6, b.high());
-        s.setString(7, b.verdict());
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    try (PreparedStatement s =
-        db.prepareStatement(
-            "INSERT INTO files (run_id, step_id, role, path, digest) VALUES (?, ?, ?, ?, ?)")) {
-      for (FileRow f : RecordRows.files(r)) {
-        s.setString(1, f.runId());
-        s.setString(2, f.stepId());
-        s.setString(3, f.role());
-        s.setString(4, f.path());
-        s.setString(5, f.digest());
-        s.addBatch();
-      }
-      s.executeBatch();
     }
   }
 
@@ -396,14 +283,6 @@ public final class JdbcHistoryStore implements HistoryStore {
         e);
   }
 
-  private static String json(Map<String, String> params) {
-    try {
-      return JSON.writeValueAsString(params);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("params cannot be written as JSON", e);
-    }
-  }
-
   private static Map<String, String> params(@Nullable String json) {
     if (json == null) {
       return Map.of();
@@ -413,65 +292,6 @@ public final class JdbcHistoryStore implements HistoryStore {
       return m == null ? Map.of() : m;
     } catch (JsonProcessingException e) {
       return Map.of();
-    }
-  }
-
-  /** Brings a store's tables up to {@link HistorySchema#latest()}. */
-  static final class Migrations {
-    private Migrations() {}
-
-    static void apply(Connection db, String where) throws SQLException {
-      try (Statement s = db.createStatement()) {
-        s.execute(HistorySchema.VERSIONS_TABLE);
-      }
-      int current = current(db);
-      if (current > HistorySchema.latest()) {
-        throw new InfrastructureException(
-            "the history store "
-                + where
-                + " has tables of version "
-                + current
-                + ", newer than this Baton knows ("
-                + HistorySchema.latest()
-                + "); use a newer Baton with this store");
-      }
-      for (HistorySchema.Migration m : HistorySchema.MIGRATIONS) {
-        if (m.version() <= current) {
-          continue;
-        }
-        db.setAutoCommit(false);
-        try {
-          try (Statement s = db.createStatement()) {
-            for (String sql : m.statements()) {
-              s.execute(sql);
-            }
-          }
-          try (PreparedStatement s =
-              db.prepareStatement(
-                  "INSERT INTO baton_schema (version, description, applied_at) VALUES (?, ?, ?)")) {
-            s.setInt(1, m.version());
-            s.setString(2, m.description());
-            s.setString(3, MillisInstantModule.format(Instant.now()));
-            s.executeUpdate();
-          }
-          db.commit();
-        } catch (SQLException e) {
-          db.rollback();
-          // Another Baton may have applied it at the same moment (two CI agents): then it is there.
-          if (current(db) < m.version()) {
-            throw e;
-          }
-        } finally {
-          db.setAutoCommit(true);
-        }
-      }
-    }
-
-    static int current(Connection db) throws SQLException {
-      try (Statement s = db.createStatement();
-          ResultSet rs = s.executeQuery("SELECT MAX(version) FROM baton_schema")) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
     }
   }
 }
