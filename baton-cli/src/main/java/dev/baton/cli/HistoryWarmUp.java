@@ -23,6 +23,7 @@ final class HistoryWarmUp {
         new Thread(
             () -> {
               try {
+                HistoryStores.quietDrivers();
                 DriverManager.getDrivers(); // the drivers' service files, read once
                 if (embedded) {
                   SQLiteJDBCLoader.initialize();

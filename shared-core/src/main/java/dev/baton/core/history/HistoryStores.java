@@ -9,9 +9,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +34,10 @@ public final class HistoryStores {
 
   private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
   private static final Pattern USER_INFO = Pattern.compile("(://[^/@:]*):[^/@]*@");
+
+  // Held here: java.util.logging keeps loggers weakly, and a level set on a dropped one is lost.
+  private static final List<Logger> DRIVER_LOGS =
+      List.of(Logger.getLogger("org.sqlite"), Logger.getLogger("org.postgresql"));
 
   /** Seconds a store that does not answer may take before the attempt is given up. */
   static final int CONNECT_SECONDS = 5;
@@ -77,7 +84,19 @@ public final class HistoryStores {
     return new JdbcHistoryStore(connect(url, env), masked(url));
   }
 
+  /**
+   * Turns off the JDBC drivers' own logging (java.util.logging): SQLite's driver prints a stack
+   * trace to the console when it cannot unpack its native library (a full disk, a file size limit),
+   * and a store that cannot be used must reach the user as one warning, never a trace.
+   */
+  public static void quietDrivers() {
+    for (Logger logs : DRIVER_LOGS) {
+      logs.setLevel(Level.OFF);
+    }
+  }
+
   static Connection connect(String url, Map<String, String> env) {
+    quietDrivers();
     String where = masked(url);
     if (!url.startsWith("jdbc:")) {
       throw new UsageException(
@@ -122,6 +141,20 @@ public final class HistoryStores {
             "no database driver in this Baton speaks "
                 + where
                 + "; use a jdbc:postgresql:// or jdbc:sqlite: URL");
+      }
+      if (sqlite) {
+        throw new InfrastructureException(
+            "the history file "
+                + url.substring("jdbc:sqlite:".length())
+                + " cannot be opened: "
+                + reason
+                + "; check that its disk has room and its directory is writable (SQLite also"
+                + " unpacks its library into the temporary directory), or set "
+                + URL_VARIABLE
+                + "="
+                + OFF
+                + " to keep no history",
+            e);
       }
       throw new InfrastructureException(
           "the history store "
