@@ -56,6 +56,11 @@ final class CiConsole {
     return kind != Kind.PLAIN;
   }
 
+  /** Whether failed steps are annotated at their place in the descriptor (GitHub only). */
+  boolean annotatesSteps() {
+    return kind == Kind.GITHUB;
+  }
+
   /** The line that opens a group named {@code title}, and the name to close it with. */
   String[] open(String title) {
     if (kind == Kind.GITHUB) {

@@ -78,8 +78,10 @@ final class ConsoleReporter implements EventSink {
       }
     }
     print(line);
+    // The step positions come from reading the descriptor again: only where they are shown.
     if (event instanceof RunEvent.RunFinished f
-        && !f.record().status().equals(RunStatus.SUCCEEDED)) {
+        && !f.record().status().equals(RunStatus.SUCCEEDED)
+        && ci.annotatesSteps()) {
       ci.annotations(f.record(), positions()).forEach(this::print);
     }
   }
