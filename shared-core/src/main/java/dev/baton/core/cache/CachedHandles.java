@@ -1,11 +1,9 @@
 package dev.baton.core.cache;
 
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.ForwardingStepHandle;
 import dev.baton.core.exec.StepHandle;
-import dev.baton.core.record.AttemptUsage;
 import dev.baton.core.record.StepState;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -17,7 +15,8 @@ final class CachedHandles {
 
   /** A hit: already finished, nothing ran. */
   static StepHandle hit(String message) {
-    return new Judged(null, CompletableFuture.completedFuture(ExitStatus.exited(0)))
+    StepHandle nothingRan = StepHandle.finished(ExitStatus.exited(0));
+    return new Judged(nothingRan, nothingRan.exit())
         .judge(new CacheVerdict.Verdict(StepState.CACHED, message));
   }
 
@@ -41,13 +40,16 @@ final class CachedHandles {
     return judged;
   }
 
-  private static final class Judged implements StepHandle, CacheVerdict {
-    private final @Nullable StepHandle inner;
+  /**
+   * The caching launcher's verdict on an attempt; everything else about the attempt (its process
+   * group, Slurm job, usage) is the running handle's.
+   */
+  private static final class Judged extends ForwardingStepHandle implements CacheVerdict {
     private CompletableFuture<ExitStatus> exit;
     private volatile @Nullable Verdict verdict;
 
-    Judged(@Nullable StepHandle inner, CompletableFuture<ExitStatus> exit) {
-      this.inner = inner;
+    Judged(StepHandle inner, CompletableFuture<ExitStatus> exit) {
+      super(inner);
       this.exit = exit;
     }
 
@@ -61,21 +63,10 @@ final class CachedHandles {
       return exit;
     }
 
+    /** This handle, which knows the verdict, is what the engine asks about the cache. */
     @Override
-    public void stop(Duration grace) {
-      if (inner != null) {
-        inner.stop(grace);
-      }
-    }
-
-    @Override
-    public Map<String, Object> results() {
-      return inner == null ? Map.of() : inner.results();
-    }
-
-    @Override
-    public @Nullable AttemptUsage usage() {
-      return inner == null ? null : inner.usage();
+    public StepHandle underlying() {
+      return this;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.baton.core.usage;
 
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.ForwardingStepHandle;
 import dev.baton.core.exec.ReapedUsage;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.record.AttemptUsage;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  * A handle whose attempt is sampled while it runs. Its exit completes only after the usage is
  * final, so whoever reads {@link #usage()} after the exit sees the whole attempt.
  */
-final class MeasuredHandle implements StepHandle {
-  private final StepHandle inner;
+final class MeasuredHandle extends ForwardingStepHandle {
   private final UsageSampler sampler;
   private final CompletableFuture<ExitStatus> exit;
   private @Nullable AttemptMeter meter;
@@ -25,7 +23,7 @@ final class MeasuredHandle implements StepHandle {
 
   @SuppressWarnings("FutureReturnValueIgnored") // the callback only registers a group, never throws
   MeasuredHandle(StepHandle inner, List<Integer> gpus, UsageSampler sampler) {
-    this.inner = inner;
+    super(inner);
     this.sampler = sampler;
     inner
         .started()
@@ -48,7 +46,7 @@ final class MeasuredHandle implements StepHandle {
   private synchronized void end() {
     ended = true;
     AttemptMeter m = meter;
-    Optional<ReapedUsage> reaped = inner.reapedUsage();
+    Optional<ReapedUsage> reaped = inner().reapedUsage();
     if (m != null) {
       sampler.stop(m);
       usage = m.finish(reaped);
@@ -65,35 +63,5 @@ final class MeasuredHandle implements StepHandle {
   @Override
   public CompletableFuture<ExitStatus> exit() {
     return exit;
-  }
-
-  @Override
-  public void stop(Duration grace) {
-    inner.stop(grace);
-  }
-
-  @Override
-  public Map<String, Object> results() {
-    return inner.results();
-  }
-
-  @Override
-  public long processGroup() {
-    return inner.processGroup();
-  }
-
-  @Override
-  public CompletableFuture<Long> started() {
-    return inner.started();
-  }
-
-  @Override
-  public String jobId() {
-    return inner.jobId();
-  }
-
-  @Override
-  public Optional<ReapedUsage> reapedUsage() {
-    return inner.reapedUsage();
   }
 }

@@ -1,10 +1,10 @@
 package dev.baton.core.exec.container;
 
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.ForwardingStepHandle;
 import dev.baton.core.exec.StepHandle;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,15 +14,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * death would leave the container running; once the attempt has ended after a stop, whatever is
  * left of the container is removed.
  */
-final class ContainerHandle implements StepHandle {
-  private final StepHandle client;
+final class ContainerHandle extends ForwardingStepHandle {
   private final String program;
   private final String name;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CompletableFuture<ExitStatus> exit;
 
   ContainerHandle(StepHandle client, String program, String name) {
-    this.client = client;
+    super(client);
     this.program = program;
     this.name = name;
     this.exit =
@@ -55,7 +54,7 @@ final class ContainerHandle implements StepHandle {
         CompletableFuture.runAsync(
             () -> {
               stopByName(program, name, grace);
-              client.stop(grace);
+              inner().stop(grace);
             });
   }
 
@@ -68,30 +67,5 @@ final class ContainerHandle implements StepHandle {
             grace.plus(ImageCheck.INSPECT_TIMEOUT));
     RuntimeCli.run(List.of(program, "rm", "-f", name), ImageCheck.INSPECT_TIMEOUT);
     return stop.ok();
-  }
-
-  @Override
-  public Map<String, Object> results() {
-    return client.results();
-  }
-
-  @Override
-  public long processGroup() {
-    return client.processGroup();
-  }
-
-  @Override
-  public CompletableFuture<Long> started() {
-    return client.started();
-  }
-
-  @Override
-  public StepHandle underlying() {
-    return client.underlying();
-  }
-
-  @Override
-  public String jobId() {
-    return client.jobId();
   }
 }
