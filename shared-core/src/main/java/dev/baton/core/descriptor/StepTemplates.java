@@ -10,6 +10,7 @@ import dev.baton.core.errors.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,8 @@ final class StepTemplates {
 
   /** Each expanded group's name, with its last steps. */
   private final Map<String, List<String>> groups = new LinkedHashMap<>();
+
+  private final GroupOutputs outputs = new GroupOutputs();
 
   private StepTemplates(IncludeFiles files, Map<String, YamlNode.Entry> named, NodeReader r) {
     this.files = files;
@@ -131,11 +134,16 @@ final class StepTemplates {
       r.problem(body.position(), name + " has no steps", "add 'steps:' with at least one step");
       return List.of();
     }
-    checkOutputs(body, steps.get(), name);
+    Map<String, String> declared = checkOutputs(body, steps.get(), name);
     Map<String, String> rename = new LinkedHashMap<>();
     boolean single = steps.get().entries().size() == 1;
     for (String inner : steps.get().entries().keySet()) {
       rename.put(inner, single ? e.key() : e.key() + "-" + inner);
+    }
+    if (!single) {
+      Map<String, String> writers = new LinkedHashMap<>();
+      declared.forEach((output, step) -> writers.put(output, rename.get(step)));
+      outputs.declare(e.key(), name, writers);
     }
     List<String> givenNeeds =
         NodeReader.get(using, "needs")
@@ -194,11 +202,13 @@ final class StepTemplates {
         .flatMap(p -> files.read(p, at, "template"));
   }
 
-  private void checkOutputs(YamlMap body, YamlMap steps, String name) {
+  /** The template's outputs, each with the template step that writes it; checked. */
+  private Map<String, String> checkOutputs(YamlMap body, YamlMap steps, String name) {
     Optional<YamlMap> outputs =
         NodeReader.get(body, "outputs").flatMap(n -> r.map(n, name + " outputs"));
+    Map<String, String> declared = new LinkedHashMap<>();
     if (outputs.isEmpty()) {
-      return;
+      return declared;
     }
     for (YamlNode.Entry o : outputs.get().entries().values()) {
       YamlNode stepNode = o.value();
@@ -214,8 +224,11 @@ final class StepTemplates {
             name + " output '" + o.key() + "' names step '" + step.get() + "', which it lacks",
             "name the template's step that writes it: "
                 + String.join(", ", steps.entries().keySet()));
+      } else {
+        step.ifPresent(st -> declared.put(o.key(), st));
       }
     }
+    return declared;
   }
 
   /** {@code node} with each {@code ${{ inputs.NAME }}} replaced by the input's value. */
@@ -323,22 +336,31 @@ final class StepTemplates {
     YamlNode.Entry needs = m.entries().get("needs");
     List<YamlNode> old = needs.value() instanceof YamlList l ? l.items() : List.of(needs.value());
     List<YamlNode> items = new ArrayList<>();
-    boolean changed = false;
+    Set<String> needed = new HashSet<>();
     for (YamlNode item : old) {
-      List<String> last = item instanceof Scalar s ? groups.get(s.text().strip()) : null;
+      String group = item instanceof Scalar s ? s.text().strip() : "";
+      List<String> last = groups.get(group);
       if (last == null) {
         items.add(item);
         continue;
       }
-      changed = true;
-      for (String l : last) {
+      needed.add(group);
+      // The steps writing the group's outputs are needed too, so its outputs can be read.
+      Set<String> waitFor = new LinkedHashSet<>(last);
+      waitFor.addAll(outputs.writers(group));
+      for (String l : waitFor) {
         items.add(new Scalar(item.position(), l, YamlNode.ScalarType.STRING, false));
       }
     }
-    if (!changed) {
+    if (needed.isEmpty()) {
       return step;
     }
-    Map<String, YamlNode.Entry> out = new LinkedHashMap<>(m.entries());
+    Map<String, YamlNode.Entry> out = new LinkedHashMap<>();
+    for (YamlNode.Entry x : m.entries().values()) {
+      out.put(
+          x.key(),
+          new YamlNode.Entry(x.key(), x.keyPosition(), outputs.rewrite(x.value(), needed, r)));
+    }
     out.put(
         "needs",
         new YamlNode.Entry(
