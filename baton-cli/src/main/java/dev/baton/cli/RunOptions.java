@@ -1,6 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.cli.trace.RunTraces;
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
@@ -13,6 +12,7 @@ import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.stages.StageDescriptions;
+import dev.baton.trace.RunTraces;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -3,6 +3,8 @@ package dev.baton.maven;
 import dev.baton.core.api.Baton;
 import dev.baton.core.api.BatonConfig;
 import dev.baton.core.errors.BatonException;
+import dev.baton.core.events.EventSink;
+import dev.baton.trace.RunTraces;
 import java.io.File;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -64,14 +66,23 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
       getLog().info(MavenHelpfulSuggestions.skipped());
       return;
     }
-    Baton baton = new Baton(new MavenEventLog(getLog()));
+    EventSink log = new MavenEventLog(getLog());
+    RunTraces traces = traces(log);
+    Baton baton = new Baton(log.andThen(traces));
     try {
       process(
           baton,
           rawConfiguration().toBatonConfig().toBuilder().kinds(MavenKinds.parse(kinds)).build());
     } catch (BatonException e) {
       throw MavenErrors.toMojoException(e);
+    } finally {
+      traces.close();
     }
+  }
+
+  /** Where the goal's run is exported as a trace; {@code warnings} gets a failed export. */
+  protected RunTraces traces(EventSink warnings) {
+    return RunTraces.NONE;
   }
 
   /** The goal's one call into the core; a failed run throws {@link MojoFailureException}. */

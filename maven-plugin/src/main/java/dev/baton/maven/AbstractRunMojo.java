@@ -5,14 +5,17 @@ import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.descriptor.Durations;
 import dev.baton.core.descriptor.StepKind;
+import dev.baton.core.events.EventSink;
 import dev.baton.core.history.RunHistory;
 import dev.baton.core.plan.PlanRenderer;
 import dev.baton.core.plan.PlannedStep;
+import dev.baton.trace.RunTraces;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -98,6 +101,14 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
     return !kept.isEmpty();
   }
 
+  /** The build's environment: {@code OTEL_*} asks for the run's trace, as for the command line. */
+  Map<String, String> environment = System.getenv();
+
+  @Override
+  protected RunTraces traces(EventSink warnings) {
+    return dryRun ? RunTraces.NONE : RunTraces.fromEnvironment(environment, warnings);
+  }
+
   @Override
   protected final void process(Baton baton, BatonConfig config) throws MojoFailureException {
     BatonConfig.Builder scoped = config.toBuilder().noCache(noCache).leaveOut(leftOut());
@@ -142,7 +153,7 @@ public abstract class AbstractRunMojo extends AbstractBatonMojo {
               outcome.record(),
               outcome.reportDir(),
               file.getAbsoluteFile().getParentFile().toPath(),
-              System.getenv())
+              environment)
           .ifPresent(getLog()::warn);
     }
     if (outcome.dryRunPlan().isPresent()) {

@@ -1,4 +1,4 @@
-package dev.baton.cli.trace;
+package dev.baton.trace;
 
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;

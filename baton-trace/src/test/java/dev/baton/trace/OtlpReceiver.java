@@ -1,4 +1,4 @@
-package dev.baton.cli.trace;
+package dev.baton.trace;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -17,12 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An OTLP/HTTP trace receiver on localhost: decodes each {@code POST /v1/traces} body with the
  * OpenTelemetry proto classes and keeps its spans and request headers.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
   private final HttpServer server;
   final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-  OtlpReceiver() throws IOException {
+  public OtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/v1/traces",
@@ -45,11 +45,11 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT}, the value of OTEL_EXPORTER_OTLP_ENDPOINT. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Span> spans() {
+  public List<Span> spans() {
     List<Span> spans = new ArrayList<>();
     for (ExportTraceServiceRequest r : requests) {
       for (ResourceSpans rs : r.getResourceSpansList()) {

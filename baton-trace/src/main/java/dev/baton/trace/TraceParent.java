@@ -1,4 +1,4 @@
-package dev.baton.cli.trace;
+package dev.baton.trace;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;

@@ -1,4 +1,4 @@
-package dev.baton.cli.trace;
+package dev.baton.trace;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -1,0 +1,209 @@
+package dev.baton.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.api.Baton;
+import dev.baton.core.api.BatonConfig;
+import dev.baton.core.api.RunOutcome;
+import dev.baton.core.events.RunEvent;
+import dev.baton.core.record.RunStatus;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The run as an OpenTelemetry trace, received by an OTLP/HTTP server on localhost that decodes the
+ * protobuf with the OpenTelemetry proto classes.
+ */
+class OtlpTraceExportTest {
+  private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+  private static final String CI_SPAN_ID = "b7ad6b7169203331";
+  private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CI_SPAN_ID + "-01";
+
+  @TempDir Path dir;
+
+  private final List<RunEvent> warnings = new CopyOnWriteArrayList<>();
+
+  @Test
+  void aRunIsOneTraceOfRunStepAndAttemptSpansUnderTheCiTraceparent() throws Exception {
+    Path descriptor = pipeline();
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      RunTraces traces =
+          RunTraces.fromEnvironment(
+              Map.of(
+                  "OTEL_EXPORTER_OTLP_ENDPOINT",
+                  receiver.endpoint(),
+                  "OTEL_EXPORTER_OTLP_HEADERS",
+                  "Authorization=Bearer%20t0k",
+                  "TRACEPARENT",
+                  TRACEPARENT),
+              warnings::add);
+      RunOutcome outcome = run(descriptor, traces);
+      traces.close();
+
+      assertThat(outcome.record().status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(warnings).isEmpty();
+      assertThat(receiver.authorizations).isNotEmpty().allMatch("Bearer t0k"::equals);
+      List<Span> spans = receiver.spans();
+      assertThat(spans.stream().map(s -> hex(s.getTraceId().toByteArray())).distinct())
+          .containsExactly(TRACE_ID);
+
+      Span run = only(spans, "RUN traced");
+      assertThat(hex(run.getParentSpanId().toByteArray())).isEqualTo(CI_SPAN_ID);
+      assertThat(run.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+      assertThat(attributes(run))
+          .containsEntry("cicd.pipeline.name", "traced")
+          .containsEntry("cicd.pipeline.run.id", outcome.record().runId())
+          .containsEntry("cicd.pipeline.result", "success");
+
+      Span prep = only(spans, "prep");
+      Span train = only(spans, "train");
+      assertThat(List.of(prep, train)).allMatch(s -> s.getParentSpanId().equals(run.getSpanId()));
+      assertThat(attributes(train))
+          .containsEntry("cicd.pipeline.task.name", "train")
+          .containsEntry("cicd.pipeline.task.run.result", "success");
+
+      Span first = only(spans, "train #1");
+      Span second = only(spans, "train #2");
+      assertThat(List.of(first, second))
+          .allMatch(s -> s.getParentSpanId().equals(train.getSpanId()));
+      assertThat(attributes(first))
+          .containsEntry("cicd.pipeline.task.run.result", "failure")
+          .containsEntry("baton.exit_code", "3")
+          .containsEntry("baton.attempt", "1")
+          .containsKey("cicd.worker.name");
+      assertThat(attributes(second)).containsEntry("cicd.pipeline.task.run.result", "success");
+      assertThat(only(spans, "prep #1").getParentSpanId()).isEqualTo(prep.getSpanId());
+      assertThat(first.getStartTimeUnixNano()).isGreaterThanOrEqualTo(train.getStartTimeUnixNano());
+      assertThat(second.getEndTimeUnixNano()).isLessThanOrEqualTo(run.getEndTimeUnixNano());
+      assertThat(spans).hasSize(6);
+    }
+  }
+
+  @Test
+  void anEndpointThatNeverAnswersCostsAtMostItsTimeoutAndOneWarning() throws Exception {
+    Path descriptor = pipeline();
+    try (ServerSocket blackHole = new ServerSocket(0)) {
+      List<Socket> held = new CopyOnWriteArrayList<>();
+      Thread accepting =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(blackHole.accept()); // and never answer
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
+      accepting.setDaemon(true);
+      accepting.start();
+      RunTraces traces =
+          RunTraces.fromEnvironment(
+              Map.of(
+                  "OTEL_EXPORTER_OTLP_ENDPOINT",
+                  "http://127.0.0.1:" + blackHole.getLocalPort(),
+                  "OTEL_EXPORTER_OTLP_TIMEOUT",
+                  "1000"),
+              warnings::add);
+      RunOutcome outcome = run(descriptor, traces);
+      long before = System.nanoTime();
+      traces.close();
+      long closeMillis = (System.nanoTime() - before) / 1_000_000;
+
+      assertThat(outcome.record().status()).isEqualTo(RunStatus.SUCCEEDED);
+      // the timeout (1 s) and the half second close() allows over it, with room for a busy machine
+      assertThat(closeMillis).isLessThan(3_000);
+      assertThat(warnings).hasSize(1);
+      assertThat(((RunEvent.Notice) warnings.get(0)).message())
+          .contains("trace was not exported to http://127.0.0.1:" + blackHole.getLocalPort())
+          .contains("the run itself is not affected");
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void settingsTheExporterCannotUseAreOneWarningAndTheRunGoesOn() throws Exception {
+    RunTraces traces =
+        RunTraces.fromEnvironment(
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+            warnings::add);
+    RunOutcome outcome = run(pipeline(), traces);
+    traces.close();
+
+    assertThat(outcome.record().status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(warnings).hasSize(1);
+    assertThat(((RunEvent.Notice) warnings.get(0)).message())
+        .contains("the OpenTelemetry settings are not usable");
+  }
+
+  /** prep, then train, whose first attempt fails (exit 3) and whose retry succeeds. */
+  private Path pipeline() throws IOException {
+    Path marker = dir.resolve("failed-once");
+    Path descriptor = dir.resolve("baton.yaml");
+    Files.writeString(
+        descriptor,
+        """
+        version: 1
+        name: traced
+        steps:
+          prep: {run: 'true'}
+          train:
+            needs: [prep]
+            retry: {limit: 1, backoff: {duration: 10ms}}
+            run: 'test -f %s || { touch %s; exit 3; }'
+        """
+            .formatted(marker, marker));
+    return descriptor;
+  }
+
+  private RunOutcome run(Path descriptor, RunTraces traces) {
+    BatonConfig config = BatonConfig.builder(descriptor).reportDir(dir.resolve("report")).build();
+    return new Baton(traces).run(config);
+  }
+
+  private static Span only(List<Span> spans, String name) {
+    List<Span> named = spans.stream().filter(s -> s.getName().equals(name)).toList();
+    assertThat(named).as("spans named %s among %s", name, names(spans)).hasSize(1);
+    return named.get(0);
+  }
+
+  private static List<String> names(List<Span> spans) {
+    return spans.stream().map(Span::getName).toList();
+  }
+
+  /** Each attribute's value as text, whatever its type. */
+  private static Map<String, String> attributes(Span span) {
+    return span.getAttributesList().stream()
+        .collect(
+            Collectors.toMap(
+                KeyValue::getKey,
+                kv ->
+                    switch (kv.getValue().getValueCase()) {
+                      case STRING_VALUE -> kv.getValue().getStringValue();
+                      case INT_VALUE -> String.valueOf(kv.getValue().getIntValue());
+                      case BOOL_VALUE -> String.valueOf(kv.getValue().getBoolValue());
+                      case DOUBLE_VALUE -> String.valueOf(kv.getValue().getDoubleValue());
+                      default -> kv.getValue().toString();
+                    }));
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+}
