@@ -2,25 +2,19 @@ package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.api.Baton;
-import dev.baton.core.api.BatonConfig;
-import dev.baton.core.api.RunOutcome;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.testing.JavaProcess;
 import dev.baton.trace.OtlpReceiver;
 import dev.baton.trace.RunTraces;
-import io.opentelemetry.proto.common.v1.KeyValue;
+import dev.baton.trace.TracedPipeline;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +33,7 @@ class TracesCliTest {
 
   @Test
   void withoutAnEndpointNothingIsExportedAndNoOpenTelemetryClassIsLoaded() throws Exception {
-    Path descriptor = pipeline();
+    Path descriptor = TracedPipeline.write(dir);
     JavaProcess.Result result =
         JavaProcess.run(
             dir,
@@ -55,7 +49,7 @@ class TracesCliTest {
 
   @Test
   void theCommandLineExportsUnderTraceparentAndADeadEndpointIsOneWarning() throws Exception {
-    Path descriptor = pipeline();
+    Path descriptor = TracedPipeline.write(dir);
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       JavaProcess.Result ok =
           cli(
@@ -64,9 +58,9 @@ class TracesCliTest {
               "TRACEPARENT=" + TRACEPARENT);
       assertThat(ok.exitCode()).as(ok.output()).isZero();
       assertThat(ok.output()).doesNotContain("warning");
-      Span run = only(receiver.spans(), "RUN traced");
-      assertThat(hex(run.getTraceId().toByteArray())).isEqualTo(TRACE_ID);
-      assertThat(hex(run.getParentSpanId().toByteArray())).isEqualTo(CI_SPAN_ID);
+      Span run = TracedPipeline.only(receiver.spans(), "RUN traced");
+      assertThat(TracedPipeline.hex(run.getTraceId().toByteArray())).isEqualTo(TRACE_ID);
+      assertThat(TracedPipeline.hex(run.getParentSpanId().toByteArray())).isEqualTo(CI_SPAN_ID);
     }
     int dead;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -97,60 +91,5 @@ class TracesCliTest {
     List<String> command = new ArrayList<>(java);
     command.add(1, option);
     return command;
-  }
-
-  /** prep, then train, whose first attempt fails (exit 3) and whose retry succeeds. */
-  private Path pipeline() throws IOException {
-    Path marker = dir.resolve("failed-once");
-    Path descriptor = dir.resolve("baton.yaml");
-    Files.writeString(
-        descriptor,
-        """
-        version: 1
-        name: traced
-        steps:
-          prep: {run: 'true'}
-          train:
-            needs: [prep]
-            retry: {limit: 1, backoff: {duration: 10ms}}
-            run: 'test -f %s || { touch %s; exit 3; }'
-        """
-            .formatted(marker, marker));
-    return descriptor;
-  }
-
-  private RunOutcome run(Path descriptor, RunTraces traces) {
-    BatonConfig config = BatonConfig.builder(descriptor).reportDir(dir.resolve("report")).build();
-    return new Baton(traces).run(config);
-  }
-
-  private static Span only(List<Span> spans, String name) {
-    List<Span> named = spans.stream().filter(s -> s.getName().equals(name)).toList();
-    assertThat(named).as("spans named %s among %s", name, names(spans)).hasSize(1);
-    return named.get(0);
-  }
-
-  private static List<String> names(List<Span> spans) {
-    return spans.stream().map(Span::getName).toList();
-  }
-
-  /** Each attribute's value as text, whatever its type. */
-  private static Map<String, String> attributes(Span span) {
-    return span.getAttributesList().stream()
-        .collect(
-            Collectors.toMap(
-                KeyValue::getKey,
-                kv ->
-                    switch (kv.getValue().getValueCase()) {
-                      case STRING_VALUE -> kv.getValue().getStringValue();
-                      case INT_VALUE -> String.valueOf(kv.getValue().getIntValue());
-                      case BOOL_VALUE -> String.valueOf(kv.getValue().getBoolValue());
-                      case DOUBLE_VALUE -> String.valueOf(kv.getValue().getDoubleValue());
-                      default -> kv.getValue().toString();
-                    }));
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
   }
 }

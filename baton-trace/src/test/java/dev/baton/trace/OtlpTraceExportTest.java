@@ -7,18 +7,14 @@ import dev.baton.core.api.BatonConfig;
 import dev.baton.core.api.RunOutcome;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.record.RunStatus;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +33,7 @@ class OtlpTraceExportTest {
 
   @Test
   void aRunIsOneTraceOfRunStepAndAttemptSpansUnderTheCiTraceparent() throws Exception {
-    Path descriptor = pipeline();
+    Path descriptor = TracedPipeline.write(dir);
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       RunTraces traces =
           RunTraces.fromEnvironment(
@@ -56,35 +52,38 @@ class OtlpTraceExportTest {
       assertThat(warnings).isEmpty();
       assertThat(receiver.authorizations).isNotEmpty().allMatch("Bearer t0k"::equals);
       List<Span> spans = receiver.spans();
-      assertThat(spans.stream().map(s -> hex(s.getTraceId().toByteArray())).distinct())
+      assertThat(
+              spans.stream().map(s -> TracedPipeline.hex(s.getTraceId().toByteArray())).distinct())
           .containsExactly(TRACE_ID);
 
-      Span run = only(spans, "RUN traced");
-      assertThat(hex(run.getParentSpanId().toByteArray())).isEqualTo(CI_SPAN_ID);
+      Span run = TracedPipeline.only(spans, "RUN traced");
+      assertThat(TracedPipeline.hex(run.getParentSpanId().toByteArray())).isEqualTo(CI_SPAN_ID);
       assertThat(run.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
-      assertThat(attributes(run))
+      assertThat(TracedPipeline.attributes(run))
           .containsEntry("cicd.pipeline.name", "traced")
           .containsEntry("cicd.pipeline.run.id", outcome.record().runId())
           .containsEntry("cicd.pipeline.result", "success");
 
-      Span prep = only(spans, "prep");
-      Span train = only(spans, "train");
+      Span prep = TracedPipeline.only(spans, "prep");
+      Span train = TracedPipeline.only(spans, "train");
       assertThat(List.of(prep, train)).allMatch(s -> s.getParentSpanId().equals(run.getSpanId()));
-      assertThat(attributes(train))
+      assertThat(TracedPipeline.attributes(train))
           .containsEntry("cicd.pipeline.task.name", "train")
           .containsEntry("cicd.pipeline.task.run.result", "success");
 
-      Span first = only(spans, "train #1");
-      Span second = only(spans, "train #2");
+      Span first = TracedPipeline.only(spans, "train #1");
+      Span second = TracedPipeline.only(spans, "train #2");
       assertThat(List.of(first, second))
           .allMatch(s -> s.getParentSpanId().equals(train.getSpanId()));
-      assertThat(attributes(first))
+      assertThat(TracedPipeline.attributes(first))
           .containsEntry("cicd.pipeline.task.run.result", "failure")
           .containsEntry("baton.exit_code", "3")
           .containsEntry("baton.attempt", "1")
           .containsKey("cicd.worker.name");
-      assertThat(attributes(second)).containsEntry("cicd.pipeline.task.run.result", "success");
-      assertThat(only(spans, "prep #1").getParentSpanId()).isEqualTo(prep.getSpanId());
+      assertThat(TracedPipeline.attributes(second))
+          .containsEntry("cicd.pipeline.task.run.result", "success");
+      assertThat(TracedPipeline.only(spans, "prep #1").getParentSpanId())
+          .isEqualTo(prep.getSpanId());
       assertThat(first.getStartTimeUnixNano()).isGreaterThanOrEqualTo(train.getStartTimeUnixNano());
       assertThat(second.getEndTimeUnixNano()).isLessThanOrEqualTo(run.getEndTimeUnixNano());
       assertThat(spans).hasSize(6);
@@ -93,7 +92,7 @@ class OtlpTraceExportTest {
 
   @Test
   void anEndpointThatNeverAnswersCostsAtMostItsTimeoutAndOneWarning() throws Exception {
-    Path descriptor = pipeline();
+    Path descriptor = TracedPipeline.write(dir);
     try (ServerSocket blackHole = new ServerSocket(0)) {
       List<Socket> held = new CopyOnWriteArrayList<>();
       Thread accepting =
@@ -143,7 +142,7 @@ class OtlpTraceExportTest {
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317",
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
             warnings::add);
-    RunOutcome outcome = run(pipeline(), traces);
+    RunOutcome outcome = run(TracedPipeline.write(dir), traces);
     traces.close();
 
     assertThat(outcome.record().status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -152,58 +151,8 @@ class OtlpTraceExportTest {
         .contains("the OpenTelemetry settings are not usable");
   }
 
-  /** prep, then train, whose first attempt fails (exit 3) and whose retry succeeds. */
-  private Path pipeline() throws IOException {
-    Path marker = dir.resolve("failed-once");
-    Path descriptor = dir.resolve("baton.yaml");
-    Files.writeString(
-        descriptor,
-        """
-        version: 1
-        name: traced
-        steps:
-          prep: {run: 'true'}
-          train:
-            needs: [prep]
-            retry: {limit: 1, backoff: {duration: 10ms}}
-            run: 'test -f %s || { touch %s; exit 3; }'
-        """
-            .formatted(marker, marker));
-    return descriptor;
-  }
-
   private RunOutcome run(Path descriptor, RunTraces traces) {
     BatonConfig config = BatonConfig.builder(descriptor).reportDir(dir.resolve("report")).build();
     return new Baton(traces).run(config);
-  }
-
-  private static Span only(List<Span> spans, String name) {
-    List<Span> named = spans.stream().filter(s -> s.getName().equals(name)).toList();
-    assertThat(named).as("spans named %s among %s", name, names(spans)).hasSize(1);
-    return named.get(0);
-  }
-
-  private static List<String> names(List<Span> spans) {
-    return spans.stream().map(Span::getName).toList();
-  }
-
-  /** Each attribute's value as text, whatever its type. */
-  private static Map<String, String> attributes(Span span) {
-    return span.getAttributesList().stream()
-        .collect(
-            Collectors.toMap(
-                KeyValue::getKey,
-                kv ->
-                    switch (kv.getValue().getValueCase()) {
-                      case STRING_VALUE -> kv.getValue().getStringValue();
-                      case INT_VALUE -> String.valueOf(kv.getValue().getIntValue());
-                      case BOOL_VALUE -> String.valueOf(kv.getValue().getBoolValue());
-                      case DOUBLE_VALUE -> String.valueOf(kv.getValue().getDoubleValue());
-                      default -> kv.getValue().toString();
-                    }));
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
   }
 }
