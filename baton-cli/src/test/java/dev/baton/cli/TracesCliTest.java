@@ -18,15 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The run as an OpenTelemetry trace, received by an OTLP/HTTP server on localhost that decodes the
- * protobuf with the OpenTelemetry proto classes.
- */
+/** The baton command exports its run as a trace only where the environment asks for one. */
 class TracesCliTest {
-  private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-  private static final String CI_SPAN_ID = "b7ad6b7169203331";
-  private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CI_SPAN_ID + "-01";
-
   @TempDir Path dir;
 
   private final List<RunEvent> warnings = new CopyOnWriteArrayList<>();
@@ -55,12 +48,14 @@ class TracesCliTest {
           cli(
               descriptor,
               "OTEL_EXPORTER_OTLP_ENDPOINT=" + receiver.endpoint(),
-              "TRACEPARENT=" + TRACEPARENT);
+              "TRACEPARENT=" + TracedPipeline.TRACEPARENT);
       assertThat(ok.exitCode()).as(ok.output()).isZero();
       assertThat(ok.output()).doesNotContain("warning");
       Span run = TracedPipeline.only(receiver.spans(), "RUN traced");
-      assertThat(TracedPipeline.hex(run.getTraceId().toByteArray())).isEqualTo(TRACE_ID);
-      assertThat(TracedPipeline.hex(run.getParentSpanId().toByteArray())).isEqualTo(CI_SPAN_ID);
+      assertThat(TracedPipeline.hex(run.getTraceId().toByteArray()))
+          .isEqualTo(TracedPipeline.TRACE_ID);
+      assertThat(TracedPipeline.hex(run.getParentSpanId().toByteArray()))
+          .isEqualTo(TracedPipeline.CI_SPAN_ID);
     }
     int dead;
     try (ServerSocket s = new ServerSocket(0)) {

@@ -23,10 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * protobuf with the OpenTelemetry proto classes.
  */
 class OtlpTraceExportTest {
-  private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-  private static final String CI_SPAN_ID = "b7ad6b7169203331";
-  private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CI_SPAN_ID + "-01";
-
   @TempDir Path dir;
 
   private final List<RunEvent> warnings = new CopyOnWriteArrayList<>();
@@ -43,7 +39,7 @@ class OtlpTraceExportTest {
                   "OTEL_EXPORTER_OTLP_HEADERS",
                   "Authorization=Bearer%20t0k",
                   "TRACEPARENT",
-                  TRACEPARENT),
+                  TracedPipeline.TRACEPARENT),
               warnings::add);
       RunOutcome outcome = run(descriptor, traces);
       traces.close();
@@ -54,10 +50,11 @@ class OtlpTraceExportTest {
       List<Span> spans = receiver.spans();
       assertThat(
               spans.stream().map(s -> TracedPipeline.hex(s.getTraceId().toByteArray())).distinct())
-          .containsExactly(TRACE_ID);
+          .containsExactly(TracedPipeline.TRACE_ID);
 
       Span run = TracedPipeline.only(spans, "RUN traced");
-      assertThat(TracedPipeline.hex(run.getParentSpanId().toByteArray())).isEqualTo(CI_SPAN_ID);
+      assertThat(TracedPipeline.hex(run.getParentSpanId().toByteArray()))
+          .isEqualTo(TracedPipeline.CI_SPAN_ID);
       assertThat(run.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
       assertThat(TracedPipeline.attributes(run))
           .containsEntry("cicd.pipeline.name", "traced")

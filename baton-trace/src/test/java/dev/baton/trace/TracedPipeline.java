@@ -14,6 +14,12 @@ import java.util.stream.Collectors;
 
 /** The pipeline the trace tests run, and how they read the spans an {@link OtlpReceiver} got. */
 public final class TracedPipeline {
+  public static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+  public static final String CI_SPAN_ID = "b7ad6b7169203331";
+
+  /** W3C trace context of a CI's span, as Jenkins' OpenTelemetry plugin passes it. */
+  public static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CI_SPAN_ID + "-01";
+
   private TracedPipeline() {}
 
   /** prep, then train, whose first attempt fails (exit 3) and whose retry succeeds. */
