@@ -24,7 +24,9 @@ class HistoryImportPipelineTest {
       name: tracked
       steps:
         train:
-          run: mkdir -p build && echo '{"accuracy": 0.93}' > build/metrics.json
+          run: |
+            mkdir -p build
+            echo '{"accuracy": 0.93}' > build/metrics.json
         quality:
           needs: [train]
           validate:
