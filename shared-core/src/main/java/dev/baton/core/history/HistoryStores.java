@@ -144,9 +144,11 @@ public final class HistoryStores {
       }
       if (reason.startsWith("No suitable driver")) {
         throw new UsageException(
-            "no database driver in this Baton speaks "
+            URL_VARIABLE
+                + " '"
                 + where
-                + "; use a jdbc:postgresql:// or jdbc:sqlite: URL");
+                + "' names a database no driver in this Baton speaks; write"
+                + " jdbc:postgresql://HOST:PORT/DATABASE or jdbc:sqlite:FILE");
       }
       if (sqlite) {
         throw new InfrastructureException(
