@@ -36,7 +36,7 @@ class HistoryBenchmark {
   void historyAndTrendsAtAThousandRuns() throws Exception {
     Path repo = Path.of(System.getProperty("baton.repo", "..")).toAbsolutePath().normalize();
     Path jar = repo.resolve("baton-cli/target/baton-cli.jar");
-    String java = Launcher.java();
+    String java = Launcher.newestJava();
     Path aot = tmp.resolve("baton-cli.aot");
     Launcher launcher = new Launcher(java, jar, aot);
     launcher.train(tmp.resolve("warm"));
@@ -138,7 +138,7 @@ class HistoryBenchmark {
   /** The java command line {@code ./baton} builds; keep it in step with the launcher script. */
   record Launcher(String java, Path jar, Path aot) {
     /** {@code BATON_JAVA} where set, else the newest JDK under /usr/lib/jvm and /opt/java. */
-    static String java() {
+    static String newestJava() {
       String set = System.getenv("BATON_JAVA");
       if (set != null && !set.isEmpty()) {
         return set;
