@@ -40,6 +40,11 @@ class BatonCli implements Serializable {
         return script.sh(script: commandLine(args, stdoutFile), returnStatus: true, label: label) as int
     }
 
+    /** As {@link #run}, with both output streams written to {@code outputFile} instead of the log. */
+    int runQuietly(List<String> args, String outputFile, String label) {
+        return script.sh(script: commandLine(args, outputFile) + ' 2>&1', returnStatus: true, label: label) as int
+    }
+
     /** {@code -p key=value} for each parameter. */
     @NonCPS
     List<String> paramArgs() {

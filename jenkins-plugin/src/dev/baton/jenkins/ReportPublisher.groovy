@@ -47,6 +47,7 @@ class ReportPublisher implements Serializable {
         }
         if (exit == 0 || exit == 1) {
             summarize(reportDir)
+            new HistoryImport(script, parent.cli, parent.workDir()).add(reportDir)
         }
         script.junit(testResults: "${reportDir}/junit.xml", allowEmptyResults: true, skipMarkingBuildUnstable: true)
         script.archiveArtifacts(artifacts: "${reportDir}/**", allowEmptyArchive: true)

@@ -65,6 +65,9 @@ public final class BatonCli implements Runnable {
     if (args.length > 0 && args[0].equals("run")) {
       warmUpInBackground();
     }
+    if (args.length > 0 && HistoryWarmUp.COMMANDS.contains(args[0])) {
+      HistoryWarmUp.start(System.getenv());
+    }
     System.exit(execute(args, System.out, System.err));
   }
 

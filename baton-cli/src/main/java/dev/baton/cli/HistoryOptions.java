@@ -3,6 +3,7 @@ package dev.baton.cli;
 import dev.baton.core.history.HistoryStore;
 import dev.baton.core.history.HistoryStores;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Which history store the history commands read: the workspace's, or BATON_HISTORY_URL's. */
@@ -16,6 +17,10 @@ final class HistoryOptions {
   Path workspace = Path.of("");
 
   HistoryStore open() {
-    return HistoryStores.open(workspace.toAbsolutePath(), System.getenv());
+    Map<String, String> env = System.getenv();
+    if (HistoryStores.url(workspace.toAbsolutePath(), env).startsWith("jdbc:sqlite:")) {
+      SqliteLibrary.prepare(env);
+    }
+    return HistoryStores.open(workspace.toAbsolutePath(), env);
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -124,7 +127,10 @@ public final class HistoryStores {
       props.setProperty("socketTimeout", "60");
     }
     try {
-      Connection c = DriverManager.getConnection(url, props);
+      Connection c = driverFor(url).connect(url, props);
+      if (c == null) {
+        throw new SQLException("No suitable driver found for " + where);
+      }
       if (sqlite) {
         try (Statement s = c.createStatement()) {
           s.execute("PRAGMA journal_mode=WAL");
@@ -138,9 +144,11 @@ public final class HistoryStores {
       }
       if (reason.startsWith("No suitable driver")) {
         throw new UsageException(
-            "no database driver in this Baton speaks "
+            URL_VARIABLE
+                + " '"
                 + where
-                + "; use a jdbc:postgresql:// or jdbc:sqlite: URL");
+                + "' names a database no driver in this Baton speaks; write"
+                + " jdbc:postgresql://HOST:PORT/DATABASE or jdbc:sqlite:FILE");
       }
       if (sqlite) {
         throw new InfrastructureException(
@@ -167,6 +175,25 @@ public final class HistoryStores {
               + PASSWORD_VARIABLE,
           e);
     }
+  }
+
+  /**
+   * The first driver on the class path that takes {@code url}. The drivers are made one at a time,
+   * in class path order, and the search stops at the first that accepts: {@link DriverManager}
+   * would load and initialise every driver first (PostgreSQL's for an SQLite file too), a cost each
+   * history command would pay at start-up.
+   */
+  static Driver driverFor(String url) throws SQLException {
+    try {
+      for (Driver d : ServiceLoader.load(Driver.class, HistoryStores.class.getClassLoader())) {
+        if (d.acceptsURL(url)) {
+          return d;
+        }
+      }
+    } catch (ServiceConfigurationError e) {
+      // A broken driver on the class path: let DriverManager skip it as it does.
+    }
+    return DriverManager.getDriver(url); // drivers registered some other way; throws when none
   }
 
   private static void createParent(String file, String where) {

@@ -30,9 +30,11 @@ import org.jspecify.annotations.Nullable;
  * plugin carry SQLite's and PostgreSQL's); the core names none.
  */
 public final class JdbcHistoryStore implements HistoryStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<LinkedHashMap<String, String>> PARAMS =
-      new TypeReference<>() {};
+  /** Made on first need only: most listings never need a general JSON parser. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final TypeReference<LinkedHashMap<String, String>> PARAMS = new TypeReference<>() {};
+  }
 
   private final Connection db;
   private final String where;
@@ -287,8 +289,12 @@ public final class JdbcHistoryStore implements HistoryStore {
     if (json == null) {
       return Map.of();
     }
+    Optional<Map<String, String>> flat = StringMapJson.parse(json);
+    if (flat.isPresent()) {
+      return flat.get();
+    }
     try {
-      Map<String, String> m = JSON.readValue(json, PARAMS);
+      Map<String, String> m = Json.MAPPER.readValue(json, Json.PARAMS);
       return m == null ? Map.of() : m;
     } catch (JsonProcessingException e) {
       return Map.of();
