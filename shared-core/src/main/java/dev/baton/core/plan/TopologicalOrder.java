@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Orders planned steps so each comes after what it needs; ties keep declaration order. Linear in
@@ -48,7 +47,8 @@ final class TopologicalOrder {
         }
       }
     }
-    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    // Ready steps, smallest index first: a heap of ints (all cells of a matrix are ready at once).
+    IntHeap ready = new IntHeap(n);
     for (int i = 0; i < n; i++) {
       if (missing[i] == 0) {
         ready.add(i);
@@ -68,5 +68,54 @@ final class TopologicalOrder {
       throw new IllegalStateException("cycle survived DagChecker in " + d.file());
     }
     return out;
+  }
+
+  /** A binary min-heap of ints; at most {@code capacity} at once. */
+  private static final class IntHeap {
+    private final int[] heap;
+    private int size;
+
+    IntHeap(int capacity) {
+      heap = new int[capacity];
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void add(int value) {
+      int k = size++;
+      while (k > 0) {
+        int parent = (k - 1) >>> 1;
+        if (heap[parent] <= value) {
+          break;
+        }
+        heap[k] = heap[parent];
+        k = parent;
+      }
+      heap[k] = value;
+    }
+
+    int poll() {
+      int top = heap[0];
+      int last = heap[--size];
+      int k = 0;
+      int half = size >>> 1;
+      while (k < half) {
+        int child = 2 * k + 1;
+        if (child + 1 < size && heap[child + 1] < heap[child]) {
+          child++;
+        }
+        if (last <= heap[child]) {
+          break;
+        }
+        heap[k] = heap[child];
+        k = child;
+      }
+      if (size > 0) {
+        heap[k] = last;
+      }
+      return top;
+    }
   }
 }
