@@ -39,7 +39,7 @@ final class StepResolver {
   private final Map<String, List<String>> cellIds = new HashMap<>();
   private final Map<String, String> pipelineEnv;
   private final ParsedTexts parsed = new ParsedTexts();
-  private final IdentityHashMap<Command, Set<String>> runReads = new IdentityHashMap<>();
+  private final IdentityHashMap<Command, Boolean> runReadsNeeds = new IdentityHashMap<>();
   private final Map<String, Expression> whens = new HashMap<>();
 
   StepResolver(
@@ -323,8 +323,10 @@ final class StepResolver {
   private Command command(StepSpec spec, Bindings bindings) {
     SourcePosition at = spec.runPosition();
     // Every cell of a matrix shares its spec's command: what it reads is collected once.
-    Set<String> reads = runReads.computeIfAbsent(spec.run(), this::reads);
-    if (NeedsReferences.readsNeeds(reads)) {
+    boolean readsNeeds =
+        runReadsNeeds.computeIfAbsent(spec.run(), run -> NeedsReferences.readsNeeds(reads(run)));
+    if (readsNeeds) {
+      Set<String> reads = reads(spec.run());
       NeedsReferences.check(spec, reads, bindings, at, "in 'run' of step '" + spec.name() + "'")
           .ifPresent(problems::add);
       return spec.run(); // rendered when the step becomes ready

@@ -22,13 +22,22 @@ final class TopologicalOrder {
     for (int i = 0; i < n; i++) {
       index.put(all.get(i).id(), i);
     }
+    // Each need looked up once: step i's needs, as indices, are needAt[needStart[i] ..
+    // needStart[i+1]) (-1 for a need outside the plan).
+    int[] needStart = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      needStart[i + 1] = needStart[i] + all.get(i).needs().size();
+    }
+    int[] needAt = new int[needStart[n]];
     // Dependents of each step, compressed: those of step j are dependents[start[j] .. start[j+1]).
     int[] missing = new int[n];
     int[] start = new int[n + 1];
     for (int i = 0; i < n; i++) {
+      int k = needStart[i];
       for (String need : all.get(i).needs()) {
         missing[i]++;
         Integer j = index.get(need);
+        needAt[k++] = j == null ? -1 : j;
         if (j != null) {
           start[j + 1]++;
         }
@@ -40,10 +49,9 @@ final class TopologicalOrder {
     int[] dependents = new int[start[n]];
     int[] filled = start.clone();
     for (int i = 0; i < n; i++) {
-      for (String need : all.get(i).needs()) {
-        Integer j = index.get(need);
-        if (j != null) {
-          dependents[filled[j]++] = i;
+      for (int k = needStart[i]; k < needStart[i + 1]; k++) {
+        if (needAt[k] >= 0) {
+          dependents[filled[needAt[k]]++] = i;
         }
       }
     }
