@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -322,11 +321,12 @@ final class StepResolver {
 
   private Command command(StepSpec spec, Bindings bindings) {
     SourcePosition at = spec.runPosition();
-    // Every cell of a matrix shares its spec's command: what it reads is collected once.
+    // Every cell of a matrix shares its spec's command: whether it reads needs is decided once.
     boolean readsNeeds =
-        runReadsNeeds.computeIfAbsent(spec.run(), run -> NeedsReferences.readsNeeds(reads(run)));
+        runReadsNeeds.computeIfAbsent(
+            spec.run(), run -> NeedsReferences.readsNeeds(parsed.reads(run)));
     if (readsNeeds) {
-      Set<String> reads = reads(spec.run());
+      Set<String> reads = parsed.reads(spec.run());
       NeedsReferences.check(spec, reads, bindings, at, "in 'run' of step '" + spec.name() + "'")
           .ifPresent(problems::add);
       return spec.run(); // rendered when the step becomes ready
@@ -346,16 +346,6 @@ final class StepResolver {
       }
       return spec.run();
     }
-  }
-
-  private Set<String> reads(Command run) {
-    Set<String> reads = new LinkedHashSet<>();
-    if (run instanceof Command.Shell shell) {
-      reads.addAll(parsed.reads(shell.script(), false));
-    } else {
-      ((Command.Argv) run).args().forEach(a -> reads.addAll(parsed.reads(a, false)));
-    }
-    return reads;
   }
 
   /**
