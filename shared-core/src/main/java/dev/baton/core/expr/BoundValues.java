@@ -22,11 +22,13 @@ final class BoundValues {
    * bound to null, any other missing name is an error with a did-you-mean hint.
    */
   static @Nullable Object resolve(Bindings bindings, List<String> path, int offset) {
-    String dotted = String.join(".", path);
     Optional<Object> found = bindings.lookup(path);
     if (found.isPresent()) {
-      return normalize(found.get(), dotted, offset);
+      Object raw = found.get();
+      // The common case, a text value (every matrix cell's), needs no dotted name.
+      return raw instanceof String ? raw : normalize(raw, String.join(".", path), offset);
     }
+    String dotted = String.join(".", path);
     Set<String> names = bindings.names();
     if (names.contains(dotted)) {
       return null;

@@ -28,13 +28,18 @@ final class MapBindings implements Bindings {
    * map}, descending into nested maps; MISSING when no split of the path matches.
    */
   private static Object find(Map<?, ?> map, List<String> path, int from) {
-    StringBuilder key = new StringBuilder();
+    StringBuilder key = null; // only for a dotted key: most lookups are one name per level
     for (int end = from; end < path.size(); end++) {
-      if (end > from) {
-        key.append('.');
+      String name;
+      if (end == from) {
+        name = path.get(end);
+      } else {
+        if (key == null) {
+          key = new StringBuilder(path.get(from));
+        }
+        name = key.append('.').append(path.get(end)).toString();
       }
-      key.append(path.get(end));
-      Object value = get(map, key.toString());
+      Object value = get(map, name);
       if (value == MISSING) {
         continue;
       }

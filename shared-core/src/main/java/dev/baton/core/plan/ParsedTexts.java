@@ -1,7 +1,9 @@
 package dev.baton.core.plan;
 
+import dev.baton.core.descriptor.Command;
 import dev.baton.core.expr.Template;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,5 +30,15 @@ final class ParsedTexts {
   Set<String> reads(String text, boolean whole) {
     return (whole ? wholeReads : templateReads)
         .computeIfAbsent(text, k -> NeedsReferences.of(text, whole));
+  }
+
+  /** What a command reads: the references of its script, or of each of its arguments. */
+  Set<String> reads(Command run) {
+    if (run instanceof Command.Shell shell) {
+      return reads(shell.script(), false);
+    }
+    Set<String> reads = new LinkedHashSet<>();
+    ((Command.Argv) run).args().forEach(a -> reads.addAll(reads(a, false)));
+    return reads;
   }
 }

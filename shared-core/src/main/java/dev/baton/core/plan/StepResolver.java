@@ -15,8 +15,8 @@ import dev.baton.core.expr.Quoting;
 import dev.baton.core.expr.Template;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +38,7 @@ final class StepResolver {
   private final Map<String, List<String>> cellIds = new HashMap<>();
   private final Map<String, String> pipelineEnv;
   private final ParsedTexts parsed = new ParsedTexts();
+  private final IdentityHashMap<Command, Boolean> runReadsNeeds = new IdentityHashMap<>();
   private final Map<String, Expression> whens = new HashMap<>();
 
   StepResolver(
@@ -158,6 +159,7 @@ final class StepResolver {
    * One cell; what comes out the same as for {@code previous} (the cell before it), the spec and
    * the environment, is that cell's instance, so a matrix holds each once.
    */
+  @SuppressWarnings("ReferenceEquality") // the same instance is the common case: skip equals
   private PlannedStep resolve(
       StepSpec spec,
       Map<String, String> cell,
@@ -174,16 +176,23 @@ final class StepResolver {
     Bindings bindings = Bindings.of(context);
     String skip = when(spec, bindings);
     Command command = command(spec, bindings);
-    Map<String, Object> stageContext = new LinkedHashMap<>(context);
-    stageContext.put("deploy", Map.of("weight", DeploySpec.WEIGHT_PLACEHOLDER));
-    StepSpec resolved = withStageCommands(spec, Bindings.of(stageContext));
+    StepSpec resolved = spec;
+    if (spec.stage().isPresent()) {
+      Map<String, Object> stageContext = new LinkedHashMap<>(context);
+      stageContext.put("deploy", Map.of("weight", DeploySpec.WEIGHT_PLACEHOLDER));
+      resolved = withStageCommands(spec, Bindings.of(stageContext));
+    }
     CacheSpec cache = cachePaths(spec, bindings);
-    if (!cache.equals(resolved.cache())) {
+    if (cache != resolved.cache() && !cache.equals(resolved.cache())) {
       resolved = resolved.withCache(cache);
     }
     Map<String, String> stepEnv = FrozenMap.of(env);
     if (previous != null) {
-      resolved = previous.spec().equals(resolved) ? previous.spec() : resolved;
+      // The spec as written (no stage, no cache path rendered) is the previous cell's as well.
+      resolved =
+          (resolved == spec && previous.spec() == spec) || previous.spec().equals(resolved)
+              ? previous.spec()
+              : resolved;
       stepEnv = previous.env().equals(stepEnv) ? previous.env() : stepEnv;
     }
     return new PlannedStep(
@@ -312,13 +321,12 @@ final class StepResolver {
 
   private Command command(StepSpec spec, Bindings bindings) {
     SourcePosition at = spec.runPosition();
-    Set<String> reads = new LinkedHashSet<>();
-    if (spec.run() instanceof Command.Shell shell) {
-      reads.addAll(parsed.reads(shell.script(), false));
-    } else {
-      ((Command.Argv) spec.run()).args().forEach(a -> reads.addAll(parsed.reads(a, false)));
-    }
-    if (NeedsReferences.readsNeeds(reads)) {
+    // Every cell of a matrix shares its spec's command: whether it reads needs is decided once.
+    boolean readsNeeds =
+        runReadsNeeds.computeIfAbsent(
+            spec.run(), run -> NeedsReferences.readsNeeds(parsed.reads(run)));
+    if (readsNeeds) {
+      Set<String> reads = parsed.reads(spec.run());
       NeedsReferences.check(spec, reads, bindings, at, "in 'run' of step '" + spec.name() + "'")
           .ifPresent(problems::add);
       return spec.run(); // rendered when the step becomes ready
@@ -374,6 +382,9 @@ final class StepResolver {
   /** The step's {@code inputs} and {@code outputs} with {@code ${{ }}} substituted, unquoted. */
   private CacheSpec cachePaths(StepSpec spec, Bindings bindings) {
     CacheSpec cache = spec.cache();
+    if (cache.inputs().isEmpty() && cache.outputs().isEmpty()) {
+      return cache; // nothing to render: most steps, and every cell of most matrices
+    }
     try {
       return new CacheSpec(
           cache.enabled(), render(cache.inputs(), bindings), render(cache.outputs(), bindings));

@@ -4,6 +4,7 @@ import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepCounts;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.record.StepState;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -146,8 +147,20 @@ final class HtmlCellGroups {
 
   /** The page of one group: every cell, one short row each. */
   String cellsPage(RunRecord record, String name) {
+    StringBuilder html = new StringBuilder();
+    try {
+      writeCellsPage(record, name, html);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot render a cells page: " + e.getMessage(), e);
+    }
+    return html.toString();
+  }
+
+  /** Writes {@link #cellsPage} to {@code out} as it is built (100,000 rows are 20 MB of text). */
+  void writeCellsPage(RunRecord record, String name, Appendable out) throws IOException {
     List<StepRecord> cells = groups.getOrDefault(name, List.of());
-    StringBuilder html = new StringBuilder(cells.size() * 160 + 1024);
+    Spill spill = new Spill(out);
+    StringBuilder html = spill.buffer();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<title>")
         .append(Html.esc(name))
@@ -181,7 +194,9 @@ final class HtmlCellGroups {
         html.append("<a href=\"").append(log).append("\">log</a>");
       }
       html.append("</td></tr>\n");
+      spill.maybe();
     }
-    return html.append("</tbody>\n</table></div>\n</main>\n</body>\n</html>\n").toString();
+    html.append("</tbody>\n</table></div>\n</main>\n</body>\n</html>\n");
+    spill.flush();
   }
 }

@@ -45,7 +45,7 @@ public final class HtmlReportWriter {
         .forEach(
             (name, page) -> {
               Path file = reportDir.resolve(page);
-              AtomicFiles.write(file, groups.cellsPage(record, name));
+              AtomicFiles.write(file, Utf8Text.of(w -> groups.writeCellsPage(record, name, w)));
               written.add(file);
             });
     return written;

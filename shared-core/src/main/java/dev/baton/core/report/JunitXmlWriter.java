@@ -3,7 +3,9 @@ package dev.baton.core.report;
 import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepRecord;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,6 +31,21 @@ public final class JunitXmlWriter {
 
   /** The JUnit XML document for {@code record}, UTF-8 encoded when written. */
   public static String toXml(RunRecord record) {
+    StringWriter out = new StringWriter();
+    try {
+      write(record, out);
+    } catch (IOException e) {
+      // Writing to a StringWriter cannot fail for I/O reasons; this is a programming error.
+      throw new IllegalStateException("cannot render junit.xml: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the JUnit XML document for {@code record} to {@code out} as it goes (100,000 test cases
+   * are never one string in memory); {@code out} is flushed, not closed.
+   */
+  public static void write(RunRecord record, Writer out) throws IOException {
     List<JunitCase> cases = new ArrayList<>();
     String className = className(record.pipeline());
     for (StepRecord step : record.steps()) {
@@ -39,7 +56,6 @@ public final class JunitXmlWriter {
     }
     cases = uniquelyNamed(cases);
     try {
-      StringWriter out = new StringWriter();
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
@@ -47,10 +63,13 @@ public final class JunitXmlWriter {
       xml.writeCharacters("\n");
       xml.writeEndDocument();
       xml.close();
-      return out.toString();
+      out.flush();
     } catch (XMLStreamException e) {
-      // Writing to a StringWriter cannot fail for I/O reasons; this is a programming error.
-      throw new IllegalStateException("cannot render junit.xml: " + e.getMessage(), e);
+      // The stream writer wraps the Writer's own failures.
+      if (e.getNestedException() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("cannot render junit.xml: " + e.getMessage(), e);
     }
   }
 

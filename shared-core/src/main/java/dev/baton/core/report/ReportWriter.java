@@ -59,17 +59,16 @@ public final class ReportWriter {
       RunRecord record, Path reportDir, Map<String, String> env) {
     List<Path> written = new ArrayList<>();
     Path junit = reportDir.resolve(JUNIT_XML);
-    AtomicFiles.write(junit, JunitXmlWriter.toXml(record));
+    AtomicFiles.write(junit, Utf8Text.of(w -> JunitXmlWriter.write(record, w)));
     written.add(junit);
-    String summary = SummaryMarkdownWriter.toMarkdown(record);
     Path summaryFile = reportDir.resolve(SUMMARY_MD);
-    AtomicFiles.write(summaryFile, summary);
+    AtomicFiles.write(summaryFile, Utf8Text.of(w -> SummaryMarkdownWriter.write(record, w)));
     written.add(summaryFile);
     written.addAll(HtmlReportWriter.write(record, reportDir));
     String stepSummary = env.get(GITHUB_STEP_SUMMARY);
     if (stepSummary != null && !stepSummary.isBlank()) {
       Path target = Path.of(stepSummary);
-      appendStepSummary(target, summary);
+      appendStepSummary(target, SummaryMarkdownWriter.toMarkdown(record));
       written.add(target);
     }
     return written;

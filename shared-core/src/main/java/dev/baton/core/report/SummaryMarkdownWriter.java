@@ -4,6 +4,7 @@ import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepCounts;
 import dev.baton.core.record.StepRecord;
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,21 @@ public final class SummaryMarkdownWriter {
   /** The Markdown summary of {@code record}. */
   public static String toMarkdown(RunRecord record) {
     StringBuilder md = new StringBuilder();
+    try {
+      write(record, md);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot render summary.md: " + e.getMessage(), e);
+    }
+    return md.toString();
+  }
+
+  /**
+   * Writes the Markdown summary of {@code record} to {@code out} in pieces of about {@link
+   * Spill#PIECE} characters (a table of 100,000 steps is never one string in memory).
+   */
+  public static void write(RunRecord record, Appendable out) throws IOException {
+    Spill spill = new Spill(out);
+    StringBuilder md = spill.buffer();
     md.append("## ")
         .append(Markdown.inline(record.pipeline()))
         .append(": ")
@@ -31,19 +47,21 @@ public final class SummaryMarkdownWriter {
         .append(StepCounts.of(record).describe())
         .append("\n\n");
     if (!record.steps().isEmpty()) {
-      stepTable(md, record);
-      outputs(md, record);
+      stepTable(spill, record);
+      outputs(spill, record);
       md.append(HtmlUsageSection.markdown(record));
     }
     for (StepRecord step : record.steps()) {
       if (StepCounts.isFailure(step.status()) || !failedGates(step).isEmpty()) {
         failedStep(md, step);
+        spill.maybe();
       }
     }
-    return md.toString();
+    spill.flush();
   }
 
-  private static void stepTable(StringBuilder md, RunRecord record) {
+  private static void stepTable(Spill spill, RunRecord record) throws IOException {
+    StringBuilder md = spill.buffer();
     md.append("| Step | Status | Duration | Attempts | Agent | GPUs |\n");
     md.append("|---|---|---:|---:|---|---|\n");
     for (StepRecord step : record.steps()) {
@@ -60,12 +78,14 @@ public final class SummaryMarkdownWriter {
           .append(" | ")
           .append(step.gpus().stream().map(String::valueOf).collect(Collectors.joining(", ")))
           .append(" |\n");
+      spill.maybe();
     }
     md.append('\n');
   }
 
   /** The outputs each step wrote to $BATON_OUTPUT, one table per step that wrote any. */
-  private static void outputs(StringBuilder md, RunRecord record) {
+  private static void outputs(Spill spill, RunRecord record) throws IOException {
+    StringBuilder md = spill.buffer();
     if (record.steps().stream().allMatch(s -> s.outputs().isEmpty())) {
       return;
     }
@@ -85,6 +105,7 @@ public final class SummaryMarkdownWriter {
                       .append(Markdown.inline(OutputValues.shown(value)))
                       .append(" |\n"));
       md.append('\n');
+      spill.maybe();
     }
   }
 

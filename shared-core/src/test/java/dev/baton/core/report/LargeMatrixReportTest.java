@@ -114,4 +114,22 @@ class LargeMatrixReportTest {
     assertThat(Files.readString(file)).isEqualTo(RunRecordJson.toJson(record));
     assertThat(RunRecordJson.read(file)).isEqualTo(record);
   }
+
+  @Test
+  void junitSummaryAndCellsPageAreStreamedInPiecesAsTheSameText() throws Exception {
+    // 2,000 cells: each report is larger than Spill's piece, so it is handed on in pieces.
+    RunRecord record = run(2_000);
+    ReportWriter.writeAll(record, dir, Map.of());
+
+    assertThat(Files.readString(dir.resolve("junit.xml"))).isEqualTo(JunitXmlWriter.toXml(record));
+    String summary = Files.readString(dir.resolve("summary.md"));
+    assertThat(summary).isEqualTo(SummaryMarkdownWriter.toMarkdown(record));
+    assertThat(summary.length()).isGreaterThan(Spill.PIECE);
+    HtmlCellGroups groups = HtmlCellGroups.of(record);
+    String name = groups.groups.keySet().iterator().next();
+    String page = Files.readString(dir.resolve("report-cells-1.html"));
+    assertThat(page).isEqualTo(groups.cellsPage(record, name));
+    assertThat(page.length()).isGreaterThan(2 * Spill.PIECE);
+    assertThat(page).endsWith("</html>\n");
+  }
 }

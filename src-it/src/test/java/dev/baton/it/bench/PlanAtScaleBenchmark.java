@@ -129,42 +129,8 @@ class PlanAtScaleBenchmark {
               Files.exists(cells) ? Files.size(cells) / 1e6 : 0.0,
               Files.size(dir.resolve("out/run.json")) / 1e6));
     }
-    out.append(opensInChromium(dir.resolve("out/report.html")));
+    out.append(Chromium.opens(dir.resolve("out/report.html"), tmp));
     report(out);
-  }
-
-  /** Whether headless Chromium loads the page and prints its whole DOM; skipped without it. */
-  private String opensInChromium(Path html) throws Exception {
-    Path chromium = Path.of("/usr/bin/chromium");
-    if (!Files.isExecutable(chromium)) {
-      return "%nreport.html in Chromium: not checked (no /usr/bin/chromium)%n".formatted();
-    }
-    Path dom = Files.createTempFile(tmp, "dom", ".html");
-    Path profile = Files.createTempDirectory(tmp, "chromium");
-    long start = System.nanoTime();
-    Process p =
-        new ProcessBuilder(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--user-data-dir=" + profile,
-                "--dump-dom",
-                html.toUri().toString())
-            .redirectOutput(dom.toFile())
-            .redirectError(new File("/dev/null"))
-            .start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("Chromium did not load " + html + " in 5 minutes");
-    }
-    String text = Files.readString(dom);
-    assertThat(p.exitValue()).isZero();
-    assertThat(text).contains("id=\"steps\"").contains("</html>");
-    return String.format(
-        Locale.ROOT,
-        "%nreport.html in headless Chromium: loaded and its DOM printed in %.1f s%n",
-        (System.nanoTime() - start) / 1e9);
   }
 
   private static void deleteTree(Path root) throws IOException {
