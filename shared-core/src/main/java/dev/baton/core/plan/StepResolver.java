@@ -9,7 +9,6 @@ import dev.baton.core.descriptor.StepSpec;
 import dev.baton.core.errors.DescriptorProblem;
 import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.expr.Bindings;
-import dev.baton.core.expr.Expression;
 import dev.baton.core.expr.ExpressionException;
 import dev.baton.core.expr.Quoting;
 import dev.baton.core.expr.Template;
@@ -39,7 +38,7 @@ final class StepResolver {
   private final Map<String, String> pipelineEnv;
   private final ParsedTexts parsed = new ParsedTexts();
   private final IdentityHashMap<Command, Boolean> runReadsNeeds = new IdentityHashMap<>();
-  private final Map<String, Expression> whens = new HashMap<>();
+  private final WhenResolver whens;
 
   StepResolver(
       PipelineDescriptor descriptor, Map<String, Object> params, List<DescriptorProblem> problems) {
@@ -47,6 +46,7 @@ final class StepResolver {
     this.params = params;
     this.problems = problems;
     this.pipelineEnv = pipelineEnv();
+    this.whens = new WhenResolver(parsed, problems);
     for (StepSpec s : descriptor.steps().values()) {
       List<Map<String, String>> stepCells =
           s.matrix().isDynamic() ? List.of() : MatrixExpander.cells(s.matrix());
@@ -174,7 +174,7 @@ final class StepResolver {
     env.putAll(stepEnv(spec, Bindings.of(context)));
     context.put("env", env);
     Bindings bindings = Bindings.of(context);
-    String skip = when(spec, bindings);
+    String skip = whens.skipReason(spec, bindings);
     Command command = command(spec, bindings);
     StepSpec resolved = spec;
     if (spec.stage().isPresent()) {
@@ -270,53 +270,6 @@ final class StepResolver {
               }
             });
     return env;
-  }
-
-  private String when(StepSpec spec, Bindings bindings) {
-    String text = spec.when().strip();
-    if (text.isEmpty()) {
-      return "";
-    }
-    Set<String> reads = parsed.reads(text, true);
-    if (NeedsReferences.readsNeeds(reads) || !WhenConditions.statusFunctions(spec).isEmpty()) {
-      NeedsReferences.check(
-              spec, reads, bindings, spec.whenPosition(), "in 'when' of step '" + spec.name() + "'")
-          .ifPresent(problems::add);
-      return ""; // decided when the step becomes ready
-    }
-    try {
-      Expression e = whens.get(text);
-      if (e == null) {
-        e = whenExpression(spec, text);
-        if (e == null) {
-          return "";
-        }
-        whens.put(text, e);
-      }
-      return e.test(bindings) ? "" : "when: " + text + " is false";
-    } catch (ExpressionException ex) {
-      problems.add(
-          ExpressionProblems.at(
-              spec.whenPosition(), ex, "in 'when' of step '" + spec.name() + "'"));
-      return "";
-    }
-  }
-
-  /** The expression {@code when} holds; null (and a problem) when it mixes text and ${{ }}. */
-  private @Nullable Expression whenExpression(StepSpec spec, String text) {
-    Expression e = Template.whole(text).orElse(null);
-    if (e == null) {
-      if (Template.containsExpression(text)) {
-        problems.add(
-            new DescriptorProblem(
-                spec.whenPosition(),
-                "'when' of step '" + spec.name() + "' mixes text and ${{ }}",
-                "write one expression, such as ${{ params.branch == 'main' }}"));
-        return null;
-      }
-      e = Expression.parseCondition(text);
-    }
-    return e;
   }
 
   private Command command(StepSpec spec, Bindings bindings) {
