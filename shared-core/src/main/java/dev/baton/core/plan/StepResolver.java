@@ -40,8 +40,19 @@ final class StepResolver {
   private final ParsedTexts parsed = new ParsedTexts();
   private final Map<String, Expression> whens = new HashMap<>();
 
+  private final ModelContext models;
+
   StepResolver(
       PipelineDescriptor descriptor, Map<String, Object> params, List<DescriptorProblem> problems) {
+    this(descriptor, params, problems, ModelContext.NONE);
+  }
+
+  StepResolver(
+      PipelineDescriptor descriptor,
+      Map<String, Object> params,
+      List<DescriptorProblem> problems,
+      ModelContext models) {
+    this.models = models;
     this.descriptor = descriptor;
     this.params = params;
     this.problems = problems;
@@ -168,6 +179,7 @@ final class StepResolver {
     context.put("params", params);
     context.put("matrix", cell);
     context.put("env", pipelineEnv);
+    context.put(ModelContext.ROOT, models);
     Map<String, String> env = new LinkedHashMap<>(pipelineEnv);
     env.putAll(stepEnv(spec, Bindings.of(context)));
     context.put("env", env);
