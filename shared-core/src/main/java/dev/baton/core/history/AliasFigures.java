@@ -87,7 +87,7 @@ public final class AliasFigures implements AliasBaselines {
   }
 
   private static Baseline baseline(ModelAlias alias, RunRecord run, String fingerprint) {
-    Map<String, Map<String, Baseline.StepFigures>> figures = BaselinePromoter.figures(run);
+    Map<String, Map<String, Baseline.StepFigures>> figures = BaselinePromoter.figures(run, true);
     Map<String, Baseline.StepFigures> steps = new LinkedHashMap<>();
     Map<String, Baseline.StepFigures> same = figures.get(fingerprint);
     if (same != null) {

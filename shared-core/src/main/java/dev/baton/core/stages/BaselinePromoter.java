@@ -46,9 +46,18 @@ public final class BaselinePromoter {
    * step id → its metrics and samples.
    */
   public static Map<String, Map<String, Baseline.StepFigures>> figures(RunRecord run) {
+    return figures(run, false);
+  }
+
+  /**
+   * {@link #figures(RunRecord)}; with {@code measured}, also the metrics of steps whose gates
+   * failed: what a model measured is its own figure, whether or not it passed then.
+   */
+  public static Map<String, Map<String, Baseline.StepFigures>> figures(
+      RunRecord run, boolean measured) {
     Map<String, Map<String, Baseline.StepFigures>> byHardware = new LinkedHashMap<>();
     for (StepRecord step : run.steps()) {
-      if (!step.status().isSuccessful()) {
+      if (!step.status().isSuccessful() && !measured) {
         continue;
       }
       Map<String, Double> metrics = numbers(step.results().get("metrics"));

@@ -45,9 +45,17 @@ record StageContext(
       @Override
       public String missing(String baseline) {
         Optional<ModelAlias> alias = ModelAlias.of(baseline);
-        return alias.isPresent()
-            ? aliases.find(alias.get(), pipeline, fingerprint).missing() + ", so only min/max apply"
-            : GateEvaluator.BaselineValues.super.missing(baseline);
+        if (alias.isEmpty()) {
+          return GateEvaluator.BaselineValues.super.missing(baseline);
+        }
+        AliasBaselines.Found found = aliases.find(alias.get(), pipeline, fingerprint);
+        String why =
+            found
+                .baseline()
+                .map(
+                    b -> "run " + b.runId() + " that made " + baseline + " measured no such metric")
+                .orElse(found.missing());
+        return why + ", so only min/max apply";
       }
     };
   }
