@@ -39,23 +39,14 @@ final class StepResolver {
   private final Map<String, String> pipelineEnv;
   private final ParsedTexts parsed = new ParsedTexts();
   private final Map<String, Expression> whens = new HashMap<>();
-
-  private final ModelContext models;
-
-  StepResolver(
-      PipelineDescriptor descriptor, Map<String, Object> params, List<DescriptorProblem> problems) {
-    this(descriptor, params, problems, ModelContext.NONE);
-  }
+  private final ModelContext models; // models.* of expressions, read when one reads them
 
   StepResolver(
-      PipelineDescriptor descriptor,
-      Map<String, Object> params,
-      List<DescriptorProblem> problems,
-      ModelContext models) {
-    this.models = models;
-    this.descriptor = descriptor;
-    this.params = params;
-    this.problems = problems;
+      PipelineDescriptor d, Map<String, Object> p, List<DescriptorProblem> out, ModelContext m) {
+    this.descriptor = d;
+    this.params = p;
+    this.problems = out;
+    this.models = m;
     this.pipelineEnv = pipelineEnv();
     for (StepSpec s : descriptor.steps().values()) {
       List<Map<String, String>> stepCells =
