@@ -44,6 +44,8 @@ public final class BatonCli implements Runnable {
     c.put("compare", CompareCommand::new);
     c.put("trends", TrendsCommand::new);
     c.put("lineage", LineageCommand::new);
+    c.put("models", ModelsCommand::new);
+    c.put("alias", AliasCommand::new);
     return c;
   }
 

@@ -13,6 +13,7 @@ import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.local.LocalExecutor;
+import dev.baton.core.history.AliasFigures;
 import dev.baton.core.notify.Webhooks;
 import dev.baton.core.plan.Expansions;
 import dev.baton.core.plan.Plan;
@@ -69,7 +70,7 @@ public final class Baton {
 
   /** Plans the run the config describes; runs nothing. */
   public Plan plan(BatonConfig config) {
-    return Planning.plan(config);
+    return Planning.plan(config, environment);
   }
 
   /** The agents steps of this config would run on, with their GPUs. */
@@ -318,7 +319,8 @@ public final class Baton {
             // A single step run for an outside engine (Jenkins) is not the whole run: no limit.
             !journaling.kept()
                 ? Optional.empty()
-                : config.runTimeout().or(() -> p.plan().descriptor().timeout()));
+                : config.runTimeout().or(() -> p.plan().descriptor().timeout()),
+            AliasFigures.of(p.plan().descriptor().workspace(), environment));
     EngineResult result;
     RunEngine engine;
     try (journal) {

@@ -5,10 +5,12 @@ import dev.baton.core.descriptor.PipelineDescriptor;
 import dev.baton.core.errors.BatonException;
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.errors.DescriptorProblem;
+import dev.baton.core.history.ModelAliasContext;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.Planner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,12 @@ final class Planning {
   private Planning() {}
 
   static Plan plan(BatonConfig config) {
-    Attempt attempt = attempt(config);
+    return plan(config, System.getenv());
+  }
+
+  /** The plan, with {@code models.*} read from the run history {@code env} names. */
+  static Plan plan(BatonConfig config, Map<String, String> env) {
+    Attempt attempt = attempt(config, env);
     attempt.throwIfProblems();
     return attempt.plan().orElseThrow();
   }
@@ -41,13 +48,20 @@ final class Planning {
     }
   }
 
-  static Attempt attempt(BatonConfig config) {
+  static Attempt attempt(BatonConfig config, Map<String, String> env) {
     List<DescriptorProblem> problems = new ArrayList<>();
     Optional<PipelineDescriptor> d = DescriptorReader.read(config.file(), problems);
     Optional<Plan> plan = Optional.empty();
     if (d.isPresent()) {
       try {
-        plan = Optional.of(Planner.plan(d.get(), config.params(), config.only(), config.kinds()));
+        plan =
+            Optional.of(
+                Planner.plan(
+                    d.get(),
+                    config.params(),
+                    config.only(),
+                    config.kinds(),
+                    ModelAliasContext.of(d.get().workspace(), env)));
       } catch (DescriptorException e) {
         problems.addAll(e.problems());
       } catch (BatonException e) {

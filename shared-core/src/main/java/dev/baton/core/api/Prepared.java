@@ -39,7 +39,7 @@ import java.util.Set;
 record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
 
   static Prepared of(BatonConfig config, Map<String, String> env, EventSink events) {
-    Planning.Attempt attempt = Planning.attempt(config);
+    Planning.Attempt attempt = Planning.attempt(config, env);
     if (attempt.descriptor().isEmpty()) {
       attempt.throwIfProblems();
     }

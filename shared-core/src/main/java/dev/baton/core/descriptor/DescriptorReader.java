@@ -195,6 +195,7 @@ public final class DescriptorReader {
                   StepReader.read(e, defaults, secrets.keySet(), r)
                       .ifPresent(s -> steps.put(s.name(), s));
                 }
+                ArtifactReader.checkUnique(steps, r);
               });
     }
     return new PipelineDescriptor(

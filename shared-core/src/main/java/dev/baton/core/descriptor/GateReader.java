@@ -57,6 +57,15 @@ final class GateReader {
     Optional<Double> max = NodeReader.get(m, "max").flatMap(n -> r.number(n, what + ".max"));
     Optional<String> baseline =
         NodeReader.get(m, "baseline").flatMap(n -> r.string(n, what + ".baseline"));
+    baseline.ifPresent(
+        b ->
+            ModelAlias.problem(b)
+                .ifPresent(
+                    why ->
+                        r.problem(
+                            NodeReader.get(m, "baseline").get().position(),
+                            what + ".baseline '" + b + "' " + why,
+                            ModelAlias.HINT)));
     Optional<GateSpec.Tolerance> drop =
         NodeReader.get(m, "maxDrop").flatMap(n -> tolerance(n, what + ".maxDrop", r));
     Optional<GateSpec.Tolerance> rise =

@@ -45,7 +45,8 @@ final class StepReader {
           "outputs",
           "maxCells",
           "container",
-          "limits");
+          "limits",
+          "artifacts");
 
   static final Map<String, String> STEP_LATER = Map.of();
   static final List<String> DEFAULT_KEYS = List.of("timeout", "retry", "agent", "container");
@@ -190,6 +191,13 @@ final class StepReader {
         NodeReader.get(m, "container")
             .map(n -> ContainerReader.read(n, where + ".container", defaults.container(), r))
             .orElse(defaults.container());
+    List<ArtifactSpec> artifacts = ArtifactReader.read(m, where, r);
+    if (!artifacts.isEmpty() && !matrix.isEmpty()) {
+      r.problem(
+          artifacts.get(0).position(),
+          where + " has a matrix and artifacts: its cells would write the same file",
+          "declare the artifact in a step without a matrix that picks or packages the result");
+    }
     return Optional.of(
         new StepSpec(
             name,
@@ -213,7 +221,8 @@ final class StepReader {
             secrets,
             cache,
             needCells,
-            container));
+            container,
+            artifacts));
   }
 
   static Command command(YamlNode node, String what, NodeReader r) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param needCells needs on one cell or a subset of a matrix step, by step name in {@code needs}; a
  *     need not listed here is on every cell
  * @param container the image the step's commands run in; empty: on the host
+ * @param artifacts the named files each successful run records a version of
  */
 public record StepSpec(
     String name,
@@ -42,9 +43,11 @@ public record StepSpec(
     List<String> secrets,
     CacheSpec cache,
     List<NeedSpec> needCells,
-    Optional<ContainerSpec> container) {
+    Optional<ContainerSpec> container,
+    List<ArtifactSpec> artifacts) {
 
   public StepSpec {
+    artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     needCells = needCells == null ? List.of() : List.copyOf(needCells);
     container = container == null ? Optional.empty() : container;
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
@@ -54,6 +57,56 @@ public record StepSpec(
     when = when == null ? "" : when;
     stage = stage == null ? Optional.empty() : stage;
     cache = cache == null ? CacheSpec.NONE : cache;
+  }
+
+  /** A step that declares no artifacts. */
+  public StepSpec(
+      String name,
+      SourcePosition position,
+      StepKind kind,
+      Command run,
+      SourcePosition runPosition,
+      List<String> needs,
+      MatrixSpec matrix,
+      String when,
+      SourcePosition whenPosition,
+      Optional<Duration> timeout,
+      RetryPolicy retry,
+      Map<String, String> env,
+      String workdir,
+      boolean continueOnError,
+      AgentRequest agent,
+      int priority,
+      Optional<ConcurrencySpec> concurrency,
+      Optional<StageSpec> stage,
+      List<String> secrets,
+      CacheSpec cache,
+      List<NeedSpec> needCells,
+      Optional<ContainerSpec> container) {
+    this(
+        name,
+        position,
+        kind,
+        run,
+        runPosition,
+        needs,
+        matrix,
+        when,
+        whenPosition,
+        timeout,
+        retry,
+        env,
+        workdir,
+        continueOnError,
+        agent,
+        priority,
+        concurrency,
+        stage,
+        secrets,
+        cache,
+        needCells,
+        container,
+        List.of());
   }
 
   /** A step that needs every cell of each step it needs and runs on the host. */
@@ -132,7 +185,8 @@ public record StepSpec(
         secrets,
         other,
         needCells,
-        container);
+        container,
+        artifacts);
   }
 
   /** This step with {@code other} as its stage (its commands and gates resolved). */
@@ -159,6 +213,7 @@ public record StepSpec(
         secrets,
         cache,
         needCells,
-        container);
+        container,
+        artifacts);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The record of an attempt that ended: how it ended, and the outputs it wrote to {@code
@@ -34,8 +35,14 @@ final class AttemptEnds {
     }
   }
 
+  /**
+   * The attempt's record.
+   *
+   * @param workspace where the step's declared artifacts are: one missing fails an attempt that
+   *     would have succeeded ({@link ArtifactFiles})
+   */
   static AttemptRecord record(
-      StepRun r, int attempt, Instant end, ExitStatus status, Throwable error) {
+      StepRun r, int attempt, Instant end, ExitStatus status, Throwable error, Path workspace) {
     Integer exitCode = status == null || !status.launched() ? null : status.exitCode();
     AttemptOutcome result = AttemptOutcome.of(r, status, error);
     StepState outcome = result.state();
@@ -55,6 +62,13 @@ final class AttemptEnds {
         } else {
           message = message + "; " + bad.message();
         }
+      }
+    }
+    if (outcome.isSuccessful() && outcome != StepState.CACHED) {
+      Optional<String> missing = ArtifactFiles.missing(r.step.spec().artifacts(), workspace);
+      if (missing.isPresent()) {
+        outcome = StepState.FAILED;
+        message = missing.get();
       }
     }
     return new AttemptRecord(

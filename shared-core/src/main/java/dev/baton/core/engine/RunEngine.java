@@ -292,7 +292,8 @@ public final class RunEngine {
     Instant end = Instant.now(); // before the leases go: the next holder starts after this end
     r.lease.close();
     usage.release(r.attemptAgent(), r.gpus, r.step.agent(), r.step.concurrency());
-    AttemptRecord attemptRecord = AttemptEnds.record(r, attempt, end, status, error);
+    AttemptRecord attemptRecord =
+        AttemptEnds.record(r, attempt, end, status, error, settings.workspace());
     StepState outcome = attemptRecord.status();
     String message = attemptRecord.message();
     Integer exitCode = attemptRecord.exitCode();

@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.secrets.RunSecrets;
+import dev.baton.core.stages.AliasBaselines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param leaseTimeout how long a step may wait for leases other processes hold before it fails;
  *     zero: as long as it takes
  * @param runTimeout how long the whole run may take ({@link RunDeadline}); empty: no limit
+ * @param aliases the figures behind gate baselines that follow a model's alias ({@code
+ *     model@champion}), from the run history
  */
 public record RunSettings(
     String runId,
@@ -40,12 +43,50 @@ public record RunSettings(
     boolean readCache,
     Optional<Path> leaseDirectory,
     Duration leaseTimeout,
-    Optional<Duration> runTimeout) {
+    Optional<Duration> runTimeout,
+    AliasBaselines aliases) {
 
   public RunSettings {
+    aliases = aliases == null ? AliasBaselines.NONE : aliases;
     runTimeout = runTimeout == null ? Optional.empty() : runTimeout;
     leaseTimeout = leaseTimeout == null ? Duration.ZERO : leaseTimeout;
     baseEnv = Map.copyOf(baseEnv);
     secrets = secrets == null ? RunSecrets.NONE : secrets;
+  }
+
+  /** Settings whose gates know no model aliases. */
+  public RunSettings(
+      String runId,
+      String pipeline,
+      Path workspace,
+      Path reportDir,
+      int maxRunning,
+      boolean failFast,
+      Map<String, String> baseEnv,
+      Duration killGrace,
+      boolean assignGpus,
+      long randomSeed,
+      RunSecrets secrets,
+      boolean readCache,
+      Optional<Path> leaseDirectory,
+      Duration leaseTimeout,
+      Optional<Duration> runTimeout) {
+    this(
+        runId,
+        pipeline,
+        workspace,
+        reportDir,
+        maxRunning,
+        failFast,
+        baseEnv,
+        killGrace,
+        assignGpus,
+        randomSeed,
+        secrets,
+        readCache,
+        leaseDirectory,
+        leaseTimeout,
+        runTimeout,
+        AliasBaselines.NONE);
   }
 }

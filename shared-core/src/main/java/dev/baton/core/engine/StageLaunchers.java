@@ -41,10 +41,11 @@ final class StageLaunchers {
     return containers.launcher(
         new CachingLauncher(
             MeasuringLauncher.around(
-                forExecutor(
+                new StageLauncher(
                     containers.executor(
                         LimitingExecutor.around(executor, plan.descriptor().limits(), events)),
-                    settings.secrets().masker()),
+                    settings.secrets().masker(),
+                    settings.aliases()),
                 UsageInterval.configured()),
             settings.readCache(),
             settings.workspace(),

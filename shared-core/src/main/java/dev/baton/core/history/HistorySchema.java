@@ -45,7 +45,24 @@ final class HistorySchema {
                   "CREATE TABLE files (run_id TEXT NOT NULL, step_id TEXT NOT NULL,"
                       + " role TEXT NOT NULL, path TEXT NOT NULL, digest TEXT NOT NULL,"
                       + " PRIMARY KEY (run_id, step_id, role, path))",
-                  "CREATE INDEX files_digest ON files (digest)")));
+                  "CREATE INDEX files_digest ON files (digest)")),
+          new Migration(
+              2,
+              "artifact versions, model aliases and their audit trail",
+              List.of(
+                  "CREATE TABLE artifact_versions (name TEXT NOT NULL, version INTEGER NOT NULL,"
+                      + " digest TEXT NOT NULL, size BIGINT NOT NULL, run_id TEXT NOT NULL,"
+                      + " step_id TEXT NOT NULL, pipeline TEXT NOT NULL, path TEXT NOT NULL,"
+                      + " kept_path TEXT NOT NULL, created_at TEXT NOT NULL,"
+                      + " PRIMARY KEY (name, version))",
+                  "CREATE INDEX artifact_versions_run ON artifact_versions (run_id)",
+                  "CREATE TABLE model_aliases (name TEXT NOT NULL, alias TEXT NOT NULL,"
+                      + " version INTEGER NOT NULL, set_by TEXT NOT NULL, set_at TEXT NOT NULL,"
+                      + " PRIMARY KEY (name, alias))",
+                  "CREATE TABLE alias_events (name TEXT NOT NULL, alias TEXT NOT NULL,"
+                      + " seq INTEGER NOT NULL, version INTEGER NOT NULL, previous INTEGER,"
+                      + " run_id TEXT NOT NULL, set_by TEXT NOT NULL, set_at TEXT NOT NULL,"
+                      + " reason TEXT NOT NULL, PRIMARY KEY (name, alias, seq))")));
 
   static int latest() {
     return MIGRATIONS.get(MIGRATIONS.size() - 1).version();

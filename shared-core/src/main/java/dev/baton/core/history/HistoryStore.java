@@ -39,6 +39,9 @@ public interface HistoryStore extends AutoCloseable {
   /** The files one step read and wrote. */
   List<FileRow> files(String runId, String stepId);
 
+  /** The versions of named artifacts and their aliases, in the same store. */
+  ModelRegistry models();
+
   @Override
   void close();
 }

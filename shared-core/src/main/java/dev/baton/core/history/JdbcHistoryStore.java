@@ -265,6 +265,11 @@ public final class JdbcHistoryStore implements HistoryStore {
   }
 
   @Override
+  public ModelRegistry models() {
+    return new ModelRegistry(db, where);
+  }
+
+  @Override
   public synchronized void close() {
     try {
       db.close();

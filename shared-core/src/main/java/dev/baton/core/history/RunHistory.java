@@ -28,6 +28,7 @@ public final class RunHistory {
     }
     try (HistoryStore store = HistoryStores.open(workspace, env)) {
       store.add(record);
+      ModelVersions.record(store.models(), record, workspace);
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of(

@@ -1,6 +1,7 @@
 package dev.baton.core.history;
 
 import dev.baton.core.cache.DeclaredFiles;
+import dev.baton.core.descriptor.ArtifactSpec;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.record.AttemptRecord;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,11 +51,16 @@ public final class RunLineage {
     String image = last.imageDigest().isEmpty() ? null : last.imageDigest();
     Map<String, String> inputs = Map.of();
     Map<String, String> outputs = Map.of();
+    Map<String, String> artifacts = new TreeMap<>();
     if (planned != null && files != null) {
       inputs = files.digests(planned.spec().cache().inputs());
-      outputs = files.digests(planned.spec().cache().outputs());
+      outputs = new TreeMap<>(files.digests(planned.spec().cache().outputs()));
+      for (ArtifactSpec a : planned.spec().artifacts()) {
+        artifacts.put(a.name(), a.path());
+        outputs.putAll(files.digests(List.of(a.path())));
+      }
     }
-    StepLineage lineage = new StepLineage(inputs, outputs, image);
+    StepLineage lineage = new StepLineage(inputs, outputs, image, artifacts);
     return lineage.isEmpty() ? null : lineage;
   }
 

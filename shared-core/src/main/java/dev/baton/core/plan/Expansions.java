@@ -67,7 +67,7 @@ public final class Expansions {
     PipelineDescriptor d = plan.descriptor();
     Map<String, Object> params = ParamValues.typed(d, plan.params());
     List<DescriptorProblem> problems = new ArrayList<>();
-    StepResolver resolver = new StepResolver(d, params, problems);
+    StepResolver resolver = new StepResolver(d, params, problems, ModelContext.NONE);
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("params", params);
     context.put("env", resolver.pipelineEnvironment());
@@ -84,7 +84,8 @@ public final class Expansions {
       Plan plan, PlannedStep pending, Map<String, List<String>> values) {
     PipelineDescriptor d = plan.descriptor();
     List<DescriptorProblem> problems = new ArrayList<>();
-    StepResolver resolver = new StepResolver(d, ParamValues.typed(d, plan.params()), problems);
+    StepResolver resolver =
+        new StepResolver(d, ParamValues.typed(d, plan.params()), problems, ModelContext.NONE);
     return cells(plan, pending, values, resolver, problems);
   }
 

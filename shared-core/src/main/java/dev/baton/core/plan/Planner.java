@@ -42,6 +42,19 @@ public final class Planner {
    */
   public static Plan plan(
       PipelineDescriptor d, Map<String, String> overrides, Set<String> only, KindSelection kinds) {
+    return plan(d, overrides, only, kinds, ModelContext.NONE);
+  }
+
+  /**
+   * {@link #plan(PipelineDescriptor, Map, Set, KindSelection)}, with expressions reading {@code
+   * models.*} from {@code models}.
+   */
+  public static Plan plan(
+      PipelineDescriptor d,
+      Map<String, String> overrides,
+      Set<String> only,
+      KindSelection kinds,
+      ModelContext models) {
     List<DescriptorProblem> problems = new ArrayList<>();
     Map<String, String> params = ParamValues.apply(d, overrides, problems);
     DagChecker.check(d, problems);
@@ -49,7 +62,7 @@ public final class Planner {
     if (!problems.isEmpty()) {
       throw new DescriptorException(problems);
     }
-    StepResolver resolver = new StepResolver(d, ParamValues.typed(d, params), problems);
+    StepResolver resolver = new StepResolver(d, ParamValues.typed(d, params), problems, models);
     Map<String, List<PlannedStep>> byName = new LinkedHashMap<>();
     for (StepSpec spec : d.steps().values()) {
       byName.put(spec.name(), resolver.expand(spec));

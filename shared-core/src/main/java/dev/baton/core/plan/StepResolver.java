@@ -39,12 +39,14 @@ final class StepResolver {
   private final ParsedTexts parsed = new ParsedTexts();
   private final IdentityHashMap<Command, Boolean> runReadsNeeds = new IdentityHashMap<>();
   private final WhenResolver whens;
+  private final ModelContext models; // models.* of expressions, read when one reads them
 
   StepResolver(
-      PipelineDescriptor descriptor, Map<String, Object> params, List<DescriptorProblem> problems) {
-    this.descriptor = descriptor;
-    this.params = params;
-    this.problems = problems;
+      PipelineDescriptor d, Map<String, Object> p, List<DescriptorProblem> out, ModelContext m) {
+    this.descriptor = d;
+    this.params = p;
+    this.problems = out;
+    this.models = m;
     this.pipelineEnv = pipelineEnv();
     this.whens = new WhenResolver(parsed, problems);
     for (StepSpec s : descriptor.steps().values()) {
@@ -170,6 +172,7 @@ final class StepResolver {
     context.put("params", params);
     context.put("matrix", cell);
     context.put("env", pipelineEnv);
+    context.put(ModelContext.ROOT, models);
     Map<String, String> env = new LinkedHashMap<>(pipelineEnv);
     env.putAll(stepEnv(spec, Bindings.of(context)));
     context.put("env", env);

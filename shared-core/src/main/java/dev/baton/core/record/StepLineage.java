@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
  * it, and from that step's inputs to the steps that wrote them.
  *
  * @param image the image digest ({@code sha256:…}) of the last attempt; null for a step on the host
+ * @param artifacts the step's named artifacts: name → workspace-relative path (its digest is under
+ *     {@code outputs})
  */
 public record StepLineage(
     Map<String, String> inputs,
     Map<String, String> outputs,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String image) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String image,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> artifacts) {
 
   /** The prefix of every file digest: the algorithm, as image digests carry it. */
   public static final String SHA256 = "sha256:";
@@ -25,9 +28,17 @@ public record StepLineage(
   public StepLineage {
     inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(inputs));
     outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(outputs));
+    artifacts =
+        artifacts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(artifacts));
+  }
+
+  /** Lineage without named artifacts. */
+  public StepLineage(
+      Map<String, String> inputs, Map<String, String> outputs, @Nullable String image) {
+    this(inputs, outputs, image, Map.of());
   }
 
   public boolean isEmpty() {
-    return inputs.isEmpty() && outputs.isEmpty() && image == null;
+    return inputs.isEmpty() && outputs.isEmpty() && image == null && artifacts.isEmpty();
   }
 }

@@ -25,9 +25,39 @@ public final class BaselinePromoter {
    */
   public static List<Path> promote(RunRecord run, String name, BaselineStore store)
       throws IOException {
+    Map<String, Map<String, Baseline.StepFigures>> byHardware = figures(run);
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Baseline.StepFigures>> e : byHardware.entrySet()) {
+      written.add(
+          store.save(
+              new Baseline(
+                  run.pipeline(),
+                  name,
+                  e.getKey(),
+                  run.runId(),
+                  Instant.now().toString(),
+                  e.getValue())));
+    }
+    return written;
+  }
+
+  /**
+   * The figures of {@code run}'s succeeded validate and benchmark steps: hardware fingerprint →
+   * step id → its metrics and samples.
+   */
+  public static Map<String, Map<String, Baseline.StepFigures>> figures(RunRecord run) {
+    return figures(run, false);
+  }
+
+  /**
+   * {@link #figures(RunRecord)}; with {@code measured}, also the metrics of steps whose gates
+   * failed: what a model measured is its own figure, whether or not it passed then.
+   */
+  public static Map<String, Map<String, Baseline.StepFigures>> figures(
+      RunRecord run, boolean measured) {
     Map<String, Map<String, Baseline.StepFigures>> byHardware = new LinkedHashMap<>();
     for (StepRecord step : run.steps()) {
-      if (!step.status().isSuccessful()) {
+      if (!step.status().isSuccessful() && !measured) {
         continue;
       }
       Map<String, Double> metrics = numbers(step.results().get("metrics"));
@@ -42,19 +72,7 @@ public final class BaselinePromoter {
           .computeIfAbsent(fingerprint, k -> new LinkedHashMap<>())
           .put(step.id(), new Baseline.StepFigures(metrics, samples));
     }
-    List<Path> written = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Baseline.StepFigures>> e : byHardware.entrySet()) {
-      written.add(
-          store.save(
-              new Baseline(
-                  run.pipeline(),
-                  name,
-                  e.getKey(),
-                  run.runId(),
-                  Instant.now().toString(),
-                  e.getValue())));
-    }
-    return written;
+    return byHardware;
   }
 
   private static Map<String, Double> numbers(@Nullable Object value) {

@@ -35,7 +35,7 @@ final class BoundGate {
       String name = gate.baseline().get();
       Optional<Double> stored = baselines.value(name, gate.metric());
       if (stored.isEmpty()) {
-        notes.add("no baseline '" + name + "' for this hardware yet, so only min/max apply");
+        notes.add(baselines.missing(name));
       } else {
         base = stored.get();
         if (gate.maxDrop().isPresent()) {

@@ -23,6 +23,11 @@ public final class GateEvaluator {
   public interface BaselineValues {
     Optional<Double> value(String baseline, String metric);
 
+    /** Why {@code baseline} has no value for a gate, which then judges min/max only. */
+    default String missing(String baseline) {
+      return "no baseline '" + baseline + "' for this hardware yet, so only min/max apply";
+    }
+
     /** No baselines at all. */
     BaselineValues NONE = (b, m) -> Optional.empty();
   }

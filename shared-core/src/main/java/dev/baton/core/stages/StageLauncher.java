@@ -2,6 +2,8 @@ package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.DeploySpec;
 import dev.baton.core.descriptor.StageSpec;
+import dev.baton.core.errors.BatonException;
+import dev.baton.core.errors.FrontEndWords;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
@@ -38,14 +40,23 @@ public final class StageLauncher implements StepLauncher {
 
   private final StepExecutor executor;
   private final Masker masker;
+  private final AliasBaselines aliases;
 
   /**
    * @param masker masks the run's secrets in what stages write themselves (the benchmark files);
    *     logs and the run record are masked by the engine
    */
   public StageLauncher(StepExecutor executor, Masker masker) {
+    this(executor, masker, AliasBaselines.NONE);
+  }
+
+  /**
+   * A launcher whose gates can compare with the figures behind a model's alias ({@code aliases}).
+   */
+  public StageLauncher(StepExecutor executor, Masker masker, AliasBaselines aliases) {
     this.executor = executor;
     this.masker = masker;
+    this.aliases = aliases;
   }
 
   @Override
@@ -56,11 +67,12 @@ public final class StageLauncher implements StepLauncher {
     StageSpec stage = launch.step().spec().stage().get();
     StageCommands commands = new StageCommands(executor, launch);
     Handle handle = new Handle(commands);
-    POOL.execute(() -> handle.complete(run(stage, commands, masker)));
+    POOL.execute(() -> handle.complete(run(stage, commands, masker, aliases)));
     return handle;
   }
 
-  private static StageResult run(StageSpec stage, StageCommands commands, Masker masker) {
+  private static StageResult run(
+      StageSpec stage, StageCommands commands, Masker masker, AliasBaselines aliases) {
     Map<String, String> env = commands.launch().env();
     Path workspace =
         Path.of(env.getOrDefault(WORKSPACE_VARIABLE, commands.launch().workdir().toString()));
@@ -72,7 +84,8 @@ public final class StageLauncher implements StepLauncher {
               BaselineStore.of(workspace, env),
               env.getOrDefault(PIPELINE_VARIABLE, "pipeline"),
               fingerprint,
-              masker);
+              masker,
+              aliases);
       if (stage instanceof StageSpec.Validate v) {
         return ValidateStage.run(v, ctx);
       }
@@ -82,6 +95,9 @@ public final class StageLauncher implements StepLauncher {
       return DeployStage.run((DeploySpec) stage, ctx);
     } catch (StageException e) {
       return StageResult.failed(e.userMessage(), Map.of());
+    } catch (BatonException e) {
+      // A store the stage reads (the run history behind an alias) that cannot be read: said once.
+      return StageResult.failed(e.describe(FrontEndWords.NEUTRAL), Map.of());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return StageResult.failed("interrupted", Map.of());

@@ -39,11 +39,7 @@ final class ValidateStage {
     results.put("metrics", metrics);
     String id = ctx.launch().stepId();
     String name = ctx.launch().step().stepName();
-    List<GateResult> gates =
-        GateEvaluator.evaluate(
-            spec.gates(),
-            metrics,
-            (baseline, metric) -> ctx.baseline(baseline).flatMap(b -> b.metric(id, name, metric)));
+    List<GateResult> gates = GateEvaluator.evaluate(spec.gates(), metrics, ctx.values(id, name));
     results.put(
         GateResult.RESULTS_KEY, gates.stream().map(GateResult::toMap).collect(Collectors.toList()));
     gates.forEach(g -> ctx.commands().note("gate " + g.verdict() + ": " + g.message()));
