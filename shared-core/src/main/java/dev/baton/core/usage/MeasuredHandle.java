@@ -4,6 +4,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.ReapedUsage;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.record.AttemptUsage;
+import dev.baton.core.record.SlurmAttempt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,5 +96,15 @@ final class MeasuredHandle implements StepHandle {
   @Override
   public Optional<ReapedUsage> reapedUsage() {
     return inner.reapedUsage();
+  }
+
+  @Override
+  public @Nullable SlurmAttempt slurm() {
+    return inner.slurm();
+  }
+
+  @Override
+  public List<Integer> gpusHeld() {
+    return inner.gpusHeld();
   }
 }
