@@ -3,6 +3,7 @@ package dev.baton.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.SlurmAttempt;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.testing.BenchmarkTest;
 import dev.baton.core.testing.RequiredTool;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ class SlurmAllocationRunTest {
 
     assertThat(outcome.succeeded()).as(String.valueOf(outcome.record())).isTrue();
     assertThat(outcome.record().steps()).hasSize(6);
-    checkNoGpuHeldTwice(outcome);
+    checkNoGpuHeldTwice(outcome, true);
     Path record = outcome.reportDir().resolve("logs/slurm/allocations");
     assertThat(Files.readAllLines(record)).hasSize(1);
     assertThat(active("alloc-small.")).as("jobs of the run left in squeue").isEmpty();
@@ -142,7 +144,7 @@ class SlurmAllocationRunTest {
 
       assertThat(outcome.succeeded()).as(mode).isTrue();
       assertThat(outcome.record().steps()).hasSize(48);
-      checkNoGpuHeldTwice(outcome);
+      checkNoGpuHeldTwice(outcome, mode.equals("allocation"));
       lines.add(
           String.format(
               "[slurm-pack] %s mode: 48 steps of 0.2 s on 4 GPUs: %.2f s, %.2fx the %.1f s bound",
@@ -185,21 +187,33 @@ class SlurmAllocationRunTest {
   }
 
   /**
-   * No GPU index was held by two attempts at once: in run.json (Baton's placement) and in what
-   * Slurm bound for each step (CUDA_VISIBLE_DEVICES with the times the step printed).
+   * No GPU index of a node was held by two attempts at once: in run.json (each attempt's node, GPU
+   * indices, and when it started and ended on the node) and in what the step saw
+   * (CUDA_VISIBLE_DEVICES with the times the step printed).
    */
-  private static void checkNoGpuHeldTwice(RunOutcome outcome) throws IOException {
-    record Held(String id, List<Integer> gpus, double start, double end) {}
+  private static void checkNoGpuHeldTwice(RunOutcome outcome, boolean recordsGpus)
+      throws IOException {
+    record Held(String id, String node, List<Integer> gpus, double start, double end) {}
     List<Held> recorded = new ArrayList<>();
     List<Held> bound = new ArrayList<>();
     for (StepRecord s : outcome.record().steps()) {
       for (AttemptRecord a : s.attempts()) {
+        SlurmAttempt where = a.slurm();
+        if (recordsGpus) {
+          assertThat(where).as("the Slurm job of " + s.id() + " in run.json").isNotNull();
+          assertThat(where.node()).isNotEmpty();
+          assertThat(where.jobId()).isNotEmpty();
+          assertThat(a.gpus()).as("GPUs of " + s.id() + " in run.json").isNotEmpty();
+        }
+        Instant start = where == null ? null : where.startedAt();
+        Instant end = where == null ? null : where.endedAt();
         recorded.add(
             new Held(
                 s.id(),
+                where == null ? "" : where.node(),
                 a.gpus(),
-                a.startedAt().toEpochMilli() / 1e3,
-                a.endedAt().toEpochMilli() / 1e3));
+                (start == null ? a.startedAt() : start).toEpochMilli() / 1e3,
+                (end == null ? a.endedAt() : end).toEpochMilli() / 1e3));
       }
       Path log = outcome.reportDir().resolve("logs/" + s.id() + ".log");
       double start = 0;
@@ -218,12 +232,17 @@ class SlurmAllocationRunTest {
       }
       int asked = Integer.parseInt(s.id().substring(1, 2)); // g1[i=3] asked for 1 GPU
       assertThat(gpus).as("GPUs Slurm bound for " + s.id()).hasSize(asked);
-      bound.add(new Held(s.id(), gpus, start, end));
+      if (recordsGpus) {
+        // The whole node is the allocation's, so the pilot's devices are the node's indices.
+        assertThat(gpus).as("GPUs " + s.id() + " saw").isEqualTo(s.attempts().get(0).gpus());
+      }
+      bound.add(new Held(s.id(), "", gpus, start, end));
     }
     for (List<Held> held : List.of(recorded, bound)) {
       for (Held a : held) {
         for (Held b : held) {
           if (a != b
+              && a.node().equals(b.node())
               && !a.gpus().isEmpty()
               && !b.gpus().isEmpty()
               && a.start() < b.end()

@@ -103,9 +103,13 @@ final class Pilot {
 
   /** When the pilot started the attempt, once it has. */
   Optional<Instant> started(String task) {
+    return modified(spool.resolve("started").resolve(task));
+  }
+
+  /** When {@code file} was last written, as the shared file system keeps it. */
+  static Optional<Instant> modified(Path file) {
     try {
-      return Optional.of(
-          Files.getLastModifiedTime(spool.resolve("started").resolve(task)).toInstant());
+      return Optional.of(Files.getLastModifiedTime(file).toInstant());
     } catch (IOException e) {
       return Optional.empty();
     }

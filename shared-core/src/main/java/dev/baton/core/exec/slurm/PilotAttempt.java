@@ -161,11 +161,10 @@ final class PilotAttempt implements StepHandle {
     free.release(gpus);
     cleanup.run();
     if (p != null && !task.isEmpty()) {
-      long wait =
-          p.started(task)
-              .map(t -> Math.max(0, Duration.between(submitted, t).toMillis()))
-              .orElse(0L);
-      where = new SlurmAttempt(p.jobId(), task, p.node(), wait);
+      Instant began = p.started(task).orElse(null);
+      long wait = began == null ? 0 : Math.max(0, Duration.between(submitted, began).toMillis());
+      Instant finished = Pilot.modified(exitFile()).orElse(null);
+      where = new SlurmAttempt(p.jobId(), task, p.node(), wait, began, finished);
       p.forget(task);
     }
     started.complete(-1L);
