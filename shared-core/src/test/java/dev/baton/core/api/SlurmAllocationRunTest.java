@@ -9,6 +9,7 @@ import dev.baton.core.testing.BenchmarkTest;
 import dev.baton.core.testing.RequiredTool;
 import dev.baton.core.testing.SlurmTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole runs in allocation mode on the two-node test cluster ({@code
- * src-it/slurm/start-cluster.sh}): short steps as job steps inside an allocation Baton holds,
+ * src-it/slurm/start-cluster.sh}): short steps started by the pilot of an allocation Baton holds,
  * released when the run ends.
  */
 @SlurmTest
@@ -42,7 +43,7 @@ class SlurmAllocationRunTest {
   }
 
   @Test
-  void shortStepsRunAsJobStepsOnDistinctGpusAndTheAllocationIsReleased() throws Exception {
+  void shortStepsRunThroughThePilotOnDistinctGpusAndTheAllocationIsReleased() throws Exception {
     BatonConfig config = packing("alloc-small", 2, "allocation");
 
     RunOutcome outcome = new Baton(e -> {}).run(config);
@@ -74,13 +75,11 @@ class SlurmAllocationRunTest {
     Baton baton = new Baton(e -> {});
     CompletableFuture<RunOutcome> running = CompletableFuture.supplyAsync(() -> baton.run(config));
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (run("squeue", "--steps", "--noheader", "--format=%j")
-            .lines()
-            .noneMatch(l -> l.contains("alloc-cancel.slow"))
-        && System.nanoTime() < deadline) {
+    while (!pilotStarted("slow") && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
 
+    assertThat(pilotStarted("slow")).as("the pilot started slow").isTrue();
     baton.cancel();
     RunOutcome outcome = running.get(60, TimeUnit.SECONDS);
 
@@ -103,13 +102,11 @@ class SlurmAllocationRunTest {
             .redirectOutput(workspace.resolve("first.out").toFile())
             .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (run("squeue", "--steps", "--noheader", "--format=%j")
-            .lines()
-            .noneMatch(l -> l.startsWith("killres.slow"))
-        && System.nanoTime() < deadline) {
+    while (!pilotStarted("slow") && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    first.destroyForcibly().waitFor(); // SIGKILL: the allocation and its step stay with Slurm
+    assertThat(pilotStarted("slow")).as("the pilot started slow").isTrue();
+    first.destroyForcibly().waitFor(); // SIGKILL: the allocation and its pilot stay with Slurm
     assertThat(active("killres.allocation")).as("the allocation a killed Baton left").isNotEmpty();
     Files.writeString(workspace.resolve("go"), "");
 
@@ -251,6 +248,19 @@ class SlurmAllocationRunTest {
           }
         }
       }
+    }
+  }
+
+  /** Whether a pilot of a run in the workspace has started an attempt of {@code step}. */
+  private boolean pilotStarted(String step) throws IOException {
+    try (var files = Files.walk(workspace)) {
+      return files.anyMatch(
+          f ->
+              f.getParent() != null
+                  && f.getParent().getFileName().toString().equals("started")
+                  && f.getFileName().toString().contains("-" + step + "-"));
+    } catch (UncheckedIOException e) {
+      return false; // a directory went away while it was walked: look again
     }
   }
 

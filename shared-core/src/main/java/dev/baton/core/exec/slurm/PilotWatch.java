@@ -23,6 +23,7 @@ final class PilotWatch implements AutoCloseable {
   private final ExecutorService threads;
   private final Set<PilotAttempt> active = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean checking = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -36,11 +37,14 @@ final class PilotWatch implements AutoCloseable {
   PilotWatch(Allocations allocations, ExecutorService threads) {
     this.allocations = allocations;
     this.threads = threads;
-    var unused = timer.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   void watch(PilotAttempt attempt) {
     active.add(attempt);
+    // The first attempt starts the looks: a run in job mode never pays for them.
+    if (running.compareAndSet(false, true)) {
+      var unused = timer.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   private void poll() {
