@@ -54,7 +54,7 @@ record Prepared(Plan plan, List<Agent> agents, EngineChoice executor) {
         slurmProblems.addAll(MultiNodeSteps.tooManyNodes(requestsFor(attempt), nodes));
       }
       throwIfAny(slurmProblems);
-      SlurmSettings settings = SlurmOptions.settings(config.executorOptions());
+      SlurmSettings settings = SlurmOptions.settings(d.slurm(), config.executorOptions());
       return new Prepared(
           plan,
           nodes,

@@ -6,6 +6,7 @@ import dev.baton.core.exec.slurm.SlurmMode;
 import dev.baton.core.exec.slurm.SlurmSettings;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,16 @@ final class SlurmOptions {
   static final List<String> KEYS = List.of("partition", "account", "qos", "poll", "args", "mode");
 
   private SlurmOptions() {}
+
+  /**
+   * The descriptor's {@code slurm:} block, with the options the front end passes winning key by
+   * key.
+   */
+  static SlurmSettings settings(Map<String, String> descriptor, Map<String, String> frontEnd) {
+    Map<String, String> options = new LinkedHashMap<>(descriptor);
+    options.putAll(frontEnd);
+    return settings(options);
+  }
 
   static SlurmSettings settings(Map<String, String> options) {
     for (String key : options.keySet()) {
@@ -48,7 +59,7 @@ final class SlurmOptions {
                           "Slurm mode '"
                               + options.get("mode")
                               + "' is not known; use job (a batch job per step) or allocation"
-                              + " (job steps inside allocations Baton holds)"));
+                              + " (steps started by Baton's pilot inside allocations it holds)"));
     }
     return new SlurmSettings(
         Optional.ofNullable(options.get("partition")),

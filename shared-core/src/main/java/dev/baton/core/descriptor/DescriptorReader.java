@@ -42,6 +42,7 @@ public final class DescriptorReader {
           "timeout",
           "notify",
           "limits",
+          "slurm",
           "include",
           "templates",
           "steps");
@@ -50,10 +51,7 @@ public final class DescriptorReader {
   public static final List<String> STEP_KEYS = StepReader.STEP_KEYS;
 
   /** Top-level keys reserved for later, with what to do meanwhile. */
-  public static final Map<String, String> TOP_LATER =
-      Map.of(
-          "slurm",
-          "Slurm is chosen and set up by the front end for now, not in the descriptor (docs/slurm.md)");
+  public static final Map<String, String> TOP_LATER = Map.of();
 
   private static final String DESCRIPTOR = "descriptor";
 
@@ -213,7 +211,8 @@ public final class DescriptorReader {
         paramSpecs,
         timeout,
         NodeReader.get(top, "notify").map(n -> NotifyReader.read(n, r)).orElse(List.of()),
-        LimitsReader.read(top, r));
+        LimitsReader.read(top, r),
+        NodeReader.get(top, "slurm").map(n -> SlurmBlockReader.read(n, r)).orElse(Map.of()));
   }
 
   /**

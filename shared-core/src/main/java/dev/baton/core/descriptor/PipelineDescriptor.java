@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param notifications the top-level {@code notify:}: webhooks told of the run's outcome
  * @param limits whether steps' {@code agent.memory} and {@code agent.cpus} are enforced ({@code
  *     limits:})
+ * @param slurm the top-level {@code slurm:} block: the Slurm executor's options ({@code mode},
+ *     {@code partition}, {@code account}, {@code qos}) by name; the front end's own win
  */
 public record PipelineDescriptor(
     Path file,
@@ -39,7 +41,44 @@ public record PipelineDescriptor(
     Map<String, ParamSpec> paramSpecs,
     Optional<Duration> timeout,
     List<NotifySpec> notifications,
-    LimitsPolicy limits) {
+    LimitsPolicy limits,
+    Map<String, String> slurm) {
+
+  /** A descriptor without a {@code slurm:} block. */
+  public PipelineDescriptor(
+      Path file,
+      int version,
+      String name,
+      Map<String, String> params,
+      Map<String, String> env,
+      StepDefaults defaults,
+      List<AgentSpec> agents,
+      String executor,
+      Map<String, StepSpec> steps,
+      Map<String, SecretSpec> secrets,
+      GpuBusyPolicy gpuBusy,
+      Map<String, ParamSpec> paramSpecs,
+      Optional<Duration> timeout,
+      List<NotifySpec> notifications,
+      LimitsPolicy limits) {
+    this(
+        file,
+        version,
+        name,
+        params,
+        env,
+        defaults,
+        agents,
+        executor,
+        steps,
+        secrets,
+        gpuBusy,
+        paramSpecs,
+        timeout,
+        notifications,
+        limits,
+        Map.of());
+  }
 
   /** A descriptor whose limits are all advisory. */
   public PipelineDescriptor(
@@ -138,6 +177,7 @@ public record PipelineDescriptor(
 
   public PipelineDescriptor {
     limits = limits == null ? LimitsPolicy.ADVISORY : limits;
+    slurm = slurm == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(slurm));
     secrets =
         secrets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

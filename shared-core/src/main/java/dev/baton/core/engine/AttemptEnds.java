@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepOutputFile;
 import dev.baton.core.record.AttemptRecord;
 import dev.baton.core.record.StepState;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,6 +73,9 @@ final class AttemptEnds {
         message = missing.get();
       }
     }
+    StepHandle ran = r.handle == null ? null : r.handle.underlying();
+    // Executors that hand out GPUs themselves (Slurm allocations) say which; others got r.gpus.
+    List<Integer> gpus = r.gpus.isEmpty() && ran != null ? ran.gpusHeld() : r.gpus;
     return new AttemptRecord(
         attempt,
         r.attemptStarted(),
@@ -78,12 +83,13 @@ final class AttemptEnds {
         exitCode,
         outcome,
         r.attemptAgent(),
-        r.gpus,
+        gpus,
         message,
         r.leaseWaitMillis,
         outputs,
         r.handle == null ? "" : r.handle.image(),
         r.handle == null ? "" : r.handle.imageDigest(),
-        r.handle == null ? null : r.handle.usage());
+        r.handle == null ? null : r.handle.usage(),
+        ran == null ? null : ran.slurm());
   }
 }

@@ -1,7 +1,9 @@
 package dev.baton.core.exec;
 
 import dev.baton.core.record.AttemptUsage;
+import dev.baton.core.record.SlurmAttempt;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +77,16 @@ public abstract class ForwardingStepHandle implements StepHandle {
   @Override
   public String imageDigest() {
     return inner.imageDigest();
+  }
+
+  @Override
+  public @Nullable SlurmAttempt slurm() {
+    return inner.slurm();
+  }
+
+  @Override
+  public List<Integer> gpusHeld() {
+    return inner.gpusHeld();
   }
 
   @Override

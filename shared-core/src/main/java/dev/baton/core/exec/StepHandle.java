@@ -1,7 +1,9 @@
 package dev.baton.core.exec;
 
 import dev.baton.core.record.AttemptUsage;
+import dev.baton.core.record.SlurmAttempt;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +65,22 @@ public interface StepHandle {
   /** The engine's id of the attempt (a Slurm job id), empty where it has none. */
   default String jobId() {
     return "";
+  }
+
+  /**
+   * The Slurm job and node the attempt ran in, once {@link #exit()} has completed; null where it
+   * did not run on Slurm or the executor cannot tell.
+   */
+  default @Nullable SlurmAttempt slurm() {
+    return null;
+  }
+
+  /**
+   * The GPU indices the executor itself gave the attempt (Slurm's allocation mode hands out an
+   * allocation's GPUs), for the run record where the scheduler gave it none; empty otherwise.
+   */
+  default List<Integer> gpusHeld() {
+    return List.of();
   }
 
   /** The image the attempt ran in, as written ({@code container: image}); empty on the host. */

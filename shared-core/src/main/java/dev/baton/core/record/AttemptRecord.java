@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  *     empty on the host
  * @param usage what the attempt used (CPU, memory, I/O, GPUs), where it was measured; null where it
  *     was not (a cached attempt, an executor that cannot measure, sampling switched off)
+ * @param slurm the Slurm job and node the attempt ran in; null for an attempt that ran elsewhere
  */
 public record AttemptRecord(
     int attempt,
@@ -35,12 +36,45 @@ public record AttemptRecord(
     Map<String, String> outputs,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String image,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String imageDigest,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable AttemptUsage usage) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable AttemptUsage usage,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SlurmAttempt slurm) {
   public AttemptRecord {
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
     outputs = OrderedMaps.copyOf(outputs);
     image = image == null ? "" : image;
     imageDigest = imageDigest == null ? "" : imageDigest;
+  }
+
+  /** An attempt that did not run on Slurm. */
+  public AttemptRecord(
+      int attempt,
+      Instant startedAt,
+      Instant endedAt,
+      @Nullable Integer exitCode,
+      StepState status,
+      String agent,
+      List<Integer> gpus,
+      String message,
+      long leaseWaitMillis,
+      Map<String, String> outputs,
+      String image,
+      String imageDigest,
+      @Nullable AttemptUsage usage) {
+    this(
+        attempt,
+        startedAt,
+        endedAt,
+        exitCode,
+        status,
+        agent,
+        gpus,
+        message,
+        leaseWaitMillis,
+        outputs,
+        image,
+        imageDigest,
+        usage,
+        null);
   }
 
   /** An attempt on the host (no container image) whose use of resources was not measured. */
@@ -86,7 +120,8 @@ public record AttemptRecord(
         outputs,
         image,
         digest,
-        usage);
+        usage,
+        slurm);
   }
 
   /** This attempt with {@code measured} as its usage. */
@@ -104,7 +139,27 @@ public record AttemptRecord(
         outputs,
         image,
         imageDigest,
-        measured);
+        measured,
+        slurm);
+  }
+
+  /** This attempt, recorded as run in the Slurm job {@code where}. */
+  public AttemptRecord withSlurm(@Nullable SlurmAttempt where) {
+    return new AttemptRecord(
+        attempt,
+        startedAt,
+        endedAt,
+        exitCode,
+        status,
+        agent,
+        gpus,
+        message,
+        leaseWaitMillis,
+        outputs,
+        image,
+        imageDigest,
+        usage,
+        where);
   }
 
   /** An attempt that wrote no outputs. */

@@ -3,14 +3,17 @@ package dev.baton.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.SlurmAttempt;
 import dev.baton.core.record.StepRecord;
 import dev.baton.core.testing.BenchmarkTest;
 import dev.baton.core.testing.RequiredTool;
 import dev.baton.core.testing.SlurmTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole runs in allocation mode on the two-node test cluster ({@code
- * src-it/slurm/start-cluster.sh}): short steps as job steps inside an allocation Baton holds,
+ * src-it/slurm/start-cluster.sh}): short steps started by the pilot of an allocation Baton holds,
  * released when the run ends.
  */
 @SlurmTest
@@ -40,14 +43,14 @@ class SlurmAllocationRunTest {
   }
 
   @Test
-  void shortStepsRunAsJobStepsOnDistinctGpusAndTheAllocationIsReleased() throws Exception {
+  void shortStepsRunThroughThePilotOnDistinctGpusAndTheAllocationIsReleased() throws Exception {
     BatonConfig config = packing("alloc-small", 2, "allocation");
 
     RunOutcome outcome = new Baton(e -> {}).run(config);
 
     assertThat(outcome.succeeded()).as(String.valueOf(outcome.record())).isTrue();
     assertThat(outcome.record().steps()).hasSize(6);
-    checkNoGpuHeldTwice(outcome);
+    checkNoGpuHeldTwice(outcome, true);
     Path record = outcome.reportDir().resolve("logs/slurm/allocations");
     assertThat(Files.readAllLines(record)).hasSize(1);
     assertThat(active("alloc-small.")).as("jobs of the run left in squeue").isEmpty();
@@ -72,13 +75,11 @@ class SlurmAllocationRunTest {
     Baton baton = new Baton(e -> {});
     CompletableFuture<RunOutcome> running = CompletableFuture.supplyAsync(() -> baton.run(config));
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (run("squeue", "--steps", "--noheader", "--format=%j")
-            .lines()
-            .noneMatch(l -> l.contains("alloc-cancel.slow"))
-        && System.nanoTime() < deadline) {
+    while (!pilotStarted("slow") && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
 
+    assertThat(pilotStarted("slow")).as("the pilot started slow").isTrue();
     baton.cancel();
     RunOutcome outcome = running.get(60, TimeUnit.SECONDS);
 
@@ -101,13 +102,11 @@ class SlurmAllocationRunTest {
             .redirectOutput(workspace.resolve("first.out").toFile())
             .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (run("squeue", "--steps", "--noheader", "--format=%j")
-            .lines()
-            .noneMatch(l -> l.startsWith("killres.slow"))
-        && System.nanoTime() < deadline) {
+    while (!pilotStarted("slow") && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    first.destroyForcibly().waitFor(); // SIGKILL: the allocation and its step stay with Slurm
+    assertThat(pilotStarted("slow")).as("the pilot started slow").isTrue();
+    first.destroyForcibly().waitFor(); // SIGKILL: the allocation and its pilot stay with Slurm
     assertThat(active("killres.allocation")).as("the allocation a killed Baton left").isNotEmpty();
     Files.writeString(workspace.resolve("go"), "");
 
@@ -142,7 +141,7 @@ class SlurmAllocationRunTest {
 
       assertThat(outcome.succeeded()).as(mode).isTrue();
       assertThat(outcome.record().steps()).hasSize(48);
-      checkNoGpuHeldTwice(outcome);
+      checkNoGpuHeldTwice(outcome, mode.equals("allocation"));
       lines.add(
           String.format(
               "[slurm-pack] %s mode: 48 steps of 0.2 s on 4 GPUs: %.2f s, %.2fx the %.1f s bound",
@@ -185,21 +184,33 @@ class SlurmAllocationRunTest {
   }
 
   /**
-   * No GPU index was held by two attempts at once: in run.json (Baton's placement) and in what
-   * Slurm bound for each step (CUDA_VISIBLE_DEVICES with the times the step printed).
+   * No GPU index of a node was held by two attempts at once: in run.json (each attempt's node, GPU
+   * indices, and when it started and ended on the node) and in what the step saw
+   * (CUDA_VISIBLE_DEVICES with the times the step printed).
    */
-  private static void checkNoGpuHeldTwice(RunOutcome outcome) throws IOException {
-    record Held(String id, List<Integer> gpus, double start, double end) {}
+  private static void checkNoGpuHeldTwice(RunOutcome outcome, boolean recordsGpus)
+      throws IOException {
+    record Held(String id, String node, List<Integer> gpus, double start, double end) {}
     List<Held> recorded = new ArrayList<>();
     List<Held> bound = new ArrayList<>();
     for (StepRecord s : outcome.record().steps()) {
       for (AttemptRecord a : s.attempts()) {
+        SlurmAttempt where = a.slurm();
+        if (recordsGpus) {
+          assertThat(where).as("the Slurm job of " + s.id() + " in run.json").isNotNull();
+          assertThat(where.node()).isNotEmpty();
+          assertThat(where.jobId()).isNotEmpty();
+          assertThat(a.gpus()).as("GPUs of " + s.id() + " in run.json").isNotEmpty();
+        }
+        Instant start = where == null ? null : where.startedAt();
+        Instant end = where == null ? null : where.endedAt();
         recorded.add(
             new Held(
                 s.id(),
+                where == null ? "" : where.node(),
                 a.gpus(),
-                a.startedAt().toEpochMilli() / 1e3,
-                a.endedAt().toEpochMilli() / 1e3));
+                (start == null ? a.startedAt() : start).toEpochMilli() / 1e3,
+                (end == null ? a.endedAt() : end).toEpochMilli() / 1e3));
       }
       Path log = outcome.reportDir().resolve("logs/" + s.id() + ".log");
       double start = 0;
@@ -218,12 +229,17 @@ class SlurmAllocationRunTest {
       }
       int asked = Integer.parseInt(s.id().substring(1, 2)); // g1[i=3] asked for 1 GPU
       assertThat(gpus).as("GPUs Slurm bound for " + s.id()).hasSize(asked);
-      bound.add(new Held(s.id(), gpus, start, end));
+      if (recordsGpus) {
+        // The whole node is the allocation's, so the pilot's devices are the node's indices.
+        assertThat(gpus).as("GPUs " + s.id() + " saw").isEqualTo(s.attempts().get(0).gpus());
+      }
+      bound.add(new Held(s.id(), "", gpus, start, end));
     }
     for (List<Held> held : List.of(recorded, bound)) {
       for (Held a : held) {
         for (Held b : held) {
           if (a != b
+              && a.node().equals(b.node())
               && !a.gpus().isEmpty()
               && !b.gpus().isEmpty()
               && a.start() < b.end()
@@ -232,6 +248,19 @@ class SlurmAllocationRunTest {
           }
         }
       }
+    }
+  }
+
+  /** Whether a pilot of a run in the workspace has started an attempt of {@code step}. */
+  private boolean pilotStarted(String step) throws IOException {
+    try (var files = Files.walk(workspace)) {
+      return files.anyMatch(
+          f ->
+              f.getParent() != null
+                  && f.getParent().getFileName().toString().equals("started")
+                  && f.getFileName().toString().contains("-" + step + "-"));
+    } catch (UncheckedIOException e) {
+      return false; // a directory went away while it was walked: look again
     }
   }
 

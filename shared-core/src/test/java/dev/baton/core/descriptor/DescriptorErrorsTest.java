@@ -187,20 +187,6 @@ class DescriptorErrorsTest {
   }
 
   @Test
-  void laterKeysAreRejectedAsNotSupportedYetNotIgnored() {
-    List<String> p =
-        problems(
-            """
-        version: 1
-        name: x
-        slurm: {partition: gpu}
-        steps:
-          a: {run: 'true'}
-        """);
-    assertThat(p).singleElement().asString().contains("'slurm'").contains("not supported yet");
-  }
-
-  @Test
   void notYamlGivesPositionNotStackTrace() {
     List<String> p = problems("version: 1\nname: x\nsteps:\n  a: {run: 'true'\n");
     assertThat(p)

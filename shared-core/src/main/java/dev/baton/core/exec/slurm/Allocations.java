@@ -18,11 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The allocations Baton holds in allocation mode: one holder job per node it places steps on,
- * submitted when the first step lands there, asking for the node's GPUs and cores and a time limit
- * that covers every step. Each id is appended to {@code logs/slurm/allocations} in the report
- * directory the moment sbatch answers, so that a resumed run finds and cancels what a killed Baton
- * left ({@link LeftSlurmJobs#releaseAllocations}).
+ * The allocations Baton holds in allocation mode: one job per node it places steps on, submitted
+ * when the first step lands there, asking for the node's GPUs and cores and a time limit that
+ * covers every step. Its batch script is Baton's {@link Pilot}, which starts the attempts Baton
+ * asks for. Each id is appended to {@code logs/slurm/allocations} in the report directory the
+ * moment sbatch answers, so that a resumed run finds and cancels what a killed Baton left ({@link
+ * LeftSlurmJobs#releaseAllocations}).
  */
 final class Allocations implements AutoCloseable {
   /** The file beside the batch scripts that lists the run's allocations, one job id a line. */
@@ -31,13 +32,15 @@ final class Allocations implements AutoCloseable {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration FIRST_LOOK = Duration.ofMillis(50);
   private static final Duration LONGEST_LOOK = Duration.ofSeconds(1);
+  private static final long READY_LOOK_MILLIS = 10;
+  private static final Duration PILOT_START = Duration.ofSeconds(60);
 
   private final SlurmCli cli;
   private final SlurmSettings settings;
   private final String jobName;
   private final Optional<Duration> timeLimit;
   private final ExecutorService threads;
-  private final Map<String, CompletableFuture<String>> byNode = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Pilot>> byNode = new ConcurrentHashMap<>();
   private final Map<String, NodeGpus> gpus = new ConcurrentHashMap<>();
   private final List<String> submitted = new ArrayList<>();
   private volatile boolean closed;
@@ -71,10 +74,10 @@ final class Allocations implements AutoCloseable {
   }
 
   /**
-   * The id of the running allocation on {@code node}, once it runs; submitted on the first call for
-   * the node, with its id recorded in {@code recordDir}.
+   * The pilot of the running allocation on {@code node}, once it runs; submitted on the first call
+   * for the node, with its id recorded in {@code recordDir} and its spool directory under it.
    */
-  CompletableFuture<String> on(Agent node, Path recordDir) {
+  CompletableFuture<Pilot> on(Agent node, Path recordDir) {
     return byNode.computeIfAbsent(
         node.name(), n -> CompletableFuture.supplyAsync(() -> start(node, recordDir), threads));
   }
@@ -84,11 +87,34 @@ final class Allocations implements AutoCloseable {
     return gpus.computeIfAbsent(node.name(), n -> new NodeGpus(node.gpus().size()));
   }
 
-  private String start(Agent node, Path recordDir) {
+  /** The pilots whose allocations have started. */
+  List<Pilot> pilots() {
+    List<Pilot> started = new ArrayList<>();
+    for (CompletableFuture<Pilot> p : byNode.values()) {
+      if (p.isDone() && !p.isCompletedExceptionally()) {
+        started.add(p.join());
+      }
+    }
+    return started;
+  }
+
+  private Pilot start(Agent node, Path recordDir) {
     if (closed) {
       throw new InfrastructureException("the Slurm executor is closing; no allocation was made");
     }
-    List<String> argv = sbatch(node);
+    Path spool;
+    try {
+      spool = Pilot.prepare(recordDir, node.name());
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot prepare the pilot's directory in "
+              + recordDir
+              + " ("
+              + e.getMessage()
+              + "); the report directory must be writable and shared with the Slurm nodes",
+          e);
+    }
+    List<String> argv = sbatch(node, spool);
     SlurmCli.Result result;
     try {
       result = cli.run(argv, CALL_TIMEOUT);
@@ -113,12 +139,17 @@ final class Allocations implements AutoCloseable {
       throw new InfrastructureException(
           "the Slurm executor closed while allocation " + id + " started");
     }
-    awaitRunning(id, node.name());
-    return id;
+    Pilot pilot = new Pilot(id, node.name(), spool);
+    awaitPilot(pilot);
+    return pilot;
   }
 
-  /** A holder job: the whole node's GPUs and cores, all its memory, sleeping until cancelled. */
-  List<String> sbatch(Agent node) {
+  /**
+   * The allocation: the whole node's GPUs and cores and all its memory, running the pilot until
+   * cancelled.
+   */
+  static List<String> sbatch(
+      Agent node, Path spool, String jobName, SlurmSettings settings, Optional<Duration> limit) {
     List<String> args = new ArrayList<>();
     args.add("sbatch");
     args.add("--parsable");
@@ -128,17 +159,22 @@ final class Allocations implements AutoCloseable {
     args.add("--exclusive");
     args.add("--mem=0");
     args.add("--no-requeue");
-    args.add("--output=/dev/null");
+    args.add("--output=" + spool.toAbsolutePath().resolve("pilot.log"));
     if (!node.gpus().isEmpty()) {
       args.add("--gres=gpu:" + node.gpus().size());
     }
     settings.partition().ifPresent(p -> args.add("--partition=" + p));
     settings.account().ifPresent(a -> args.add("--account=" + a));
     settings.qos().ifPresent(q -> args.add("--qos=" + q));
-    timeLimit.ifPresent(t -> args.add("--time=" + SbatchArguments.minutes(t)));
+    limit.ifPresent(t -> args.add("--time=" + SbatchArguments.minutes(t)));
     args.addAll(settings.extraArgs());
-    args.add("--wrap=exec sleep 2147483647");
+    args.add(spool.toAbsolutePath().resolve(Pilot.SCRIPT).toString());
+    args.add(spool.toAbsolutePath().toString());
     return args;
+  }
+
+  private List<String> sbatch(Agent node, Path spool) {
+    return sbatch(node, spool, jobName, settings, timeLimit);
   }
 
   private static void record(Path dir, String id) {
@@ -164,25 +200,58 @@ final class Allocations implements AutoCloseable {
     }
   }
 
-  private void awaitRunning(String id, String node) {
-    Duration look = FIRST_LOOK;
+  /**
+   * Waits until the allocation's pilot has started (its {@code ready} file, looked for every
+   * {@value #READY_LOOK_MILLIS} ms), asking Slurm now and then whether the allocation ended before
+   * it ran.
+   */
+  private void awaitPilot(Pilot pilot) {
+    String id = pilot.jobId();
+    long nextAsk = 0;
+    long askEvery = FIRST_LOOK.toNanos();
+    long runningSince = 0;
     while (!closed) {
-      String state = state(id);
-      if (state.startsWith("RUNNING")) {
+      if (pilot.ready()) {
         return;
       }
-      if (!state.isEmpty() && SlurmJobEnd.isTerminal(state)) {
-        throw new InfrastructureException(
-            "Slurm allocation " + id + " on node " + node + " ended before it ran (" + state + ")");
+      long now = System.nanoTime();
+      if (now >= nextAsk) {
+        String state = state(id);
+        if (!state.isEmpty() && SlurmJobEnd.isTerminal(state)) {
+          throw new InfrastructureException(
+              "Slurm allocation "
+                  + id
+                  + " on node "
+                  + pilot.node()
+                  + " ended before it ran ("
+                  + state
+                  + "); its pilot's log is "
+                  + pilot.spool().resolve("pilot.log"));
+        }
+        if (state.startsWith("RUNNING") && runningSince == 0) {
+          runningSince = now;
+        }
+        if (runningSince != 0 && now - runningSince > PILOT_START.toNanos()) {
+          throw new InfrastructureException(
+              "Slurm allocation "
+                  + id
+                  + " runs, but its pilot did not start within "
+                  + PILOT_START.toSeconds()
+                  + " s (no "
+                  + pilot.spool().resolve("ready")
+                  + "): the report directory must be on a file system the nodes share, and"
+                  + " /bin/sh must run there");
+        }
+        askEvery = Math.min(askEvery * 2, LONGEST_LOOK.toNanos());
+        nextAsk = now + askEvery;
       }
       try {
-        Thread.sleep(look.toMillis());
+        Thread.sleep(READY_LOOK_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InfrastructureException(
             "waiting for Slurm allocation " + id + " was interrupted");
       }
-      look = look.multipliedBy(2).compareTo(LONGEST_LOOK) > 0 ? LONGEST_LOOK : look.multipliedBy(2);
     }
     throw new InfrastructureException(
         "the Slurm executor closed while allocation " + id + " waited");
@@ -199,9 +268,21 @@ final class Allocations implements AutoCloseable {
     }
   }
 
-  /** Whether the allocation is still there to start steps in. */
-  boolean running(String id) {
-    return state(id).startsWith("RUNNING");
+  /**
+   * Whether Slurm says the allocation has ended (or no longer knows it); false while it cannot
+   * tell, so a controller that is slow to answer loses no attempt.
+   */
+  boolean gone(String id) {
+    try {
+      SlurmCli.Result r = cli.run(SqueueOutput.command(List.of(id)), CALL_TIMEOUT);
+      if (!r.ok()) {
+        return SqueueOutput.allUnknown(r);
+      }
+      SqueueOutput.Row row = SqueueOutput.parse(r.stdout()).get(id);
+      return row == null || SlurmJobEnd.isTerminal(row.state());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Cancels every allocation this run submitted: their steps end with them. */

@@ -104,35 +104,6 @@ final class BatchScript {
     return s.toString();
   }
 
-  /**
-   * Writes both files for a job step inside an allocation: the script also leaves the exit code in
-   * the attempt's exit file, so a resumed run takes a step that ended while Baton was down as it
-   * ended.
-   */
-  static Path writeStep(StepLaunch launch, Path exitFile) throws IOException {
-    Path script = write(launch);
-    Files.writeString(
-        script, stepScript(launch, envPath(launch), exitFile), StandardCharsets.UTF_8);
-    return script;
-  }
-
-  /** The job step's script: as {@link #script} but waits for the command to write its exit file. */
-  static String stepScript(StepLaunch launch, Path envFile, Path exitFile) {
-    String body = prelude(launch, envFile);
-    String exit = ShellQuote.quote(exitFile.toString());
-    String partial = ShellQuote.quote(exitFile + ".partial");
-    return body
-        + command(launch.command())
-        + "\ncode=$?\n"
-        + "printf '%s\\n' \"$code\" > "
-        + partial
-        + " && mv -f "
-        + partial
-        + " "
-        + exit
-        + "\nexit \"$code\"\n";
-  }
-
   /** {@code export NAME='value'} lines, sorted so that the file reads well. */
   static String environment(StepLaunch launch) {
     Map<String, String> stepOwn = launch.step().env();

@@ -2,59 +2,65 @@ package dev.baton.core.exec.slurm;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The GPUs of one allocation as Baton hands them out, so that a job step starts only when its GPUs
- * are free: srun asking for busy GPUs would wait in Slurm's own retry loop, which backs off to
- * seconds. Waiting steps start in order, and a later one that fits starts before an earlier one
- * that does not (backfill), as the local scheduler does.
+ * The GPUs of one allocation as Baton hands them out: the pilot starts an attempt with the indices
+ * it got ({@code CUDA_VISIBLE_DEVICES}), so two attempts never share a GPU, and the run record says
+ * which it held. Waiting attempts start in order, and a later one that fits starts before an
+ * earlier one that does not (backfill), as the local scheduler does.
  */
 final class NodeGpus {
   private final int total;
-  private int free;
+  private final BitSet held = new BitSet();
   private final Deque<Waiting> waiting = new ArrayDeque<>();
 
-  private record Waiting(int gpus, CompletableFuture<Void> granted) {}
+  private record Waiting(int gpus, CompletableFuture<List<Integer>> granted) {}
+
+  private record Grant(CompletableFuture<List<Integer>> to, List<Integer> gpus) {}
 
   NodeGpus(int total) {
     this.total = total;
-    this.free = total;
   }
 
-  /** Completes once {@code gpus} of the allocation's GPUs are this step's. */
-  CompletableFuture<Void> acquire(int gpus) {
+  /** Completes with the indices of {@code gpus} of the allocation's GPUs, once they are free. */
+  CompletableFuture<List<Integer>> acquire(int gpus) {
     int asked = Math.min(gpus, total);
-    List<CompletableFuture<Void>> ready = new ArrayList<>();
-    CompletableFuture<Void> granted = new CompletableFuture<>();
+    List<Grant> ready = new ArrayList<>();
+    CompletableFuture<List<Integer>> granted = new CompletableFuture<>();
     synchronized (this) {
       waiting.addLast(new Waiting(asked, granted));
       grant(ready);
     }
-    ready.forEach(f -> f.complete(null));
+    ready.forEach(g -> g.to().complete(g.gpus()));
     return granted;
   }
 
-  /** Gives {@code gpus} back, starting the waiting steps that now fit. */
-  void release(int gpus) {
-    List<CompletableFuture<Void>> ready = new ArrayList<>();
+  /** Gives {@code gpus} back, starting the waiting attempts that now fit. */
+  void release(List<Integer> gpus) {
+    List<Grant> ready = new ArrayList<>();
     synchronized (this) {
-      free = Math.min(total, free + Math.min(gpus, total));
+      gpus.forEach(held::clear);
       grant(ready);
     }
-    ready.forEach(f -> f.complete(null));
+    ready.forEach(g -> g.to().complete(g.gpus()));
   }
 
-  private void grant(List<CompletableFuture<Void>> ready) {
+  private void grant(List<Grant> ready) {
     var it = waiting.iterator();
-    while (it.hasNext() && free > 0) {
+    while (it.hasNext()) {
       Waiting w = it.next();
-      if (w.gpus() <= free) {
-        free -= w.gpus();
+      if (w.gpus() <= total - held.cardinality()) {
+        List<Integer> mine = new ArrayList<>();
+        for (int i = held.nextClearBit(0); mine.size() < w.gpus(); i = held.nextClearBit(i + 1)) {
+          mine.add(i);
+        }
+        mine.forEach(held::set);
         it.remove();
-        ready.add(w.granted());
+        ready.add(new Grant(w.granted(), List.copyOf(mine)));
       }
     }
   }

@@ -39,9 +39,19 @@ final class SlurmCancel {
     }
   }
 
-  private static boolean listed(SlurmCli cli, Collection<String> ids, Duration callTimeout)
+  /**
+   * Whether one of {@code ids} is still in the queue: squeue lists ended jobs too (for MinJobAge,
+   * five minutes by default) in their final state, which counts as gone; COMPLETING does not.
+   */
+  static boolean listed(SlurmCli cli, Collection<String> ids, Duration callTimeout)
       throws IOException {
     SlurmCli.Result r = cli.run(SqueueOutput.command(List.copyOf(ids)), callTimeout);
-    return r.ok() && ids.stream().anyMatch(SqueueOutput.parse(r.stdout())::containsKey);
+    if (!r.ok()) {
+      return false;
+    }
+    var rows = SqueueOutput.parse(r.stdout());
+    return ids.stream()
+        .map(rows::get)
+        .anyMatch(row -> row != null && !SlurmJobEnd.isTerminal(row.state()));
   }
 }

@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * Runs each attempt as a Slurm batch job: {@code sbatch} with the step's GPUs, CPUs, memory, label
  * and time limit, output appended to the step's log. Slurm picks the node and binds the GPUs (it
  * sets {@code CUDA_VISIBLE_DEVICES}); Baton keeps the order of the steps and submits a step only
- * once what it needs has succeeded. In {@link SlurmMode#ALLOCATION} mode, attempts run as job steps
- * inside allocations Baton holds on the nodes its scheduler placed them on ({@link Allocations}); a
- * step spanning several nodes still goes as its own job.
+ * once what it needs has succeeded. In {@link SlurmMode#ALLOCATION} mode, the pilot of an
+ * allocation Baton holds on the node starts each attempt with the GPUs Baton gave it ({@link
+ * Allocations}, {@link Pilot}); a step spanning several nodes still goes as its own job.
  */
 public final class SlurmExecutor implements StepExecutor {
   private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
@@ -61,6 +61,7 @@ public final class SlurmExecutor implements StepExecutor {
             return t;
           });
   private final Allocations allocations;
+  private final PilotWatch pilots;
 
   /**
    * An executor for the steps of {@code pipeline} on the cluster whose nodes are {@code nodes}
@@ -96,6 +97,7 @@ public final class SlurmExecutor implements StepExecutor {
       SlurmCli cli,
       Optional<Duration> allocationLimit) {
     this.allocations = new Allocations(cli, settings, pipeline, allocationLimit, threads);
+    this.pilots = new PilotWatch(allocations, threads);
     this.settings = settings;
     this.pipeline = pipeline;
     this.nodes = memoize(nodes);
@@ -160,16 +162,16 @@ public final class SlurmExecutor implements StepExecutor {
   }
 
   /**
-   * A job step in the allocation Baton holds on the node its scheduler chose: the allocation is
-   * made when the first step lands on the node, and the step starts once it runs.
+   * An attempt the pilot of the allocation Baton holds on the node runs: the allocation is made
+   * when the first step lands on the node, and the attempt starts once it runs and its GPUs are
+   * free.
    */
   private StepHandle inAllocation(StepLaunch launch, Agent node) {
-    Path exitFile = ExitFiles.of(launch.log(), launch.attempt());
     Path script;
     try {
       Files.createDirectories(launch.log().toAbsolutePath().getParent());
-      Files.deleteIfExists(exitFile);
-      script = BatchScript.writeStep(launch, exitFile);
+      Files.deleteIfExists(ExitFiles.of(launch.log(), launch.attempt()));
+      script = BatchScript.write(launch);
     } catch (IOException e) {
       throw new InfrastructureException(
           "cannot write the step script of step "
@@ -181,26 +183,14 @@ public final class SlurmExecutor implements StepExecutor {
     }
     Path env = BatchScript.envPath(launch);
     Path records = launch.log().toAbsolutePath().resolveSibling("slurm");
-    int gpus = launch.step().agent().gpus();
-    NodeGpus free = allocations.gpus(node);
-    CompletableFuture<String> allocation =
-        allocations.on(node, records).thenCompose(id -> free.acquire(gpus).thenApply(v -> id));
-    return AllocationStep.start(
+    return PilotAttempt.start(
         launch,
-        jobName(launch) + "#" + launch.attempt(),
-        gresType(launch.step().agent()),
         script,
-        allocation,
-        allocations,
-        cli,
+        allocations.on(node, records),
+        allocations.gpus(node),
+        pilots,
         control,
-        threads,
-        () -> {
-          deleteQuietly(env);
-          if (allocation.isDone() && !allocation.isCompletedExceptionally()) {
-            free.release(gpus);
-          }
-        });
+        () -> deleteQuietly(env));
   }
 
   private Optional<Agent> node(String name) {
@@ -255,6 +245,7 @@ public final class SlurmExecutor implements StepExecutor {
         // nothing more to do: the jobs end at their time limit
       }
     }
+    pilots.close();
     allocations.close();
     poller.close();
     control.shutdownNow();

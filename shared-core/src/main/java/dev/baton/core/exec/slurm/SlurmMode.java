@@ -8,8 +8,8 @@ public enum SlurmMode {
   /** Each attempt is its own batch job: Slurm schedules every step. */
   JOB,
   /**
-   * Baton holds one allocation per node it places steps on and starts each attempt as a job step
-   * inside it: tens of milliseconds per step instead of a scheduling cycle.
+   * Baton holds one allocation per node it places steps on, and the allocation's pilot starts each
+   * attempt in it: tens of milliseconds per step instead of a scheduling cycle.
    */
   ALLOCATION;
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param pollInterval the longest wait between two looks at job states; looks start at 100 ms and
  *     grow to this while nothing changes
  * @param extraArgs more {@code sbatch} options, passed last so that they win over Baton's own
- * @param mode a batch job per attempt, or job steps inside allocations Baton holds
+ * @param mode a batch job per attempt, or attempts started by Baton's pilot inside allocations it
+ *     holds
  */
 public record SlurmSettings(
     Optional<String> partition,
