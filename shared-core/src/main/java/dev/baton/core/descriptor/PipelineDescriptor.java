@@ -44,24 +44,9 @@ public record PipelineDescriptor(
     LimitsPolicy limits,
     Map<String, String> slurm) {
 
-  /** A descriptor without a {@code slurm:} block. */
-  public PipelineDescriptor(
-      Path file,
-      int version,
-      String name,
-      Map<String, String> params,
-      Map<String, String> env,
-      StepDefaults defaults,
-      List<AgentSpec> agents,
-      String executor,
-      Map<String, StepSpec> steps,
-      Map<String, SecretSpec> secrets,
-      GpuBusyPolicy gpuBusy,
-      Map<String, ParamSpec> paramSpecs,
-      Optional<Duration> timeout,
-      List<NotifySpec> notifications,
-      LimitsPolicy limits) {
-    this(
+  /** This descriptor with {@code steps} instead of its own (tests build long chains this way). */
+  public PipelineDescriptor withSteps(Map<String, StepSpec> steps) {
+    return new PipelineDescriptor(
         file,
         version,
         name,
@@ -77,102 +62,7 @@ public record PipelineDescriptor(
         timeout,
         notifications,
         limits,
-        Map.of());
-  }
-
-  /** A descriptor whose limits are all advisory. */
-  public PipelineDescriptor(
-      Path file,
-      int version,
-      String name,
-      Map<String, String> params,
-      Map<String, String> env,
-      StepDefaults defaults,
-      List<AgentSpec> agents,
-      String executor,
-      Map<String, StepSpec> steps,
-      Map<String, SecretSpec> secrets,
-      GpuBusyPolicy gpuBusy,
-      Map<String, ParamSpec> paramSpecs,
-      Optional<Duration> timeout,
-      List<NotifySpec> notifications) {
-    this(
-        file,
-        version,
-        name,
-        params,
-        env,
-        defaults,
-        agents,
-        executor,
-        steps,
-        secrets,
-        gpuBusy,
-        paramSpecs,
-        timeout,
-        notifications,
-        LimitsPolicy.ADVISORY);
-  }
-
-  /** A descriptor that notifies nobody. */
-  public PipelineDescriptor(
-      Path file,
-      int version,
-      String name,
-      Map<String, String> params,
-      Map<String, String> env,
-      StepDefaults defaults,
-      List<AgentSpec> agents,
-      String executor,
-      Map<String, StepSpec> steps,
-      Map<String, SecretSpec> secrets,
-      GpuBusyPolicy gpuBusy,
-      Map<String, ParamSpec> paramSpecs,
-      Optional<Duration> timeout) {
-    this(
-        file,
-        version,
-        name,
-        params,
-        env,
-        defaults,
-        agents,
-        executor,
-        steps,
-        secrets,
-        gpuBusy,
-        paramSpecs,
-        timeout,
-        List.of());
-  }
-
-  /** A descriptor whose parameters are all strings (their defaults in {@code params}). */
-  public PipelineDescriptor(
-      Path file,
-      int version,
-      String name,
-      Map<String, String> params,
-      Map<String, String> env,
-      StepDefaults defaults,
-      List<AgentSpec> agents,
-      String executor,
-      Map<String, StepSpec> steps,
-      Map<String, SecretSpec> secrets,
-      GpuBusyPolicy gpuBusy) {
-    this(
-        file,
-        version,
-        name,
-        params,
-        env,
-        defaults,
-        agents,
-        executor,
-        steps,
-        secrets,
-        gpuBusy,
-        Map.of(),
-        Optional.empty());
+        slurm);
   }
 
   public PipelineDescriptor {

@@ -59,43 +59,30 @@ public record StepSpec(
     cache = cache == null ? CacheSpec.NONE : cache;
   }
 
-  /** A step that declares no artifacts. */
-  public StepSpec(
-      String name,
-      SourcePosition position,
-      StepKind kind,
-      Command run,
-      SourcePosition runPosition,
-      List<String> needs,
-      MatrixSpec matrix,
-      String when,
-      SourcePosition whenPosition,
-      Optional<Duration> timeout,
-      RetryPolicy retry,
-      Map<String, String> env,
-      String workdir,
-      boolean continueOnError,
-      AgentRequest agent,
-      int priority,
-      Optional<ConcurrencySpec> concurrency,
-      Optional<StageSpec> stage,
-      List<String> secrets,
-      CacheSpec cache,
-      List<NeedSpec> needCells,
-      Optional<ContainerSpec> container) {
-    this(
+  /** The needs on part of step {@code need}; empty when this step needs all its cells. */
+  public List<NeedSpec> needCellsOf(String need) {
+    return needCells.stream().filter(n -> n.step().equals(need)).toList();
+  }
+
+  /**
+   * This step as resolved when it became ready: {@code command} its command, its {@code when}
+   * decided and its env already in the planned step; everything else (cache, container, artifacts)
+   * as declared.
+   */
+  public StepSpec resolvedAs(Command command) {
+    return new StepSpec(
         name,
         position,
         kind,
-        run,
+        command,
         runPosition,
         needs,
         matrix,
-        when,
+        "",
         whenPosition,
         timeout,
         retry,
-        env,
+        Map.of(),
         workdir,
         continueOnError,
         agent,
@@ -106,59 +93,7 @@ public record StepSpec(
         cache,
         needCells,
         container,
-        List.of());
-  }
-
-  /** A step that needs every cell of each step it needs and runs on the host. */
-  public StepSpec(
-      String name,
-      SourcePosition position,
-      StepKind kind,
-      Command run,
-      SourcePosition runPosition,
-      List<String> needs,
-      MatrixSpec matrix,
-      String when,
-      SourcePosition whenPosition,
-      Optional<Duration> timeout,
-      RetryPolicy retry,
-      Map<String, String> env,
-      String workdir,
-      boolean continueOnError,
-      AgentRequest agent,
-      int priority,
-      Optional<ConcurrencySpec> concurrency,
-      Optional<StageSpec> stage,
-      List<String> secrets,
-      CacheSpec cache) {
-    this(
-        name,
-        position,
-        kind,
-        run,
-        runPosition,
-        needs,
-        matrix,
-        when,
-        whenPosition,
-        timeout,
-        retry,
-        env,
-        workdir,
-        continueOnError,
-        agent,
-        priority,
-        concurrency,
-        stage,
-        secrets,
-        cache,
-        List.of(),
-        Optional.empty());
-  }
-
-  /** The needs on part of step {@code need}; empty when this step needs all its cells. */
-  public List<NeedSpec> needCellsOf(String need) {
-    return needCells.stream().filter(n -> n.step().equals(need)).toList();
+        artifacts);
   }
 
   /** This step with other {@code cache}, {@code inputs} and {@code outputs}. */

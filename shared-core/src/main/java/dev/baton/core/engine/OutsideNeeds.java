@@ -66,30 +66,7 @@ public final class OutsideNeeds {
   private static PlannedStep settled(
       PlannedStep step, Command command, Map<String, String> env, String skip) {
     StepSpec s = step.spec();
-    StepSpec spec =
-        new StepSpec(
-            s.name(),
-            s.position(),
-            s.kind(),
-            command,
-            s.runPosition(),
-            s.needs(),
-            s.matrix(),
-            "",
-            s.whenPosition(),
-            s.timeout(),
-            s.retry(),
-            Map.of(),
-            s.workdir(),
-            s.continueOnError(),
-            s.agent(),
-            s.priority(),
-            s.concurrency(),
-            s.stage(),
-            s.secrets(),
-            s.cache(),
-            s.needCells(),
-            s.container());
+    StepSpec spec = s.resolvedAs(command);
     return new PlannedStep(
         step.id(),
         spec,

@@ -49,7 +49,10 @@ public final class TestLaunches {
             Optional.empty(),
             Optional.empty(),
             List.of(),
-            CacheSpec.NONE);
+            CacheSpec.NONE,
+            List.of(),
+            Optional.empty(),
+            List.of());
     PlannedStep step =
         new PlannedStep(
             id,

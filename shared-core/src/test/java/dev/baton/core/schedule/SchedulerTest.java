@@ -61,7 +61,10 @@ class SchedulerTest {
             group,
             Optional.empty(),
             List.of(),
-            CacheSpec.NONE);
+            CacheSpec.NONE,
+            List.of(),
+            Optional.empty(),
+            List.of());
     return new PlannedStep(
         id,
         spec,

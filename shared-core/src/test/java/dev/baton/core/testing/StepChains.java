@@ -30,18 +30,7 @@ public final class StepChains {
           i > 0 ? List.of("s" + (i - 1)) : closed ? List.of("s" + (length - 1)) : List.of();
       steps.put("s" + i, renamed(template, "s" + i, needs));
     }
-    return new PipelineDescriptor(
-        one.file(),
-        one.version(),
-        one.name(),
-        one.params(),
-        one.env(),
-        one.defaults(),
-        one.agents(),
-        one.executor(),
-        steps,
-        one.secrets(),
-        one.gpuBusy());
+    return one.withSteps(steps);
   }
 
   private static StepSpec renamed(StepSpec t, String name, List<String> needs) {
@@ -65,6 +54,9 @@ public final class StepChains {
         t.concurrency(),
         t.stage(),
         t.secrets(),
-        t.cache());
+        t.cache(),
+        t.needCells(),
+        t.container(),
+        t.artifacts());
   }
 }
