@@ -202,8 +202,9 @@ final class Resumption {
       state = StepState.FAILED;
       message = (exit == 0 ? "" : message + "; ") + bad.message();
     }
-    return new AttemptRecord(
-        s.attempt(), s.at(), end, exit, state, s.agent(), s.gpus(), message, 0, read);
+    return AttemptRecord.of(s.attempt(), s.at(), end, exit, state, s.agent(), s.gpus(), message)
+        .withLeaseWait(0)
+        .withOutputs(read);
   }
 
   /** An attempt whose end is unknown: it runs again. */
@@ -214,7 +215,7 @@ final class Resumption {
     } else {
       lost++;
     }
-    return new AttemptRecord(
+    return AttemptRecord.of(
         s.attempt(), s.at(), Instant.now(), null, StepState.LOST, s.agent(), s.gpus(), message);
   }
 

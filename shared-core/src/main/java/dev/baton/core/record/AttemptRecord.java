@@ -45,8 +45,11 @@ public record AttemptRecord(
     imageDigest = imageDigest == null ? "" : imageDigest;
   }
 
-  /** An attempt that did not run on Slurm. */
-  public AttemptRecord(
+  /**
+   * An attempt on the host that waited for no lease, wrote no outputs and was not measured; the
+   * withers add what else is known.
+   */
+  public static AttemptRecord of(
       int attempt,
       Instant startedAt,
       Instant endedAt,
@@ -54,13 +57,15 @@ public record AttemptRecord(
       StepState status,
       String agent,
       List<Integer> gpus,
-      String message,
-      long leaseWaitMillis,
-      Map<String, String> outputs,
-      String image,
-      String imageDigest,
-      @Nullable AttemptUsage usage) {
-    this(
+      String message) {
+    return new AttemptRecord(
+        attempt, startedAt, endedAt, exitCode, status, agent, gpus, message, 0, Map.of(), "", "",
+        null, null);
+  }
+
+  /** This attempt, having waited {@code millis} for another process's lease. */
+  public AttemptRecord withLeaseWait(long millis) {
+    return new AttemptRecord(
         attempt,
         startedAt,
         endedAt,
@@ -69,27 +74,17 @@ public record AttemptRecord(
         agent,
         gpus,
         message,
-        leaseWaitMillis,
+        millis,
         outputs,
         image,
         imageDigest,
         usage,
-        null);
+        slurm);
   }
 
-  /** An attempt on the host (no container image) whose use of resources was not measured. */
-  public AttemptRecord(
-      int attempt,
-      Instant startedAt,
-      Instant endedAt,
-      @Nullable Integer exitCode,
-      StepState status,
-      String agent,
-      List<Integer> gpus,
-      String message,
-      long leaseWaitMillis,
-      Map<String, String> outputs) {
-    this(
+  /** This attempt, having written {@code written} to its {@code $BATON_OUTPUT}. */
+  public AttemptRecord withOutputs(Map<String, String> written) {
+    return new AttemptRecord(
         attempt,
         startedAt,
         endedAt,
@@ -99,10 +94,11 @@ public record AttemptRecord(
         gpus,
         message,
         leaseWaitMillis,
-        outputs,
-        "",
-        "",
-        null);
+        written,
+        image,
+        imageDigest,
+        usage,
+        slurm);
   }
 
   /** This attempt, recorded as run in {@code image} at {@code digest}. */
@@ -160,43 +156,6 @@ public record AttemptRecord(
         imageDigest,
         usage,
         where);
-  }
-
-  /** An attempt that wrote no outputs. */
-  public AttemptRecord(
-      int attempt,
-      Instant startedAt,
-      Instant endedAt,
-      @Nullable Integer exitCode,
-      StepState status,
-      String agent,
-      List<Integer> gpus,
-      String message,
-      long leaseWaitMillis) {
-    this(
-        attempt,
-        startedAt,
-        endedAt,
-        exitCode,
-        status,
-        agent,
-        gpus,
-        message,
-        leaseWaitMillis,
-        Map.of());
-  }
-
-  /** An attempt that did not wait for another process's lease. */
-  public AttemptRecord(
-      int attempt,
-      Instant startedAt,
-      Instant endedAt,
-      @Nullable Integer exitCode,
-      StepState status,
-      String agent,
-      List<Integer> gpus,
-      String message) {
-    this(attempt, startedAt, endedAt, exitCode, status, agent, gpus, message, 0);
   }
 
   public long durationMillis() {

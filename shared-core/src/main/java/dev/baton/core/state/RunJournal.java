@@ -162,8 +162,9 @@ public final class RunJournal implements AutoCloseable {
             new JournalEntry.AttemptStarted("step", 1, "local", List.of(0), 1, t, "", t),
             new JournalEntry.AttemptEnded(
                 "step",
-                new AttemptRecord(
-                    1, t, t, 0, StepState.SUCCEEDED, "local", List.of(), "", 0, Map.of("o", "v"))),
+                AttemptRecord.of(1, t, t, 0, StepState.SUCCEEDED, "local", List.of(), "")
+                    .withLeaseWait(0)
+                    .withOutputs(Map.of("o", "v"))),
             new JournalEntry.StepEnded("step", StepState.SUCCEEDED, "", t, t, Map.of("r", 1.5)));
     for (JournalEntry e : samples) {
       encodeBytes(e, UnaryOperator.identity());

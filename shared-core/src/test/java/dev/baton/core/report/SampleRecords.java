@@ -59,7 +59,7 @@ final class SampleRecords {
             at(4_300),
             at(64_300),
             List.of(
-                new AttemptRecord(
+                AttemptRecord.of(
                     1,
                     at(4_300),
                     at(9_300),
@@ -68,7 +68,7 @@ final class SampleRecords {
                     "ws1",
                     List.of(0, 1),
                     "exit code 137 (killed by signal 9)"),
-                new AttemptRecord(
+                AttemptRecord.of(
                     2, at(14_300), at(64_300), 0, StepState.SUCCEEDED, "ws1", List.of(0, 1), "")),
             "logs/train[lr=0.01].log",
             "",
@@ -108,7 +108,7 @@ final class SampleRecords {
             at(64_400),
             at(70_400),
             List.of(
-                new AttemptRecord(
+                AttemptRecord.of(
                     1,
                     at(64_400),
                     at(70_400),
@@ -318,7 +318,7 @@ final class SampleRecords {
     List<AttemptRecord> attemptList = new ArrayList<>();
     for (int i = 1; i <= attempts; i++) {
       attemptList.add(
-          new AttemptRecord(
+          AttemptRecord.of(
               i,
               at(startMillis),
               at(startMillis + durationMillis),

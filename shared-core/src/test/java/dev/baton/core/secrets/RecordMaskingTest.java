@@ -63,7 +63,7 @@ class RecordMaskingTest {
             t,
             t.plusSeconds(1),
             List.of(
-                new AttemptRecord(
+                AttemptRecord.of(
                     1, t, t.plusSeconds(1), 1, StepState.FAILED, SECRET, List.of(0), SECRET)),
             "logs/" + SECRET + ".log",
             "failed: " + SECRET,

@@ -36,21 +36,20 @@ class JournalLinesTest {
                 "b[x=1,y=\"2\"]", 1, "local", List.of(), -1, null, "", T0),
             new JournalEntry.AttemptEnded(
                 "a",
-                new AttemptRecord(
-                    1,
-                    T0,
-                    T0.plusSeconds(1),
-                    137,
-                    StepState.FAILED,
-                    "local",
-                    List.of(1),
-                    "killed",
-                    250,
-                    outputs)),
+                AttemptRecord.of(
+                        1,
+                        T0,
+                        T0.plusSeconds(1),
+                        137,
+                        StepState.FAILED,
+                        "local",
+                        List.of(1),
+                        "killed")
+                    .withLeaseWait(250)
+                    .withOutputs(outputs)),
             new JournalEntry.AttemptEnded(
                 "c",
-                new AttemptRecord(
-                    1, T0, T0, null, StepState.CANCELLED, "", List.of(), "never ran")),
+                AttemptRecord.of(1, T0, T0, null, StepState.CANCELLED, "", List.of(), "never ran")),
             new JournalEntry.StepEnded("a", StepState.SUCCEEDED, "", T0, T0.plusMillis(5), results),
             new JournalEntry.StepEnded(
                 "d", StepState.SKIPPED, "needs failed", null, null, Map.of()),

@@ -27,7 +27,7 @@ class RunJournalTest {
       j.write(
           new JournalEntry.AttemptEnded(
               "a",
-              new AttemptRecord(
+              AttemptRecord.of(
                   1, T0, T0.plusSeconds(1), 0, StepState.SUCCEEDED, "local", List.of(0), "")));
       j.write(
           new JournalEntry.StepEnded(
@@ -59,7 +59,7 @@ class RunJournalTest {
           List.of(
               new JournalEntry.AttemptEnded(
                   "a",
-                  new AttemptRecord(
+                  AttemptRecord.of(
                       1, T0, T0.plusSeconds(1), 0, StepState.SUCCEEDED, "local", List.of(), "")),
               new JournalEntry.StepEnded(
                   "a", StepState.SUCCEEDED, "", T0, T0.plusSeconds(1), Map.of())));

@@ -53,17 +53,10 @@ class RightSizingTest {
   private static StepRecord step(
       String id, StepRequest asked, long millis, @Nullable AttemptUsage usage) {
     AttemptRecord a =
-        new AttemptRecord(
-                1,
-                T0,
-                T0.plusMillis(millis),
-                0,
-                StepState.SUCCEEDED,
-                "local",
-                List.of(),
-                "",
-                0,
-                Map.of())
+        AttemptRecord.of(
+                1, T0, T0.plusMillis(millis), 0, StepState.SUCCEEDED, "local", List.of(), "")
+            .withLeaseWait(0)
+            .withOutputs(Map.of())
             .withUsage(usage);
     return new StepRecord(
         id,
