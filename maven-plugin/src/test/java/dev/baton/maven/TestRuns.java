@@ -1,5 +1,6 @@
 package dev.baton.maven;
 
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
@@ -30,6 +31,10 @@ final class TestRuns {
         "logs/" + id + ".log",
         message,
         null,
+        null,
+        false,
+        null,
+        null,
         null);
   }
 
@@ -45,6 +50,9 @@ final class TestRuns {
         "local",
         null,
         null,
-        List.of(steps));
+        List.of(steps),
+        BatonBuild.current(),
+        null,
+        null);
   }
 }

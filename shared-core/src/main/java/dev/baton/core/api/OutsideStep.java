@@ -108,7 +108,8 @@ final class OutsideStep {
               s.results(),
               s.allowedToFail(),
               Objects.requireNonNull(cell),
-              s.requested()));
+              s.requested(),
+              null));
     }
     return new EngineResult(
         result.startedAt(), result.endedAt(), steps, result.cancelled(), result.timedOut());

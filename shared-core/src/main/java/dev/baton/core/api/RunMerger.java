@@ -4,6 +4,7 @@ import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.record.RunStatus;
@@ -84,7 +85,10 @@ public final class RunMerger {
             first.executor(),
             first.params(),
             new ArrayList<>(agents.values()),
-            ordered);
+            ordered,
+            BatonBuild.current(),
+            null,
+            null);
     ReportWriter.writeAll(merged, out, env);
     return new RunOutcome(merged, out);
   }

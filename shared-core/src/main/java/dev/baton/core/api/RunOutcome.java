@@ -1,6 +1,7 @@
 package dev.baton.core.api;
 
 import dev.baton.core.plan.Plan;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
@@ -41,7 +42,10 @@ public record RunOutcome(RunRecord record, @Nullable Path reportDir, Optional<Pl
             "",
             plan.params(),
             List.of(),
-            List.of());
+            List.of(),
+            BatonBuild.current(),
+            null,
+            null);
     return new RunOutcome(nothingRan, null, Optional.of(plan));
   }
 

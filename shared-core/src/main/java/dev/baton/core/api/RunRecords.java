@@ -6,6 +6,7 @@ import dev.baton.core.engine.EngineResult;
 import dev.baton.core.history.RunLineage;
 import dev.baton.core.plan.PlannedStep;
 import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.GpuRecord;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
@@ -42,7 +43,10 @@ final class RunRecords {
             p.executor().name(),
             p.plan().params(),
             agents,
-            result.steps());
+            result.steps(),
+            BatonBuild.current(),
+            null,
+            null);
     return RunLineage.attach(record, p.plan(), p.plan().descriptor().workspace(), config.file());
   }
 

@@ -68,6 +68,7 @@ final class StepRecords {
         r.results,
         r.step.continueOnError(),
         dynamic,
-        StepRequests.of(r.step));
+        StepRequests.of(r.step),
+        null);
   }
 }

@@ -39,65 +39,6 @@ public record RunRecord(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** A record written by the Baton running now. */
-  public RunRecord(
-      int schemaVersion,
-      String runId,
-      String pipeline,
-      RunStatus status,
-      Instant startedAt,
-      Instant endedAt,
-      String descriptor,
-      String executor,
-      Map<String, String> params,
-      List<AgentRecord> agents,
-      List<StepRecord> steps) {
-    this(
-        schemaVersion,
-        runId,
-        pipeline,
-        status,
-        startedAt,
-        endedAt,
-        descriptor,
-        executor,
-        params,
-        agents,
-        steps,
-        BatonBuild.current());
-  }
-
-  /** A record without lineage: its source and descriptor digest unknown. */
-  public RunRecord(
-      int schemaVersion,
-      String runId,
-      String pipeline,
-      RunStatus status,
-      Instant startedAt,
-      Instant endedAt,
-      String descriptor,
-      String executor,
-      Map<String, String> params,
-      List<AgentRecord> agents,
-      List<StepRecord> steps,
-      @Nullable BatonBuild baton) {
-    this(
-        schemaVersion,
-        runId,
-        pipeline,
-        status,
-        startedAt,
-        endedAt,
-        descriptor,
-        executor,
-        params,
-        agents,
-        steps,
-        baton,
-        null,
-        null);
-  }
-
   /** This record with the code it ran and its steps' lineage. */
   public RunRecord withLineage(
       @Nullable SourceRecord source, @Nullable String descriptorDigest, List<StepRecord> steps) {

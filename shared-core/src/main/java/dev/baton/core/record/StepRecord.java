@@ -59,50 +59,6 @@ public record StepRecord(
     message = message == null ? "" : message;
   }
 
-  /** A step whose lineage is not recorded. */
-  public StepRecord(
-      String id,
-      String step,
-      String kind,
-      StepState status,
-      Map<String, String> matrix,
-      List<String> needs,
-      String command,
-      @Nullable String agent,
-      List<Integer> gpus,
-      @Nullable Instant startedAt,
-      @Nullable Instant endedAt,
-      List<AttemptRecord> attempts,
-      @Nullable String log,
-      String message,
-      List<String> logTail,
-      Map<String, Object> results,
-      boolean allowedToFail,
-      @Nullable DynamicCell dynamic,
-      @Nullable StepRequest requested) {
-    this(
-        id,
-        step,
-        kind,
-        status,
-        matrix,
-        needs,
-        command,
-        agent,
-        gpus,
-        startedAt,
-        endedAt,
-        attempts,
-        log,
-        message,
-        logTail,
-        results,
-        allowedToFail,
-        dynamic,
-        requested,
-        null);
-  }
-
   /** This step with {@code lineage}. */
   public StepRecord withLineage(@Nullable StepLineage lineage) {
     return new StepRecord(
@@ -126,70 +82,6 @@ public record StepRecord(
         dynamic,
         requested,
         lineage);
-  }
-
-  /** A step that is not part of a dynamic fan-out and whose requests are not recorded. */
-  public StepRecord(
-      String id,
-      String step,
-      String kind,
-      StepState status,
-      Map<String, String> matrix,
-      List<String> needs,
-      String command,
-      @Nullable String agent,
-      List<Integer> gpus,
-      @Nullable Instant startedAt,
-      @Nullable Instant endedAt,
-      List<AttemptRecord> attempts,
-      @Nullable String log,
-      String message,
-      List<String> logTail,
-      Map<String, Object> results,
-      boolean allowedToFail) {
-    this(
-        id,
-        step,
-        kind,
-        status,
-        matrix,
-        needs,
-        command,
-        agent,
-        gpus,
-        startedAt,
-        endedAt,
-        attempts,
-        log,
-        message,
-        logTail,
-        results,
-        allowedToFail,
-        null,
-        null);
-  }
-
-  /** A step that may not fail ({@code allowedToFail} false). */
-  public StepRecord(
-      String id,
-      String step,
-      String kind,
-      StepState status,
-      Map<String, String> matrix,
-      List<String> needs,
-      String command,
-      String agent,
-      List<Integer> gpus,
-      Instant startedAt,
-      Instant endedAt,
-      List<AttemptRecord> attempts,
-      String log,
-      String message,
-      List<String> logTail,
-      Map<String, Object> results) {
-    this(
-        id, step, kind, status, matrix, needs, command, agent, gpus, startedAt, endedAt, attempts,
-        log, message, logTail, results, false);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import dev.baton.core.io.AtomicFiles;
 import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.StepCounts;
 import java.io.IOException;
@@ -147,7 +148,10 @@ public final class HtmlReportWriter {
         record.executor(),
         record.params(),
         record.agents(),
-        record.steps().stream().filter(s -> !groups.grouped(s)).toList());
+        record.steps().stream().filter(s -> !groups.grouped(s)).toList(),
+        BatonBuild.current(),
+        null,
+        null);
   }
 
   private static void banner(StringBuilder html, RunRecord record, String pipeline, String status) {

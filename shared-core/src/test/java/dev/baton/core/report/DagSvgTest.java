@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
@@ -50,7 +51,11 @@ class DagSvgTest {
         "logs/" + id + ".log",
         s.message(),
         s.logTail(),
-        s.results());
+        s.results(),
+        false,
+        null,
+        null,
+        null);
   }
 
   static RunRecord record(List<StepRecord> steps) {
@@ -65,7 +70,10 @@ class DagSvgTest {
         "local",
         Map.of(),
         List.of(),
-        steps);
+        steps,
+        BatonBuild.current(),
+        null,
+        null);
   }
 
   /** prepare, a sweep of {@code cells} cells that needs it, and a report that needs every cell. */

@@ -3,6 +3,7 @@ package dev.baton.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
@@ -70,7 +71,10 @@ class HtmlReportWriterTest {
             null,
             Map.of("k", "<v>"),
             List.of(),
-            List.of(evil));
+            List.of(evil),
+            BatonBuild.current(),
+            null,
+            null);
 
     String page = HtmlReportWriter.toHtml(run);
 

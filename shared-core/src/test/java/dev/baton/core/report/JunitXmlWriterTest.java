@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
@@ -128,7 +129,10 @@ class JunitXmlWriterTest {
             null,
             List.of(
                 SampleRecords.step(
-                    "x", "x", "run", StepState.RUNNING, "a", List.of(), 0, 1, 1, "", List.of())));
+                    "x", "x", "run", StepState.RUNNING, "a", List.of(), 0, 1, 1, "", List.of())),
+            BatonBuild.current(),
+            null,
+            null);
     Document running = parse(JunitXmlWriter.toXml(record));
 
     Element testcase = (Element) running.getElementsByTagName("testcase").item(0);
@@ -169,7 +173,10 @@ class JunitXmlWriterTest {
             failed.executor(),
             failed.params(),
             failed.agents(),
-            steps);
+            steps,
+            BatonBuild.current(),
+            null,
+            null);
     Document allowed = parse(JunitXmlWriter.toXml(record));
     Element suite = allowed.getDocumentElement();
 
@@ -209,7 +216,10 @@ class JunitXmlWriterTest {
             failed.executor(),
             failed.params(),
             failed.agents(),
-            steps);
+            steps,
+            BatonBuild.current(),
+            null,
+            null);
     Document twice = parse(JunitXmlWriter.toXml(record));
     List<String> names = new ArrayList<>();
     NodeList cases = twice.getElementsByTagName("testcase");
@@ -240,7 +250,10 @@ class JunitXmlWriterTest {
         s.message(),
         s.logTail(),
         s.results(),
-        true);
+        true,
+        null,
+        null,
+        null);
   }
 
   private List<Element> cases() {

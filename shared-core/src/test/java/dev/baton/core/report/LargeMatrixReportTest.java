@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.record.RunStatus;
@@ -57,7 +58,11 @@ class LargeMatrixReportTest {
               "logs/cell-" + i + ".log",
               s.message(),
               s.logTail(),
-              s.results()));
+              s.results(),
+              false,
+              null,
+              null,
+              null));
     }
     steps.add(
         SampleRecords.step(
@@ -73,7 +78,10 @@ class LargeMatrixReportTest {
         "local",
         Map.of(),
         List.of(),
-        steps);
+        steps,
+        BatonBuild.current(),
+        null,
+        null);
   }
 
   @Test

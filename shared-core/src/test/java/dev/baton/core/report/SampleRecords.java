@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import dev.baton.core.record.AgentRecord;
 import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.BenchmarkResult;
 import dev.baton.core.record.GateResult;
 import dev.baton.core.record.GpuRecord;
@@ -73,7 +74,11 @@ final class SampleRecords {
             "logs/train[lr=0.01].log",
             "",
             List.of(),
-            Map.of()));
+            Map.of(),
+            false,
+            null,
+            null,
+            null));
     steps.add(
         step(
             "train[lr=0.1]",
@@ -123,7 +128,11 @@ final class SampleRecords {
                 "evaluating 10000 rows",
                 "\u001B[31mERROR\u001B[0m accuracy below | target",
                 "bell\u0007 and nul\u0000 end"),
-            results));
+            results,
+            false,
+            null,
+            null,
+            null));
     steps.add(
         step(
             "speed",
@@ -175,7 +184,10 @@ final class SampleRecords {
                 List.of(
                     new GpuRecord(2, "A100", 81920, null, true),
                     new GpuRecord(3, "A100", 81920, null, true)))),
-        steps);
+        steps,
+        BatonBuild.current(),
+        null,
+        null);
   }
 
   /**
@@ -240,7 +252,10 @@ final class SampleRecords {
         failed.executor(),
         failed.params(),
         failed.agents(),
-        steps);
+        steps,
+        BatonBuild.current(),
+        null,
+        null);
   }
 
   static StepRecord withResults(StepRecord s, Map<String, Object> results) {
@@ -260,7 +275,11 @@ final class SampleRecords {
         s.log(),
         s.message(),
         s.logTail(),
-        results);
+        results,
+        false,
+        null,
+        null,
+        null);
   }
 
   /** A run where every step succeeded. */
@@ -300,7 +319,10 @@ final class SampleRecords {
                 10_300,
                 0,
                 "",
-                List.of())));
+                List.of())),
+        BatonBuild.current(),
+        null,
+        null);
   }
 
   static StepRecord step(
@@ -345,6 +367,10 @@ final class SampleRecords {
         "logs/" + id + ".log",
         message,
         logTail,
-        Map.of());
+        Map.of(),
+        false,
+        null,
+        null,
+        null);
   }
 }

@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.BenchmarkResult;
 import dev.baton.core.record.GateResult;
 import dev.baton.core.record.RolloutEvent;
@@ -106,7 +107,10 @@ class StageResultsTest {
           null,
           Map.of(),
           List.of(),
-          List.of(step));
+          List.of(step),
+          BatonBuild.current(),
+          null,
+          null);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.baton.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
@@ -75,7 +76,10 @@ class SummaryMarkdownWriterTest {
             null,
             Map.of(),
             List.of(),
-            List.of(step));
+            List.of(step),
+            BatonBuild.current(),
+            null,
+            null);
 
     String md = SummaryMarkdownWriter.toMarkdown(record);
 

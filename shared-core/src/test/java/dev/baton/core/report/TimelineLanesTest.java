@@ -3,6 +3,7 @@ package dev.baton.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.record.AgentRecord;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.GpuRecord;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
@@ -89,7 +90,10 @@ class TimelineLanesTest {
         null,
         Map.of(),
         agents,
-        List.of(steps));
+        List.of(steps),
+        BatonBuild.current(),
+        null,
+        null);
   }
 
   private static StepRecord step(

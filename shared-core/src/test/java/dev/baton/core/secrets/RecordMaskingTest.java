@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.record.AgentRecord;
 import dev.baton.core.record.AttemptRecord;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.GpuRecord;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
@@ -68,7 +69,11 @@ class RecordMaskingTest {
             "logs/" + SECRET + ".log",
             "failed: " + SECRET,
             List.of("tail " + SECRET),
-            results);
+            results,
+            false,
+            null,
+            null,
+            null);
     RunRecord record =
         new RunRecord(
             RunRecord.SCHEMA_VERSION,
@@ -86,7 +91,10 @@ class RecordMaskingTest {
                     List.of("gpu-" + SECRET),
                     1,
                     List.of(new GpuRecord(0, "A100-" + SECRET, 80, "GPU-" + SECRET, false)))),
-            List.of(step));
+            List.of(step),
+            BatonBuild.current(),
+            null,
+            null);
 
     RunRecord masked = RecordMasking.mask(record, Masker.of(List.of(SECRET)));
     ReportWriter.writeAll(masked, dir, Map.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.record.AttemptRecord;
 import dev.baton.core.record.AttemptUsage;
+import dev.baton.core.record.BatonBuild;
 import dev.baton.core.record.RunRecord;
 import dev.baton.core.record.RunStatus;
 import dev.baton.core.record.StepRecord;
@@ -77,7 +78,8 @@ class RightSizingTest {
         Map.of(),
         false,
         null,
-        asked);
+        asked,
+        null);
   }
 
   private static RunRecord run(StepRecord step) {
@@ -92,6 +94,9 @@ class RightSizingTest {
         "local",
         Map.of(),
         List.of(),
-        List.of(step));
+        List.of(step),
+        BatonBuild.current(),
+        null,
+        null);
   }
 }
