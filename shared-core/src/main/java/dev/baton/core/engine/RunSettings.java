@@ -53,40 +53,4 @@ public record RunSettings(
     baseEnv = Map.copyOf(baseEnv);
     secrets = secrets == null ? RunSecrets.NONE : secrets;
   }
-
-  /** Settings whose gates know no model aliases. */
-  public RunSettings(
-      String runId,
-      String pipeline,
-      Path workspace,
-      Path reportDir,
-      int maxRunning,
-      boolean failFast,
-      Map<String, String> baseEnv,
-      Duration killGrace,
-      boolean assignGpus,
-      long randomSeed,
-      RunSecrets secrets,
-      boolean readCache,
-      Optional<Path> leaseDirectory,
-      Duration leaseTimeout,
-      Optional<Duration> runTimeout) {
-    this(
-        runId,
-        pipeline,
-        workspace,
-        reportDir,
-        maxRunning,
-        failFast,
-        baseEnv,
-        killGrace,
-        assignGpus,
-        randomSeed,
-        secrets,
-        readCache,
-        leaseDirectory,
-        leaseTimeout,
-        runTimeout,
-        AliasBaselines.NONE);
-  }
 }

@@ -12,6 +12,7 @@ import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.Planner;
 import dev.baton.core.record.StepState;
 import dev.baton.core.secrets.RunSecrets;
+import dev.baton.core.stages.AliasBaselines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,8 @@ class NoLeaseDirectoryRunTest {
             true,
             Optional.empty(),
             Duration.ZERO,
-            Optional.empty());
+            Optional.empty(),
+            AliasBaselines.NONE);
 
     EngineResult result = new RunEngine(plan, agents, new LocalExecutor(), e -> {}, settings).run();
 

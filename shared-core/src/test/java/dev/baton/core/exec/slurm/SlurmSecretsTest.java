@@ -12,6 +12,7 @@ import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.Planner;
 import dev.baton.core.record.StepState;
 import dev.baton.core.secrets.RunSecrets;
+import dev.baton.core.stages.AliasBaselines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +87,8 @@ class SlurmSecretsTest {
             true,
             Optional.empty(),
             Duration.ZERO,
-            Optional.empty());
+            Optional.empty(),
+            AliasBaselines.NONE);
 
     EngineResult result;
     try (SlurmExecutor executor =
