@@ -1,5 +1,8 @@
 package dev.baton.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.errors.SourcePosition;
 import dev.baton.core.events.EventSink;
 import dev.baton.core.events.RunEvent.Level;
@@ -23,6 +26,15 @@ final class Console {
 
   static PrintStream out() {
     return out;
+  }
+
+  /** {@code value} as indented JSON on standard output: the {@code --format json} of commands. */
+  static void printJson(Object value) throws JsonProcessingException {
+    out()
+        .println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(value));
   }
 
   static PrintStream err() {

@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.history.HistoryQuery;
 import dev.baton.core.history.HistoryRows.RunRow;
@@ -78,11 +76,7 @@ final class HistoryCommand implements Callable<Integer> {
         m.put("params", r.params());
         out.add(m);
       }
-      Console.out()
-          .println(
-              new ObjectMapper()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
-                  .writeValueAsString(out));
+      Console.printJson(out);
       return 0;
     }
     Console.out()

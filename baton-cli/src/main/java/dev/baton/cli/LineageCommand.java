@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.cache.DeclaredFiles;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.history.HistoryStore;
@@ -50,11 +48,7 @@ final class LineageCommand implements Callable<Integer> {
       root = LineageTrace.trace(s, shown, digest);
     }
     if (format.equals("json")) {
-      Console.out()
-          .println(
-              new ObjectMapper()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
-                  .writeValueAsString(root));
+      Console.printJson(root);
     } else {
       Console.out().print(LineageTrace.text(root));
     }

@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.core.errors.UsageException;
 import dev.baton.core.history.HistoryStore;
 import dev.baton.core.history.ModelRegistry;
@@ -67,11 +65,7 @@ final class ModelsCommand implements Callable<Integer> {
         m.put("aliases", aliasesOf(v, aliases));
         out.add(m);
       }
-      Console.out()
-          .println(
-              new ObjectMapper()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
-                  .writeValueAsString(out));
+      Console.printJson(out);
       return 0;
     }
     Console.out()

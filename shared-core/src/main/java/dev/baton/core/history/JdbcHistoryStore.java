@@ -279,6 +279,11 @@ public final class JdbcHistoryStore implements HistoryStore {
   }
 
   private InfrastructureException failure(String what, SQLException e) {
+    return failure(where, what, e);
+  }
+
+  /** What a failed statement on the store at {@code where} tells the user, and what to check. */
+  static InfrastructureException failure(String where, String what, SQLException e) {
     return new InfrastructureException(
         "the history store "
             + where

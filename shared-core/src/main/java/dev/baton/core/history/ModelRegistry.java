@@ -226,14 +226,6 @@ public final class ModelRegistry {
   }
 
   private InfrastructureException failure(String what, SQLException e) {
-    return new InfrastructureException(
-        "the history store "
-            + where
-            + " "
-            + what
-            + ": "
-            + e.getMessage()
-            + "; check that the database is reachable and the account may write to it",
-        e);
+    return JdbcHistoryStore.failure(where, what, e);
   }
 }
