@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the two-node Slurm test cluster that start-cluster.sh started.
-# Cancels its jobs, then ends slurmd, slurmctld and munged by the pids they wrote.
+# Cancels its jobs, then ends slurmd, slurmctld, slurmdbd, its MariaDB and munged by the pids
+# they wrote.
 # Leaves the packages and /etc/slurm in place; --purge also removes the config and state.
 set -uo pipefail
 
@@ -30,10 +31,12 @@ for f in "$HOME_DIR"/slurmd.*.pid "$HOME_DIR/slurmd.pid"; do
   [[ -e "$f" ]] && stop_pidfile "slurmd ($(basename "$f" .pid))" "$f"
 done
 stop_pidfile slurmctld "$HOME_DIR/slurmctld.pid"
+stop_pidfile slurmdbd "$HOME_DIR/slurmdbd.pid"
+stop_pidfile mariadbd "$HOME_DIR/run/mariadbd.pid"
 stop_pidfile munged /run/munge/munged.pid
 
 if [[ "${1:-}" == "--purge" ]]; then
-  rm -rf "$HOME_DIR" /etc/slurm/slurm.conf /etc/slurm/gres.conf
+  rm -rf "$HOME_DIR" /etc/slurm/slurm.conf /etc/slurm/gres.conf /etc/slurm/slurmdbd.conf
   echo "stop-cluster: removed $HOME_DIR and the generated config"
 fi
 echo "stop-cluster: stopped"

@@ -52,6 +52,9 @@ final class MeasuredHandle extends ForwardingStepHandle {
       usage = m.finish(reaped);
     } else if (reaped.isPresent()) {
       usage = new AttemptMeter(-1, List.of()).finish(reaped);
+    } else {
+      // Not on this machine (a Slurm job): what the executor learnt of it, if anything.
+      usage = inner().usage();
     }
   }
 

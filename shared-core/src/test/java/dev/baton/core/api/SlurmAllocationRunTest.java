@@ -44,6 +44,7 @@ class SlurmAllocationRunTest {
 
   @Test
   void shortStepsRunThroughThePilotOnDistinctGpusAndTheAllocationIsReleased() throws Exception {
+    SacctRecords.requireAccounting();
     BatonConfig config = packing("alloc-small", 2, "allocation");
 
     RunOutcome outcome = new Baton(e -> {}).run(config);
@@ -51,9 +52,37 @@ class SlurmAllocationRunTest {
     assertThat(outcome.succeeded()).as(String.valueOf(outcome.record())).isTrue();
     assertThat(outcome.record().steps()).hasSize(6);
     checkNoGpuHeldTwice(outcome, true);
+    SacctRecords sacct = SacctRecords.of(outcome);
+    sacct.matches(outcome, true, 4, SlurmAllocationRunTest::askedGpus);
+    sacct.neverMoreGpusThan(4);
     Path record = outcome.reportDir().resolve("logs/slurm/allocations");
     assertThat(Files.readAllLines(record)).hasSize(1);
     assertThat(active("alloc-small.")).as("jobs of the run left in squeue").isEmpty();
+  }
+
+  @Test
+  void inJobModeEachAttemptRecordsItsJobNodeQueueWaitAndAccountedUsage() throws Exception {
+    SacctRecords.requireAccounting();
+    BatonConfig config = packing("job-small", 2, "job");
+
+    RunOutcome outcome = new Baton(e -> {}).run(config);
+
+    assertThat(outcome.succeeded()).as(String.valueOf(outcome.record())).isTrue();
+    SacctRecords sacct = SacctRecords.of(outcome);
+    sacct.matches(outcome, false, 4, SlurmAllocationRunTest::askedGpus);
+    sacct.neverMoreGpusThan(4);
+    for (StepRecord s : outcome.record().steps()) {
+      AttemptRecord a = s.attempts().get(0);
+      SacctRecords.Job job = sacct.job(a.slurm().jobId());
+      assertThat(a.slurm().task()).as("its own job, no pilot task").isEmpty();
+      assertThat(a.slurm().startedAt().getEpochSecond()).isEqualTo(job.start());
+      assertThat(a.slurm().endedAt().getEpochSecond()).isEqualTo(job.end());
+      assertThat(a.slurm().queueWaitMillis()).isGreaterThanOrEqualTo(0);
+      assertThat(a.usage()).as("usage of " + s.id() + " from sacct").isNotNull();
+      assertThat(a.usage().source()).isEqualTo("sacct");
+      assertThat(a.usage().cpuSeconds()).isGreaterThanOrEqualTo(0);
+    }
+    assertThat(active("job-small.")).as("jobs of the run left in squeue").isEmpty();
   }
 
   @Test
@@ -131,6 +160,7 @@ class SlurmAllocationRunTest {
   @Test
   @BenchmarkTest
   void allocationModePacksShortStepsCloseToTheBoundWhereJobsCannot() throws Exception {
+    SacctRecords.requireAccounting();
     List<String> lines = new ArrayList<>();
     for (String mode : List.of("job", "allocation")) {
       BatonConfig config = packing("pack-" + mode, 16, mode);
@@ -142,6 +172,9 @@ class SlurmAllocationRunTest {
       assertThat(outcome.succeeded()).as(mode).isTrue();
       assertThat(outcome.record().steps()).hasSize(48);
       checkNoGpuHeldTwice(outcome, mode.equals("allocation"));
+      SacctRecords sacct = SacctRecords.of(outcome);
+      sacct.matches(outcome, mode.equals("allocation"), 4, SlurmAllocationRunTest::askedGpus);
+      sacct.neverMoreGpusThan(4);
       lines.add(
           String.format(
               "[slurm-pack] %s mode: 48 steps of 0.2 s on 4 GPUs: %.2f s, %.2fx the %.1f s bound",
@@ -151,6 +184,11 @@ class SlurmAllocationRunTest {
         assertThat(seconds / BOUND_SECONDS).as(String.join("\n", lines)).isLessThanOrEqualTo(2.0);
       }
     }
+  }
+
+  /** What step {@code g2[i=3]} asked for: 2 GPUs. */
+  private static int askedGpus(String stepId) {
+    return Integer.parseInt(stepId.substring(1, 2));
   }
 
   /** {@code cells} steps each of 1, 2 and 4 GPUs on the cluster's first node. */
@@ -227,7 +265,7 @@ class SlurmAllocationRunTest {
           end = Double.parseDouble(f[1]);
         }
       }
-      int asked = Integer.parseInt(s.id().substring(1, 2)); // g1[i=3] asked for 1 GPU
+      int asked = askedGpus(s.id());
       assertThat(gpus).as("GPUs Slurm bound for " + s.id()).hasSize(asked);
       if (recordsGpus) {
         // The whole node is the allocation's, so the pilot's devices are the node's indices.

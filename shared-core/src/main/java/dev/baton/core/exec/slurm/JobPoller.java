@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,9 +56,10 @@ final class JobPoller implements AutoCloseable {
 
   /**
    * Starts following {@code jobId}; {@code onEnd} runs once it has ended, before the future
-   * completes.
+   * completes, with the last row squeue showed for it (null when it never showed one).
    */
-  CompletableFuture<ExitStatus> follow(String jobId, String stepId, Runnable onEnd) {
+  CompletableFuture<ExitStatus> follow(
+      String jobId, String stepId, Consumer<SqueueOutput.@Nullable Row> onEnd) {
     Job job = new Job(stepId, onEnd);
     jobs.put(jobId, job);
     hurry();
@@ -165,6 +167,7 @@ final class JobPoller implements AutoCloseable {
         continue;
       }
       job.misses = 0;
+      job.row = row;
       if (!row.state().equals(job.state)) {
         changed = true;
         job.state = row.state();
@@ -208,7 +211,7 @@ final class JobPoller implements AutoCloseable {
     if (job == null) {
       return;
     }
-    job.onEnd.run();
+    job.onEnd.accept(job.row);
     Optional<ExitStatus> status = end.exitStatus();
     if (status.isPresent()) {
       job.exit.complete(status.get());
@@ -220,7 +223,7 @@ final class JobPoller implements AutoCloseable {
   private void lose(String id, String why) {
     Job job = jobs.remove(id);
     if (job != null) {
-      job.onEnd.run();
+      job.onEnd.accept(job.row);
       job.exit.completeExceptionally(lost(job.stepId, id, why));
     }
   }
@@ -242,7 +245,7 @@ final class JobPoller implements AutoCloseable {
     for (String id : active()) {
       Job job = jobs.remove(id);
       if (job != null) {
-        job.onEnd.run();
+        job.onEnd.accept(job.row);
         job.exit.completeExceptionally(e);
       }
     }
@@ -270,12 +273,13 @@ final class JobPoller implements AutoCloseable {
   /** One followed job. */
   private static final class Job {
     final String stepId;
-    final Runnable onEnd;
+    final Consumer<SqueueOutput.@Nullable Row> onEnd;
     final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     volatile String state = "";
+    volatile SqueueOutput.@Nullable Row row;
     int misses;
 
-    Job(String stepId, Runnable onEnd) {
+    Job(String stepId, Consumer<SqueueOutput.@Nullable Row> onEnd) {
       this.stepId = stepId;
       this.onEnd = onEnd;
     }

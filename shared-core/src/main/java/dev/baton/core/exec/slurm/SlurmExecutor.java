@@ -45,6 +45,7 @@ public final class SlurmExecutor implements StepExecutor {
   private final Supplier<List<Agent>> nodes;
   private final SlurmCli cli;
   private final JobPoller poller;
+  private final JobAccounting accounting;
   private final ScheduledExecutorService control =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -103,6 +104,7 @@ public final class SlurmExecutor implements StepExecutor {
     this.nodes = memoize(nodes);
     this.cli = cli;
     this.poller = new JobPoller(cli, settings.pollInterval());
+    this.accounting = new JobAccounting(cli);
   }
 
   @Override
@@ -156,9 +158,26 @@ public final class SlurmExecutor implements StepExecutor {
       throw SlurmErrors.rejected(launch.stepId(), result);
     }
     String jobId = jobId(result.stdout());
+    JobFacts facts = new JobFacts(jobId);
     CompletableFuture<ExitStatus> exit =
-        poller.follow(jobId, launch.stepId(), () -> deleteQuietly(env));
-    return new SlurmStepHandle(jobId, exit, poller, control, cli);
+        poller
+            .follow(
+                jobId,
+                launch.stepId(),
+                row -> {
+                  deleteQuietly(env);
+                  facts.seen(row);
+                })
+            .thenCompose(
+                status ->
+                    accounting
+                        .finished(jobId)
+                        .thenApply(
+                            job -> {
+                              facts.accounted(job);
+                              return status;
+                            }));
+    return new SlurmStepHandle(jobId, exit, facts, poller, control, cli);
   }
 
   /**
@@ -248,6 +267,7 @@ public final class SlurmExecutor implements StepExecutor {
     pilots.close();
     allocations.close();
     poller.close();
+    accounting.close();
     control.shutdownNow();
     threads.shutdownNow();
   }

@@ -2,12 +2,15 @@ package dev.baton.core.exec.slurm;
 
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
+import dev.baton.core.record.AttemptUsage;
+import dev.baton.core.record.SlurmAttempt;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt running as a Slurm batch job. Stopping it signals the job's processes on the node
@@ -18,6 +21,7 @@ public final class SlurmStepHandle implements StepHandle {
 
   private final String jobId;
   private final CompletableFuture<ExitStatus> exit;
+  private final JobFacts facts;
   private final JobPoller poller;
   private final ScheduledExecutorService control;
   private final SlurmCli cli;
@@ -25,11 +29,13 @@ public final class SlurmStepHandle implements StepHandle {
   SlurmStepHandle(
       String jobId,
       CompletableFuture<ExitStatus> exit,
+      JobFacts facts,
       JobPoller poller,
       ScheduledExecutorService control,
       SlurmCli cli) {
     this.jobId = jobId;
     this.exit = exit;
+    this.facts = facts;
     this.poller = poller;
     this.control = control;
     this.cli = cli;
@@ -49,6 +55,18 @@ public final class SlurmStepHandle implements StepHandle {
   @Override
   public CompletableFuture<ExitStatus> exit() {
     return exit;
+  }
+
+  /** The job's nodes and Slurm's times for it, once it has ended. */
+  @Override
+  public @Nullable SlurmAttempt slurm() {
+    return facts.attempt();
+  }
+
+  /** What accounting ({@code sacct}) says the job used; null where the cluster keeps none. */
+  @Override
+  public @Nullable AttemptUsage usage() {
+    return facts.usage();
   }
 
   @Override

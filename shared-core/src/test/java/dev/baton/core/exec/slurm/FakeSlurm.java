@@ -26,6 +26,10 @@ final class FakeSlurm implements SlurmCli {
 
   volatile Result sbatchAnswer;
   volatile Result squeueFailure;
+
+  /** What sacct prints; null: a cluster without accounting (sacct fails). */
+  volatile String sacctAnswer;
+
   private int nextId = 100;
 
   @Override
@@ -44,7 +48,10 @@ final class FakeSlurm implements SlurmCli {
         return squeue(argv);
       }
       case "sacct" -> {
-        return new Result(1, "", "sacct: error: Slurm accounting storage is disabled\n");
+        String answer = sacctAnswer;
+        return answer == null
+            ? new Result(1, "", "sacct: error: Slurm accounting storage is disabled\n")
+            : new Result(0, answer, "");
       }
       default -> {
         return new Result(0, "", "");
@@ -63,7 +70,10 @@ final class FakeSlurm implements SlurmCli {
     for (String id : list.split(",")) {
       String row = jobs.get(id);
       if (row != null) {
-        out.append(String.format("%-40s%-30s%-20s%n", id, row.split(" ")[0], row.split(" ")[1]));
+        String[] f = row.split(" ");
+        // As squeue --Format=JobID:|,State:|,exit_code:|,NodeList:|,... prints it.
+        out.append(id).append('|').append(f[0]).append('|').append(f[1]);
+        out.append("|baton01|2026-12-07T05:20:59|2026-12-07T05:20:59|2026-12-07T05:21:03\n");
       }
     }
     if (out.length() == 0) {

@@ -30,9 +30,9 @@ class JobPollerTest {
     slurm.jobs.put("1", "RUNNING 0");
     slurm.jobs.put("2", "RUNNING 0");
     slurm.jobs.put("3", "PENDING 0");
-    CompletableFuture<ExitStatus> a = poller.follow("1", "a", () -> {});
-    CompletableFuture<ExitStatus> b = poller.follow("2", "b", () -> {});
-    CompletableFuture<ExitStatus> c = poller.follow("3", "c", () -> {});
+    CompletableFuture<ExitStatus> a = poller.follow("1", "a", row -> {});
+    CompletableFuture<ExitStatus> b = poller.follow("2", "b", row -> {});
+    CompletableFuture<ExitStatus> c = poller.follow("3", "c", row -> {});
     Await.until(
         "the poller saw every job",
         () ->
@@ -65,7 +65,7 @@ class JobPollerTest {
           }
         };
     slurm.jobs.put("7", "RUNNING 0");
-    poller.follow("7", "long", () -> {});
+    poller.follow("7", "long", row -> {});
 
     Await.until("seven looks", () -> planned.size() >= 7);
 
@@ -80,7 +80,7 @@ class JobPollerTest {
   void runsTheEndActionBeforeCompleting() throws Exception {
     slurm.jobs.put("5", "COMPLETED 0");
     AtomicInteger ended = new AtomicInteger();
-    CompletableFuture<ExitStatus> exit = poller.follow("5", "s", ended::incrementAndGet);
+    CompletableFuture<ExitStatus> exit = poller.follow("5", "s", row -> ended.incrementAndGet());
 
     exit.get(5, TimeUnit.SECONDS);
 
@@ -89,7 +89,7 @@ class JobPollerTest {
 
   @Test
   void aJobThatVanishesWithoutAccountingIsLost() {
-    CompletableFuture<ExitStatus> exit = poller.follow("404", "gone", () -> {});
+    CompletableFuture<ExitStatus> exit = poller.follow("404", "gone", row -> {});
 
     assertThat(exit)
         .failsWithin(Duration.ofSeconds(5))
@@ -109,7 +109,7 @@ class JobPollerTest {
             },
             Duration.ofMillis(200));
     try {
-      CompletableFuture<ExitStatus> exit = broken.follow("1", "s", () -> {});
+      CompletableFuture<ExitStatus> exit = broken.follow("1", "s", row -> {});
       assertThat(exit)
           .failsWithin(Duration.ofSeconds(5))
           .withThrowableOfType(ExecutionException.class)
@@ -126,7 +126,7 @@ class JobPollerTest {
     slurm.squeueFailure =
         new SlurmCli.Result(
             1, "", "slurm_load_jobs error: Unable to contact slurm controller (connect failure)\n");
-    CompletableFuture<ExitStatus> exit = poller.follow("9", "s", () -> {});
+    CompletableFuture<ExitStatus> exit = poller.follow("9", "s", row -> {});
     Await.until("three looks found the controller silent", () -> poller.polls() >= 3);
     assertThat(exit).isNotDone();
 

@@ -9,10 +9,15 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.TestLaunches;
+import dev.baton.core.record.AttemptUsage;
+import dev.baton.core.record.SlurmAttempt;
 import dev.baton.core.testing.Await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +56,55 @@ class SlurmExecutorTest {
         .contains(
             "--job-name=churn.train", "--gres=gpu:a100:2", "--constraint=gpu", "--exclude=n2");
     assertThat(BatchScript.envPath(launch)).as("deleted once the job ended").doesNotExist();
+  }
+
+  @Test
+  void aJobsNodeAndSlurmTimesComeFromSqueueWithoutAccounting() throws Exception {
+    StepHandle handle =
+        executor.launch(TestLaunches.shell("s", "true", SlurmLaunches.gpus(1), dir));
+    slurm.jobs.put("100", "COMPLETED 0");
+
+    assertThat(handle.exit().get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(0));
+    SlurmAttempt where = handle.slurm();
+    assertThat(where).isNotNull();
+    assertThat(where.jobId()).isEqualTo("100");
+    assertThat(where.node()).isEqualTo("baton01");
+    assertThat(where.startedAt()).isEqualTo(local("2026-12-07T05:20:59"));
+    assertThat(where.endedAt()).isEqualTo(local("2026-12-07T05:21:03"));
+    assertThat(where.queueWaitMillis()).isZero();
+    assertThat(handle.usage()).as("the cluster keeps no accounting").isNull();
+  }
+
+  @Test
+  void accountingGivesTheJobsUsageAndWinsOverSqueue() throws Exception {
+    // What sacct printed for a job on the test cluster, its id changed to the fake's first.
+    slurm.sacctAnswer =
+        "100|COMPLETED|00:01.258||||baton02|2026-12-07T05:20:10|2026-12-07T05:20:12|"
+            + "2026-12-07T05:20:15\n"
+            + "100.batch|COMPLETED|00:01.258|219792K|cpu=00:00:00,energy=0,fs/disk=51698761,"
+            + "mem=219792K,pages=0,vmem=223960K|energy=0,fs/disk=50001690|baton02|"
+            + "2026-12-07T05:20:12|2026-12-07T05:20:12|2026-12-07T05:20:15\n";
+    StepHandle handle =
+        executor.launch(TestLaunches.shell("s", "true", SlurmLaunches.gpus(1), dir));
+    slurm.jobs.put("100", "COMPLETED 0");
+
+    assertThat(handle.exit().get(5, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(0));
+    SlurmAttempt where = handle.slurm();
+    assertThat(where).isNotNull();
+    assertThat(where.node()).isEqualTo("baton02");
+    assertThat(where.queueWaitMillis()).isEqualTo(2000);
+    AttemptUsage usage = handle.usage();
+    assertThat(usage).isNotNull();
+    assertThat(usage.source()).isEqualTo("sacct");
+    assertThat(usage.cpuSeconds()).isEqualTo(1.258);
+    assertThat(usage.peakRssBytes()).isEqualTo(219792L * 1024);
+    assertThat(usage.readBytes()).isEqualTo(51698761L);
+    assertThat(usage.writeBytes()).isEqualTo(50001690L);
+    assertThat(slurm.calls("sacct").get(0)).contains("--jobs=100", "--parsable2");
+  }
+
+  private static Instant local(String time) {
+    return LocalDateTime.parse(time).atZone(ZoneId.systemDefault()).toInstant();
   }
 
   @Test
