@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--slurm",
       paramLabel = "KEY=VALUE",
       description =
-          "A Slurm setting with --executor slurm: partition, account, qos, poll (a duration), args (extra sbatch options), mode (job: a batch job per step; allocation: steps started by Baton's pilot inside allocations it holds). Repeatable.")
+          "A Slurm setting with --executor slurm: partition, account, qos, poll (a duration), args (extra sbatch options), mode (job: a batch job per step; allocation: steps started by Baton's pilot inside allocations it holds), idle (allocation mode: how long an unused allocation is kept, default 1m). Repeatable.")
   Map<String, String> slurm = new LinkedHashMap<>();
 
   @Option(names = "--fail-fast", description = "Cancel running steps as soon as one fails.")

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /** Turns the front ends' executor options into {@link SlurmSettings}, checking each one. */
 final class SlurmOptions {
-  static final List<String> KEYS = List.of("partition", "account", "qos", "poll", "args", "mode");
+  static final List<String> KEYS =
+      List.of("partition", "account", "qos", "poll", "args", "mode", "idle");
 
   private SlurmOptions() {}
 
@@ -61,12 +62,25 @@ final class SlurmOptions {
                               + "' is not known; use job (a batch job per step) or allocation"
                               + " (steps started by Baton's pilot inside allocations it holds)"));
     }
+    Duration idle = SlurmSettings.DEFAULT_ALLOCATION_IDLE;
+    if (options.containsKey("idle")) {
+      idle =
+          Durations.parse(options.get("idle"))
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "Slurm allocation idle time '"
+                              + options.get("idle")
+                              + "' is not a duration; "
+                              + Durations.HINT));
+    }
     return new SlurmSettings(
         Optional.ofNullable(options.get("partition")),
         Optional.ofNullable(options.get("account")),
         Optional.ofNullable(options.get("qos")),
         poll,
         args,
-        mode);
+        mode,
+        idle);
   }
 }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the top-level {@code slurm: {mode, partition, account, qos}} block: the Slurm executor's
- * options as the descriptor gives them. Options the front end passes win over these.
+ * Reads the top-level {@code slurm: {mode, partition, account, qos, idle}} block: the Slurm
+ * executor's options as the descriptor gives them. Options the front end passes win over these.
  */
 final class SlurmBlockReader {
-  static final List<String> KEYS = List.of("mode", "partition", "account", "qos");
+  static final List<String> KEYS = List.of("mode", "partition", "account", "qos", "idle");
   static final List<String> MODES = List.of("job", "allocation");
 
   private SlurmBlockReader() {}
@@ -48,6 +48,11 @@ final class SlurmBlockReader {
           "unknown Slurm mode '" + value + "'",
           "use 'job' (a batch job per step) or 'allocation' (steps started by Baton's pilot"
               + " inside allocations it holds)");
+    } else if (key.equals("idle") && Durations.parse(value).isEmpty()) {
+      r.problem(
+          n.position(),
+          "slurm.idle '" + value + "' is not a duration",
+          Durations.HINT + " (how long an idle allocation is kept before it is given back)");
     } else {
       options.put(key, value.strip());
     }

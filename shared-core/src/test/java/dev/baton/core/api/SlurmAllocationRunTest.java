@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,51 @@ class SlurmAllocationRunTest {
       assertThat(a.usage().cpuSeconds()).isGreaterThanOrEqualTo(0);
     }
     assertThat(active("job-small.")).as("jobs of the run left in squeue").isEmpty();
+  }
+
+  @Test
+  void anIdleAllocationIsGivenBackAndANewOneMadeWhenAStepNeedsItsNodeAgain() throws Exception {
+    SacctRecords.requireAccounting();
+    List<String> nodes =
+        run("sinfo", "--Node", "--noheader", "--format=%N")
+            .lines()
+            .map(String::strip)
+            .sorted()
+            .distinct()
+            .toList();
+    Files.writeString(
+        workspace.resolve("baton.yaml"),
+        """
+        version: 1
+        name: alloc-idle
+        slurm: {mode: allocation, idle: 1s}
+        steps:
+          first: {agent: {label: %1$s, gpus: 1}, timeout: 1m, run: 'echo one'}
+          elsewhere: {needs: [first], agent: {label: %2$s, gpus: 1}, timeout: 1m, run: 'sleep 6'}
+          again: {needs: [elsewhere], agent: {label: %1$s, gpus: 1}, timeout: 1m, run: 'echo two'}
+        """
+            .formatted(nodes.get(0), nodes.get(1)));
+    BatonConfig config =
+        BatonConfig.of(workspace.resolve("baton.yaml")).toBuilder().executor("slurm").build();
+
+    RunOutcome outcome = new Baton(e -> {}).run(config);
+
+    assertThat(outcome.succeeded()).as(String.valueOf(outcome.record())).isTrue();
+    Map<String, SlurmAttempt> where = new HashMap<>();
+    outcome.record().steps().forEach(s -> where.put(s.id(), s.attempts().get(0).slurm()));
+    assertThat(where.get("first").node()).isEqualTo(where.get("again").node());
+    assertThat(where.get("again").jobId())
+        .as("a new allocation for the node after the idle one was given back")
+        .isNotEqualTo(where.get("first").jobId());
+    assertThat(Files.readAllLines(outcome.reportDir().resolve("logs/slurm/allocations")))
+        .hasSize(3);
+    SacctRecords sacct = SacctRecords.of(outcome);
+    long firstGivenBack = sacct.job(where.get("first").jobId()).end();
+    assertThat(firstGivenBack)
+        .as("the idle allocation ended while the step on the other node still ran")
+        .isLessThanOrEqualTo(where.get("elsewhere").endedAt().getEpochSecond());
+    assertThat(firstGivenBack).isLessThanOrEqualTo(sacct.job(where.get("again").jobId()).start());
+    assertThat(active("alloc-idle.")).as("jobs of the run left in squeue").isEmpty();
   }
 
   @Test

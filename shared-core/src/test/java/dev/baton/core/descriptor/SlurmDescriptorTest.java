@@ -44,6 +44,17 @@ class SlurmDescriptorTest {
   }
 
   @Test
+  void theIdleTimeOfAnAllocationIsADurationOrALocatedProblem() {
+    assertThat(parse("slurm: {mode: allocation, idle: 2m}\nsteps:\n  a: {run: 'true'}\n").slurm())
+        .containsEntry("idle", "2m");
+    assertThatThrownBy(() -> parse("slurm:\n  idle: soon\nsteps:\n  a: {run: 'true'}\n"))
+        .isInstanceOf(DescriptorException.class)
+        .hasMessageContaining("baton.yaml:4:9")
+        .hasMessageContaining("slurm.idle 'soon' is not a duration")
+        .hasMessageContaining("30s");
+  }
+
+  @Test
   void anUnknownKeyOrAnEmptyValueIsALocatedProblem() {
     assertThatThrownBy(
             () ->

@@ -10,20 +10,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The allocations Baton holds in allocation mode: one job per node it places steps on, submitted
- * when the first step lands there, asking for the node's GPUs and cores and a time limit that
- * covers every step. Its batch script is Baton's {@link Pilot}, which starts the attempts Baton
- * asks for. Each id is appended to {@code logs/slurm/allocations} in the report directory the
- * moment sbatch answers, so that a resumed run finds and cancels what a killed Baton left ({@link
- * LeftSlurmJobs#releaseAllocations}).
+ * when the first step lands there (and again when one lands there after an idle allocation was
+ * given back, {@link SlurmSettings#allocationIdle()}), asking for the node's GPUs and cores and a
+ * time limit that covers every step. Its batch script is Baton's {@link Pilot}, which starts the
+ * attempts Baton asks for. Each id is appended to {@code logs/slurm/allocations} in the report
+ * directory the moment sbatch answers, so that a resumed run finds and cancels what a killed Baton
+ * left ({@link LeftSlurmJobs#releaseAllocations}).
  */
 final class Allocations implements AutoCloseable {
   /** The file beside the batch scripts that lists the run's allocations, one job id a line. */
@@ -40,7 +46,12 @@ final class Allocations implements AutoCloseable {
   private final String jobName;
   private final Optional<Duration> timeLimit;
   private final ExecutorService threads;
+  private final ScheduledExecutorService timers;
   private final Map<String, CompletableFuture<Pilot>> byNode = new ConcurrentHashMap<>();
+  // Guarded by this: per node, the attempts that use or wait for its allocation, and the release
+  // planned once none does.
+  private final Map<String, Integer> users = new HashMap<>();
+  private final Map<String, ScheduledFuture<?>> idleRelease = new HashMap<>();
   private final Map<String, NodeGpus> gpus = new ConcurrentHashMap<>();
   private final List<String> submitted = new ArrayList<>();
   private volatile boolean closed;
@@ -50,7 +61,9 @@ final class Allocations implements AutoCloseable {
       SlurmSettings settings,
       String pipeline,
       Optional<Duration> timeLimit,
-      ExecutorService threads) {
+      ExecutorService threads,
+      ScheduledExecutorService timers) {
+    this.timers = timers;
     this.cli = cli;
     this.settings = settings;
     this.jobName = (pipeline.isBlank() ? "baton" : pipeline) + ".allocation";
@@ -74,12 +87,68 @@ final class Allocations implements AutoCloseable {
   }
 
   /**
-   * The pilot of the running allocation on {@code node}, once it runs; submitted on the first call
-   * for the node, with its id recorded in {@code recordDir} and its spool directory under it.
+   * The pilot of the running allocation on {@code node}, once it runs, for one attempt that calls
+   * {@link #done} when it ends; submitted on the first call for the node (or the first after an
+   * idle allocation was given back), with its id recorded in {@code recordDir} and its spool
+   * directory under it.
    */
-  CompletableFuture<Pilot> on(Agent node, Path recordDir) {
+  synchronized CompletableFuture<Pilot> on(Agent node, Path recordDir) {
+    users.merge(node.name(), 1, Integer::sum);
+    ScheduledFuture<?> planned = idleRelease.remove(node.name());
+    if (planned != null) {
+      planned.cancel(false);
+    }
     return byNode.computeIfAbsent(
         node.name(), n -> CompletableFuture.supplyAsync(() -> start(node, recordDir), threads));
+  }
+
+  /**
+   * An attempt that used the allocation on {@code node} has ended; once none uses it for the idle
+   * time, it is given back ({@link #releaseIfIdle}).
+   */
+  synchronized void done(String node) {
+    int left = users.merge(node, -1, Integer::sum);
+    if (left > 0 || closed) {
+      return;
+    }
+    users.remove(node);
+    try {
+      idleRelease.put(
+          node,
+          // The cancel waits for Slurm: on a pool thread, not on the timer's.
+          timers.schedule(
+              () -> threads.execute(() -> releaseIfIdle(node)),
+              settings.allocationIdle().toMillis(),
+              TimeUnit.MILLISECONDS));
+    } catch (RejectedExecutionException e) {
+      // the executor is closing: close() releases every allocation
+    }
+  }
+
+  /**
+   * Gives back the allocation on {@code node} if still no attempt uses it: Slurm gets its GPUs back
+   * for other users' jobs while the run does other work. An allocation that failed to start is
+   * forgotten, so the next step for the node tries a new one.
+   */
+  private void releaseIfIdle(String node) {
+    CompletableFuture<Pilot> allocation;
+    synchronized (this) {
+      allocation = byNode.get(node);
+      if (closed || users.containsKey(node) || allocation == null || !allocation.isDone()) {
+        return;
+      }
+      byNode.remove(node);
+      idleRelease.remove(node);
+    }
+    if (allocation.isCompletedExceptionally()) {
+      return;
+    }
+    String id = allocation.join().jobId();
+    // Still listed while it is cancelled: a run closing meanwhile cancels it too.
+    SlurmCancel.cancelAndWait(cli, List.of(id), CALL_TIMEOUT);
+    synchronized (submitted) {
+      submitted.remove(id);
+    }
   }
 
   /** The GPUs of the allocation on {@code node}, as Baton hands them to its steps. */

@@ -97,7 +97,7 @@ public final class SlurmExecutor implements StepExecutor {
       Supplier<List<Agent>> nodes,
       SlurmCli cli,
       Optional<Duration> allocationLimit) {
-    this.allocations = new Allocations(cli, settings, pipeline, allocationLimit, threads);
+    this.allocations = new Allocations(cli, settings, pipeline, allocationLimit, threads, control);
     this.pilots = new PilotWatch(allocations, threads);
     this.settings = settings;
     this.pipeline = pipeline;
@@ -202,14 +202,18 @@ public final class SlurmExecutor implements StepExecutor {
     }
     Path env = BatchScript.envPath(launch);
     Path records = launch.log().toAbsolutePath().resolveSibling("slurm");
-    return PilotAttempt.start(
-        launch,
-        script,
-        allocations.on(node, records),
-        allocations.gpus(node),
-        pilots,
-        control,
-        () -> deleteQuietly(env));
+    PilotAttempt attempt =
+        PilotAttempt.start(
+            launch,
+            script,
+            allocations.on(node, records),
+            allocations.gpus(node),
+            pilots,
+            control,
+            () -> deleteQuietly(env));
+    // Once its exit is known (success, failure or loss): the allocation may then go idle.
+    var unused = attempt.exit().whenComplete((status, error) -> allocations.done(node.name()));
+    return attempt;
   }
 
   private Optional<Agent> node(String name) {

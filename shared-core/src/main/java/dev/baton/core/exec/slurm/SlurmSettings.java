@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param extraArgs more {@code sbatch} options, passed last so that they win over Baton's own
  * @param mode a batch job per attempt, or attempts started by Baton's pilot inside allocations it
  *     holds
+ * @param allocationIdle in allocation mode, how long an allocation may go without an attempt
+ *     running or waiting for it before Baton gives it back; the next step for its node makes a new
+ *     one
  */
 public record SlurmSettings(
     Optional<String> partition,
@@ -23,7 +26,11 @@ public record SlurmSettings(
     Optional<String> qos,
     Duration pollInterval,
     List<String> extraArgs,
-    SlurmMode mode) {
+    SlurmMode mode,
+    Duration allocationIdle) {
+
+  /** How long an idle allocation is kept by default: a minute. */
+  public static final Duration DEFAULT_ALLOCATION_IDLE = Duration.ofMinutes(1);
 
   /** The first look at a new job's state comes this soon: short steps finish in a second. */
   static final Duration FIRST_POLL = Duration.ofMillis(100);
@@ -37,6 +44,10 @@ public record SlurmSettings(
     }
     extraArgs = List.copyOf(extraArgs);
     mode = mode == null ? SlurmMode.JOB : mode;
+    allocationIdle =
+        allocationIdle == null || allocationIdle.isNegative()
+            ? DEFAULT_ALLOCATION_IDLE
+            : allocationIdle;
   }
 
   /** Settings for a batch job per attempt. */
@@ -46,12 +57,13 @@ public record SlurmSettings(
       Optional<String> qos,
       Duration pollInterval,
       List<String> extraArgs) {
-    this(partition, account, qos, pollInterval, extraArgs, SlurmMode.JOB);
+    this(partition, account, qos, pollInterval, extraArgs, SlurmMode.JOB, DEFAULT_ALLOCATION_IDLE);
   }
 
   /** These settings with {@code other} as the mode. */
   public SlurmSettings withMode(SlurmMode other) {
-    return new SlurmSettings(partition, account, qos, pollInterval, extraArgs, other);
+    return new SlurmSettings(
+        partition, account, qos, pollInterval, extraArgs, other, allocationIdle);
   }
 
   /** No partition, account or QOS of Baton's own; polls at most every second. */
