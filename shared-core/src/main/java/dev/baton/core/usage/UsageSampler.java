@@ -1,5 +1,6 @@
 package dev.baton.core.usage;
 
+import dev.baton.core.os.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,7 @@ public final class UsageSampler {
 
   public UsageSampler(Duration interval) {
     this.interval = interval;
-    this.ticker =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "baton-usage");
-              t.setDaemon(true);
-              return t;
-            });
+    this.ticker = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("baton-usage"));
     ticker.setRemoveOnCancelPolicy(true);
     this.gpus = new GpuSampler(interval, running.values());
   }

@@ -1,5 +1,6 @@
 package dev.baton.core.exec.slurm;
 
+import dev.baton.core.os.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,12 +22,7 @@ final class JobAccounting implements AutoCloseable {
 
   private final SlurmCli cli;
   private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "baton-slurm-accounting");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("baton-slurm-accounting"));
   private volatile boolean unavailable;
 
   JobAccounting(SlurmCli cli) {

@@ -2,6 +2,7 @@ package dev.baton.core.exec.slurm;
 
 import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.os.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +38,7 @@ final class JobPoller implements AutoCloseable {
   private final Duration maxInterval;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "baton-slurm-poller");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("baton-slurm-poller"));
   private @Nullable ScheduledFuture<?> next;
   private long nextAt;
   private Duration interval = SlurmSettings.FIRST_POLL;

@@ -1,5 +1,6 @@
 package dev.baton.core.exec.slurm;
 
+import dev.baton.core.os.DaemonThreads;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,12 +26,7 @@ final class PilotWatch implements AutoCloseable {
   private final AtomicBoolean checking = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "baton-slurm-pilots");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("baton-slurm-pilots"));
   private long lastAliveCheck = System.nanoTime();
   private long lastBeat = System.nanoTime();
 

@@ -12,6 +12,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.os.DaemonThreads;
 import dev.baton.core.plan.PlannedStep;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,20 +48,10 @@ public final class SlurmExecutor implements StepExecutor {
   private final JobPoller poller;
   private final JobAccounting accounting;
   private final ScheduledExecutorService control =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "baton-slurm-control");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("baton-slurm-control"));
   private final Map<String, SlurmNodeSelection> selections = new ConcurrentHashMap<>();
   private final ExecutorService threads =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "baton-slurm-allocation");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("baton-slurm-allocation"));
   private final Allocations allocations;
   private final PilotWatch pilots;
 
