@@ -92,7 +92,7 @@ final class HtmlStepSections {
           .append("</td><td class=\"num\">")
           .append(step.attempts().size())
           .append("</td><td>")
-          .append(step.agent() == null ? "" : Html.esc(step.agent()))
+          .append(Html.esc(AttemptText.where(step)))
           .append("</td><td>")
           .append(step.gpus().stream().map(String::valueOf).collect(Collectors.joining(", ")))
           .append("</td><td>");

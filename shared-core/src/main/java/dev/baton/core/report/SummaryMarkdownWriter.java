@@ -74,7 +74,7 @@ public final class SummaryMarkdownWriter {
           .append(" | ")
           .append(step.attempts().size())
           .append(" | ")
-          .append(step.agent() == null ? "" : Markdown.inline(step.agent()))
+          .append(Markdown.inline(AttemptText.where(step)))
           .append(" | ")
           .append(step.gpus().stream().map(String::valueOf).collect(Collectors.joining(", ")))
           .append(" |\n");
