@@ -28,8 +28,10 @@ final class JobFacts {
     if (row != null) {
       nodes = row.nodes();
       submitted = row.submitted();
-      started = row.started();
-      ended = row.ended();
+      // A pending job's StartTime is only the scheduler's guess.
+      started = row.state().startsWith("PENDING") ? null : row.started();
+      // A running job's EndTime is only its time limit's end.
+      ended = SlurmJobEnd.isTerminal(row.state()) ? row.ended() : null;
     }
   }
 
