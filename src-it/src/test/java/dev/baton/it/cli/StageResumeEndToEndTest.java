@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,5 +107,38 @@ class StageResumeEndToEndTest {
     } finally {
       new ProcessBuilder("kill", "-KILL", "--", "-" + group).start().waitFor();
     }
+  }
+
+  @Test
+  void theLeaseOfABenchmarkNamesTheProcessGroupOfEachCommandAsItRuns() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("lease"));
+    Path leases = Files.createDirectories(tmp.resolve("leases"));
+    Path slot = leases.resolve("group-bench-slot0");
+    // Each command waits (up to 10 s) until the slot's lease file names its own process group.
+    Files.writeString(
+        dir.resolve("baton.yaml"),
+        """
+        version: 1
+        name: stage-lease
+        steps:
+          speed:
+            concurrency: {group: bench, limit: 1}
+            benchmark:
+              run: >-
+                g=$(cut -d' ' -f5 /proc/$$/stat); i=0;
+                while [ $i -lt 200 ] && ! cut -f4 %s | grep -qx "$g"; do sleep 0.05; i=$((i+1)); done;
+                if cut -f4 %s | grep -qx "$g"; then echo "$g named" >> seen.txt;
+                else echo "$g not named" >> seen.txt; fi
+              warmup: 1
+              repeat: 2
+        """
+            .formatted(slot, slot));
+
+    CliRun run = CliRun.run(dir, Map.of("BATON_LEASE_DIR", leases.toString()), "run", "baton.yaml");
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    List<String> seen = Files.readAllLines(dir.resolve("seen.txt"));
+    assertThat(seen).hasSize(3).allMatch(l -> l.matches("[0-9]+ named"));
+    assertThat(seen.stream().map(l -> l.split(" ")[0]).distinct()).hasSize(3);
   }
 }
