@@ -46,6 +46,13 @@ final class LeftRuns {
         left.add(e.getKey() + " (process group " + s.processGroup() + ")");
         groups.add("-" + s.processGroup());
       }
+      // A stage's commands run in groups of their own, journalled as they start.
+      for (JournalEntry.AttemptProcess p : e.getValue().inFlightProcesses) {
+        if (LeftProcesses.alive(p.processGroup(), p.processStart())) {
+          left.add(e.getKey() + " (process group " + p.processGroup() + ")");
+          groups.add("-" + p.processGroup());
+        }
+      }
     }
     if (left.isEmpty()) {
       return Optional.empty();

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -93,10 +94,12 @@ final class Resumption {
       Duration grace,
       RunJournal journal) {
     if (h.inFlight != null) {
-      AttemptRecord settled = settleInFlight(step, h.inFlight, reportDir, grace);
+      AttemptRecord settled =
+          settleInFlight(step, h.inFlight, h.inFlightProcesses, reportDir, grace);
       h.attempts.add(settled);
       journal.write(new JournalEntry.AttemptEnded(step.id(), settled));
       h.inFlight = null;
+      h.inFlightProcesses.clear();
       if (settled.status() == StepState.SUCCEEDED) {
         h.ended =
             new JournalEntry.StepEnded(
@@ -124,7 +127,11 @@ final class Resumption {
   }
 
   private AttemptRecord settleInFlight(
-      PlannedStep step, JournalEntry.AttemptStarted s, Path reportDir, Duration grace) {
+      PlannedStep step,
+      JournalEntry.AttemptStarted s,
+      List<JournalEntry.AttemptProcess> later,
+      Path reportDir,
+      Duration grace) {
     Path log = reportDir.resolve(LogFiles.relativePath(step.id()));
     // Stages judge their commands' results inside Baton, so only a plain step's exit code stands.
     OptionalInt code =
@@ -147,16 +154,32 @@ final class Resumption {
     boolean containerLeft =
         step.spec()
             .container()
-            .map(c -> ContainerSteps.stopLeft(c, runId, step.id(), s.attempt(), grace))
+            .map(
+                c -> ContainerSteps.stopLeft(c, runId, step.id(), s.attempt(), later.size(), grace))
             .orElse(false);
     boolean wasRunning =
         LeftProcesses.stop(s.processGroup(), s.processStart(), grace) || containerLeft;
+    // A stage's commands, each its own group or job: every one that still runs is stopped.
+    for (JournalEntry.AttemptProcess p : later) {
+      wasRunning |= stopLater(p, grace);
+    }
     return runAgain(
         s,
         wasRunning,
         wasRunning
             ? "left running by a Baton that stopped; stopped and run again"
             : "ended while Baton was down without recording an exit code; run again");
+  }
+
+  /**
+   * Stops a later process of an attempt (a stage's command) that still runs; its exit does not
+   * count (the stage judges its commands), so the attempt runs again either way.
+   */
+  private boolean stopLater(JournalEntry.AttemptProcess p, Duration grace) {
+    if (p.jobId() != null && !p.jobId().isEmpty()) {
+      return allocations.contains(p.jobId()) || LeftSlurmJobs.settle(p.jobId()).wasRunning();
+    }
+    return LeftProcesses.stop(p.processGroup(), p.processStart(), grace);
   }
 
   private AttemptRecord settleSlurmJob(JournalEntry.AttemptStarted s, Path log) {

@@ -54,6 +54,13 @@ final class EngineJournal {
             at));
   }
 
+  /** A started attempt runs one more process group or job (a stage's next command). */
+  void attemptProcess(String step, int attempt, long group, String jobId) {
+    write(
+        new JournalEntry.AttemptProcess(
+            step, attempt, group, group > 0 ? startOf(group) : null, jobId, Instant.now()));
+  }
+
   void attemptEnded(String step, AttemptRecord record) {
     write(new JournalEntry.AttemptEnded(step, record));
   }

@@ -250,23 +250,7 @@ public final class RunEngine {
     StepHandle handle = launcher.launch(launch);
     r.handle = handle;
     int attempt = r.attempt;
-    // Journalled once the process exists; signals run in order, so before the attempt's end.
-    handle
-        .started()
-        .whenComplete(
-            (group, error) ->
-                loop.post(
-                    () -> {
-                      lease.stepStarted(group == null ? -1 : group);
-                      journal.attemptStarted(
-                          r.id(),
-                          attempt,
-                          p.agent(),
-                          p.gpus(),
-                          group,
-                          handle.jobId(),
-                          attemptStart);
-                    }));
+    AttemptStarts.follow(handle, r, p, lease, attemptStart, loop, journal);
     handle
         .exit()
         .whenComplete((status, error) -> loop.post(() -> exited(r, attempt, status, error)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,11 @@ public abstract class ForwardingStepHandle implements StepHandle {
   @Override
   public CompletableFuture<Long> started() {
     return inner.started();
+  }
+
+  @Override
+  public void onLaterProcess(Consumer<AttemptProcess> listener) {
+    inner.onLaterProcess(listener);
   }
 
   @Override

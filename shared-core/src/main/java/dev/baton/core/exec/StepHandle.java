@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** A running attempt: completes once with its exit status; can be asked to stop. */
@@ -45,6 +46,15 @@ public interface StepHandle {
   default CompletableFuture<Long> started() {
     return CompletableFuture.completedFuture(processGroup());
   }
+
+  /**
+   * Tells {@code listener}, on any thread, of each process group or job the attempt starts after
+   * the one {@link #started()} reports (a validate, benchmark or deploy step runs its commands one
+   * after another, each in its own group or Slurm job); those already started are told at once. The
+   * run journal records each, so a resumed run can stop whatever the attempt left running, and the
+   * attempt's leases name the group that runs now. A handle with one process tells nothing.
+   */
+  default void onLaterProcess(Consumer<AttemptProcess> listener) {}
 
   /**
    * What the kernel accounted to the attempt's process tree when it was reaped, once {@link

@@ -2,6 +2,7 @@ package dev.baton.core.stages;
 
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.LaterProcesses;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
@@ -37,6 +38,7 @@ final class StageCommands {
 
   private final StepExecutor executor;
   private final StepLaunch launch;
+  private final LaterProcesses processes = new LaterProcesses();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable StepHandle current;
   private volatile Duration grace = Duration.ofSeconds(10);
@@ -48,6 +50,14 @@ final class StageCommands {
 
   StepLaunch launch() {
     return launch;
+  }
+
+  /**
+   * The process group (or Slurm job) of each command run so far, rollbacks included: the engine
+   * journals each, so a resumed run can stop the one a killed Baton left running.
+   */
+  LaterProcesses processes() {
+    return processes;
   }
 
   /** Runs {@code command} to its end (or until {@link #stop}), blocking the calling thread. */
@@ -76,6 +86,7 @@ final class StageCommands {
             launch.timeout(),
             launch.leaseDescriptors());
     StepHandle handle = executor.launch(sub);
+    processes.follow(handle);
     if (!evenIfStopped) {
       current = handle;
     }

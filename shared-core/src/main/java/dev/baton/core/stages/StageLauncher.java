@@ -4,6 +4,7 @@ import dev.baton.core.descriptor.DeploySpec;
 import dev.baton.core.descriptor.StageSpec;
 import dev.baton.core.errors.BatonException;
 import dev.baton.core.errors.FrontEndWords;
+import dev.baton.core.exec.AttemptProcess;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Launches validate, benchmark and deploy steps: their commands run through the step's executor,
@@ -107,7 +109,11 @@ public final class StageLauncher implements StepLauncher {
     }
   }
 
-  /** The attempt as the engine sees it. */
+  /**
+   * The attempt as the engine sees it. It has no process of its own (its commands run from a thread
+   * of Baton's), so its {@link #started()} names no group; each command's group or job is a
+   * {@linkplain #onLaterProcess later process} of the attempt.
+   */
   private static final class Handle implements StepHandle {
     private final StageCommands commands;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
@@ -136,6 +142,11 @@ public final class StageLauncher implements StepLauncher {
     @Override
     public Map<String, Object> results() {
       return results;
+    }
+
+    @Override
+    public void onLaterProcess(Consumer<AttemptProcess> listener) {
+      commands.processes().listen(listener);
     }
   }
 }

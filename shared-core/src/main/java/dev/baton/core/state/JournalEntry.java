@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = JournalEntry.RunBegan.class, name = "run"),
   @JsonSubTypes.Type(value = JournalEntry.AttemptStarted.class, name = "attempt-started"),
+  @JsonSubTypes.Type(value = JournalEntry.AttemptProcess.class, name = "attempt-process"),
   @JsonSubTypes.Type(value = JournalEntry.AttemptEnded.class, name = "attempt-ended"),
   @JsonSubTypes.Type(value = JournalEntry.StepEnded.class, name = "step-ended"),
   @JsonSubTypes.Type(value = JournalEntry.RunResumed.class, name = "resumed"),
@@ -39,6 +40,21 @@ public sealed interface JournalEntry {
       int attempt,
       String agent,
       List<Integer> gpus,
+      long processGroup,
+      @Nullable Instant processStart,
+      String jobId,
+      Instant at)
+      implements JournalEntry {}
+
+  /**
+   * A started attempt runs one more process group or job (a validate, benchmark or deploy step's
+   * next command, each in its own): a resumed run stops every one of an unfinished attempt that
+   * still runs, not only the one {@link AttemptStarted} names. Fields as there. Journals written
+   * before this entry existed have none, and resume as they did.
+   */
+  record AttemptProcess(
+      String step,
+      int attempt,
       long processGroup,
       @Nullable Instant processStart,
       String jobId,

@@ -41,6 +41,14 @@ final class JournalLines {
         instant(g, "processStart", e.processStart());
         g.writeStringField("jobId", e.jobId());
         instant(g, "at", e.at());
+      } else if (entry instanceof JournalEntry.AttemptProcess e) {
+        g.writeStringField("type", "attempt-process");
+        g.writeStringField("step", e.step());
+        g.writeNumberField("attempt", e.attempt());
+        g.writeNumberField("processGroup", e.processGroup());
+        instant(g, "processStart", e.processStart());
+        g.writeStringField("jobId", e.jobId());
+        instant(g, "at", e.at());
       } else if (entry instanceof JournalEntry.AttemptEnded e) {
         g.writeStringField("type", "attempt-ended");
         g.writeStringField("step", e.step());

@@ -17,6 +17,12 @@ public final class ResumePoint {
     public JournalEntry.@Nullable StepEnded ended;
     public JournalEntry.@Nullable AttemptStarted inFlight;
 
+    /**
+     * The process groups and jobs {@link #inFlight} started after its first (a stage's commands),
+     * in order; empty when none is in flight.
+     */
+    public final List<JournalEntry.AttemptProcess> inFlightProcesses = new ArrayList<>();
+
     public int lastAttempt() {
       int last = attempts.stream().mapToInt(AttemptRecord::attempt).max().orElse(0);
       return inFlight == null ? last : Math.max(last, inFlight.attempt());
@@ -38,13 +44,20 @@ public final class ResumePoint {
       if (e instanceof JournalEntry.AttemptStarted s) {
         StepHistory h = point.history(s.step());
         h.inFlight = s;
+        h.inFlightProcesses.clear();
         h.ended = null;
+      } else if (e instanceof JournalEntry.AttemptProcess p) {
+        StepHistory h = point.history(p.step());
+        if (h.inFlight != null && h.inFlight.attempt() == p.attempt()) {
+          h.inFlightProcesses.add(p);
+        }
       } else if (e instanceof JournalEntry.AttemptEnded a) {
         StepHistory h = point.history(a.step());
         h.attempts.removeIf(r -> r.attempt() == a.record().attempt());
         h.attempts.add(a.record());
         if (h.inFlight != null && h.inFlight.attempt() == a.record().attempt()) {
           h.inFlight = null;
+          h.inFlightProcesses.clear();
         }
       } else if (e instanceof JournalEntry.CellsExpanded x) {
         point.expansions.putIfAbsent(x.step(), x.values());

@@ -34,6 +34,8 @@ class JournalLinesTest {
             new JournalEntry.AttemptStarted("a", 2, "node-a", List.of(0, 3), 42, T0, "job 7", T0),
             new JournalEntry.AttemptStarted(
                 "b[x=1,y=\"2\"]", 1, "local", List.of(), -1, null, "", T0),
+            new JournalEntry.AttemptProcess("bench", 1, 4711, T0, "", T0),
+            new JournalEntry.AttemptProcess("bench", 2, -1, null, "job 8", T0),
             new JournalEntry.AttemptEnded(
                 "a",
                 AttemptRecord.of(

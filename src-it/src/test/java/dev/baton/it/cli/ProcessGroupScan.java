@@ -24,6 +24,32 @@ final class ProcessGroupScan {
     }
   }
 
+  /**
+   * The process groups the journal recorded for the commands {@code step}'s attempts ran after
+   * their first (a validate, benchmark or deploy step's commands), in order.
+   */
+  static List<Long> laterGroupsQuietly(Path journal, String step) {
+    return groups(journal, step, "attempt-process");
+  }
+
+  private static List<Long> groups(Path journal, String step, String type) {
+    List<Long> groups = new ArrayList<>();
+    try {
+      if (!Files.exists(journal)) {
+        return groups;
+      }
+      for (String line : Files.readAllLines(journal)) {
+        JsonNode entry = new ObjectMapper().readTree(line.substring(line.indexOf(' ') + 1));
+        if (entry.get("type").asText().equals(type) && entry.get("step").asText().equals(step)) {
+          groups.add(entry.get("processGroup").asLong());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // being written
+    }
+    return groups;
+  }
+
   /** The process groups the journal recorded for {@code step}'s attempts, in order. */
   static List<Long> recordedGroups(Path journal, String step) throws IOException {
     List<Long> groups = new ArrayList<>();

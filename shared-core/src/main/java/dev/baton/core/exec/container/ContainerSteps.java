@@ -235,17 +235,30 @@ public final class ContainerSteps {
 
   /**
    * Stops the container a killed Baton left, found by its name; returns whether it was there. TERM,
-   * up to {@code grace}, then KILL ({@code <runtime> stop -t}), then it is removed.
+   * up to {@code grace}, then KILL ({@code <runtime> stop -t}), then it is removed. A stage runs
+   * its commands one at a time, each in a container of its own ({@code <name>-2}, ...): {@code
+   * commandsJournalled} of them were journalled, so the one that ran when Baton stopped is that
+   * last one or the next (started, not yet journalled); the earlier ones have ended.
    */
   public static boolean stopLeft(
-      ContainerSpec spec, String runId, String stepId, int attempt, Duration grace) {
+      ContainerSpec spec,
+      String runId,
+      String stepId,
+      int attempt,
+      int commandsJournalled,
+      Duration grace) {
     Optional<ContainerRuntimes.Found> runtime =
         ContainerRuntimes.find(spec.runtime(), System.getenv("PATH"));
     if (runtime.isEmpty() || runtime.get().kind() == RuntimeKind.APPTAINER) {
       return false;
     }
-    return ContainerHandle.stopByName(
-        runtime.get().program(), ContainerNames.of(runId, stepId, attempt), grace);
+    String base = ContainerNames.of(runId, stepId, attempt);
+    boolean left = false;
+    for (int n = Math.max(1, commandsJournalled); n <= commandsJournalled + 1; n++) {
+      left |=
+          ContainerHandle.stopByName(runtime.get().program(), base + (n > 1 ? "-" + n : ""), grace);
+    }
+    return left;
   }
 
   private static String key(StepLaunch launch) {
