@@ -10,6 +10,7 @@ import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
 import dev.baton.core.exec.StepLauncher;
+import dev.baton.core.os.DaemonThreads;
 import dev.baton.core.secrets.Masker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,12 +34,7 @@ public final class StageLauncher implements StepLauncher {
   public static final String WORKSPACE_VARIABLE = "BATON_WORKSPACE";
 
   private static final ExecutorService POOL =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "baton-stage");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("baton-stage"));
 
   private final StepExecutor executor;
   private final Masker masker;

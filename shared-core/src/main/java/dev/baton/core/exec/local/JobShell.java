@@ -2,6 +2,7 @@ package dev.baton.core.exec.local;
 
 import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.exec.ShellQuote;
+import dev.baton.core.os.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,12 +56,7 @@ final class JobShell implements AutoCloseable {
   static final Duration WATCH = Duration.ofMillis(500);
   // One daemon thread watches every shell's subshells; a shell's watch ends when it is closed.
   private static final ScheduledExecutorService WATCHER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "baton-job-watch");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("baton-job-watch"));
 
   private final Process shell;
   private final OutputStream requests;

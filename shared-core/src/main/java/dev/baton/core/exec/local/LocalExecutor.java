@@ -6,6 +6,7 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.os.DaemonThreads;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +47,8 @@ public final class LocalExecutor implements StepExecutor {
   // Watches stopping attempts' groups and KILLs what is left after the grace period (GroupStop).
   private final ScheduledThreadPoolExecutor killer = killer();
   // One thread waits in waitpid for each running attempt started by posix_spawn.
-  private final ExecutorService reapers = Executors.newCachedThreadPool(daemon("baton-reaper"));
+  private final ExecutorService reapers =
+      Executors.newCachedThreadPool(DaemonThreads.named("baton-reaper"));
 
   /** Starts steps the way {@link LocalLauncher#configured()} says. */
   public LocalExecutor() {
@@ -203,20 +204,13 @@ public final class LocalExecutor implements StepExecutor {
     return plain != null ? plain : List.of("/bin/sh", "-c", script);
   }
 
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
   private static StepHandle failed(String why) {
     return StepHandle.finished(ExitStatus.couldNotLaunch(why));
   }
 
   private static ScheduledThreadPoolExecutor killer() {
-    ScheduledThreadPoolExecutor killer = new ScheduledThreadPoolExecutor(1, daemon("baton-killer"));
+    ScheduledThreadPoolExecutor killer =
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("baton-killer"));
     // Closing waits for stops under way: Baton must not exit before it has KILLed what is left.
     killer.setContinueExistingPeriodicTasksAfterShutdownPolicy(true);
     killer.setRemoveOnCancelPolicy(true);
