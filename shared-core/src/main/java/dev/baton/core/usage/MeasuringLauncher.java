@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Measures what each attempt uses: wraps another launcher and samples the process group of every
  * attempt it starts, from the moment its process exists until it is reaped. Attempts without a
- * process group on this machine (a cache hit, a Slurm job, a stage step) are not measured.
+ * process group on this machine (a cache hit, a Slurm job) are not measured; a stage step's
+ * commands are, one after another.
  */
 public final class MeasuringLauncher implements StepLauncher {
   private final StepLauncher inner;

@@ -67,6 +67,37 @@ class UsageRunTest {
     assertThat(usage.meanRssBytes()).isNull();
   }
 
+  @Test
+  void aBenchmarkStepsUsageIsTheSumOfItsCommandsEachSampledInItsOwnGroup() throws Exception {
+    RequiredTool.require(python3(), "python3, to allocate memory and burn CPU in a step");
+    // Three runs (one warm-up), each allocating 120 MB and burning 0.5 s of CPU: before stage steps
+    // were measured command by command, this attempt had no usage at all.
+    PipelineFixture f =
+        new PipelineFixture(
+            dir,
+            """
+            version: 1
+            name: stage-usage
+            steps:
+              speed:
+                benchmark:
+                  run: >-
+                    python3 -c "import time; b = b'x' * (120 << 20); t = time.process_time();
+                    exec('while time.process_time() - t < 0.5: pass')"
+                  warmup: 1
+                  repeat: 2
+            """);
+    RunOutcome out = f.run();
+    StepRecord step = PipelineFixture.step(out, "speed");
+    assertThat(step.status().isSuccessful()).as(step.message()).isTrue();
+    AttemptUsage usage = step.attempts().get(0).usage();
+    assertThat(usage).as("the benchmark's usage").isNotNull();
+    assertThat(usage.cpuSeconds()).as("three commands of 0.5 s").isGreaterThanOrEqualTo(1.2);
+    assertThat(usage.peakRssBytes()).isGreaterThanOrEqualTo(100L << 20);
+    assertThat(usage.samples()).isPositive();
+    assertThat(usage.source()).isEqualTo("proc");
+  }
+
   private static boolean python3() {
     for (String d : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       if (!d.isEmpty() && Files.isExecutable(Path.of(d, "python3"))) {
