@@ -211,7 +211,8 @@ final class GitFiles {
         if (header.toLowerCase(Locale.ROOT).startsWith("[remote.")) {
           throw new AskGit(); // the old [remote.origin] form
         }
-        inOrigin = header.matches("(?i)\\[remote \"origin\"\\].*");
+        // The section's name in any case, the remote's name (a subsection) exactly.
+        inOrigin = header.matches("(?i:\\[remote) \"origin\"\\].*");
         if (header.contains("]") && !header.substring(header.indexOf(']') + 1).isBlank()) {
           String after = header.substring(header.indexOf(']') + 1).strip();
           if (!after.startsWith("#") && !after.startsWith(";")) {

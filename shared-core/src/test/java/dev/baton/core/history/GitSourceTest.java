@@ -144,8 +144,9 @@ class GitSourceTest {
     Files.writeString(
         config,
         text.replace(
-            "url = https://bob:hunter2@git.invalid/team/x.git",
-            "url = \"https://git.invalid/a b.git\" ; the shared one"),
+                "url = https://bob:hunter2@git.invalid/team/x.git",
+                "url = \"https://git.invalid/a b.git\" ; the shared one")
+            + "[REMOTE \"Origin\"]\n\turl = https://git.invalid/another.git\n",
         StandardCharsets.UTF_8);
 
     assertThat(files(repo).originUrl()).isEqualTo("https://git.invalid/a b.git");
