@@ -3,14 +3,14 @@ package dev.baton.cli;
 import dev.baton.core.errors.BatonException;
 import dev.baton.core.errors.DescriptorException;
 import dev.baton.core.exec.local.LocalExecutor;
+import dev.baton.core.record.RunRecordJson;
 import dev.baton.core.state.RunJournal;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,39 +24,66 @@ public final class BatonCli implements Runnable {
   // picocli builds its model of a command by reflection, about 40 ms for all of them here at
   // start-up: a command line that names its command builds only that one (help, --version and a
   // misspelt name get all of them, so listings and "did you mean" still work).
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS =
+      List.of(
+          "run",
+          "validate",
+          "benchmark",
+          "deploy",
+          "baseline",
+          "plan",
+          "check",
+          "agents",
+          "step",
+          "merge",
+          "report",
+          "advise",
+          "history",
+          "compare",
+          "trends",
+          "lineage",
+          "models",
+          "alias");
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> c = new LinkedHashMap<>();
-    c.put("run", RunCommand::new);
-    c.put("validate", ValidateCommand::new);
-    c.put("benchmark", BenchmarkCommand::new);
-    c.put("deploy", DeployCommand::new);
-    c.put("baseline", BaselineCommand::new);
-    c.put("plan", PlanCommand::new);
-    c.put("check", CheckCommand::new);
-    c.put("agents", AgentsCommand::new);
-    c.put("step", StepCommand::new);
-    c.put("merge", MergeCommand::new);
-    c.put("report", ReportCommand::new);
-    c.put("advise", AdviseCommand::new);
-    c.put("history", HistoryCommand::new);
-    c.put("compare", CompareCommand::new);
-    c.put("trends", TrendsCommand::new);
-    c.put("lineage", LineageCommand::new);
-    c.put("models", ModelsCommand::new);
-    c.put("alias", AliasCommand::new);
-    return c;
+  /**
+   * The command named {@code name}, made afresh; null for a name that is none. A switch rather than
+   * a map of constructor references: each of those is linked on first use, milliseconds at start-up
+   * for the one command a run builds.
+   */
+  private static @Nullable Object command(String name) {
+    return switch (name) {
+      case "run" -> new RunCommand();
+      case "validate" -> new ValidateCommand();
+      case "benchmark" -> new BenchmarkCommand();
+      case "deploy" -> new DeployCommand();
+      case "baseline" -> new BaselineCommand();
+      case "plan" -> new PlanCommand();
+      case "check" -> new CheckCommand();
+      case "agents" -> new AgentsCommand();
+      case "step" -> new StepCommand();
+      case "merge" -> new MergeCommand();
+      case "report" -> new ReportCommand();
+      case "advise" -> new AdviseCommand();
+      case "history" -> new HistoryCommand();
+      case "compare" -> new CompareCommand();
+      case "trends" -> new TrendsCommand();
+      case "lineage" -> new LineageCommand();
+      case "models" -> new ModelsCommand();
+      case "alias" -> new AliasCommand();
+      default -> null;
+    };
   }
 
   /** The command line for {@code args}, with the model of the command it names. */
   static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new BatonCli());
-    Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    Object named = args.length > 0 ? command(args[0]) : null;
     if (named != null) {
-      cl.addSubcommand(args[0], named.get());
+      cl.addSubcommand(args[0], named);
     } else {
-      COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+      for (String name : COMMANDS) {
+        cl.addSubcommand(name, command(name));
+      }
     }
     cl.addSubcommand("help", new CommandLine.HelpCommand());
     return cl;
@@ -75,17 +102,19 @@ public final class BatonCli implements Runnable {
 
   /**
    * What a run does first, done ahead on a second thread while this one builds the command's model
-   * and reads the descriptor: the C library bound (JNA), the journal's serializers built, and the
-   * JSON parser's number constants (BigDecimal's tables) initialised. Nothing is written; a command
-   * line that fails to parse only wasted the thread.
+   * and reads the descriptor: the JSON parser's number constants (BigDecimal's tables) initialised
+   * and the journal's serializers built (the descriptor's reader needs the first soonest), the C
+   * library bound (JNA); then the run record's serializers, which the run needs only at its end.
+   * Nothing is written; a command line that fails to parse only wasted the thread.
    */
   private static void warmUpInBackground() {
     Thread t =
         new Thread(
             () -> {
               try {
-                LocalExecutor.prepare();
                 RunJournal.warmUp();
+                LocalExecutor.prepare();
+                RunRecordJson.warmUp();
               } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the run itself meets the same problem and reports it.
               }

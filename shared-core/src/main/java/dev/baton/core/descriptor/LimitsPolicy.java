@@ -19,6 +19,15 @@ public record LimitsPolicy(Mode pipeline, Map<String, Mode> steps) {
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
   }
 
+  /**
+   * Whether this is {@link #ADVISORY}: the pipeline advisory and no step named. The same as {@code
+   * equals(ADVISORY)} without a record's generated {@code equals}, which is linked on its first
+   * call (milliseconds of a run's start).
+   */
+  public boolean isAdvisory() {
+    return pipeline == Mode.ADVISORY && steps.isEmpty();
+  }
+
   /** Whether the step named {@code step} (in the descriptor) asks that its limits hold. */
   public boolean enforced(String step) {
     return steps.getOrDefault(step, pipeline) == Mode.ENFORCE;

@@ -42,7 +42,7 @@ public final class LimitingExecutor implements StepExecutor {
 
   /** {@code executor}, enforcing limits where {@code policy} asks it; itself when none asks. */
   public static StepExecutor around(StepExecutor executor, LimitsPolicy policy, EventSink events) {
-    if (policy.equals(LimitsPolicy.ADVISORY)) {
+    if (policy.isAdvisory()) {
       return executor;
     }
     return new LimitingExecutor(executor, policy, events, CgroupV2::probe);

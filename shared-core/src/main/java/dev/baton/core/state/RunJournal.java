@@ -166,15 +166,16 @@ public final class RunJournal implements AutoCloseable {
                     .withLeaseWait(0)
                     .withOutputs(Map.of("o", "v"))),
             new JournalEntry.StepEnded("step", StepState.SUCCEEDED, "", t, t, Map.of("r", 1.5)));
-    for (JournalEntry e : samples) {
-      encodeBytes(e, UnaryOperator.identity());
-    }
     // A parser's first use initialises the library's number constants (BigDecimal's tables, a few
     // milliseconds); the descriptor's reader, on the caller's other thread, then finds them made.
+    // First: that reader needs them soonest.
     try {
       JournalJson.MAPPER.readTree("0.5");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+    for (JournalEntry e : samples) {
+      encodeBytes(e, UnaryOperator.identity());
     }
   }
 

@@ -41,6 +41,19 @@ class RunRecordJsonTest {
   }
 
   @Test
+  void warmingUpWritesNoFileAndLeavesTheTextAsItWas() throws Exception {
+    RunRecord record = SampleRecords.failedRun();
+    String before = RunRecordJson.toJson(record);
+
+    RunRecordJson.warmUp();
+
+    assertThat(RunRecordJson.toJson(record)).isEqualTo(before);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void recordsTheVersionCommitAndCommitDateOfTheBatonThatWroteIt() throws Exception {
     JsonNode baton =
         new ObjectMapper().readTree(RunRecordJson.toJson(SampleRecords.failedRun())).get("baton");
