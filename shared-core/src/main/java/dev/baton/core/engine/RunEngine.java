@@ -253,7 +253,7 @@ public final class RunEngine {
     AttemptStarts.follow(handle, r, p, lease, attemptStart, loop, journal);
     handle
         .exit()
-        .whenComplete((status, error) -> loop.post(() -> exited(r, attempt, status, error)));
+        .whenComplete((status, error) -> loop.post(() -> ended(r, attempt, status, error)));
     s.timeout()
         .or(() -> conditions.cleanupLimit(r))
         .ifPresent(t -> loop.after(t, false, () -> timeout(r, attempt)));
@@ -263,6 +263,14 @@ public final class RunEngine {
     if (r.state == StepState.RUNNING && r.attempt == attempt && !r.timedOut) {
       r.timedOut = true;
       r.handle().stop(settings.killGrace());
+    }
+  }
+
+  private void ended(StepRun r, int attempt, ExitStatus status, Throwable error) {
+    if (OutsideStop.suspected(r, status)) {
+      loop.after(OutsideStop.GRACE, false, () -> exited(r, attempt, status, error));
+    } else {
+      exited(r, attempt, status, error);
     }
   }
 
