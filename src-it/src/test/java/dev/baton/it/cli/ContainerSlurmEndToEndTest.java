@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.core.testing.ContainerTest;
-import dev.baton.core.testing.RequiredTool;
 import dev.baton.core.testing.SlurmTest;
 import dev.baton.core.testing.TestImages;
-import java.io.IOException;
+import dev.baton.it.slurm.SlurmCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,16 +30,7 @@ class ContainerSlurmEndToEndTest {
 
   @BeforeAll
   static void clusterAndImage() throws Exception {
-    boolean up;
-    try {
-      Process p = new ProcessBuilder("scontrol", "ping").redirectErrorStream(true).start();
-      up = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      up = false;
-    }
-    RequiredTool.require(
-        up,
-        "no Slurm cluster answers 'scontrol ping'; start one with src-it/slurm/start-cluster.sh");
+    SlurmCluster.requireRunning();
     TestImages.require();
     TestImages.build(IMAGE, "on-the-node", images);
   }

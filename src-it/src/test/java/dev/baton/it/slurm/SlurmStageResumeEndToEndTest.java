@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.core.testing.RequiredTool;
 import dev.baton.core.testing.SlurmTest;
 import dev.baton.it.cli.CliRun;
 import dev.baton.it.cli.ResumableChain;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +26,7 @@ class SlurmStageResumeEndToEndTest {
 
   @BeforeAll
   static void clusterAnswers() throws Exception {
-    boolean up;
-    try {
-      Process p = new ProcessBuilder("scontrol", "ping").redirectErrorStream(true).start();
-      up = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      up = false;
-    }
-    RequiredTool.require(
-        up,
-        "no Slurm cluster answers 'scontrol ping'; start one with src-it/slurm/start-cluster.sh");
+    SlurmCluster.requireRunning();
   }
 
   /** The Slurm jobs the journal recorded for the commands of {@code step}, in order. */
