@@ -13,11 +13,16 @@ import java.util.concurrent.TimeUnit;
  * Asks Slurm's accounting ({@code sacct}) what a finished job used, for its attempt's run record.
  * The answer comes on a thread of its own, so the poller never waits for it; slurmdbd records a
  * job's end a moment after the controller, so a job not yet recorded as ended is asked again a few
- * times (about 1.5 s in all) before its attempt goes without usage. A cluster without accounting is
- * asked once per run.
+ * times. The attempt's end (and so the next steps) waits for the answer, never more than {@link
+ * #LONGEST_WAIT}; then the attempt goes without usage. A cluster without accounting is asked once
+ * per run.
  */
 final class JobAccounting implements AutoCloseable {
-  private static final long[] RETRY_MILLIS = {100, 200, 400, 800};
+  /** How long an attempt's end waits for accounting at most. */
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
+
+  // Asked again after these pauses: they fit, with the calls themselves, in LONGEST_WAIT.
+  private static final long[] RETRY_MILLIS = {100, 200, 400};
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
   private final SlurmCli cli;
@@ -29,7 +34,10 @@ final class JobAccounting implements AutoCloseable {
     this.cli = cli;
   }
 
-  /** What accounting kept of {@code jobId}; empty where the cluster keeps none or it came late. */
+  /**
+   * What accounting kept of {@code jobId}; empty where the cluster keeps none or the answer took
+   * longer than {@link #LONGEST_WAIT}.
+   */
   CompletableFuture<Optional<SacctJob>> finished(String jobId) {
     CompletableFuture<Optional<SacctJob>> answer = new CompletableFuture<>();
     if (unavailable || thread.isShutdown()) {
@@ -37,7 +45,8 @@ final class JobAccounting implements AutoCloseable {
       return answer;
     }
     thread.execute(() -> ask(jobId, 0, answer));
-    return answer;
+    return answer.completeOnTimeout(
+        Optional.empty(), LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void ask(String jobId, int tries, CompletableFuture<Optional<SacctJob>> answer) {

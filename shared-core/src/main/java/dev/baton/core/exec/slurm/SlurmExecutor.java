@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -164,8 +163,6 @@ public final class SlurmExecutor implements StepExecutor {
                 status ->
                     accounting
                         .finished(jobId)
-                        // The next steps wait for this attempt's end: never more than a second.
-                        .completeOnTimeout(Optional.empty(), 1, TimeUnit.SECONDS)
                         .thenApply(
                             job -> {
                               facts.accounted(job);

@@ -25,11 +25,7 @@ final class SqueueOutput {
       String nodes,
       @Nullable Instant submitted,
       @Nullable Instant started,
-      @Nullable Instant ended) {
-    Row(String jobId, String state, int waitStatus) {
-      this(jobId, state, waitStatus, "", null, null, null);
-    }
-  }
+      @Nullable Instant ended) {}
 
   /**
    * {@code squeue} for {@code jobIds} in every state: finished jobs stay listed for MinJobAge, and
