@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
     description = "Run machine-learning pipelines described in baton.yaml, from any CI.")
 public final class BatonCli implements Runnable {
   // picocli builds its model of a command by reflection, about 40 ms for all of them here at
-  // start-up: a command line that names its command builds only that one (help, --version and a
-  // misspelt name get all of them, so listings and "did you mean" still work).
+  // start-up: a command line that names its command builds only that one, --version none (help and
+  // a misspelt name get all of them, so listings and "did you mean" still work).
   private static final List<String> COMMANDS =
       List.of(
           "run",
@@ -80,6 +80,10 @@ public final class BatonCli implements Runnable {
     Object named = args.length > 0 ? command(args[0]) : null;
     if (named != null) {
       cl.addSubcommand(args[0], named);
+    } else if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // The version alone needs no command's model: `baton --version` is the floor every
+      // command pays (the JVM, Baton's classes, the root's model).
+      return cl;
     } else {
       for (String name : COMMANDS) {
         cl.addSubcommand(name, command(name));
