@@ -116,7 +116,10 @@ public final class LocalExecutor implements StepExecutor {
     List<String> resolved = new ArrayList<>(argv);
     resolved.set(0, program);
     try {
-      Files.createDirectories(launch.log().getParent());
+      // A stat, not createDirectories' mkdir, failing, and its exception, for a directory there.
+      if (launch.log().getParent() == null || !Files.isDirectory(launch.log().getParent())) {
+        Files.createDirectories(launch.log().getParent());
+      }
     } catch (IOException e) {
       return failed("cannot create the log directory " + launch.log().getParent() + ": " + e);
     }
