@@ -33,9 +33,12 @@ public enum LocalLauncher {
    */
   SETSID;
 
-  /** The launcher the system property {@code baton.launcher} names, {@link #SPAWN} by default. */
+  /**
+   * The launcher the system property {@code baton.launcher} names, {@link #READY_SHELLS} by default
+   * ({@code spawn} switches ready shells off).
+   */
   public static LocalLauncher configured() {
-    String name = System.getProperty("baton.launcher", "spawn");
+    String name = System.getProperty("baton.launcher", "ready-shells");
     return switch (name.toLowerCase(Locale.ROOT).replace("-", "")) {
       case "readyshells" -> READY_SHELLS;
       case "spawn" -> SPAWN;
