@@ -182,6 +182,28 @@ class ReadyShellsTest {
     }
   }
 
+  @Test
+  void aReadyShellKilledFromOutsideIsNotUsedAndTheStepStartsDirectly() throws Exception {
+    try (LocalExecutor executor = new LocalExecutor(LocalLauncher.READY_SHELLS)) {
+      ReadyShells shells = Objects.requireNonNull(executor.readyShells());
+      executor.launch(launch("prime", "true", System.getenv())).exit().get(30, TimeUnit.SECONDS);
+      shells.awaitReady();
+      List<Integer> ready = shells.readyPids();
+      for (int pid : ready) {
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+      }
+      for (int pid : ready) {
+        // Dead once a zombie: Baton, its parent, has not reaped it yet.
+        while (!Files.readString(Path.of("/proc/" + pid + "/stat")).contains(") Z ")) {
+          Thread.sleep(10);
+        }
+      }
+      StepHandle handle = executor.launch(launch("after", "exit 4", System.getenv()));
+      assertThat(ready).doesNotContain((int) handle.processGroup());
+      assertThat(handle.exit().get(30, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(4));
+    }
+  }
+
   private record Result(ExitStatus exit, TreeSet<String> envEntries, String set, String log) {}
 
   private StepLaunch launch(String id, String script, Map<String, String> env) {
