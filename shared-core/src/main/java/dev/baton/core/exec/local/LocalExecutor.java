@@ -57,6 +57,11 @@ public final class LocalExecutor implements StepExecutor {
   }
 
   LocalExecutor(LocalLauncher launcher) {
+    this(launcher, System.getenv());
+  }
+
+  /** With ready shells started with the environment {@code readyBase}, where they are used. */
+  LocalExecutor(LocalLauncher launcher, Map<String, String> readyBase) {
     this.launcher = launcher.orFallback();
     this.notice =
         this.launcher == launcher
@@ -66,7 +71,7 @@ public final class LocalExecutor implements StepExecutor {
                     + " each step: posix_spawn cannot be used here ("
                     + Libc.PROBLEM
                     + ")");
-    this.ready = this.launcher == LocalLauncher.READY_SHELLS ? new ReadyShells() : null;
+    this.ready = this.launcher == LocalLauncher.READY_SHELLS ? new ReadyShells(readyBase) : null;
   }
 
   @Override

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * A few {@code /bin/sh} processes started ahead of need, so that starting a step does not wait for
  * a process to be spawned and a shell exec'd: each was started by {@link NativeSpawn} as the leader
  * of its own session, with default signals and an empty mask, and is blocked reading its script
- * ({@code sh -s}) from a pipe whose write end only Baton holds. A step takes one, Baton writes the
- * {@link ReadyScript} in one write and closes the pipe, and a pool thread starts a replacement.
+ * ({@code sh -s}) from a pipe whose write end only Baton holds, started with Baton's own
+ * environment. A step takes one, Baton writes the {@link ReadyScript} in one write and closes the
+ * pipe, and a pool thread starts a replacement.
  *
  * <p>A ready shell whose pipe closes without a script — the run ended, or Baton was killed — reads
  * end-of-file and exits having done nothing; its pid was never recorded as a step's. The pool holds
@@ -37,10 +38,16 @@ final class ReadyShells implements AutoCloseable {
   private final ExecutorService starter =
       Executors.newSingleThreadExecutor(DaemonThreads.named("baton-ready-shells"));
   private final int most = Math.max(1, Runtime.getRuntime().availableProcessors());
+  // What every shell starts with: Baton's own environment, which steps inherit, never a step's
+  // (a step given a secret must not leave it in the next step's /proc/<pid>/environ).
+  private final Map<String, String> base;
   private int wanted = 1;
   private int starting;
   private boolean closed;
-  private @Nullable Map<String, String> env;
+
+  ReadyShells(Map<String, String> base) {
+    this.base = Map.copyOf(base);
+  }
 
   /**
    * Starts {@code shellText} (shell text) as the step {@link NativeSpawn#spawn} would, in a ready
@@ -54,7 +61,7 @@ final class ReadyShells implements AutoCloseable {
       Path exitFile,
       ExecutorService reapers,
       ScheduledExecutorService killer) {
-    Shell shell = take(stepEnv);
+    Shell shell = take();
     if (shell == null) {
       return null;
     }
@@ -90,11 +97,10 @@ final class ReadyShells implements AutoCloseable {
   }
 
   /** A ready shell, or null if none is; either way, one more is started for the next step. */
-  private synchronized @Nullable Shell take(Map<String, String> stepEnv) {
+  private synchronized @Nullable Shell take() {
     if (closed) {
       return null;
     }
-    env = stepEnv;
     Shell shell = ready.poll();
     if (shell == null && wanted < most) {
       wanted++;
@@ -106,16 +112,22 @@ final class ReadyShells implements AutoCloseable {
     return shell;
   }
 
-  private synchronized void giveBack(Shell shell) {
-    ready.addFirst(shell);
+  private void giveBack(Shell shell) {
+    synchronized (this) {
+      if (!closed) {
+        ready.addFirst(shell);
+        return;
+      }
+    }
+    end(shell);
   }
 
   private void startOne() {
-    Map<String, String> with;
+    boolean open;
     synchronized (this) {
-      with = env;
+      open = !closed;
     }
-    Shell shell = with == null ? null : start(with);
+    Shell shell = open ? start(base) : null;
     List<Shell> late = List.of();
     synchronized (this) {
       starting--;

@@ -204,6 +204,34 @@ class ReadyShellsTest {
     }
   }
 
+  @Test
+  void aStepsSecretIsNotInTheShellOfTheStepAfterIt() throws Exception {
+    Map<String, String> withSecret = new HashMap<>(System.getenv());
+    withSecret.put("ONLY_FOR_A", "s3cr3t-value");
+    try (LocalExecutor executor = new LocalExecutor(LocalLauncher.READY_SHELLS)) {
+      ReadyShells shells = Objects.requireNonNull(executor.readyShells());
+      executor.launch(launch("prime", "true", System.getenv())).exit().get(30, TimeUnit.SECONDS);
+      for (String step : List.of("a", "b")) {
+        shells.awaitReady();
+        List<Integer> ready = shells.readyPids();
+        StepLaunch launch =
+            launch(
+                step,
+                "tr '\\0' '\\n' < /proc/$$/environ; echo ---; env",
+                step.equals("a") ? withSecret : System.getenv());
+        StepHandle handle = executor.launch(launch);
+        assertThat(ready).contains((int) handle.processGroup());
+        assertThat(handle.exit().get(30, TimeUnit.SECONDS)).isEqualTo(ExitStatus.exited(0));
+        String log = Files.readString(launch.log());
+        if (step.equals("a")) {
+          assertThat(log.substring(log.indexOf("---"))).contains("ONLY_FOR_A=s3cr3t-value");
+        } else {
+          assertThat(log).doesNotContain("s3cr3t-value");
+        }
+      }
+    }
+  }
+
   private record Result(ExitStatus exit, TreeSet<String> envEntries, String set, String log) {}
 
   private StepLaunch launch(String id, String script, Map<String, String> env) {
@@ -211,12 +239,12 @@ class ReadyShellsTest {
         id, new Command.Shell(script), ANY, Map.of(), env, work, Optional.empty());
   }
 
-  /** Starts {@code launch} in a ready shell that was started with {@code shellEnv}. */
+  /** Starts {@code launch} in a ready shell that was started with {@code shellEnv}, as Baton's. */
   private Result runInReadyShell(StepLaunch launch, Map<String, String> shellEnv, String name)
       throws Exception {
-    try (LocalExecutor executor = new LocalExecutor(LocalLauncher.READY_SHELLS)) {
+    try (LocalExecutor executor = new LocalExecutor(LocalLauncher.READY_SHELLS, shellEnv)) {
       ReadyShells shells = Objects.requireNonNull(executor.readyShells());
-      // The first launch finds no shell ready and has one started with its environment.
+      // The first launch finds no shell ready and has one started.
       executor.launch(launch("prime-" + name, "true", shellEnv)).exit().get(30, TimeUnit.SECONDS);
       shells.awaitReady();
       List<Integer> ready = shells.readyPids();
