@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A ready shell whose pipe closes without a script — the run ended, or Baton was killed — reads
  * end-of-file and exits having done nothing; its pid was never recorded as a step's. The pool holds
- * as many shells as launches found it empty, up to the number of processors, at least one.
+ * one shell more each time a launch found none ready (the first launch aside), up to the number of
+ * processors, at least one.
  */
 final class ReadyShells implements AutoCloseable {
   private static final List<String> ARGV = List.of(ExitRecordingShell.SH, "-s");
@@ -43,6 +44,7 @@ final class ReadyShells implements AutoCloseable {
   private final Map<String, String> base;
   private int wanted = 1;
   private int starting;
+  private boolean asked;
   private boolean closed;
 
   ReadyShells(Map<String, String> base) {
@@ -102,9 +104,12 @@ final class ReadyShells implements AutoCloseable {
       return null;
     }
     Shell shell = ready.poll();
-    if (shell == null && wanted < most) {
+    // The first launch finds none because none was asked for yet; a later miss means that steps
+    // start faster than one shell is made ready between them.
+    if (shell == null && asked && wanted < most) {
       wanted++;
     }
+    asked = true;
     while (ready.size() + starting < wanted) {
       starting++;
       starter.execute(this::startOne);
