@@ -30,7 +30,9 @@ final class AttemptEnds {
     Path file = r.outputFile(r.attempt);
     try {
       Files.deleteIfExists(file);
-      Files.createDirectories(file.getParent());
+      if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+        Files.createDirectories(file.getParent());
+      }
       Files.createFile(file);
     } catch (IOException e) {
       // The step's own write then says what is wrong, and the read after it.

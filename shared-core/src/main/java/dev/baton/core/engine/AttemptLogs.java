@@ -20,7 +20,9 @@ final class AttemptLogs {
    */
   long prepare(StepRun r) {
     try {
-      Files.createDirectories(r.log.getParent());
+      if (r.log.getParent() == null || !Files.isDirectory(r.log.getParent())) {
+        Files.createDirectories(r.log.getParent());
+      }
       // An exit file left by an attempt of this number that the journal never saw is not ours.
       Files.deleteIfExists(ExitFiles.of(r.log, r.attempt));
       secretLogs.prepare(r.log);

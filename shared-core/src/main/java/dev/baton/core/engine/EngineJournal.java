@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.errors.InfrastructureException;
+import dev.baton.core.os.ProcessStarts;
 import dev.baton.core.record.AttemptRecord;
 import dev.baton.core.record.StepState;
 import dev.baton.core.state.JournalEntry;
@@ -104,8 +105,6 @@ final class EngineJournal {
   }
 
   private static @Nullable Instant startOf(long pid) {
-    return pid <= 0
-        ? null
-        : ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(null);
+    return ProcessStarts.of(pid);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -60,10 +61,13 @@ public final class StepOutputFile {
   public static Result read(Path file, String stepId) {
     String text;
     try {
-      if (Files.isSymbolicLink(file)) {
+      // One lstat: most steps leave the file Baton created empty, and it needs no reading.
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attributes.isSymbolicLink()) {
         return invalid(stepId, 0, "is a symbolic link", "write the outputs to the file itself");
       }
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      if (attributes.isRegularFile() && attributes.size() == 0) {
         return new Read(Map.of());
       }
       text = UserFiles.readText(file, "step output file", MAX_BYTES);

@@ -43,7 +43,8 @@ final class ExitRecordingShell {
     return out;
   }
 
-  private static String trap(Path exitFile, long watcher) {
+  /** The {@code trap ... EXIT; } that records the exit code, ending in a space. */
+  static String trap(Path exitFile, long watcher) {
     // Written only when Baton is gone (it waits for the shell itself while it runs): a stat of
     // /proc/<baton> instead of creating and deleting a file per step. A pid reused after Baton died
     // reads as "alive" and the step is run again on a resume, the safe way to be wrong.

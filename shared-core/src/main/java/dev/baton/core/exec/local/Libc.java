@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The few C library calls the local executor makes through JNA (direct mapping): {@code
- * posix_spawn} with its attribute and file-action helpers, {@code wait4} and {@code kill}. Bound
- * once, on first use; {@link #PROBLEM} says why not where any of them is missing (not Linux, a C
- * library older than glibc 2.34, JNA's native part unloadable), and the executor then starts steps
- * through its job shell instead.
+ * posix_spawn} with its attribute and file-action helpers, {@code wait4} and {@code kill}, and the
+ * pipe calls that hand a ready shell its script. Bound once, on first use; {@link #PROBLEM} says
+ * why not where any of them is missing (not Linux, a C library older than glibc 2.34, JNA's native
+ * part unloadable), and the executor then starts steps through its job shell instead.
  */
 final class Libc {
   /** Why the calls could not be bound, or null when they were. */
@@ -23,6 +23,7 @@ final class Libc {
   static final int O_WRONLY = LinuxLibc.O_WRONLY;
   static final int O_CREAT = LinuxLibc.O_CREAT;
   static final int O_APPEND = LinuxLibc.O_APPEND;
+  static final int O_CLOEXEC = LinuxLibc.O_CLOEXEC;
   static final int ESRCH = 3;
   static final int EINTR = LinuxLibc.EINTR;
   static final int SIGKILL = 9;
@@ -76,4 +77,10 @@ final class Libc {
   static native int kill(int pid, int signal);
 
   static native String strerror(int errno);
+
+  static native int pipe2(int[] fds, int flags);
+
+  static native long write(int fd, byte[] buf, long count);
+
+  static native int close(int fd);
 }

@@ -40,6 +40,7 @@ public final class LocalExecutor implements StepExecutor {
   private final LocalLauncher launcher;
   private final Optional<String> notice;
   private final Map<String, String> base = JobShell.baseEnvironment();
+  private final @Nullable ReadyShells ready;
   // One shell forks one attempt at a time; a few of them fork in parallel on several cores.
   private final List<JobShell> shells = new ArrayList<>();
   private final int poolSize = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -56,6 +57,11 @@ public final class LocalExecutor implements StepExecutor {
   }
 
   LocalExecutor(LocalLauncher launcher) {
+    this(launcher, System.getenv());
+  }
+
+  /** With ready shells started with the environment {@code readyBase}, where they are used. */
+  LocalExecutor(LocalLauncher launcher, Map<String, String> readyBase) {
     this.launcher = launcher.orFallback();
     this.notice =
         this.launcher == launcher
@@ -65,6 +71,7 @@ public final class LocalExecutor implements StepExecutor {
                     + " each step: posix_spawn cannot be used here ("
                     + Libc.PROBLEM
                     + ")");
+    this.ready = this.launcher == LocalLauncher.READY_SHELLS ? new ReadyShells(readyBase) : null;
   }
 
   @Override
@@ -82,6 +89,11 @@ public final class LocalExecutor implements StepExecutor {
     Thread t = new Thread(NativeSpawn::available, "baton-native-bind");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** The pool of ready shells, where this executor starts steps in them. */
+  @Nullable ReadyShells readyShells() {
+    return ready;
   }
 
   @Override
@@ -109,12 +121,15 @@ public final class LocalExecutor implements StepExecutor {
     List<String> resolved = new ArrayList<>(argv);
     resolved.set(0, program);
     try {
-      Files.createDirectories(launch.log().getParent());
+      // A stat, not createDirectories' mkdir, failing, and its exception, for a directory there.
+      if (launch.log().getParent() == null || !Files.isDirectory(launch.log().getParent())) {
+        Files.createDirectories(launch.log().getParent());
+      }
     } catch (IOException e) {
       return failed("cannot create the log directory " + launch.log().getParent() + ": " + e);
     }
     Path exitFile = ExitFiles.of(launch.log(), launch.attempt());
-    if (launcher == LocalLauncher.SPAWN) {
+    if (launcher == LocalLauncher.SPAWN || launcher == LocalLauncher.READY_SHELLS) {
       return spawn(launch, resolved, exitFile);
     }
     JobShell shell = launcher == LocalLauncher.JOB_SHELL ? shell() : null;
@@ -130,6 +145,22 @@ public final class LocalExecutor implements StepExecutor {
 
   /** One posix_spawn of /bin/sh, which runs the step and records its exit code as it ends. */
   private StepHandle spawn(StepLaunch launch, List<String> resolved, Path exitFile) {
+    if (ready != null
+        && launch.command() instanceof Command.Shell shell
+        && launch.leaseDescriptors().isEmpty()) {
+      StepHandle handle =
+          ready.launch(
+              shell.script(),
+              launch.env(),
+              launch.workdir(),
+              launch.log(),
+              exitFile,
+              reapers,
+              killer);
+      if (handle != null) {
+        return handle;
+      }
+    }
     List<String> argv =
         launch.command() instanceof Command.Shell shell
             ? ExitRecordingShell.script(shell.script(), exitFile, ExitRecordingShell.BATON)
@@ -219,6 +250,9 @@ public final class LocalExecutor implements StepExecutor {
 
   @Override
   public void close() {
+    if (ready != null) {
+      ready.close();
+    }
     killer.shutdown();
     try {
       killer.awaitTermination(1, TimeUnit.MINUTES);

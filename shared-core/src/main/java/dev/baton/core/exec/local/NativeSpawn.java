@@ -38,6 +38,60 @@ final class NativeSpawn {
   static int spawn(
       List<String> argv, Map<String, String> env, Path workdir, Path log, List<Integer> inherit)
       throws IOException {
+    byte[] logPath = bytes(log.toString());
+    byte[] dir = bytes(workdir.toString());
+    return spawn(
+        argv,
+        env,
+        List.of(DEV_NULL, logPath, dir),
+        (block, actions) -> {
+          Libc.posix_spawn_file_actions_addopen(
+              actions, 0, block.string(DEV_NULL), Libc.O_RDONLY, 0);
+          Libc.posix_spawn_file_actions_addopen(
+              actions,
+              1,
+              block.string(logPath),
+              Libc.O_WRONLY | Libc.O_CREAT | Libc.O_APPEND,
+              0600);
+          Libc.posix_spawn_file_actions_adddup2(actions, 1, 2);
+          Libc.posix_spawn_file_actions_addchdir_np(actions, block.string(dir));
+          for (int i = 0; i < inherit.size(); i++) {
+            check(
+                Libc.posix_spawn_file_actions_adddup2(actions, inherit.get(i), 3 + i),
+                "posix_spawn_file_actions_adddup2");
+          }
+          Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3 + inherit.size());
+        });
+  }
+
+  /**
+   * Starts {@code argv} as {@link #spawn} does, in this process's working directory, reading its
+   * stdin from the descriptor {@code input} (a pipe's read end), stdout and stderr {@code
+   * /dev/null}: a {@link ReadyShells ready shell}, which sets up the rest itself.
+   */
+  static int spawnReading(List<String> argv, Map<String, String> env, int input)
+      throws IOException {
+    return spawn(
+        argv,
+        env,
+        List.of(DEV_NULL),
+        (block, actions) -> {
+          check(Libc.posix_spawn_file_actions_adddup2(actions, input, 0), "adddup2");
+          Libc.posix_spawn_file_actions_addopen(
+              actions, 1, block.string(DEV_NULL), Libc.O_WRONLY, 0);
+          Libc.posix_spawn_file_actions_adddup2(actions, 1, 2);
+          Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3);
+        });
+  }
+
+  /** What a spawn does with descriptors and the directory, written into its file actions. */
+  private interface FileActions {
+    void add(Block block, Pointer actions) throws IOException;
+  }
+
+  private static int spawn(
+      List<String> argv, Map<String, String> env, List<byte[]> strings, FileActions files)
+      throws IOException {
     List<byte[]> args = new ArrayList<>(argv.size());
     for (String a : argv) {
       args.add(bytes(a));
@@ -46,15 +100,13 @@ final class NativeSpawn {
     for (Map.Entry<String, String> e : env.entrySet()) {
       envp.add(bytes(e.getKey() + "=" + e.getValue()));
     }
-    byte[] logPath = bytes(log.toString());
-    byte[] dir = bytes(workdir.toString());
     // Everything the call needs in one native block: one allocation per step.
     try (Block block =
         new Block(
             Libc.ATTR_BYTES
                 + Libc.FILE_ACTIONS_BYTES
                 + 2L * Libc.SIGSET_BYTES
-                + Block.size(List.of(DEV_NULL, logPath, dir))
+                + Block.size(strings)
                 + Block.arraySize(args)
                 + Block.arraySize(envp))) {
       Pointer attr = block.reserve(Libc.ATTR_BYTES);
@@ -77,22 +129,7 @@ final class NativeSpawn {
             "posix_spawnattr_setflags");
         check(Libc.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
         try {
-          Libc.posix_spawn_file_actions_addopen(
-              actions, 0, block.string(DEV_NULL), Libc.O_RDONLY, 0);
-          Libc.posix_spawn_file_actions_addopen(
-              actions,
-              1,
-              block.string(logPath),
-              Libc.O_WRONLY | Libc.O_CREAT | Libc.O_APPEND,
-              0600);
-          Libc.posix_spawn_file_actions_adddup2(actions, 1, 2);
-          Libc.posix_spawn_file_actions_addchdir_np(actions, block.string(dir));
-          for (int i = 0; i < inherit.size(); i++) {
-            check(
-                Libc.posix_spawn_file_actions_adddup2(actions, inherit.get(i), 3 + i),
-                "posix_spawn_file_actions_adddup2");
-          }
-          Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3 + inherit.size());
+          files.add(block, actions);
           Pointer argvArray = block.array(args);
           Pointer envArray = block.array(envp);
           int[] pid = new int[1];
@@ -206,7 +243,7 @@ final class NativeSpawn {
     }
   }
 
-  private static byte[] bytes(String s) throws IOException {
+  static byte[] bytes(String s) throws IOException {
     if (s.indexOf('\0') >= 0) {
       throw new IOException(
           "a NUL character cannot be passed to a process: " + s.replace('\0', '?'));

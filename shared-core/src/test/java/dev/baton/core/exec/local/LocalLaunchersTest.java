@@ -191,6 +191,10 @@ class LocalLaunchersTest {
   void theLauncherIsChosenByNameAndAMisspeltOneIsRefused() {
     String before = System.getProperty("baton.launcher");
     try {
+      System.clearProperty("baton.launcher");
+      assertThat(LocalLauncher.configured()).isEqualTo(LocalLauncher.READY_SHELLS);
+      System.setProperty("baton.launcher", "spawn");
+      assertThat(LocalLauncher.configured()).isEqualTo(LocalLauncher.SPAWN);
       System.setProperty("baton.launcher", "job-shell");
       assertThat(LocalLauncher.configured()).isEqualTo(LocalLauncher.JOB_SHELL);
       System.setProperty("baton.launcher", "SETSID");

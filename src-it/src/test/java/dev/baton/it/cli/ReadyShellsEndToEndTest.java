@@ -1,0 +1,132 @@
+package dev.baton.it.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real baton process starting steps in ready shells ({@code /bin/sh -s} spawned ahead of need),
+ * killed with SIGKILL in the middle of a chain: its unused ready shells read end-of-file and exit,
+ * none runs anything, and {@code --resume} finishes the run as it does without them.
+ */
+class ReadyShellsEndToEndTest {
+  private static final String READY = "-Dbaton.launcher=ready-shells";
+  @TempDir Path tmp;
+
+  @Test
+  void unusedReadyShellsExitWhenBatonIsKilledAndTheResumeFinishesTheRun() throws Exception {
+    Path dir = ResumableChain.create(tmp.resolve("killed"));
+    Process baton = start(dir, "run", "baton.yaml");
+    ResumableChain.await("s4 started", () -> ResumableChain.s4Running(dir));
+    long s4 =
+        ProcessGroupScan.recordedGroups(dir.resolve(".baton/runs/latest/journal.jsonl"), "s4")
+            .get(0);
+    // s4 runs in a shell that was ready before it was needed, and another waits for the next step.
+    assertThat(readyShellsIn(dir)).contains(s4);
+    ResumableChain.await("a ready shell waits for s5", () -> readyShellsIn(dir).size() > 1);
+    List<Long> unused = new ArrayList<>(readyShellsIn(dir));
+    unused.remove(s4);
+
+    baton.destroyForcibly().waitFor(); // SIGKILL: the pipes' write ends close with it
+
+    ResumableChain.await(
+        "the unused ready shells exited",
+        () -> unused.stream().noneMatch(ReadyShellsEndToEndTest::running));
+    assertThat(running(s4)).as("the step s4 keeps running").isTrue();
+    assertThat(ResumableChain.counter(dir)).hasSize(3);
+
+    CliRun resumed = resume(dir);
+
+    assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+    assertThat(resumed.output).contains("1 left running (stopped, to run again)");
+    assertThat(running(s4)).isFalse();
+    assertThat(ResumableChain.counter(dir).stream().map(l -> l.split(" ")[1]))
+        .containsExactly("s1", "s2", "s3", "s4", "s5", "s6");
+    // The resumed run ended its own ready shells before it exited.
+    assertThat(readyShellsIn(dir)).isEmpty();
+  }
+
+  @Test
+  void aStepInAReadyShellThatEndsWhileBatonIsDownIsTakenFromItsExitFile() throws Exception {
+    Path dir = ResumableChain.create(tmp.resolve("finished-while-down"));
+    Process baton = start(dir, "run", "baton.yaml");
+    ResumableChain.await("s4 started", () -> ResumableChain.s4Running(dir));
+    long s4 =
+        ProcessGroupScan.recordedGroups(dir.resolve(".baton/runs/latest/journal.jsonl"), "s4")
+            .get(0);
+    assertThat(readyShellsIn(dir)).contains(s4);
+    baton.destroyForcibly().waitFor();
+
+    Files.writeString(dir.resolve("go4"), "");
+    Path exitFile = dir.resolve(".baton/runs/latest/logs/s4.attempt-1.exit");
+    ResumableChain.await("s4 recorded its exit code", () -> Files.exists(exitFile));
+    assertThat(Files.readString(exitFile)).isEqualTo("0\n");
+
+    CliRun resumed = resume(dir);
+
+    assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+    assertThat(resumed.output).contains("1 finished while Baton was down");
+    assertThat(ResumableChain.counter(dir)).hasSize(6);
+  }
+
+  private static Process start(Path dir, String... args) throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(CliRun.command(args))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("console-1.txt").toFile());
+    pb.environment().put("JAVA_TOOL_OPTIONS", READY);
+    return pb.start();
+  }
+
+  private static CliRun resume(Path dir) throws Exception {
+    return CliRun.run(
+        dir, Map.of("JAVA_TOOL_OPTIONS", READY), "run", "baton.yaml", "--resume", "latest");
+  }
+
+  /** Live (not zombie) processes running {@code /bin/sh -s} in {@code dir}: ready shells. */
+  private static List<Long> readyShellsIn(Path dir) {
+    List<Long> found = new ArrayList<>();
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : (Iterable<Path>) procs::iterator) {
+        String name = proc.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String cmdline =
+              new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (cmdline.equals("/bin/sh\0-s\0")
+              && Files.isSameFile(proc.resolve("cwd"), dir)
+              && running(Long.parseLong(name))) {
+            found.add(Long.parseLong(name));
+          }
+        } catch (IOException | RuntimeException e) {
+          // gone meanwhile, or not ours to read
+        }
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return found;
+  }
+
+  /** Whether {@code pid} is a process that has not exited (a zombie has). */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
