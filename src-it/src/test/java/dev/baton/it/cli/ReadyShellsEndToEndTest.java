@@ -25,13 +25,10 @@ class ReadyShellsEndToEndTest {
   @Test
   void unusedReadyShellsExitWhenBatonIsKilledAndTheResumeFinishesTheRun() throws Exception {
     Path dir = ResumableChain.create(tmp.resolve("killed"));
-    Process baton = start(dir, "run", "baton.yaml");
-    ResumableChain.await("s4 started", () -> ResumableChain.s4Running(dir));
-    long s4 =
-        ProcessGroupScan.recordedGroups(dir.resolve(".baton/runs/latest/journal.jsonl"), "s4")
-            .get(0);
-    // s4 runs in a shell that was ready before it was needed, and another waits for the next step.
-    assertThat(readyShellsIn(dir)).contains(s4);
+    Running run = startUntilS4(dir);
+    Process baton = run.baton();
+    long s4 = run.s4();
+    // Another ready shell waits for the next step.
     ResumableChain.await("a ready shell waits for s5", () -> readyShellsIn(dir).size() > 1);
     List<Long> unused = new ArrayList<>(readyShellsIn(dir));
     unused.remove(s4);
@@ -58,13 +55,7 @@ class ReadyShellsEndToEndTest {
   @Test
   void aStepInAReadyShellThatEndsWhileBatonIsDownIsTakenFromItsExitFile() throws Exception {
     Path dir = ResumableChain.create(tmp.resolve("finished-while-down"));
-    Process baton = start(dir, "run", "baton.yaml");
-    ResumableChain.await("s4 started", () -> ResumableChain.s4Running(dir));
-    long s4 =
-        ProcessGroupScan.recordedGroups(dir.resolve(".baton/runs/latest/journal.jsonl"), "s4")
-            .get(0);
-    assertThat(readyShellsIn(dir)).contains(s4);
-    baton.destroyForcibly().waitFor();
+    startUntilS4(dir).baton().destroyForcibly().waitFor();
 
     Files.writeString(dir.resolve("go4"), "");
     Path exitFile = dir.resolve(".baton/runs/latest/logs/s4.attempt-1.exit");
@@ -76,6 +67,22 @@ class ReadyShellsEndToEndTest {
     assertThat(resumed.exitCode).as(resumed.toString()).isZero();
     assertThat(resumed.output).contains("1 finished while Baton was down");
     assertThat(ResumableChain.counter(dir)).hasSize(6);
+  }
+
+  private record Running(Process baton, long s4) {}
+
+  /**
+   * Starts the chain and waits until its step s4 runs, in a shell that was ready before it was
+   * needed (the group the journal records for s4 is a ready shell).
+   */
+  private static Running startUntilS4(Path dir) throws Exception {
+    Process baton = start(dir, "run", "baton.yaml");
+    ResumableChain.await("s4 started", () -> ResumableChain.s4Running(dir));
+    long s4 =
+        ProcessGroupScan.recordedGroups(dir.resolve(".baton/runs/latest/journal.jsonl"), "s4")
+            .get(0);
+    assertThat(readyShellsIn(dir)).contains(s4);
+    return new Running(baton, s4);
   }
 
   private static Process start(Path dir, String... args) throws IOException {
