@@ -13,6 +13,18 @@ public record ReapedUsage(long cpuNanos, long maxRssBytes, long readBytes, long 
   /** Slots of Linux's {@code struct rusage} read as longs (x86-64 and aarch64). */
   public static final int RUSAGE_LONGS = 18;
 
+  /**
+   * The usage of two processes reaped one after the other: CPU time and storage I/O add up, the
+   * peak is the larger.
+   */
+  public ReapedUsage plus(ReapedUsage other) {
+    return new ReapedUsage(
+        cpuNanos + other.cpuNanos,
+        Math.max(maxRssBytes, other.maxRssBytes),
+        readBytes + other.readBytes,
+        writeBytes + other.writeBytes);
+  }
+
   /** Reads a {@code struct rusage} filled in by {@code wait4}. */
   public static ReapedUsage fromRusage(long[] ru) {
     long cpuMicros = ru[0] * 1_000_000L + ru[1] + ru[2] * 1_000_000L + ru[3];

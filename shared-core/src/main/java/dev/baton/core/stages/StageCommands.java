@@ -3,6 +3,7 @@ package dev.baton.core.stages;
 import dev.baton.core.descriptor.Command;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.LaterProcesses;
+import dev.baton.core.exec.ReapedUsage;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,8 @@ final class StageCommands {
   private final LaterProcesses processes = new LaterProcesses();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable StepHandle current;
+  // What the kernel accounted to the commands reaped so far, added up.
+  private volatile @Nullable ReapedUsage reaped;
   private volatile Duration grace = Duration.ofSeconds(10);
 
   StageCommands(StepExecutor executor, StepLaunch launch) {
@@ -114,7 +118,21 @@ final class StageCommands {
     } finally {
       current = null;
     }
+    handle.reapedUsage().ifPresent(this::addReaped);
     return new Outcome(status, readFrom(offset), System.nanoTime() - start);
+  }
+
+  private synchronized void addReaped(ReapedUsage usage) {
+    ReapedUsage sum = reaped;
+    reaped = sum == null ? usage : sum.plus(usage);
+  }
+
+  /**
+   * What the kernel accounted to the commands that ended, added up ({@code wait4}: exact CPU time,
+   * however short each command); empty where the executor reaps nothing (a Slurm job).
+   */
+  Optional<ReapedUsage> reapedUsage() {
+    return Optional.ofNullable(reaped);
   }
 
   /** Stops the running command and makes every later wait return at once. */

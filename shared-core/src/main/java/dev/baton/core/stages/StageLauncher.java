@@ -6,6 +6,7 @@ import dev.baton.core.errors.BatonException;
 import dev.baton.core.errors.FrontEndWords;
 import dev.baton.core.exec.AttemptProcess;
 import dev.baton.core.exec.ExitStatus;
+import dev.baton.core.exec.ReapedUsage;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
@@ -15,6 +16,7 @@ import dev.baton.core.secrets.Masker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,6 +145,11 @@ public final class StageLauncher implements StepLauncher {
     @Override
     public void onLaterProcess(Consumer<AttemptProcess> listener) {
       commands.processes().listen(listener);
+    }
+
+    @Override
+    public Optional<ReapedUsage> reapedUsage() {
+      return commands.reapedUsage();
     }
   }
 }

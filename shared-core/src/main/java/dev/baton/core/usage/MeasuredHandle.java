@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * A handle whose attempt is sampled while it runs. Its exit completes only after the usage is
  * final, so whoever reads {@link #usage()} after the exit sees the whole attempt. An attempt that
  * runs commands one after another (a validate, benchmark or deploy step) is sampled command by
- * command, each in its own process group, and its usage is their sum ({@link UsageSum}).
+ * command, each in its own process group, and its usage is their sum ({@link UsageSum}), raised to
+ * what the kernel accounted to the commands as each was reaped (a command shorter than the sampling
+ * interval has no sample).
  */
 final class MeasuredHandle extends ForwardingStepHandle {
   private final UsageSampler sampler;
@@ -73,7 +75,7 @@ final class MeasuredHandle extends ForwardingStepHandle {
     if (m != null && !earlier.isEmpty()) {
       sampler.stop(m);
       earlier.add(m.finish(Optional.empty()));
-      usage = UsageSum.of(earlier);
+      usage = UsageSum.raisedTo(UsageSum.of(earlier), reaped);
     } else if (m != null) {
       sampler.stop(m);
       usage = m.finish(reaped);

@@ -1,10 +1,12 @@
 package dev.baton.core.usage;
 
+import dev.baton.core.exec.ReapedUsage;
 import dev.baton.core.record.AttemptUsage;
 import dev.baton.core.record.GpuUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -47,6 +49,27 @@ final class UsageSum {
         samples,
         parts.isEmpty() ? "proc" : parts.get(0).source(),
         gpuUsage);
+  }
+
+  /**
+   * {@code sum} with CPU time and storage I/O raised to the kernel's figures for the same commands
+   * where those are larger, as {@link AttemptMeter#finish} does for one command (peak RSS stays the
+   * samples': the kernel's is the JVM's own size for a process spawned from it).
+   */
+  static AttemptUsage raisedTo(AttemptUsage sum, Optional<ReapedUsage> reaped) {
+    if (reaped.isEmpty()) {
+      return sum;
+    }
+    ReapedUsage r = reaped.get();
+    return new AttemptUsage(
+        Math.round(Math.max(sum.cpuSeconds(), r.cpuNanos() / 1e9) * 1000) / 1000.0,
+        sum.peakRssBytes(),
+        sum.meanRssBytes(),
+        Math.max(sum.readBytes(), r.readBytes()),
+        Math.max(sum.writeBytes(), r.writeBytes()),
+        sum.samples(),
+        sum.source(),
+        sum.gpus());
   }
 
   private static GpuUsage gpu(int index, List<GpuUsage> parts) {

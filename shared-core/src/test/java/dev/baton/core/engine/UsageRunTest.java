@@ -98,6 +98,34 @@ class UsageRunTest {
     assertThat(usage.source()).isEqualTo("proc");
   }
 
+  @Test
+  void aBenchmarkOfCommandsShorterThanTheSamplingIntervalCountsTheirCpuFromTheKernel() {
+    // Six commands (one warm-up), each burning at least 60 ms of CPU in the shell itself (it reads
+    // its own utime + stime, in ticks, from /proc): none lives to the first sample, one second in,
+    // so only the kernel's accounting as each is reaped sees them (the old code recorded 0 s).
+    PipelineFixture f =
+        new PipelineFixture(
+            dir,
+            """
+            version: 1
+            name: short-stage-usage
+            steps:
+              speed:
+                benchmark:
+                  run: >-
+                    while :; do read -r s < /proc/$$/stat; set -- $s;
+                    [ $((${14} + ${15})) -ge 6 ] && break; done
+                  warmup: 1
+                  repeat: 5
+            """);
+    RunOutcome out = f.run();
+    StepRecord step = PipelineFixture.step(out, "speed");
+    assertThat(step.status().isSuccessful()).as(step.message()).isTrue();
+    AttemptUsage usage = step.attempts().get(0).usage();
+    assertThat(usage).as("the benchmark's usage").isNotNull();
+    assertThat(usage.cpuSeconds()).as("six commands of 60 ms or more").isGreaterThanOrEqualTo(0.3);
+  }
+
   private static boolean python3() {
     for (String d : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       if (!d.isEmpty() && Files.isExecutable(Path.of(d, "python3"))) {
