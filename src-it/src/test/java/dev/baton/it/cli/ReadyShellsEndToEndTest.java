@@ -72,16 +72,38 @@ class ReadyShellsEndToEndTest {
   private record Running(Process baton, long s4) {}
 
   /**
-   * Starts the chain and waits until its step s4 runs, in a shell that was ready before it was
-   * needed (the group the journal records for s4 is a ready shell).
+   * Starts the chain and waits until its step s4 runs in a shell that was ready before it was
+   * needed. s3 is held until a shell stands ready for s4: without that, a step that ends before the
+   * pool has made its replacement ready starts the next one directly (a miss, on a busy machine).
    */
   private static Running startUntilS4(Path dir) throws Exception {
+    Path yaml = dir.resolve("baton.yaml");
+    String held = "  s3:\n    run: '";
+    String text = Files.readString(yaml);
+    assertThat(text).contains(held);
+    Files.writeString(yaml, text.replace(held, held + "while [ ! -f go3 ]; do sleep 0.05; done; "));
     Process baton = start(dir, "run", "baton.yaml");
+    Path journal = dir.resolve(".baton/runs/latest/journal.jsonl");
+    ResumableChain.await(
+        "s3 started",
+        () -> {
+          try {
+            return Files.exists(journal)
+                && Files.readString(journal)
+                    .contains("\"type\":\"attempt-started\",\"step\":\"s3\"");
+          } catch (IOException e) {
+            return false;
+          }
+        });
+    long s3 = ProcessGroupScan.recordedGroups(journal, "s3").get(0);
+    ResumableChain.await(
+        "a shell ready for s4", () -> readyShellsIn(dir).stream().anyMatch(p -> p != s3));
+    List<Long> ready = new ArrayList<>(readyShellsIn(dir));
+    ready.remove(s3);
+    Files.writeString(dir.resolve("go3"), "");
     ResumableChain.await("s4 started", () -> ResumableChain.s4Running(dir));
-    long s4 =
-        ProcessGroupScan.recordedGroups(dir.resolve(".baton/runs/latest/journal.jsonl"), "s4")
-            .get(0);
-    assertThat(readyShellsIn(dir)).contains(s4);
+    long s4 = ProcessGroupScan.recordedGroups(journal, "s4").get(0);
+    assertThat(ready).as("the shells ready before s4 started").contains(s4);
     return new Running(baton, s4);
   }
 
