@@ -84,17 +84,7 @@ class ReadyShellsEndToEndTest {
     Files.writeString(yaml, text.replace(held, held + "while [ ! -f go3 ]; do sleep 0.05; done; "));
     Process baton = start(dir, "run", "baton.yaml");
     Path journal = dir.resolve(".baton/runs/latest/journal.jsonl");
-    ResumableChain.await(
-        "s3 started",
-        () -> {
-          try {
-            return Files.exists(journal)
-                && Files.readString(journal)
-                    .contains("\"type\":\"attempt-started\",\"step\":\"s3\"");
-          } catch (IOException e) {
-            return false;
-          }
-        });
+    ResumableChain.await("s3 started", () -> ResumableChain.attemptStarted(dir, "s3"));
     long s3 = ProcessGroupScan.recordedGroups(journal, "s3").get(0);
     ResumableChain.await(
         "a shell ready for s4", () -> readyShellsIn(dir).stream().anyMatch(p -> p != s3));

@@ -68,10 +68,16 @@ public final class ResumableChain {
   }
 
   public static boolean s4Running(Path dir) {
+    return attemptStarted(dir, "s4");
+  }
+
+  /** Whether the latest run's journal records an attempt of {@code step} as started. */
+  public static boolean attemptStarted(Path dir, String step) {
     try {
       Path journal = dir.resolve(".baton/runs/latest/journal.jsonl");
       return Files.exists(journal)
-          && Files.readString(journal).contains("\"type\":\"attempt-started\",\"step\":\"s4\"");
+          && Files.readString(journal)
+              .contains("\"type\":\"attempt-started\",\"step\":\"" + step + "\"");
     } catch (IOException e) {
       return false;
     }

@@ -208,18 +208,7 @@ class StepOutputsEndToEndTest {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("console-1.txt").toFile())
             .start();
-    Path journal = dir.resolve(".baton/runs/latest/journal.jsonl");
-    ResumableChain.await(
-        "hold started",
-        () -> {
-          try {
-            return Files.exists(journal)
-                && Files.readString(journal)
-                    .contains("\"type\":\"attempt-started\",\"step\":\"hold\"");
-          } catch (IOException e) {
-            return false;
-          }
-        });
+    ResumableChain.await("hold started", () -> ResumableChain.attemptStarted(dir, "hold"));
     baton.destroyForcibly().waitFor(); // SIGKILL
     Files.writeString(dir.resolve("go"), ""); // hold ends with nobody watching
 
