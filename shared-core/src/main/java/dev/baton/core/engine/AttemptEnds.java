@@ -3,6 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepOutputFile;
+import dev.baton.core.io.ParentDirectories;
 import dev.baton.core.record.AttemptRecord;
 import dev.baton.core.record.StepState;
 import java.io.IOException;
@@ -30,9 +31,7 @@ final class AttemptEnds {
     Path file = r.outputFile(r.attempt);
     try {
       Files.deleteIfExists(file);
-      if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
-        Files.createDirectories(file.getParent());
-      }
+      ParentDirectories.create(file);
       Files.createFile(file);
     } catch (IOException e) {
       // The step's own write then says what is wrong, and the read after it.

@@ -2,6 +2,7 @@ package dev.baton.core.engine;
 
 import dev.baton.core.errors.InfrastructureException;
 import dev.baton.core.exec.ExitFiles;
+import dev.baton.core.io.ParentDirectories;
 import dev.baton.core.secrets.SecretLogs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +21,7 @@ final class AttemptLogs {
    */
   long prepare(StepRun r) {
     try {
-      if (r.log.getParent() == null || !Files.isDirectory(r.log.getParent())) {
-        Files.createDirectories(r.log.getParent());
-      }
+      ParentDirectories.create(r.log);
       // An exit file left by an attempt of this number that the journal never saw is not ours.
       Files.deleteIfExists(ExitFiles.of(r.log, r.attempt));
       secretLogs.prepare(r.log);

@@ -6,10 +6,10 @@ import dev.baton.core.exec.ExitStatus;
 import dev.baton.core.exec.StepExecutor;
 import dev.baton.core.exec.StepHandle;
 import dev.baton.core.exec.StepLaunch;
+import dev.baton.core.io.ParentDirectories;
 import dev.baton.core.os.DaemonThreads;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,10 +121,7 @@ public final class LocalExecutor implements StepExecutor {
     List<String> resolved = new ArrayList<>(argv);
     resolved.set(0, program);
     try {
-      // A stat, not createDirectories' mkdir, failing, and its exception, for a directory there.
-      if (launch.log().getParent() == null || !Files.isDirectory(launch.log().getParent())) {
-        Files.createDirectories(launch.log().getParent());
-      }
+      ParentDirectories.create(launch.log());
     } catch (IOException e) {
       return failed("cannot create the log directory " + launch.log().getParent() + ": " + e);
     }
